@@ -1,0 +1,35 @@
+// 第6表（サービス利用票）、実績情報 — edition 4.1 (CSVバージョン 202407). Transcribed from the layout definition (別紙「CSVファイルレイアウト定義書」).
+import type { LayoutSpec } from '../types.js';
+
+export const UPPLAN = {
+  kind: 'UPPLAN',
+  sharedWith: ['UPJSK'],
+  nameJa: '第6表（サービス利用票）、実績情報',
+  fields: [
+    { no: 1, key: 'csvVersion', name: 'CSVバージョン', length: 6, required: true, format: 'csvVersion', notes: '本仕様が制度改正などに伴い改版された際にバージョン年月を更新する\nCSVバージョンが変更された場合、新しいバージョンの適用年月となるサービス提供年月から適用する\n1ファイル中に複数のCSVバージョンのレコードを混在させることはできない' },
+    { no: 2, key: 'insurerNumber', name: '保険者番号', length: 6, required: true, format: 'insurerNumber', notes: '保険者番号\n※住所地特例のサービスの場合はサービス提供事業所が取り込んだ後に手動で修正' },
+    { no: 3, key: 'insuredNumber', name: '被保険者番号', length: 10, required: true, format: 'insuredNumber', notes: '被保険者番号\n生保単独の場合は　先頭H＋数字9桁　例：H123456789' },
+    { no: 4, key: 'createdDate', name: '作成年月日', length: 8, required: true, format: 'date' },
+    { no: 5, key: 'serviceMonth', name: '対象年月', length: 6, required: true, format: 'month' },
+    { no: 6, key: 'careManagementOfficeNumber', name: 'プラン担当業者コード', length: 10, required: true, format: 'officeNumber', notes: '居宅支援事業者番号', requiredUncertain: 'The 必須 column of Nos.1-9 shows 7 ○ without row alignment (layout.txt). Nos.1-5 are certain; the other two are read as No.6 プラン担当業者コード and No.8 単位数 (第7表 requires the office and 単位数 but not a name, and No.8 says to set 0 when units cannot be computed). A missing value in Nos.6-8 is a warning, not an error.' },
+    { no: 7, key: 'careManagerName', name: 'プラン担当者名', length: null, required: false, format: 'freeText', requiredUncertain: 'The 必須 column of Nos.1-9 shows 7 ○ without row alignment (layout.txt). Nos.1-5 are certain; the other two are read as No.6 プラン担当業者コード and No.8 単位数 (第7表 requires the office and 単位数 but not a name, and No.8 says to set 0 when units cannot be computed). A missing value in Nos.6-8 is a warning, not an error.' },
+    { no: 8, key: 'units', name: '単位数', length: 6, required: true, format: 'integer', notes: 'サービスの単位数\n※区分支給限度基準額は利用者基本情報のNo18 に記載\n※率加減算で求められるサービスコードについては実績ファイル時は任意設定（単位数を計算できない場合は0を設定）とする\n※給付管理で対象となる場合は共生型サービスも連携対象とし、月初日のみに減算の単位数を設定し、その他の日は0を設定する\n※割引後単位数を記載', requiredUncertain: 'The 必須 column of Nos.1-9 shows 7 ○ without row alignment (layout.txt). Nos.1-5 are certain; the other two are read as No.6 プラン担当業者コード and No.8 単位数 (第7表 requires the office and 単位数 but not a name, and No.8 says to set 0 when units cannot be computed). A missing value in Nos.6-8 is a warning, not an error.', sourceNote: 'The source line reads \'整数 サービスの単位数\' (format and description on one line). The note\'s reference to \'利用者基本情報のNo18\' does not fit v4: 区分支給限度基準額 is No.19 of 利用者補足情報, and No.18 of 利用者基本情報 is 利用者住所. Kept verbatim.' },
+    { no: 9, key: 'shortStayDaysToPrevMonth', name: '前月までの短期入所利用日数', length: 5, required: false, format: 'integer' },
+    { no: 10, key: 'serviceDate', name: 'サービス利用日', length: 8, required: true, format: 'date', notes: '※「17:福祉用具貸与」の場合も必ず入力\n※包括請求サービスの場合は実際のサービス利用予定日、実績日に設定する。' },
+    { no: 11, key: 'proratedDays', name: '日割対象日', length: 31, required: false, format: 'dayMask31', notes: '日割対象日は31桁で日割請求可能日については"1"を設定する。\n　例：1日～5日まで日割請求の可能期間\n　　　1111100000000000000000000000000\n※日割り以外はNull（空）とする\n※月単位での算定になる加算については、取込側で1回分の取込として制御すること。' },
+    { no: 12, key: 'serviceStartTime', name: 'サービス開始時刻', length: 4, required: true, format: 'time', sentinels: ['9999'], notes: '※居宅支援事業者からの送信ファイルの場合は予定の時刻を、介護サービス事業所からの送信ファイルの場合は実績の時刻を記載\n※基本サービスに紐づく加算には同じ時間を設定する\n※以下に示す加減算は原則として時間を設定すること。ただし、「パーセント加算」は除く。\n　・算定単位が１回につきの「単独加減算」\n　・通所介護等の「入浴介助加算（Ⅰ）・（Ⅱ）」、「個別機能訓練加算（Ⅰ）」　※算定単位は「1日につき」' },
+    { no: 13, key: 'serviceEndTime', name: 'サービス終了時刻', length: 4, required: true, format: 'time', sentinels: ['9999'], notes: '※サービス開始時刻と同様' },
+    { no: 14, key: 'serviceCount', name: 'サービス回数', length: 2, required: true, format: 'integer', notes: '1 日に複数回算定可能なサービスの回数' },
+    { no: 15, key: 'serviceCode', name: 'サービスコード', length: 6, required: true, format: 'serviceCode', notes: '最新版の介護給付費単位数等サービスコード表のサービスコードを参照' },
+    { no: 16, key: 'taisCode', name: 'TAISコード', length: 12, required: false, format: 'equipmentCode', notes: '公益財団法人テクノエイド協会が管理・運用する福祉用具情報システム（TAIS）上の管理コード\n例:00001－000010\n※サービスコード(No.15)の値が以下の場合は、本項目または福祉用具届出コード(No.17)のどちらかを入力すること\n　17 福祉用具貸与\n　67 介護予防福祉用具貸与' },
+    { no: 17, key: 'equipmentNotificationCode', name: '福祉用具届出コード', length: 12, required: false, format: 'equipmentCode', notes: '公益財団法人テクノエイド協会が管理・運用する福祉用具情報システム（TAIS）コードを取得していない商品のコード\n例:00001－000010\n※サービスコード(No.15)の値が以下の場合は、本項目またはTAISコード(No.16)のどちらかを入力すること\n　17 福祉用具貸与\n　67 介護予防福祉用具貸与' },
+    { no: 18, key: 'equipmentName', name: '用具名称（機種名）', length: null, required: false, format: 'freeText' },
+    { no: 19, key: 'detailDistinctionCode', name: '明細判別コード', length: 2, required: false, format: 'integer', notes: '「17:福祉用具貸与」で、同一サービスコード、同一単位数の場合で明細が異なる場合は、1 からの連番を記載（1,2,3,・・・）\n例）\n「171007：手すり貸与」 300 単位 ・・・居室分 ⇒1 と記載\n「171007：手すり貸与」 300 単位 ・・・廊下分 ⇒2 と記載\n「17:福祉用具貸与」以外の場合は「Null（空）」とする\nまた、「17:福祉用具貸与」の場合かつ明細判別コードを利用しない場合は「Null（空）」とする', lengthUncertain: 'No 項目長 is printed for this row. It is a 1-origin sequence number (1,2,3…); 2 digits assumed.' },
+    { no: 20, key: 'serviceOfficeNumber', name: 'サービス事業者コード', length: 10, required: true, format: 'officeNumber', notes: 'サービス事業者コード\n居宅支援事業者からの送信ファイル の場合は予定の事業者コードを、介護サービス事業所からの送信ファイルの場合は実績の事業者コードを記載' },
+    { no: 21, key: 'serviceOfficeName', name: 'サービス事業所名', length: null, required: false, format: 'freeText', notes: '居宅介護支援事業者からの送信ファイル の場合は予定の事業者名を、介護サービス事業所からの送信ファイルの場合は実績の事業者名を記載' },
+    { no: 22, key: 'satelliteBranch', name: 'サテライト枝番', length: 2, required: false, format: 'integer', notes: '事業所番号、サービス種類が同様のサテライトが存在する場合は、事業所でサテライトを識別するために定めている固有の番号を記載、定めていない場合は、1 からの連番を記載（1,2,3,・・・）\nサテライトでない場合はNull（空）を記載' },
+    { no: 23, key: 'over30Days', name: '３０日超区分', length: 1, required: true, format: 'code', codeTable: 'applicability' },
+    { no: 24, key: 'updaterVendorCode', name: '更新業者コード', length: 10, required: false, format: 'officeNumber', notes: '予定の場合は居宅介護支援事業者番号、実績の場合はサービス事業者番号' },
+    { no: 25, key: 'identifier', name: '識別子', length: 1, required: false, format: 'alphanumeric', notes: '※使用しない' },
+  ],
+} as const satisfies LayoutSpec;

@@ -1,0 +1,31 @@
+// careplan-csv: read, validate and write the CSV files of the ケアプランデータ連携標準仕様.
+export {
+  getLayout,
+  listLayouts,
+  isFileKind,
+  isServedCsvVersion,
+  getCodeTable,
+  getServiceType,
+  FILE_KINDS,
+  CSV_VERSIONS,
+  CODE_TABLES,
+  SERVICE_TYPES,
+  type Layout,
+  type Field,
+  type FileKind,
+  type LayoutKind,
+  type CsvVersion,
+  type FieldKey,
+  type FormatKind,
+  type CodeTableSpec,
+  type CsvVersionSpec,
+  type ServiceTypeSpec,
+} from './spec.js';
+export { recordSchema, type RecordOf, type RecordSchema } from './schemas/record-schema.js';
+export {
+  compileFieldChecker,
+  type FieldProblem,
+  type FieldProblemCode,
+  type Severity,
+} from './schemas/field-rules.js';
+export { FORMATS } from '../spec-tables/formats.js';

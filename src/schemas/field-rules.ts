@@ -1,0 +1,202 @@
+// Field rules derived from the spec tables: one compiled checker per field, built once per layout.
+// A checker looks at one field's text exactly as it appears in the file and lists what is wrong with it.
+import { isExists } from 'date-fns';
+import { FORMATS } from '../../spec-tables/formats.js';
+import { getCodeTable, getServiceType, type Field, type FormatKind } from '../spec.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What is wrong with one field's value. `code` is stable; messages are for people. */
+export interface FieldProblem {
+  readonly code: FieldProblemCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+export type FieldProblemCode =
+  | 'FIELD_REQUIRED'
+  | 'FIELD_LENGTH'
+  | 'FIELD_TOO_LONG'
+  | 'FIELD_FORMAT'
+  | 'FIELD_INVALID_DATE'
+  | 'FIELD_INVALID_MONTH'
+  | 'FIELD_INVALID_TIME'
+  | 'FIELD_UNKNOWN_CODE'
+  | 'FIELD_UNKNOWN_SERVICE_TYPE'
+  | 'FIELD_CSV_VERSION_MISMATCH';
+
+export type FieldChecker = (value: string) => FieldProblem[];
+
+const PATTERNS: Partial<Record<FormatKind, RegExp>> = {
+  csvVersion: /^\d{6}$/,
+  date: /^\d{8}$/,
+  month: /^\d{6}$/,
+  time: /^\d{4}$/,
+  dayMask31: /^[01]{31}$/,
+  insurerNumber: /^\d{6}$/,
+  insuredNumber: /^(?:\d{10}|H\d{9})$/,
+  officeNumber: /^\d{10}$/,
+  serviceTypeCode: /^[0-9A-Z]{2}$/,
+  serviceCode: /^[0-9A-Z]{6}$/,
+  equipmentCode: /^\d{5}-\d{6}$/,
+  integer: /^-?\d+$/,
+  rate: /^\d{1,2}\.\d{2}$/,
+  postalCode: /^\d{3}-\d{4}$/,
+  phone: /^[0-9-]+$/,
+  alphanumeric: /^[0-9A-Za-z]+$/,
+};
+
+/** How a field is named in messages: 「サービス開始時刻」(No.12). */
+export function fieldLabel(field: Pick<Field, 'no' | 'name'>): { ja: string; en: string } {
+  return { ja: `No.${field.no}「${field.name}」`, en: `No.${field.no} ${field.name}` };
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+function problem(code: FieldProblemCode, severity: Severity, message: string, messageEn: string): FieldProblem {
+  return { code, severity, message, messageEn };
+}
+
+/** Semantic checks that a pattern cannot express. Return a problem, or undefined when the value is fine. */
+function semanticCheck(field: Field, value: string): FieldProblem | undefined {
+  const label = fieldLabel(field);
+  const v = quote(value);
+  switch (field.format) {
+    case 'date': {
+      const y = Number(value.slice(0, 4));
+      const m = Number(value.slice(4, 6));
+      const d = Number(value.slice(6, 8));
+      if (isExists(y, m - 1, d)) return undefined;
+      return problem(
+        'FIELD_INVALID_DATE',
+        'error',
+        `${label.ja} の値 ${v} は実在しない日付です（YYYYMMDD）。`,
+        `${label.en}: ${v} is not a real date (YYYYMMDD).`,
+      );
+    }
+    case 'month': {
+      const y = Number(value.slice(0, 4));
+      const m = Number(value.slice(4, 6));
+      if (isExists(y, m - 1, 1)) return undefined;
+      return problem(
+        'FIELD_INVALID_MONTH',
+        'error',
+        `${label.ja} の値 ${v} は実在しない年月です（YYYYMM）。`,
+        `${label.en}: ${v} is not a real month (YYYYMM).`,
+      );
+    }
+    case 'time': {
+      const h = Number(value.slice(0, 2));
+      const m = Number(value.slice(2, 4));
+      if (h <= 23 && m <= 59) return undefined;
+      return problem(
+        'FIELD_INVALID_TIME',
+        'error',
+        `${label.ja} の値 ${v} は時刻として不正です（HHMM、00:00〜23:59）。`,
+        `${label.en}: ${v} is not a valid time (HHMM, 00:00-23:59).`,
+      );
+    }
+    case 'code': {
+      const table = field.codeTable ? getCodeTable(field.codeTable) : undefined;
+      if (!table || table.entries.some(([code]) => code === value)) return undefined;
+      const allowed = table.entries.map(([c, l]) => `${c}:${l}`).join('、');
+      return problem(
+        'FIELD_UNKNOWN_CODE',
+        'error',
+        `${label.ja} の値 ${v} は${table.name}にありません（${allowed}）。`,
+        `${label.en}: ${v} is not in the code table ${table.name} (${table.entries.map(([c]) => c).join(', ')}).`,
+      );
+    }
+    case 'serviceTypeCode':
+      if (getServiceType(value)) return undefined;
+      return problem(
+        'FIELD_UNKNOWN_SERVICE_TYPE',
+        'warning',
+        `${label.ja} の値 ${v} は仕様（§1.3・§1.4）にないサービス種類コードです。`,
+        `${label.en}: ${v} is not a service type code listed by the spec (§1.3, §1.4).`,
+      );
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Compile the checker for one field. `csvVersion`, when given, is the value the CSVバージョン field must hold.
+ * Severity follows the spec's certainty: a rule the source leaves uncertain is a warning, never an error.
+ */
+export function compileFieldChecker(field: Field, csvVersion?: string): FieldChecker {
+  const label = fieldLabel(field);
+  const format = FORMATS[field.format];
+  const pattern = PATTERNS[field.format];
+  const sentinels = new Set(field.sentinels ?? []);
+  const requiredSeverity: Severity = field.requiredUncertain ? 'warning' : 'error';
+  const lengthSeverity: Severity = field.lengthUncertain ? 'warning' : 'error';
+  const exactLength = format.lengthRule === 'exact' && field.length !== null;
+
+  return (value) => {
+    if (value === '') {
+      if (!field.required) return [];
+      return [
+        problem(
+          'FIELD_REQUIRED',
+          requiredSeverity,
+          `${label.ja} は必須項目ですが空です。`,
+          `${label.en} is required but empty.`,
+        ),
+      ];
+    }
+    if (sentinels.has(value)) return [];
+    const v = quote(value);
+    if (field.length !== null) {
+      const length = [...value].length;
+      if (exactLength && length !== field.length) {
+        return [
+          problem(
+            'FIELD_LENGTH',
+            lengthSeverity,
+            `${label.ja} は${field.length}桁ですが、値 ${v} は${length}桁です（${format.ja}）。`,
+            `${label.en} must be ${field.length} characters; ${v} has ${length} (${format.en}).`,
+          ),
+        ];
+      }
+      if (!exactLength && length > field.length) {
+        const tolerated = field.toleratedLength !== undefined && length <= field.toleratedLength;
+        return [
+          problem(
+            'FIELD_TOO_LONG',
+            field.toleratedLength === undefined ? lengthSeverity : tolerated ? 'warning' : 'error',
+            `${label.ja} は最大${field.length}桁ですが、値 ${v} は${length}桁です。`,
+            `${label.en} allows at most ${field.length} characters; ${v} has ${length}.`,
+          ),
+        ];
+      }
+    }
+    if (pattern && !pattern.test(value)) {
+      const allowed = field.sentinels?.length ? `、または ${field.sentinels.join('／')}` : '';
+      const allowedEn = field.sentinels?.length ? `, or ${field.sentinels.join(' / ')}` : '';
+      return [
+        problem(
+          'FIELD_FORMAT',
+          'error',
+          `${label.ja} の値 ${v} は${format.ja}${allowed}の形式ではありません。`,
+          `${label.en}: ${v} is not ${format.en}${allowedEn}.`,
+        ),
+      ];
+    }
+    if (field.format === 'csvVersion' && csvVersion !== undefined && value !== csvVersion) {
+      return [
+        problem(
+          'FIELD_CSV_VERSION_MISMATCH',
+          'error',
+          `${label.ja} の値 ${v} はこのレイアウトのCSVバージョン ${csvVersion} と一致しません。`,
+          `${label.en}: ${v} does not match this layout's CSV version ${csvVersion}.`,
+        ),
+      ];
+    }
+    const semantic = semanticCheck(field, value);
+    return semantic ? [semantic] : [];
+  };
+}

@@ -1,0 +1,46 @@
+// The command as a vendor's CI uses it: exit codes and the Japanese/English lines it prints.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli/run.js';
+
+function run(argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    return { code: main(argv), stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('careplan-csv', () => {
+  it('check-records exits 1 and names field, value and rule for a broken sample', () => {
+    const r = run(['check-records', 'UPPLAN', 'samples/records/UPPLAN.202407.broken.json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[FIELD_INVALID_DATE] No.10「サービス利用日」 の値 "20250431" は実在しない日付です');
+    expect(r.stdout).toContain('No.10 サービス利用日: "20250431" is not a real date');
+  });
+
+  it('check-records exits 0 on conformant samples', () => {
+    expect(run(['check-records', 'UPPLAN', 'samples/records/UPPLAN.202407.json']).code).toBe(0);
+  });
+
+  it('exits 2 with a bilingual message for an unknown layout or unreadable file', () => {
+    const r = run(['check-records', 'UP3KYO', 'samples/records/UPPLAN.202407.json', '--csv-version', '202208']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('レイアウトがありません / no layout: UP3KYO (CSVバージョン 202208)');
+    expect(run(['check-records', 'UPPLAN', 'no/such/file.json']).code).toBe(2);
+    expect(run(['frobnicate']).code).toBe(2);
+  });
+
+  it('layout prints every field with No., Japanese name, key and length', () => {
+    const r = run(['layout', 'UPPLAN', '--csv-version', '202208']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('第6表（サービス利用票）、実績情報 — CSVバージョン 202208 (第3.2版)');
+    expect(r.stdout).toContain(' 22 識別子 [identifier] 1');
+  });
+});
