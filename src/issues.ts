@@ -1,0 +1,42 @@
+// The one shape every problem the library finds is reported in. Public APIs return these; they never throw
+// on bad data.
+import type { Severity } from './schemas/field-rules.js';
+
+export type { Severity };
+
+export interface Issue {
+  /** Stable code, e.g. `FIELD_REQUIRED`, `NAME_BAD_OFFICE`, `CSV_NOT_MS932`. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** File name the issue belongs to, when known. */
+  readonly file?: string;
+  /** Physical line (1-based) where the record starts; absent for file-level issues. */
+  readonly line?: number;
+  /** Record index (1-based, data records only); absent for file-level issues. */
+  readonly record?: number;
+  /** The field concerned: No., English key and Japanese name. */
+  readonly field?: { readonly no: number; readonly key: string; readonly name: string };
+  /** Byte offset in the file, for encoding problems. */
+  readonly offset?: number;
+  /** The offending value or name segment, as found. */
+  readonly value?: string;
+  /** Japanese message (for people). */
+  readonly message: string;
+  /** The same message in English. */
+  readonly messageEn: string;
+}
+
+/** Build an issue, leaving out the location parts that are not known. */
+export function makeIssue(
+  code: string,
+  severity: Severity,
+  message: string,
+  messageEn: string,
+  where: Omit<Issue, 'code' | 'severity' | 'message' | 'messageEn'> = {},
+): Issue {
+  const issue: Record<string, unknown> = { code, severity };
+  for (const [k, v] of Object.entries(where)) if (v !== undefined) issue[k] = v;
+  issue.message = message;
+  issue.messageEn = messageEn;
+  return issue as unknown as Issue;
+}
