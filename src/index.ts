@@ -29,3 +29,18 @@ export {
   type Severity,
 } from './schemas/field-rules.js';
 export { FORMATS } from '../spec-tables/formats.js';
+export { makeIssue, type Issue, type IssueLocation } from './issues.js';
+export {
+  readCsvFile,
+  readCsvStream,
+  writeCsvFile,
+  DEFAULT_SUBSTITUTIONS,
+  isEncodable,
+  type ReadOptions,
+  type ReadResult,
+  type CsvRecord,
+  type ReadItem,
+  type WriteOptions,
+  type WriteResult,
+  type Substitution,
+} from './codec/index.js';

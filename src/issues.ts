@@ -16,6 +16,8 @@ export interface Issue {
   readonly record?: number;
   /** The field concerned: No., English key and Japanese name. */
   readonly field?: { readonly no: number; readonly key: string; readonly name: string };
+  /** The file-name segment concerned (name issues): key, e.g. `senderOffice`, and Japanese name. */
+  readonly segment?: { readonly key: string; readonly name: string };
   /** Byte offset in the file, for encoding problems. */
   readonly offset?: number;
   /** The offending value or name segment, as found. */
@@ -26,13 +28,18 @@ export interface Issue {
   readonly messageEn: string;
 }
 
+/** Where an issue is; parts given as `undefined` are left out. */
+export type IssueLocation = {
+  readonly [K in Exclude<keyof Issue, 'code' | 'severity' | 'message' | 'messageEn'>]?: Issue[K] | undefined;
+};
+
 /** Build an issue, leaving out the location parts that are not known. */
 export function makeIssue(
   code: string,
   severity: Severity,
   message: string,
   messageEn: string,
-  where: Omit<Issue, 'code' | 'severity' | 'message' | 'messageEn'> = {},
+  where: IssueLocation = {},
 ): Issue {
   const issue: Record<string, unknown> = { code, severity };
   for (const [k, v] of Object.entries(where)) if (v !== undefined) issue[k] = v;

@@ -1,0 +1,271 @@
+// Bytes → text, chunk by chunk, with every encoding problem reported at its byte offset. The whole-file
+// reader and the streaming reader both use this one decoder, so they report the same problems; a two-byte
+// character split across chunks is carried over (iconv-lite's streaming decoder and `pendingLead`).
+import iconv from 'iconv-lite';
+import { makeIssue, type Issue } from '../issues.js';
+import { canonicalPair, ENCODING, hex, isLeadByte, isSingleByteChar, Pair, pairClassOf } from './ms932.js';
+
+/** Bytes after the first non-ASCII byte that decide between MS932 and UTF-8. */
+const SNIFF_WINDOW = 1024;
+/** Issues of one code past this count are summarised, so a binary file cannot flood the report. */
+const MAX_ISSUES_PER_CODE = 100;
+
+export interface DecoderOptions {
+  readonly file?: string;
+  /** Decode UTF-8 input anyway (after reporting it) so the rest of the file can be checked. */
+  readonly lenient?: boolean;
+}
+
+export interface Decoded {
+  readonly text: string;
+  readonly issues: Issue[];
+}
+
+export type DetectedEncoding = 'ms932' | 'utf8' | undefined;
+
+export class ByteDecoder {
+  private offset = 0;
+  private phase: 'start' | 'ascii' | 'sniff' | 'ms932' | 'utf8' | 'refused' = 'start';
+  private pending: Uint8Array[] = [];
+  private pendingLength = 0;
+  private pendingLead = -1;
+  private readonly ms932 = iconv.getDecoder(ENCODING);
+  private readonly utf8 = new TextDecoder('utf-8');
+  private readonly counts = new Map<string, number>();
+  private issues: Issue[] = [];
+
+  constructor(private readonly options: DecoderOptions = {}) {}
+
+  /** The encoding decided so far: `utf8` when the input was found to be UTF-8. */
+  get encoding(): DetectedEncoding {
+    if (this.phase === 'ms932') return 'ms932';
+    if (this.phase === 'utf8' || this.phase === 'refused') return 'utf8';
+    return undefined;
+  }
+
+  /** True once UTF-8 input was refused (not lenient): no more text will come. */
+  get refused(): boolean {
+    return this.phase === 'refused';
+  }
+
+  push(chunk: Uint8Array): Decoded {
+    const text = this.consume(chunk, false);
+    return this.take(text);
+  }
+
+  end(): Decoded {
+    let text = this.consume(new Uint8Array(0), true);
+    if (this.phase === 'ms932') {
+      text += this.ms932.end() ?? '';
+      if (this.pendingLead >= 0) {
+        this.report('CSV_INVALID_BYTES', 'error', this.offset - 1, [this.pendingLead], '末尾', 'at the end');
+        this.pendingLead = -1;
+      }
+    } else if (this.phase === 'utf8') text += this.utf8.decode();
+    for (const [code, n] of this.counts) {
+      if (n > MAX_ISSUES_PER_CODE) {
+        this.issues.push(
+          makeIssue(
+            'CSV_ISSUES_TRUNCATED',
+            'info',
+            `${code} はほかに${n - MAX_ISSUES_PER_CODE}件あります（表示は${MAX_ISSUES_PER_CODE}件まで）。`,
+            `${n - MAX_ISSUES_PER_CODE} more ${code} issues were not listed (limit ${MAX_ISSUES_PER_CODE}).`,
+            { file: this.options.file, value: code },
+          ),
+        );
+      }
+    }
+    return this.take(text);
+  }
+
+  private take(text: string): Decoded {
+    const issues = this.issues;
+    this.issues = [];
+    return { text, issues };
+  }
+
+  private consume(chunk: Uint8Array, atEnd: boolean): string {
+    let out = '';
+    let bytes = chunk;
+    if (this.phase === 'start') {
+      // Hold the first bytes until a BOM can be told from text.
+      this.hold(bytes);
+      if (this.pendingLength < 3 && !atEnd) return '';
+      bytes = this.release();
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        this.report('CSV_BOM', 'error', 0, [0xef, 0xbb, 0xbf], '先頭', 'at the start');
+        this.offset = 3;
+        bytes = bytes.subarray(3);
+        this.decideUtf8(0);
+      } else this.phase = 'ascii';
+    }
+    if (this.phase === 'ascii') {
+      const firstHigh = bytes.findIndex((b) => b >= 0x80);
+      const asciiEnd = firstHigh < 0 ? bytes.length : firstHigh;
+      out += latin1(bytes.subarray(0, asciiEnd));
+      this.offset += asciiEnd;
+      bytes = bytes.subarray(asciiEnd);
+      if (firstHigh < 0 && !atEnd) return out;
+      this.phase = 'sniff';
+    }
+    if (this.phase === 'sniff') {
+      this.hold(bytes);
+      if (this.pendingLength < SNIFF_WINDOW && !atEnd) return out;
+      bytes = this.release();
+      if (this.pendingLength === 0 && bytes.length === 0) {
+        this.phase = 'ms932';
+        return out;
+      }
+      if (looksLikeUtf8(bytes.subarray(0, SNIFF_WINDOW), atEnd && bytes.length <= SNIFF_WINDOW)) {
+        this.decideUtf8(this.offset);
+      } else this.phase = 'ms932';
+    }
+    if (this.phase === 'ms932') {
+      this.scan(bytes);
+      out += this.ms932.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    } else if (this.phase === 'utf8') {
+      out += this.utf8.decode(bytes, { stream: !atEnd });
+      this.offset += bytes.length;
+    } else if (this.phase === 'refused') {
+      this.offset += bytes.length;
+    }
+    return out;
+  }
+
+  private decideUtf8(offset: number): void {
+    const lenient = this.options.lenient === true;
+    this.issues.push(
+      makeIssue(
+        'CSV_NOT_MS932',
+        'error',
+        `ファイルがUTF-8で書かれています（バイト位置 ${offset}）。仕様の文字コードはShift_JIS（MS932）です。` +
+          (lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（lenient オプションでUTF-8として読めます）。'),
+        `The file is UTF-8 (byte offset ${offset}); the spec requires Shift_JIS (MS932). ` +
+          (lenient ? 'Reading on as UTF-8.' : 'Reading stopped (the lenient option reads it as UTF-8).'),
+        { file: this.options.file, offset },
+      ),
+    );
+    this.phase = lenient ? 'utf8' : 'refused';
+  }
+
+  private hold(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.pending.push(bytes);
+    this.pendingLength += bytes.length;
+  }
+
+  private release(): Uint8Array {
+    const all = this.pending.length === 1 ? this.pending[0]! : concat(this.pending, this.pendingLength);
+    this.pending = [];
+    this.pendingLength = 0;
+    return all;
+  }
+
+  /** Check MS932 structure byte by byte; only non-ASCII bytes cost anything. */
+  private scan(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      const at = this.offset + i;
+      if (this.pendingLead >= 0) {
+        const lead = this.pendingLead;
+        this.pendingLead = -1;
+        if ((b >= 0x40 && b <= 0x7e) || (b >= 0x80 && b <= 0xfc)) {
+          const cls = pairClassOf(lead, b);
+          if (cls !== Pair.Valid) this.reportPair(cls, at - 1, lead, b);
+          continue;
+        }
+        this.report('CSV_INVALID_BYTES', 'error', at - 1, [lead], '', '');
+        // fall through: this byte starts afresh
+      }
+      if (b < 0x80) continue;
+      if (isLeadByte(b)) this.pendingLead = b;
+      else if (!isSingleByteChar(b)) this.report('CSV_INVALID_BYTES', 'error', at, [b], '', '');
+    }
+    this.offset += bytes.length;
+  }
+
+  private reportPair(cls: Pair, at: number, lead: number, trail: number): void {
+    if (cls === Pair.Gaiji) {
+      this.count('CSV_GAIJI') &&
+        this.issues.push(
+          makeIssue(
+            'CSV_GAIJI',
+            'error',
+            `外字（利用者定義文字 ${hex([lead, trail])}）が使われています（バイト位置 ${at}）。仕様は外字を禁止しています。`,
+            `A user-defined character (gaiji, ${hex([lead, trail])}) at byte offset ${at}; the spec forbids gaiji.`,
+            { file: this.options.file, offset: at, value: hex([lead, trail]) },
+          ),
+        );
+    } else if (cls === Pair.NonCanonical) {
+      const c = canonicalPair(lead, trail)!;
+      const to = hex([c >> 8, c & 0xff]);
+      this.count('CSV_NONCANONICAL_MS932') &&
+        this.issues.push(
+          makeIssue(
+            'CSV_NONCANONICAL_MS932',
+            'warning',
+            `バイト位置 ${at} の ${hex([lead, trail])} はMS932の重複コードです。同じ文字をWindowsは ${to} で書くため、書き直すとバイトが変わります。`,
+            `${hex([lead, trail])} at byte offset ${at} is a duplicate MS932 code; Windows writes the same character as ${to}, so rewriting changes these bytes.`,
+            { file: this.options.file, offset: at, value: hex([lead, trail]) },
+          ),
+        );
+    } else this.report('CSV_INVALID_BYTES', 'error', at, [lead, trail], '', '');
+  }
+
+  private report(code: string, severity: 'error', at: number, bytes: number[], whereJa: string, whereEn: string): void {
+    if (!this.count(code)) return;
+    const v = hex(bytes);
+    const message =
+      code === 'CSV_BOM'
+        ? 'ファイルの先頭にUTF-8のBOM（EF BB BF）があります。MS932のファイルにBOMは付けません。'
+        : `バイト位置 ${at}${whereJa ? `（${whereJa}）` : ''} の ${v} はShift_JIS（MS932）として不正なバイト列です。`;
+    const messageEn =
+      code === 'CSV_BOM'
+        ? 'The file starts with a UTF-8 byte order mark (EF BB BF); MS932 files have none.'
+        : `Bytes ${v} at byte offset ${at}${whereEn ? ` (${whereEn})` : ''} are not valid Shift_JIS (MS932).`;
+    this.issues.push(makeIssue(code, severity, message, messageEn, { file: this.options.file, offset: at, value: v }));
+  }
+
+  private count(code: string): boolean {
+    const n = (this.counts.get(code) ?? 0) + 1;
+    this.counts.set(code, n);
+    return n <= MAX_ISSUES_PER_CODE;
+  }
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
+}
+
+/** Whether a window that starts at a non-ASCII byte is UTF-8 (ignoring a sequence cut by the window's end). */
+function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean): boolean {
+  let end = window.length;
+  if (!isWholeRest) {
+    // Drop a multi-byte sequence cut off by the window.
+    for (let back = 1; back <= 3 && back <= end; back++) {
+      const b = window[end - back]!;
+      if ((b & 0xc0) === 0xc0) {
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+        if (need > back) end -= back;
+        break;
+      }
+      if ((b & 0xc0) !== 0x80) break;
+    }
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(window.subarray(0, end));
+    return end > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,171 @@
+// Reading spec CSV files: the whole-file reader and the streaming reader. Both run the same pipeline —
+// ByteDecoder (bytes → text, encoding problems) → csv-parse (text → rows) → RowProcessor (rows → records,
+// structural problems) — so they give the same records and issues.
+import { parse as parseSync } from 'csv-parse/sync';
+import { Parser, type Options as ParseOptions } from 'csv-parse';
+import { makeIssue, type Issue } from '../issues.js';
+import { isFileKind, type FileKind } from '../spec.js';
+import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
+import { RowProcessor, type CsvRecord, type ReadItem } from './rows.js';
+
+export type { CsvRecord, ReadItem } from './rows.js';
+
+export interface ReadOptions {
+  /** The file kind, when the file name does not give it (or to override it). */
+  readonly kind?: FileKind;
+  /** Decode UTF-8 input anyway (after reporting it) so the rest of the file can be checked. */
+  readonly lenient?: boolean;
+}
+
+export interface ReadResult {
+  readonly kind: FileKind | undefined;
+  /** The CSVバージョン of the file (that of its first record with a served version). */
+  readonly csvVersion: string | undefined;
+  readonly records: CsvRecord[];
+  /** Physical line where each record starts, parallel to `records`. */
+  readonly lines: number[];
+  readonly issues: Issue[];
+  /** The encoding the bytes were found to be in. */
+  readonly encoding: DetectedEncoding;
+}
+
+/** The kind a file name starts with (longest match: UPYOBO_SUB_… is not UPYOBO_…). */
+function kindFromName(name: string | undefined): FileKind | undefined {
+  if (!name) return undefined;
+  const base = name.replace(/^.*[\\/]/, '');
+  const prefix = /^([A-Z0-9]+(?:_SUB\d?)?)_/.exec(base)?.[1];
+  return prefix && isFileKind(prefix) ? prefix : undefined;
+}
+
+const CSV_OPTIONS: ParseOptions = {
+  raw: true,
+  relax_column_count: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  skip_records_with_error: true,
+};
+
+interface Pipeline {
+  decoder: ByteDecoder;
+  rows: RowProcessor;
+  kind: FileKind | undefined;
+  preIssues: Issue[];
+}
+
+function startPipeline(name: string | undefined, options: ReadOptions): Pipeline {
+  const kind = options.kind ?? kindFromName(name);
+  const decoder = new ByteDecoder({ ...(name ? { file: name } : {}), lenient: options.lenient === true });
+  const rows = new RowProcessor({
+    ...(name ? { file: name } : {}),
+    ...(kind ? { kind } : {}),
+    checkEncodable: () => decoder.encoding === 'utf8',
+  });
+  const preIssues: Issue[] = [];
+  if (!kind) {
+    preIssues.push(
+      makeIssue(
+        'CSV_UNKNOWN_KIND',
+        'error',
+        `ファイルの種類が分かりません（ファイル名 ${JSON.stringify(name ?? '')}）。kind オプションで指定してください。`,
+        `Cannot tell the file kind from the name ${JSON.stringify(name ?? '')}; pass the kind option.`,
+        { file: name },
+      ),
+    );
+  }
+  return { decoder, rows, kind, preIssues };
+}
+
+function parserHooks(rows: RowProcessor): Pick<ParseOptions, 'on_record' | 'on_skip'> {
+  return {
+    // With `raw: true`, csv-parse hands each record over as `{ record, raw }`.
+    on_record: (item) => {
+      const { record, raw } = item as unknown as { record: string[]; raw: string };
+      rows.onRecord(record, raw);
+      return null;
+    },
+    on_skip: (err, raw) => {
+      rows.onSkip(err?.code ?? 'CSV_ERROR', raw);
+    },
+  };
+}
+
+function parseError(rows: RowProcessor, e: unknown): void {
+  const err = e as { code?: string; lines?: number };
+  rows.onError(err.code ?? 'CSV_ERROR', err.lines ?? 1);
+}
+
+/** Canonical issue order, so that how the input was chunked never changes the report. */
+function byPosition(a: Issue, b: Issue): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
+}
+
+function collect(items: ReadItem[], records: CsvRecord[], lines: number[], issues: Issue[]): void {
+  for (const item of items) {
+    if (item.type === 'record') {
+      records.push(item.record);
+      lines.push(item.line);
+    } else issues.push(item.issue);
+  }
+}
+
+/**
+ * Read a whole spec CSV file. Never throws on bad data: every problem is an issue with its byte offset or
+ * physical line. The kind comes from the file name or `options.kind`; each record's layout from its
+ * CSVバージョン.
+ */
+export function readCsvFile(file: { name?: string; bytes: Uint8Array }, options: ReadOptions = {}): ReadResult {
+  const { decoder, rows, kind, preIssues } = startPipeline(file.name, options);
+  const issues: Issue[] = [...preIssues];
+  const records: CsvRecord[] = [];
+  const lines: number[] = [];
+  const first = decoder.push(file.bytes);
+  const last = decoder.end();
+  issues.push(...first.issues, ...last.issues);
+  const text = first.text + last.text;
+  if (decoder.refused) rows.stop();
+  rows.addText(text);
+  try {
+    parseSync(text, { ...CSV_OPTIONS, ...parserHooks(rows) });
+  } catch (e) {
+    parseError(rows, e);
+  }
+  collect([...rows.take(), ...rows.end()], records, lines, issues);
+  return { kind, csvVersion: rows.csvVersion, records, lines, issues: issues.sort(byPosition), encoding: decoder.encoding };
+}
+
+/**
+ * Read a spec CSV file from a byte stream with bounded memory: yields each record as soon as it is complete
+ * and each issue as it is found. A character split across chunks is handled. Collected, the records equal
+ * `readCsvFile`'s and the issues equal its issues (which it sorts by position).
+ */
+export async function* readCsvStream(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: ReadOptions & { name?: string } = {},
+): AsyncGenerator<ReadItem> {
+  const { decoder, rows, preIssues } = startPipeline(options.name, options);
+  for (const issue of preIssues) yield { type: 'issue', issue };
+  const parser = new Parser({ ...CSV_OPTIONS, ...parserHooks(rows) });
+  let failed = false;
+  parser.on('error', (e) => {
+    failed = true;
+    parseError(rows, e);
+  });
+  parser.resume(); // records are taken in on_record; nothing accumulates on the readable side
+  const feed = (text: string): void => {
+    if (!text || failed) return;
+    rows.addText(text);
+    parser.write(text);
+  };
+  for await (const chunk of source) {
+    const { text, issues } = decoder.push(chunk);
+    for (const issue of issues) yield { type: 'issue', issue };
+    feed(text);
+    yield* rows.take();
+  }
+  const { text, issues } = decoder.end();
+  for (const issue of issues) yield { type: 'issue', issue };
+  feed(text);
+  if (decoder.refused) rows.stop();
+  if (!failed) await new Promise<void>((resolve) => parser.end(() => resolve()).once('error', () => resolve()));
+  yield* rows.take();
+  yield* rows.end();
+}

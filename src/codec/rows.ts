@@ -1,0 +1,371 @@
+// Parsed CSV rows → records keyed by the layout's field keys, with every structural problem reported at its
+// physical line: header row, field count, quoting, CSVバージョン, line endings. Shared by the whole-file
+// and the streaming reader, so both give the same records and issues.
+import { makeIssue, type Issue, type IssueLocation } from '../issues.js';
+import { fieldLabel } from '../schemas/field-rules.js';
+import { CSV_VERSIONS, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
+import { codePointLabel, isAscii, isEncodable } from './ms932.js';
+
+export type CsvRecord = Record<string, string>;
+
+export interface ReadItemRecord {
+  readonly type: 'record';
+  readonly record: CsvRecord;
+  /** Physical line (1-based) where the record starts. */
+  readonly line: number;
+  /** Data record index (1-based; a header row does not count). */
+  readonly index: number;
+  readonly csvVersion: string;
+}
+export interface ReadItemIssue {
+  readonly type: 'issue';
+  readonly issue: Issue;
+}
+export type ReadItem = ReadItemRecord | ReadItemIssue;
+
+type Terminator = 'CRLF' | 'LF' | 'CR' | 'none';
+
+/** Which fields of a well-formed raw record were enclosed in quotes. */
+export function quotedFields(content: string): boolean[] {
+  const flags: boolean[] = [];
+  let i = 0;
+  for (;;) {
+    const quoted = content[i] === '"';
+    flags.push(quoted);
+    if (quoted) {
+      i++;
+      while (i < content.length) {
+        if (content[i] === '"') {
+          if (content[i + 1] === '"') i += 2;
+          else {
+            i++;
+            break;
+          }
+        } else i++;
+      }
+    }
+    const comma = content.indexOf(',', i);
+    if (comma < 0) return flags;
+    i = comma + 1;
+  }
+}
+
+function countBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+export interface RowProcessorOptions {
+  readonly file?: string;
+  readonly kind?: FileKind;
+  /** The input was UTF-8: report characters that could not be written back in MS932. */
+  readonly checkEncodable?: () => boolean;
+}
+
+export class RowProcessor {
+  private text = '';
+  private cursor = 0;
+  /** Physical line (1-based) at `cursor`. */
+  private lineAtCursor = 1;
+  private index = 0;
+  private rows = 0;
+  private fileVersion: string | undefined;
+  private stopped = false;
+  private readonly terminators = new Map<Terminator, number>();
+  private firstOf = new Map<Terminator, number>();
+  private out: ReadItem[] = [];
+
+  constructor(private readonly options: RowProcessorOptions) {}
+
+  /**
+   * The decoder stopped reading (UTF-8 input, not lenient): the text ends mid-record, and that cut-off
+   * record is not a problem of the file. Records completed before the stop are kept.
+   */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** The CSVバージョン of the file: that of its first data record. */
+  get csvVersion(): string | undefined {
+    return this.fileVersion;
+  }
+
+  /** Decoded text in the order the parser will see it; kept only until its records are out. */
+  addText(text: string): void {
+    if (this.cursor > 65536) {
+      this.text = this.text.slice(this.cursor);
+      this.cursor = 0;
+    }
+    this.text += text;
+  }
+
+  take(): ReadItem[] {
+    const items = this.out;
+    this.out = [];
+    return items;
+  }
+
+  private issue(
+    code: string,
+    severity: Issue['severity'],
+    message: string,
+    messageEn: string,
+    where: Omit<IssueLocation, 'file'> = {},
+  ): void {
+    this.out.push({ type: 'issue', issue: makeIssue(code, severity, message, messageEn, { file: this.options.file, ...where }) });
+  }
+
+  /**
+   * One record from csv-parse: its cells and its raw text (which ends with the first character of its
+   * terminator). The physical line is counted here from the text itself: csv-parse's own line count
+   * counts a CRLF inside a quoted field twice.
+   */
+  onRecord(cells: string[], raw: string): void {
+    const terminated = raw.endsWith('\r') || raw.endsWith('\n');
+    if (this.stopped && !terminated) return; // the cut-off end of a refused file
+    const content = terminated ? raw.slice(0, -1) : raw;
+    const line = this.advance(raw);
+    this.rows++;
+
+    if (cells.length === 1 && cells[0] === '' && content === '') {
+      this.issue('CSV_EMPTY_LINE', 'error', `${line}行目が空行です。空行はレコードにできません。`, `Line ${line} is empty; an empty line is not a record.`, { line });
+      return;
+    }
+    const kind = this.options.kind;
+    if (this.rows === 1 && this.isHeader(cells, kind)) {
+      this.issue(
+        'CSV_HEADER_ROW',
+        'error',
+        `${line}行目は見出し行です。仕様のCSVに見出し行はありません（この行は読み飛ばしました）。`,
+        `Line ${line} is a header row; spec files have none (the line was skipped).`,
+        { line, value: content.slice(0, 80) },
+      );
+      return;
+    }
+    this.index++;
+    if (!kind) return;
+    const layout = this.layoutFor(cells[0] ?? '', kind, cells.length, line);
+    if (!layout) return;
+    this.checkShape(cells, content, layout, line);
+    const record: CsvRecord = {};
+    layout.fields.forEach((f, i) => (record[f.key] = cells[i] ?? ''));
+    if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
+    this.out.push({ type: 'record', record, line, index: this.index, csvVersion: layout.csvVersion });
+  }
+
+  /** A record csv-parse could not read (bad quoting); reported with its text, never dropped silently. */
+  onSkip(code: string, raw: string | undefined): void {
+    if (this.stopped && code === 'CSV_QUOTE_NOT_CLOSED') return;
+    const text = raw ?? '';
+    const line = this.advance(text, false);
+    this.rows++;
+    this.index++;
+    this.reportParseError(code, line, text);
+  }
+
+  /** The parser's final error (e.g. a quote never closed). */
+  onError(code: string, line: number): void {
+    if (this.stopped) return;
+    this.reportParseError(code, line, '');
+  }
+
+  private reportParseError(code: string, line: number, raw: string): void {
+    const what: Record<string, [string, string]> = {
+      CSV_QUOTE_NOT_CLOSED: ['閉じられていない「"」があります（ファイルの終わりまで）', 'a quote is never closed (to the end of the file)'],
+      CSV_INVALID_CLOSING_QUOTE: ['「"」で囲んだ項目の閉じ「"」の後に区切り以外の文字があります', 'a closing quote is followed by something other than a delimiter'],
+      INVALID_OPENING_QUOTE: ['囲まれていない項目の途中に「"」があります（「""」と二重にしていない）', 'a quote inside an unquoted field (not doubled)'],
+    };
+    const [ja, en] = what[code] ?? ['CSVとして読めません', 'the CSV cannot be read'];
+    this.issue(
+      code === 'CSV_QUOTE_NOT_CLOSED' ? 'CSV_UNTERMINATED_QUOTE' : 'CSV_BAD_QUOTE',
+      'error',
+      `${line}行目: ${ja}。このレコードは読めませんでした。`,
+      `Line ${line}: ${en}; this record could not be read.`,
+      { line, record: this.index || undefined, value: raw.slice(0, 80) || undefined },
+    );
+  }
+
+  end(): ReadItem[] {
+    if (this.stopped) return this.take();
+    this.reportLineEndings();
+    if (this.index === 0) {
+      this.issue('CSV_EMPTY_FILE', 'warning', 'レコードが1件もありません。', 'The file has no records.');
+    }
+    return this.take();
+  }
+
+  /**
+   * Move past a record's raw text in the decoded text; note its terminator (CRLF, LF, CR or none) and return
+   * the physical line where it starts.
+   */
+  private advance(raw: string, noteTerminator = true): number {
+    const found = this.text.startsWith(raw, this.cursor) ? this.cursor : this.text.indexOf(raw, this.cursor);
+    const at = found >= 0 ? found : this.cursor;
+    this.lineAtCursor += countBreaks(this.text.slice(this.cursor, at));
+    const line = this.lineAtCursor;
+    const after = at + raw.length;
+    let t: Terminator = 'none';
+    if (raw.endsWith('\r')) t = this.text[after] === '\n' ? 'CRLF' : 'CR';
+    else if (raw.endsWith('\n')) t = 'LF';
+    const end = found >= 0 ? Math.min(after + (t === 'CRLF' ? 1 : 0), this.text.length) : this.cursor;
+    this.lineAtCursor += countBreaks(this.text.slice(at, end));
+    this.cursor = end;
+    if (noteTerminator) {
+      this.terminators.set(t, (this.terminators.get(t) ?? 0) + 1);
+      if (!this.firstOf.has(t)) this.firstOf.set(t, line);
+    }
+    return line;
+  }
+
+  private reportLineEndings(): void {
+    const lf = this.terminators.get('LF') ?? 0;
+    const cr = this.terminators.get('CR') ?? 0;
+    const crlf = this.terminators.get('CRLF') ?? 0;
+    if (lf + cr === 0) {
+      if (this.terminators.get('none')) {
+        const line = this.firstOf.get('none');
+        this.issue('CSV_NO_FINAL_NEWLINE', 'info', '最終レコードの後に改行（CRLF）がありません。', 'The last record has no line break (CRLF) after it.', { line });
+      }
+      return;
+    }
+    const kinds = [crlf && 'CRLF', lf && 'LF', cr && 'CR'].filter(Boolean) as Terminator[];
+    if (kinds.length === 1) {
+      const k = kinds[0]!;
+      this.issue(
+        k === 'LF' ? 'CSV_LF_LINE_ENDINGS' : 'CSV_CR_LINE_ENDINGS',
+        'warning',
+        `レコードの区切りが${k}です。CRLFで区切ってください。`,
+        `Records end with ${k}; use CRLF.`,
+      );
+      return;
+    }
+    const firstOdd = Math.min(...kinds.filter((k) => k !== 'CRLF').map((k) => this.firstOf.get(k) ?? Infinity));
+    this.issue(
+      'CSV_MIXED_LINE_ENDINGS',
+      'warning',
+      `レコードの区切りが混在しています（${kinds.join('・')}）。最初のCRLF以外の区切りは${firstOdd}行目です。`,
+      `Mixed record endings (${kinds.join(', ')}); the first one that is not CRLF is on line ${firstOdd}.`,
+      { line: firstOdd },
+    );
+  }
+
+  private isHeader(cells: string[], kind: FileKind | undefined): boolean {
+    const first = cells[0] ?? '';
+    if (/^\d{6}$/.test(first)) return false;
+    if (first === 'CSVバージョン' || first === 'csvVersion') return true;
+    const layouts = kind ? listLayouts().filter((l) => l.kind === kind) : listLayouts();
+    const names = new Set(layouts.flatMap((l) => l.fields.flatMap((f) => [f.name, f.key])));
+    return cells.filter((c) => names.has(c)).length >= Math.min(3, cells.length);
+  }
+
+  /** The layout for a record's CSVバージョン, reporting unknown, historic and mixed versions. */
+  private layoutFor(version: string, kind: FileKind, cellCount: number, line: number): Layout | undefined {
+    const record = this.index;
+    const where = { line, record, field: { no: 1, key: 'csvVersion', name: 'CSVバージョン' }, value: version };
+    if (this.fileVersion === undefined && isServedCsvVersion(version)) this.fileVersion = version;
+    if (this.fileVersion !== undefined && version !== this.fileVersion && isServedCsvVersion(version)) {
+      this.issue(
+        'CSV_MIXED_VERSIONS',
+        'error',
+        `CSVバージョン ${version} が、このファイルの ${this.fileVersion} と異なります。1ファイルに複数のCSVバージョンは混在できません。`,
+        `CSV version ${version} differs from this file's ${this.fileVersion}; one file cannot mix CSV versions.`,
+        where,
+      );
+    }
+    let layout = isServedCsvVersion(version) ? getLayout(kind, version) : undefined;
+    if (!layout) {
+      const known = CSV_VERSIONS.find((v) => v.value === version);
+      if (known) {
+        this.issue(
+          'CSV_UNSUPPORTED_VERSION',
+          'error',
+          `CSVバージョン ${version}（${known.edition}）の${kind}は、このライブラリでは読めません。`,
+          `CSV version ${version} (${known.edition}) of ${kind} is not supported by this library.`,
+          where,
+        );
+      } else {
+        this.issue(
+          'CSV_UNKNOWN_VERSION',
+          'error',
+          `CSVバージョン ${JSON.stringify(version)} は仕様に定義されていません（${[...new Set(CSV_VERSIONS.map((v) => v.value))].join('・')}）。`,
+          `CSV version ${JSON.stringify(version)} is not defined by the spec.`,
+          where,
+        );
+      }
+      // Key the record anyway by the file's version, or by the layout whose field count fits.
+      layout =
+        (this.fileVersion ? getLayout(kind, this.fileVersion) : undefined) ??
+        listLayouts().find((l) => l.kind === kind && l.fields.length === cellCount && !l.superseded) ??
+        getLayout(kind, '202407');
+    }
+    return layout;
+  }
+
+  private checkShape(cells: string[], content: string, layout: Layout, line: number): void {
+    const record = this.index;
+    const expected = layout.fields.length;
+    if (cells.length !== expected) {
+      const other = listLayouts().find((l) => l.kind === layout.kind && l.fields.length === cells.length);
+      const hint = other ? `（${cells.length}項目はCSVバージョン ${other.csvVersion} 第${other.edition}版のレイアウトです）` : '';
+      const hintEn = other ? ` (${cells.length} fields is the layout of CSV version ${other.csvVersion}, edition ${other.edition})` : '';
+      this.issue(
+        'CSV_FIELD_COUNT',
+        'error',
+        `項目数が${cells.length}です。${layout.kind}（CSVバージョン ${layout.csvVersion} 第${layout.edition}版）は${expected}項目です${hint}。`,
+        `${cells.length} fields; ${layout.kind} (CSV version ${layout.csvVersion}, edition ${layout.edition}) has ${expected}${hintEn}.`,
+        { line, record, value: cells.length > expected ? cells.slice(expected).join(',') : String(cells.length) },
+      );
+      if (cells.length > expected) return;
+    }
+    const quoted = quotedFields(content);
+    layout.fields.forEach((f, i) => {
+      const value = cells[i] ?? '';
+      const isQuoted = quoted[i] === true;
+      const label = fieldLabel(f);
+      const where = { line, record, field: { no: f.no, key: f.key, name: f.name }, value };
+      if (f.format === 'freeText' && !isQuoted && value !== '') {
+        this.issue(
+          'CSV_UNQUOTED_FREE_TEXT',
+          'warning',
+          `${label.ja} はフリーテキストですが「"」で囲まれていません。`,
+          `${label.en} is free text but not enclosed in double quotes.`,
+          where,
+        );
+      } else if (f.format !== 'freeText' && isQuoted) {
+        this.issue(
+          'CSV_QUOTED_NON_FREE_TEXT',
+          'warning',
+          `${label.ja} はフリーテキストではないのに「"」で囲まれています。`,
+          `${label.en} is not free text but is enclosed in double quotes.`,
+          where,
+        );
+      }
+    });
+  }
+
+  private checkEncodable(record: CsvRecord, layout: Layout, line: number): void {
+    for (const f of layout.fields) {
+      const value = record[f.key] ?? '';
+      if (isAscii(value)) continue;
+      for (const ch of value) {
+        if (isEncodable(ch)) continue;
+        const label = fieldLabel(f);
+        this.issue(
+          'CSV_UNMAPPABLE_CHAR',
+          'warning',
+          `${label.ja} の「${ch}」（${codePointLabel(ch)}）はMS932で書けない文字です。`,
+          `${label.en}: '${ch}' (${codePointLabel(ch)}) cannot be written in MS932.`,
+          { line, record: this.index, field: { no: f.no, key: f.key, name: f.name }, value },
+        );
+      }
+    }
+  }
+}
