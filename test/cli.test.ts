@@ -1,5 +1,9 @@
 // The command as a vendor's CI uses it: exit codes and the Japanese/English lines it prints.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeCsvFile } from '../src/index.js';
 import { main } from '../src/cli/run.js';
 
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
@@ -42,5 +46,31 @@ describe('careplan-csv', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('第6表（サービス利用票）、実績情報 — CSVバージョン 202208 (第3.2版)');
     expect(r.stdout).toContain(' 22 識別子 [identifier] 1');
+  });
+});
+
+describe('careplan-csv check', () => {
+  it('exits 0 on the conformant samples and 1 on the broken one, naming line and byte offset', () => {
+    expect(run(['check', 'samples/UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV']).code).toBe(0);
+    const r = run(['check', '--lenient', 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('エラー [CSV_NOT_MS932] バイト位置3:');
+    expect(r.stdout).toContain('エラー [CSV_HEADER_ROW] 1行目:');
+    expect(r.stdout).toContain("No.7 プラン担当者名: '〜' (U+301C) cannot be written in MS932.");
+  });
+
+  it('reports field rules of every record with its physical line', () => {
+    const records = JSON.parse(readFileSync('samples/records/UPPLAN.202407.json', 'utf8')) as Record<string, string>[];
+    records[1] = { ...records[1]!, serviceDate: '20250431' };
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-'));
+    const path = join(dir, 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV');
+    writeFileSync(path, writeCsvFile('UPPLAN', records, { csvVersion: '202407' }).bytes);
+    const r = run(['check', path]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('エラー [FIELD_INVALID_DATE] 2行目 レコード2: No.10「サービス利用日」 の値 "20250431" は実在しない日付です');
+  });
+
+  it('exits 2 when a file cannot be read', () => {
+    expect(run(['check', 'samples/none.CSV']).code).toBe(2);
   });
 });

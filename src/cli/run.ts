@@ -1,10 +1,10 @@
 // The careplan-csv command. Built on the library's public API only. `bin.ts` runs it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CURRENT_CSV_VERSION } from '../../spec-tables/csv-versions.js';
-import { getLayout, listLayouts, recordSchema } from '../index.js';
+import { getLayout, listLayouts, readCsvFile, recordSchema, type Issue } from '../index.js';
 
 /** The package folder (holding package.json), from src/cli in the sources or dist/src/cli when built. */
 function findPackageRoot(): string {
@@ -22,6 +22,7 @@ const HELP = `careplan-csv — ケアプランデータ連携標準仕様のCSV�
   careplan-csv layout <KIND> [--csv-version V] レイアウトの項目一覧 / print a layout's fields (default V=${CURRENT_CSV_VERSION})
   careplan-csv check-records <KIND> <records.json> [--csv-version V]
                                                JSONのレコードを検証 / check JSON records against a layout
+  careplan-csv check <file…> [--lenient]       CSVファイルを読み、各項目を検証 / read CSV files and check every field
   careplan-csv demo                            同梱サンプルの検証 / check the bundled samples
   careplan-csv --help | --version
 
@@ -88,13 +89,78 @@ function checkRecords(kind: string, csvVersion: string, file: string): number | 
   return bad;
 }
 
-function demo(): number {
-  const dir = join(packageRoot, 'samples', 'records');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    const [kind, csvVersion] = name.split('.');
-    out(`== ${name}`);
-    if (checkRecords(kind ?? '', csvVersion ?? '', join(dir, name)) === undefined) return 2;
+function printIssue(issue: Issue): void {
+  const where = [
+    issue.line !== undefined ? `${issue.line}行目` : '',
+    issue.record !== undefined ? `レコード${issue.record}` : '',
+    issue.offset !== undefined ? `バイト位置${issue.offset}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  out(`  ${issue.severity === 'error' ? 'エラー' : issue.severity === 'warning' ? '警告' : '情報'} [${issue.code}] ${where ? `${where}: ` : ''}${issue.message}`);
+  out(`      ${issue.messageEn}`);
+}
+
+/** Read one CSV file and check every field of every record. Returns the number of errors, or undefined on I/O failure. */
+function checkFile(path: string, lenient: boolean): number | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    process.stderr.write(`読み込めません / cannot read ${path}: ${(e as Error).message}\n`);
+    return undefined;
   }
+  const name = basename(path);
+  const read = readCsvFile({ name, bytes }, { lenient });
+  const issues: Issue[] = [...read.issues];
+  read.records.forEach((record, i) => {
+    const schema = read.kind && recordSchema(read.kind, read.csvVersion ?? '');
+    const result = schema ? schema.safeParse(record) : undefined;
+    for (const zi of result?.success === false ? result.error.issues : []) {
+      const params = (zi as { params?: Record<string, string | number> }).params ?? {};
+      issues.push({
+        code: String(params.code ?? zi.code),
+        severity: 'error',
+        file: name,
+        line: read.lines[i]!,
+        record: i + 1,
+        field: { no: Number(params.no), key: String(zi.path[0]), name: String(params.name) },
+        value: String(record[String(zi.path[0])] ?? ''),
+        message: zi.message,
+        messageEn: String(params.messageEn ?? zi.message),
+      });
+    }
+  });
+  out(`== ${name}: ${read.kind ?? '?'} CSVバージョン ${read.csvVersion ?? '?'} ${read.records.length}レコード / records`);
+  for (const issue of issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) printIssue(issue);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  out(`   エラー ${errors}件、警告 ${issues.filter((i) => i.severity === 'warning').length}件 / ${errors} errors`);
+  return errors;
+}
+
+function checkFiles(paths: string[], lenient: boolean): number {
+  let errors = 0;
+  for (const path of paths) {
+    const n = checkFile(path, lenient);
+    if (n === undefined) return 2;
+    errors += n;
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** Every CSV file under a folder, sorted. */
+function csvFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((n) => join(dir, n))
+    .filter((p) => /\.csv$/i.test(p) && statSync(p).isFile())
+    .sort();
+}
+
+function demo(): number {
+  const dir = join(packageRoot, 'samples');
+  out('同梱サンプルを検証します（samples/broken は意図的に壊したファイルです）。');
+  out('Checking the bundled samples (samples/broken holds deliberately broken files).');
+  checkFiles(csvFilesUnder(dir), true);
   return 0;
 }
 
@@ -109,6 +175,7 @@ export function main(argv: string[]): number {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         'csv-version': { type: 'string', default: CURRENT_CSV_VERSION },
+        lenient: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -137,6 +204,8 @@ export function main(argv: string[]): number {
       const bad = checkRecords(rest[0], csvVersion, rest[1]);
       return bad === undefined ? 2 : bad > 0 ? 1 : 0;
     }
+    case 'check':
+      return rest.length ? checkFiles(rest, values.lenient === true) : (process.stderr.write(HELP), 2);
     case 'demo':
       return demo();
     default:
