@@ -250,7 +250,7 @@ describe('readCsvFile reports every problem at its place', () => {
   });
 });
 
-async function readStreamed(bytes: Uint8Array, chunks: number[]) {
+async function readStreamed(bytes: Uint8Array, chunks: number[], lenient = false) {
   const parts: Uint8Array[] = [];
   let at = 0;
   for (const end of [...chunks, bytes.length]) {
@@ -260,7 +260,7 @@ async function readStreamed(bytes: Uint8Array, chunks: number[]) {
   const records: CsvRecord[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];
-  for await (const item of readCsvStream(parts, { name: PLAN })) {
+  for await (const item of readCsvStream(parts, { name: PLAN, lenient })) {
     if (item.type === 'record') {
       records.push(item.record);
       lines.push(item.line);
@@ -333,4 +333,35 @@ describe('round trip property (fast-check)', () => {
       );
     });
   }
+});
+
+describe('never throws (fast-check)', () => {
+  it('readCsvFile and readCsvStream on arbitrary bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.boolean(), async (bytes, lenient) => {
+        const whole = readCsvFile({ name: PLAN, bytes }, { lenient });
+        expect(Array.isArray(whole.issues)).toBe(true);
+        const streamed = await readStreamed(bytes, [Math.floor(bytes.length / 2)], lenient);
+        expect(streamed.records).toEqual(whole.records);
+        expect(sortIssues(streamed.issues)).toEqual(sortIssues(whole.issues));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writeCsvFile on arbitrary strings: each field is written exactly or the record is refused with a reason', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }), (text) => {
+        const record = realistic({ serviceOfficeName: text });
+        const { bytes, issues, written } = writeCsvFile('UPPLAN', [record], { csvVersion: '202407' });
+        if (written === 1) {
+          expect(readCsvFile({ name: PLAN, bytes }).records[0]?.serviceOfficeName).toBe(text);
+        } else {
+          expect(issues.length).toBeGreaterThan(0);
+          expect(issues.every((i) => i.record === 1 && i.severity === 'error')).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
