@@ -7,3 +7,10 @@ export { CSV_VERSIONS, CURRENT_CSV_VERSION } from './csv-versions.js';
 export { CODE_TABLES, type CodeTableId } from './code-tables.js';
 export { SERVICE_TYPES } from './service-types.js';
 export { FORMATS } from './formats.js';
+export {
+  FILE_NAMES,
+  FILE_NAME_SEGMENTS,
+  FILE_NAME_EDITIONS,
+  FILE_NAME_EDITION_40,
+  OFFICE_ROLES,
+} from './file-names.js';

@@ -128,3 +128,94 @@ export interface ServiceTypeSpec {
   readonly inScope: boolean;
   readonly source: string;
 }
+
+/** Every kind of file that travels in the exchange: the CSV kinds and the 家族構成 image (JPEG). */
+export type FileNameKind = LayoutKind | 'UPKIHON_IMAGE';
+
+/** A naming generation: edition 3 (3.0–3.2, no service type codes) or edition 4 (4.0/4.1, with them). */
+export type FileNameEdition = 3 | 4;
+
+/** What a '_'-separated segment of a file name after the prefix holds. */
+export type FileNameSegmentKey =
+  | 'month'
+  | 'senderOffice'
+  | 'senderServiceType'
+  | 'receiverOffice'
+  | 'receiverServiceType'
+  | 'timestamp'
+  | 'branch';
+
+export interface FileNameSegmentSpec {
+  /** Japanese name of the segment as the ファイル名規約 prints it. */
+  readonly ja: string;
+  readonly en: string;
+  /** Exact length in characters. */
+  readonly length: number;
+}
+
+/** The segments of one naming generation, between the prefix and the extension (month and branch excluded). */
+export interface FileNameEditionSpec {
+  readonly edition: FileNameEdition;
+  readonly segments: readonly FileNameSegmentKey[];
+  readonly source: string;
+}
+
+/** The kinds of office at either end of an exchange, told apart by the service type code in the name. */
+export type OfficeRole = 'careManager' | 'preventionCareManager' | 'provider';
+
+export interface OfficeRoleSpec {
+  readonly ja: string;
+  readonly en: string;
+  /** Service type codes of this role; `null` for providers: every known code of the groups listed. */
+  readonly serviceTypes: readonly string[] | null;
+  readonly groups?: readonly ServiceTypeSpec['group'][];
+  readonly source: string;
+}
+
+export interface FileDirectionSpec {
+  readonly from: OfficeRole;
+  readonly to: OfficeRole;
+  /** Where the spec allows this direction. */
+  readonly source: string;
+}
+
+export interface FileNameMonthSpec {
+  /** The segment's name as the kind's ファイル名規約 prints it. */
+  readonly ja: '提供年月' | '対象年月';
+  readonly en: string;
+  /** What the month is, where the rule's name alone does not say it (deletions: the month to delete). */
+  readonly meaningJa: string;
+  readonly meaningEn: string;
+  /** The record field that must carry the same month (key of the kind's layout). */
+  readonly recordField: string;
+  /** `000000` allowed, and when (利用者補足情報 tied to 第1/2表). */
+  readonly zero?: { readonly value: '000000'; readonly whenJa: string; readonly whenEn: string };
+}
+
+export interface FileNameSpec {
+  /** The prefix as printed; always equal to the kind. */
+  readonly prefix: string;
+  /** The document's name as the spec prints it. */
+  readonly nameJa: string;
+  readonly nameEn: string;
+  /** The month segment right after the prefix; absent when the kind's names carry none. */
+  readonly month?: FileNameMonthSpec;
+  /** The 枝番 segment after the timestamp (UPKIHON_IMAGE only). */
+  readonly branch?: { readonly ja: string; readonly en: string; readonly length: number };
+  /** A withdrawal file (DLT…). */
+  readonly deletion: boolean;
+  /** `canonical` is what a writer uses; `accepted` are read without comment (the spec prints them). */
+  readonly extension: { readonly canonical: string; readonly accepted: readonly string[]; readonly note?: string };
+  /** Naming generations that have this kind. */
+  readonly editions: readonly FileNameEdition[];
+  /** Set where an edition-3 name of this kind was not printed on a recovered page and is inferred. */
+  readonly edition3Inferred?: string;
+  /** Who may send this kind to whom (edition 4; edition-3 names carry no service type to tell). */
+  readonly directions: readonly FileDirectionSpec[];
+  /** Position of the kind inside its send unit when importing: bases before their dependents. */
+  readonly importRank: number;
+  /** Where the rule is printed. */
+  readonly source: string;
+  /** Where the printed examples depart from the rule (kept as printed; the rule wins). */
+  readonly sourceNote?: string;
+}

@@ -44,3 +44,21 @@ export {
   type WriteResult,
   type Substitution,
 } from './codec/index.js';
+export {
+  parseFileName,
+  buildFileName,
+  formatFileName,
+  FileNameError,
+  sendUnitKey,
+  sortForImport,
+  FILE_NAME_KINDS,
+  isFileNameKind,
+  type BuiltFileName,
+  type FileNameInfo,
+  type FileNameParts,
+  type FileNameKind,
+  type FileNameEdition,
+  type OfficeRef,
+  type ParsedFileName,
+} from './filenames/index.js';
+export { FILE_NAMES, OFFICE_ROLES } from '../spec-tables/file-names.js';

@@ -4,6 +4,7 @@
 import { parse as parseSync } from 'csv-parse/sync';
 import { Parser, type Options as ParseOptions } from 'csv-parse';
 import { makeIssue, type Issue } from '../issues.js';
+import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
 import { RowProcessor, type CsvRecord, type ReadItem } from './rows.js';
@@ -29,12 +30,10 @@ export interface ReadResult {
   readonly encoding: DetectedEncoding;
 }
 
-/** The kind a file name starts with (longest match: UPYOBO_SUB_… is not UPYOBO_…). */
+/** The CSV kind a file name gives (parseFileName matches the longest prefix: UPYOBO_SUB_… is not UPYOBO_…). */
 function kindFromName(name: string | undefined): FileKind | undefined {
-  if (!name) return undefined;
-  const base = name.replace(/^.*[\\/]/, '');
-  const prefix = /^([A-Z0-9]+(?:_SUB\d?)?)_/.exec(base)?.[1];
-  return prefix && isFileKind(prefix) ? prefix : undefined;
+  const kind = name ? parseFileName(name).info?.kind : undefined;
+  return kind && isFileKind(kind) ? kind : undefined;
 }
 
 const CSV_OPTIONS: ParseOptions = {

@@ -1,0 +1,42 @@
+// Send units (送信単位, spec §2.4/§3.4) and the import order (取込順序, §2.5/§3.5): the files of one unit
+// share a ファイル連番 and are imported together, unit after unit in 連番 order.
+import { parseFileName } from './parse.js';
+import { fileNameSpec } from './rules.js';
+import type { FileNameInfo, OfficeRef } from './types.js';
+
+const end = (o: OfficeRef): string => (o.serviceType === undefined ? o.office : `${o.office}_${o.serviceType}`);
+
+/**
+ * The key shared by the files of one send unit: the ファイル連番 first (so keys sort in import order), then
+ * the sender and the receiver, since one 連番 can be used towards several receivers.
+ * E.g. `20250325093015:1370100001_43>1370200002_11`.
+ */
+export function sendUnitKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
+  return `${info.timestamp}:${end(info.sender)}>${end(info.receiver)}`;
+}
+
+const TIMESTAMP = /^\d{14}$/;
+
+/**
+ * Names in the order the spec prescribes for import: by ファイル連番, the files of a unit together, inside
+ * a unit the base document before its dependents (第1表 before 第2/3表 and 利用者補足情報, UPKIHON before
+ * its 別表 and images). Names without a readable kind or 連番 come last, in their given order.
+ */
+export function sortForImport(names: readonly string[]): string[] {
+  const read = names.map((name, index) => ({ name, index, info: parseFileName(name).info }));
+  const sortable = read.filter(
+    (r): r is typeof r & { info: FileNameInfo } => !!r.info && TIMESTAMP.test(r.info.timestamp),
+  );
+  const sorted = new Set<unknown>(sortable);
+  const rest = read.filter((r) => !sorted.has(r));
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  sortable.sort(
+    (a, b) =>
+      cmp(sendUnitKey(a.info), sendUnitKey(b.info)) ||
+      fileNameSpec(a.info.kind).importRank - fileNameSpec(b.info.kind).importRank ||
+      cmp(a.info.month ?? '', b.info.month ?? '') ||
+      cmp(a.info.branch ?? '', b.info.branch ?? '') ||
+      a.index - b.index,
+  );
+  return [...sortable, ...rest].map((r) => r.name);
+}
