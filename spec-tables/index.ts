@@ -14,3 +14,4 @@ export {
   FILE_NAME_EDITION_40,
   OFFICE_ROLES,
 } from './file-names.js';
+export { RECORD_KEYS, type RecordKeySpec } from './record-keys.js';

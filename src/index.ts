@@ -62,3 +62,19 @@ export {
   type ParsedFileName,
 } from './filenames/index.js';
 export { FILE_NAMES, OFFICE_ROLES } from '../spec-tables/file-names.js';
+export {
+  validateFile,
+  validateFiles,
+  validateStream,
+  RULES,
+  ruleOf,
+  catalogueMarkdown,
+  type ValidationReport,
+  type InputFile,
+  type FileReport,
+  type Profile,
+  type ValidateOptions,
+  type RuleSpec,
+  type RuleLayer,
+} from './validate/index.js';
+export { RECORD_KEYS } from '../spec-tables/record-keys.js';

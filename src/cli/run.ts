@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CURRENT_CSV_VERSION } from '../../spec-tables/csv-versions.js';
-import { getLayout, listLayouts, readCsvFile, recordSchema, type Issue } from '../index.js';
+import { getLayout, listLayouts, recordSchema, validateFiles, type InputFile, type Issue } from '../index.js';
 
 /** The package folder (holding package.json), from src/cli in the sources or dist/src/cli when built. */
 function findPackageRoot(): string {
@@ -101,50 +101,24 @@ function printIssue(issue: Issue): void {
   out(`      ${issue.messageEn}`);
 }
 
-/** Read one CSV file and check every field of every record. Returns the number of errors, or undefined on I/O failure. */
-function checkFile(path: string, lenient: boolean): number | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    process.stderr.write(`読み込めません / cannot read ${path}: ${(e as Error).message}\n`);
-    return undefined;
-  }
-  const name = basename(path);
-  const read = readCsvFile({ name, bytes }, { lenient });
-  const issues: Issue[] = [...read.issues];
-  read.records.forEach((record, i) => {
-    const schema = read.kind && recordSchema(read.kind, read.csvVersion ?? '');
-    const result = schema ? schema.safeParse(record) : undefined;
-    for (const zi of result?.success === false ? result.error.issues : []) {
-      const params = (zi as { params?: Record<string, string | number> }).params ?? {};
-      issues.push({
-        code: String(params.code ?? zi.code),
-        severity: 'error',
-        file: name,
-        line: read.lines[i]!,
-        record: i + 1,
-        field: { no: Number(params.no), key: String(zi.path[0]), name: String(params.name) },
-        value: String(record[String(zi.path[0])] ?? ''),
-        message: zi.message,
-        messageEn: String(params.messageEn ?? zi.message),
-      });
-    }
-  });
-  out(`== ${name}: ${read.kind ?? '?'} CSVバージョン ${read.csvVersion ?? '?'} ${read.records.length}レコード / records`);
-  for (const issue of issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) printIssue(issue);
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  out(`   エラー ${errors}件、警告 ${issues.filter((i) => i.severity === 'warning').length}件 / ${errors} errors`);
-  return errors;
-}
-
+/** Validate files and print every issue, file by file. Exit code: 0 no errors, 1 errors, 2 I/O failure. */
 function checkFiles(paths: string[], lenient: boolean): number {
-  let errors = 0;
+  const inputs: InputFile[] = [];
   for (const path of paths) {
-    const n = checkFile(path, lenient);
-    if (n === undefined) return 2;
-    errors += n;
+    try {
+      inputs.push({ name: basename(path), bytes: readFileSync(path) });
+    } catch (e) {
+      process.stderr.write(`読み込めません / cannot read ${path}: ${(e as Error).message}\n`);
+      return 2;
+    }
   }
+  const report = validateFiles(inputs, { profile: lenient ? 'lenient' : 'strict' });
+  for (const f of report.files) {
+    out(`== ${f.file}: ${f.kind ?? '?'} CSVバージョン ${f.csvVersion ?? '?'} ${f.records}レコード / records`);
+    for (const issue of f.issues) printIssue(issue);
+  }
+  const { errors, warnings } = report.summary;
+  out(`エラー ${errors}件、警告 ${warnings}件 / ${errors} errors, ${warnings} warnings`);
   return errors > 0 ? 1 : 0;
 }
 

@@ -1,0 +1,370 @@
+// One file validated record by record: the file name, the codec's findings, field rules, record rules and
+// the file rules that need every record (months, versions, duplicates, 第7表 totals, who the data is for).
+// Fed by the whole-file reader or the streaming reader alike; keeps only small per-user summaries.
+import { FILE_NAMES } from '../../spec-tables/file-names.js';
+import type { FileNameSpec } from '../../spec-tables/types.js';
+import { RECORD_KEYS } from '../../spec-tables/record-keys.js';
+import type { ReadItem } from '../codec/index.js';
+import { parseFileName, type FileNameInfo } from '../filenames/index.js';
+import type { Issue } from '../issues.js';
+import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
+import { CSV_VERSIONS, getLayout, type FileKind, type Layout } from '../spec.js';
+import { ruleIssue } from './issue.js';
+import { annexRowType, checkRecordRules } from './record-rules.js';
+
+export type Profile = 'strict' | 'lenient';
+
+export interface ValidateOptions {
+  /** `strict` (default, for CI) or `lenient` (importing a peer's imperfect file: UTF-8 decoded, header accepted). */
+  readonly profile?: Profile;
+  /** The file kind, when the file name does not give it. */
+  readonly kind?: FileKind;
+}
+
+export interface FileReport {
+  readonly file: string;
+  readonly kind: FileKind | undefined;
+  /** Edition of the layout read ('4.1', '4.0', '3.2'), or of the file name ('4', '3') when no record was read. */
+  readonly edition: string | undefined;
+  readonly csvVersion: string | undefined;
+  /** Number of records read. */
+  readonly records: number;
+  readonly issues: Issue[];
+}
+
+/** Problems that the lenient profile reports but does not count as errors. */
+const LENIENT_WARNINGS = new Set(['CSV_NOT_MS932', 'CSV_BOM', 'CSV_HEADER_ROW']);
+
+const checkerCache = new WeakMap<Layout, FieldChecker[]>();
+function checkersOf(layout: Layout): FieldChecker[] {
+  let checkers = checkerCache.get(layout);
+  if (!checkers) {
+    checkers = layout.fields.map((f) => compileFieldChecker(f, layout.csvVersion));
+    checkerCache.set(layout, checkers);
+  }
+  return checkers;
+}
+
+/** A 53-bit hash of a record's text: duplicate detection without keeping every record. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The CSVバージョン in force for a service month 'YYYYMM' (superseded values aside). */
+export function versionInForce(month: string): string | undefined {
+  const ym = `${month.slice(0, 4)}-${month.slice(4, 6)}`;
+  let best: (typeof CSV_VERSIONS)[number] | undefined;
+  for (const v of CSV_VERSIONS) {
+    if ('superseded' in v) continue;
+    if (v.appliesFrom <= ym && (!best || v.appliesFrom >= best.appliesFrom)) best = v;
+  }
+  return best?.value;
+}
+
+interface AnnexUser {
+  line: number;
+  total: boolean;
+  detailRows: Map<string, number>; // office|type → rows
+  subtotals: Set<string>; // office|type with AAAA
+  subtotalTypes: { office: string; type: string; line: number; record: number; value: string }[];
+}
+
+export class FileValidator {
+  private readonly name: string;
+  private readonly info: FileNameInfo | undefined;
+  private readonly issues: Issue[] = [];
+  private readonly lenient: boolean;
+  private kind: FileKind | undefined;
+  private csvVersion: string | undefined;
+  private records = 0;
+  private readonly months = new Map<string, number>(); // record month → first line
+  private readonly monthMismatch = new Set<string>();
+  private readonly keys = new Map<string, number>();
+  private readonly hashes = new Map<number, number>();
+  private readonly annex = new Map<string, AnnexUser>();
+
+  constructor(file: string, options: ValidateOptions = {}) {
+    this.name = file;
+    this.lenient = options.profile === 'lenient';
+    const parsed = parseFileName(file);
+    this.info = parsed.info;
+    this.issues.push(...parsed.issues);
+    this.kind = options.kind;
+  }
+
+  /** Take one item of the reader (a record or an issue). */
+  add(item: ReadItem): void {
+    if (item.type === 'issue') {
+      this.issues.push(this.adjust(item.issue));
+      return;
+    }
+    const layout = this.kind ? getLayout(this.kind, item.csvVersion) : undefined;
+    if (!layout) return;
+    this.records++;
+    this.csvVersion ??= item.csvVersion;
+    const where = { file: this.name, line: item.line, record: item.index };
+    const { record } = item;
+    const checkers = checkersOf(layout);
+    layout.fields.forEach((f, i) => {
+      const value = record[f.key] ?? '';
+      for (const p of checkers[i]!(value)) {
+        this.issues.push({
+          code: p.code,
+          severity: p.severity,
+          ...where,
+          field: { no: f.no, key: f.key, name: f.name },
+          value,
+          message: p.message,
+          messageEn: p.messageEn,
+        });
+      }
+    });
+    checkRecordRules(record, { layout, where, emit: (i) => this.issues.push(i) });
+    this.fileRulesPerRecord(record, layout, item.line, item.index);
+  }
+
+  /** Severity by profile: the lenient profile reports encoding and header problems as warnings. */
+  private adjust(issue: Issue): Issue {
+    if (this.lenient && issue.severity === 'error' && LENIENT_WARNINGS.has(issue.code)) {
+      return { ...issue, severity: 'warning' };
+    }
+    return issue;
+  }
+
+  setKind(kind: FileKind | undefined): void {
+    this.kind ??= kind;
+  }
+
+  private fileRulesPerRecord(record: Record<string, string>, layout: Layout, line: number, index: number): void {
+    const kind = layout.kind;
+    const where = { file: this.name, line, record: index };
+    const monthSpec = monthOf(kind);
+    const field = (key: string) => {
+      const f = layout.fields.find((x) => x.key === key);
+      return f ? { no: f.no, key: f.key, name: f.name } : undefined;
+    };
+    // 対象年月 / 削除対象年月 against the month in the name; one service month per monthly file.
+    if (monthSpec) {
+      const value = record[monthSpec.recordField] ?? '';
+      if (!this.months.has(value)) this.months.set(value, line);
+      const nameMonth = this.info?.month;
+      if (nameMonth && /^\d{6}$/.test(nameMonth) && value !== nameMonth && !this.monthMismatch.has(value)) {
+        this.monthMismatch.add(value);
+        this.issues.push(
+          ruleIssue(
+            'FILE_MONTH_MISMATCH',
+            `${field(monthSpec.recordField)?.name} ${value} がファイル名の${monthSpec.ja} ${nameMonth} と違います。`,
+            `${field(monthSpec.recordField)?.name} ${value} differs from the file name's month ${nameMonth}.`,
+            { ...where, field: field(monthSpec.recordField), value },
+          ),
+        );
+      }
+    }
+    // Duplicates.
+    const keySpec = RECORD_KEYS[kind === 'UPJSK' ? 'UPPLAN' : kind];
+    if (keySpec.unique) {
+      const key = keySpec.key.map((k) => record[k] ?? '').join('\u0000');
+      const first = this.keys.get(key);
+      if (first === undefined) this.keys.set(key, line);
+      else {
+        this.issues.push(
+          ruleIssue(
+            'FILE_DUPLICATE_KEY',
+            `${keySpec.key.map((k) => field(k)?.name).join('＋')} が${first}行目のレコードと同じです。`,
+            `Same key (${keySpec.key.join(' + ')}) as the record on line ${first}.`,
+            { ...where, value: keySpec.key.map((k) => record[k] ?? '').join(',') },
+          ),
+        );
+      }
+    } else {
+      const h = hash53(layout.fields.map((f) => record[f.key] ?? '').join('\u0000'));
+      const first = this.hashes.get(h);
+      if (first === undefined) this.hashes.set(h, line);
+      else {
+        this.issues.push(
+          ruleIssue('FILE_DUPLICATE_RECORD', `${first}行目とまったく同じレコードです。`, `Identical to the record on line ${first}.`, where),
+        );
+      }
+    }
+    this.receiverRules(record, kind, where, field);
+    if (kind === 'UPSIKYU') this.collectAnnex(record, line, index);
+  }
+
+  /** Personal data must reach only the office whose business it is. */
+  private receiverRules(
+    record: Record<string, string>,
+    kind: FileKind,
+    where: { file: string; line: number; record: number },
+    field: (key: string) => { no: number; key: string; name: string } | undefined,
+  ): void {
+    const info = this.info;
+    if (!info) return;
+    const check = (key: string, expected: string, ja: string, en: string): void => {
+      const value = record[key] ?? '';
+      if (value && /^\d{10}$/.test(expected) && value !== expected) {
+        this.issues.push(ruleIssue('FILE_RECORD_NOT_FOR_RECEIVER', ja.replace('$', value), en.replace('$', value), { ...where, field: field(key), value }));
+      }
+    };
+    if (kind === 'UPJSK') {
+      check('careManagementOfficeNumber', info.receiver.office,
+        `プラン担当業者コード $ が送信先 ${info.receiver.office} と違います。別の居宅介護支援事業所の利用者の実績を送っていませんか。`,
+        `Plan office $ is not the receiver ${info.receiver.office}: is this another care-management office's user?`);
+      check('serviceOfficeNumber', info.sender.office,
+        `サービス事業者コード $ が送信元 ${info.sender.office} と違います。実績は自事業所の分だけを送ります。`,
+        `Service office $ is not the sender ${info.sender.office}: a provider sends only its own deliveries.`);
+    } else if (kind === 'DLTJSK') {
+      check('serviceOfficeNumber', info.sender.office,
+        `サービス事業者コード $ が送信元 ${info.sender.office} と違います。`,
+        `Service office $ is not the sender ${info.sender.office}.`);
+    } else if (kind === 'UPPLAN') {
+      check('careManagementOfficeNumber', info.sender.office,
+        `プラン担当業者コード $ が送信元 ${info.sender.office} と違います。`,
+        `Plan office $ is not the sender ${info.sender.office}.`);
+    }
+  }
+
+  private collectAnnex(record: Record<string, string>, line: number, index: number): void {
+    const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
+    let u = this.annex.get(user);
+    if (!u) {
+      u = { line, total: false, detailRows: new Map(), subtotals: new Set(), subtotalTypes: [] };
+      this.annex.set(user, u);
+    }
+    const code = record.serviceCode ?? '';
+    const office = record.serviceOfficeNumber ?? '';
+    const type = annexRowType(code);
+    if (type === 'total') u.total = true;
+    else if (type === 'subtotal') {
+      if (code.endsWith('AAAA')) u.subtotals.add(`${office}|${code.slice(0, 2)}`);
+      u.subtotalTypes.push({ office, type: code.slice(0, 2), line, record: index, value: code });
+    } else {
+      const k = `${office}|${code.slice(0, 2)}`;
+      u.detailRows.set(k, (u.detailRows.get(k) ?? 0) + 1);
+    }
+  }
+
+  finish(): FileReport {
+    const file = this.name;
+    const version = this.csvVersion;
+    const edition = version ? getLayout(this.kind ?? 'UPPLAN', version)?.edition : this.info ? String(this.info.edition) : undefined;
+    if (version && this.info) {
+      const nameEdition = this.info.edition;
+      const fits = nameEdition === 4 ? version === '202407' || version === '202504' : version === '202208';
+      if (!fits) {
+        this.issues.push(
+          ruleIssue(
+            'FILE_VERSION_EDITION_MISMATCH',
+            `CSVバージョン ${version} はファイル名（第${nameEdition}版の形式）と合いません。`,
+            `CSV version ${version} does not match the file name (edition-${nameEdition} form).`,
+            { file, value: version },
+          ),
+        );
+      }
+    }
+    if (version === '202504') {
+      this.issues.push(
+        ruleIssue(
+          'FILE_SUPERSEDED_VERSION',
+          'CSVバージョン 202504 は第4.0版の値です。第4.1版で 202407 に変わりました。',
+          'CSV version 202504 is the edition-4.0 value; edition 4.1 changed it to 202407.',
+          { file, value: version },
+        ),
+      );
+    }
+    // The version must be the one in force for the service month(s).
+    if (version) {
+      const months = [...this.months.keys(), ...(this.info?.month ? [this.info.month] : [])].filter((m) => /^\d{4}(0[1-9]|1[0-2])$/.test(m));
+      const expected = version === '202504' ? '202407' : version;
+      for (const m of new Set(months)) {
+        const inForce = versionInForce(m);
+        if (inForce && inForce !== expected) {
+          this.issues.push(
+            ruleIssue(
+              'FILE_VERSION_NOT_IN_FORCE',
+              `提供年月 ${m} に適用されるCSVバージョンは ${inForce} です（ファイルは ${version}）。`,
+              `The CSV version in force for service month ${m} is ${inForce} (the file has ${version}).`,
+              { file, line: this.months.get(m), value: version },
+            ),
+          );
+          break;
+        }
+      }
+    }
+    const kind = this.kind;
+    if (kind && monthOf(kind) && this.months.size > 1 && ['UPPLAN', 'UPJSK', 'UPSIKYU', 'DLTPLAN', 'DLTJSK'].includes(kind)) {
+      const list = [...this.months.keys()];
+      this.issues.push(
+        ruleIssue(
+          'FILE_MULTIPLE_MONTHS',
+          `1ファイルに複数の提供月（${list.join('・')}）があります。単月ごとにファイルを作ります。`,
+          `Several service months in one file (${list.join(', ')}); one file holds one month.`,
+          { file, line: this.months.get(list[1]!), value: list.join(',') },
+        ),
+      );
+    }
+    for (const [user, u] of this.annex) {
+      const [insurer, insured] = user.split('|');
+      if (!u.total) {
+        this.issues.push(
+          ruleIssue(
+            'FILE_TOTAL_MISSING',
+            `利用者 ${insurer}-${insured} の全合計（999999）行がありません（必須出力）。`,
+            `User ${insurer}-${insured} has no total (999999) row (required).`,
+            { file, line: u.line, value: `${insurer}-${insured}` },
+          ),
+        );
+      }
+      for (const [k, rows] of u.detailRows) {
+        if (rows > 1 && !u.subtotals.has(k)) {
+          const [office, type] = k.split('|');
+          this.issues.push(
+            ruleIssue(
+              'FILE_SUBTOTAL_MISSING',
+              `利用者 ${insurer}-${insured} の事業所 ${office} サービス種類 ${type} は複数行なので区分支給対象小計（${type}AAAA）が必要です。`,
+              `User ${insurer}-${insured}, office ${office}, type ${type} has several rows: the ${type}AAAA subtotal is required.`,
+              { file, line: u.line, value: `${type}AAAA` },
+            ),
+          );
+        }
+      }
+      for (const s of u.subtotalTypes) {
+        if (!u.detailRows.has(`${s.office}|${s.type}`)) {
+          this.issues.push(
+            ruleIssue(
+              'RECORD_SUBTOTAL_TYPE',
+              `種類別小計 ${s.value} のサービス種類 ${s.type} の明細行が事業所 ${s.office} にありません。`,
+              `Subtotal ${s.value}: office ${s.office} has no rows of service type ${s.type}.`,
+              { file, line: s.line, record: s.record, value: s.value },
+            ),
+          );
+        }
+      }
+    }
+    return {
+      file,
+      kind,
+      edition,
+      csvVersion: version,
+      records: this.records,
+      issues: this.issues.sort(byPosition),
+    };
+  }
+}
+
+/** The month segment rule of a kind's file name, if its names carry one. */
+function monthOf(kind: FileKind): FileNameSpec['month'] {
+  return (FILE_NAMES[kind] as FileNameSpec).month;
+}
+
+function byPosition(a: Issue, b: Issue): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
+}

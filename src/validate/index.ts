@@ -1,0 +1,4 @@
+// The validation layer: field, record and file rules with located issues, on top of the codec.
+export { validateFile, validateFiles, validateStream, type ValidationReport, type InputFile } from './validate.js';
+export { FileValidator, versionInForce, type FileReport, type Profile, type ValidateOptions } from './file-validator.js';
+export { RULES, ruleOf, catalogueMarkdown, type RuleSpec, type RuleLayer } from './rules.js';
