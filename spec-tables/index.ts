@@ -15,3 +15,4 @@ export {
   OFFICE_ROLES,
 } from './file-names.js';
 export { RECORD_KEYS, type RecordKeySpec } from './record-keys.js';
+export { SEND_UNITS, type SendUnitSpec, type SendUnitMember } from './send-units.js';

@@ -76,5 +76,14 @@ export {
   type ValidateOptions,
   type RuleSpec,
   type RuleLayer,
+  importOrder,
+  comparePlanToActual,
+  type PlanActualComparison,
+  type PlanActualRow,
+  type PlanActualStatus,
+  type Visit,
+  type CompareOptions,
+  type ImportOrder,
+  type UnitReport,
 } from './validate/index.js';
 export { RECORD_KEYS } from '../spec-tables/record-keys.js';

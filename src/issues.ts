@@ -20,6 +20,10 @@ export interface Issue {
   readonly segment?: { readonly key: string; readonly name: string };
   /** Byte offset in the file, for encoding problems. */
   readonly offset?: number;
+  /** The send unit (its key, see sendUnitKey) of a unit-level issue. */
+  readonly unit?: string;
+  /** The files a unit-level issue involves. */
+  readonly files?: readonly string[];
   /** The offending value or name segment, as found. */
   readonly value?: string;
   /** Japanese message (for people). */

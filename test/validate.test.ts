@@ -3,70 +3,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  buildFileName,
   catalogueMarkdown,
   getLayout,
   RULES,
   validateFile,
   validateFiles,
   validateStream,
-  writeCsvFile,
   type CsvRecord,
-  type FileNameParts,
   type Issue,
 } from '../src/index.js';
 import { validRecord } from './support/records.js';
-
-const CM = { office: '1370100001', serviceType: '43' };
-const HELPER = { office: '1370200002', serviceType: '11' };
-
-function fileName(kind: FileNameParts['kind'], month: string | undefined, from = CM, to = HELPER, edition: 3 | 4 = 4): string {
-  const parts = {
-    kind,
-    edition,
-    ...(month !== undefined ? { month } : {}),
-    sender: edition === 4 ? from : { office: from.office },
-    receiver: edition === 4 ? to : { office: to.office },
-    timestamp: '20250325100000',
-  };
-  const built = buildFileName(parts);
-  if (!built.name) throw new Error(JSON.stringify(built.issues));
-  return built.name;
-}
-
-function file(kind: 'UPPLAN' | 'UPJSK' | 'UPSIKYU' | 'UPHOSOKU' | 'UP2KYO' | 'UP1KYO', records: CsvRecord[], name: string, csvVersion = '202407') {
-  const { bytes, issues } = writeCsvFile(kind, records, { csvVersion });
-  if (issues.length) throw new Error(JSON.stringify(issues));
-  return { name, bytes };
-}
-
-/** 訪問介護 on 2025-04-07 for a synthetic user, as a care-management office plans it. */
-const visit = (o: Record<string, string> = {}): CsvRecord => ({
-  ...validRecord(getLayout('UPPLAN', '202407')!),
-  insuredNumber: '0000123456',
-  createdDate: '20250325',
-  serviceMonth: '202504',
-  careManagementOfficeNumber: '1370100001',
-  careManagerName: '髙田 﨑子',
-  units: '244',
-  serviceDate: '20250407',
-  proratedDays: '',
-  serviceStartTime: '0930',
-  serviceEndTime: '1000',
-  serviceCount: '1',
-  serviceCode: '111211',
-  taisCode: '',
-  equipmentNotificationCode: '',
-  equipmentName: '',
-  detailDistinctionCode: '',
-  serviceOfficeNumber: '1370200002',
-  serviceOfficeName: 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 新宿',
-  satelliteBranch: '',
-  over30Days: '0',
-  updaterVendorCode: '1370100001',
-  identifier: '',
-  ...o,
-});
+import { annex, CM, file, fileName, HELPER, subtotal, total, visit } from './support/builders.js';
 
 const planName = fileName('UPPLAN', '202504');
 const codesOf = (issues: readonly Issue[]) => issues.map((i) => i.code);
@@ -143,33 +90,6 @@ describe('record rules (第6表)', () => {
   });
 });
 
-/** 第7表 rows for one user: 訪問介護 detail rows, the 11AAAA subtotal and the 全合計. */
-const annex = (o: Record<string, string> = {}): CsvRecord => ({
-  ...validRecord(getLayout('UPSIKYU', '202407')!),
-  insuredNumber: '0000123456',
-  serviceMonth: '202504',
-  serviceOfficeName: 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ さくら',
-  serviceOfficeNumber: '1370200002',
-  satelliteBranch: '',
-  serviceCode: '111211',
-  taisCode: '',
-  equipmentNotificationCode: '',
-  equipmentName: '',
-  units: '244',
-  discountRate: '',
-  discountedUnits: '',
-  timesOrDays: '8',
-  serviceUnitsOrAmount: '1952',
-  unitPrice: '11.40',
-  shortStayDaysToPrevMonth: '',
-  over30Days: '0',
-  officeCode: '',
-  inputOperatorCode: '',
-  ...o,
-});
-const subtotal = (o: Record<string, string> = {}) => annex({ serviceCode: '11AAAA', units: '0', ...o });
-const total = (o: Record<string, string> = {}) =>
-  annex({ serviceCode: '999999', serviceOfficeNumber: '9999999999', serviceOfficeName: '', units: '0', ...o });
 const annexName = fileName('UPSIKYU', '202504');
 const validateAnnex = (records: CsvRecord[]) => validateFile(file('UPSIKYU', records, annexName));
 
@@ -317,7 +237,7 @@ describe('rule catalogue', () => {
   const emitted = new Set(
     sources('src')
       .join('\n')
-      .match(/'(NAME|CSV|FIELD|RECORD|FILE|WRITE)_[A-Z0-9_]+'/g)!
+      .match(/'(NAME|CSV|FIELD|RECORD|FILE|WRITE|UNIT|IMAGE|COMPARE)_[A-Z0-9_]+'/g)!
       .map((s) => s.slice(1, -1)),
   );
   // Codes of csv-parse that the reader maps to its own, and fallbacks that never reach a report.

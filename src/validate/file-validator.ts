@@ -70,6 +70,46 @@ export function versionInForce(month: string): string | undefined {
   return best?.value;
 }
 
+/** One 第7表 row, as the send-unit cross-checks need it. */
+export interface AnnexRowFact {
+  readonly row: 'detail' | 'subtotal' | 'total';
+  readonly office: string;
+  readonly code: string;
+  readonly units: string;
+  readonly discountedUnits: string;
+  readonly times: string;
+  readonly amount: string;
+  readonly benefitUnits: string;
+  readonly excessUnits: string;
+  readonly withinUnits: string;
+  readonly line: number;
+  readonly record: number;
+}
+
+/** What the send-unit checks need to know of a file: small summaries, never the records themselves. */
+export interface FileFacts {
+  readonly file: string;
+  readonly info: FileNameInfo | undefined;
+  readonly kind: FileKind | undefined;
+  readonly csvVersion: string | undefined;
+  /** Relation keys (see spec-tables/send-units.ts) by key fields, each distinct value with its first line. */
+  readonly keys: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** 第6表: per user (insurer|insured|month), per office|service code: Σ サービス回数, 単位数, first line. */
+  readonly schedule: ReadonlyMap<string, ReadonlyMap<string, { count: number; units: string; line: number }>>;
+  /** 第7表: per user, its rows. */
+  readonly annex: ReadonlyMap<string, readonly AnnexRowFact[]>;
+  /** 利用者補足: per user (insurer|insured|month), 区分支給限度基準額 and its line. */
+  readonly limits: ReadonlyMap<string, { limit: string; line: number }>;
+  /** 利用者基本情報 No.62: the family-diagram image files the records name. */
+  readonly images: ReadonlySet<string>;
+}
+
+const RELATION_KEYS: readonly (readonly string[])[] = [
+  ['insurerNumber', 'insuredNumber', 'planChangeDate'],
+  ['insurerNumber', 'insuredNumber', 'serviceMonth'],
+  ['insurerNumber', 'insuredNumber', 'consultationDate'],
+];
+
 interface AnnexUser {
   line: number;
   total: boolean;
@@ -91,6 +131,11 @@ export class FileValidator {
   private readonly keys = new Map<string, number>();
   private readonly hashes = new Map<number, number>();
   private readonly annex = new Map<string, AnnexUser>();
+  private readonly relationKeys = new Map<string, Map<string, number>>();
+  private readonly schedule = new Map<string, Map<string, { count: number; units: string; line: number }>>();
+  private readonly annexRows = new Map<string, AnnexRowFact[]>();
+  private readonly limits = new Map<string, { limit: string; line: number }>();
+  private readonly images = new Set<string>();
 
   constructor(file: string, options: ValidateOptions = {}) {
     this.name = file;
@@ -99,6 +144,15 @@ export class FileValidator {
     this.info = parsed.info;
     this.issues.push(...parsed.issues);
     this.kind = options.kind;
+  }
+
+  /** A family-diagram image (UPKIHON_IMAGE): a JPEG, checked by name and signature only. */
+  get isImage(): boolean {
+    return this.info?.kind === 'UPKIHON_IMAGE';
+  }
+
+  notJpeg(): void {
+    this.issues.push(ruleIssue('IMAGE_NOT_JPEG', 'ファイルがJPEG画像ではありません（先頭が FF D8 FF でない）。', 'The file is not a JPEG image (it does not start with FF D8 FF).', { file: this.name }));
   }
 
   /** Take one item of the reader (a record or an issue). */
@@ -197,6 +251,66 @@ export class FileValidator {
     }
     this.receiverRules(record, kind, where, field);
     if (kind === 'UPSIKYU') this.collectAnnex(record, line, index);
+    this.collectFacts(record, layout, line, index);
+  }
+
+  /** Summaries for the send-unit checks. */
+  private collectFacts(record: Record<string, string>, layout: Layout, line: number, index: number): void {
+    for (const fields of RELATION_KEYS) {
+      if (!fields.every((f) => f in record)) continue;
+      const name = fields.join('+');
+      let values = this.relationKeys.get(name);
+      if (!values) this.relationKeys.set(name, (values = new Map()));
+      const value = fields.map((f) => record[f]).join('|');
+      if (!values.has(value)) values.set(value, line);
+    }
+    const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
+    const kind = layout.kind;
+    if (kind === 'UPPLAN' || kind === 'UPJSK') {
+      let rows = this.schedule.get(user);
+      if (!rows) this.schedule.set(user, (rows = new Map()));
+      const k = `${record.serviceOfficeNumber}|${record.serviceCode}`;
+      const count = /^\d+$/.test(record.serviceCount ?? '') ? Number(record.serviceCount) : 0;
+      const row = rows.get(k);
+      if (row) row.count += count;
+      else rows.set(k, { count, units: record.units ?? '', line });
+    } else if (kind === 'UPSIKYU') {
+      let rows = this.annexRows.get(user);
+      if (!rows) this.annexRows.set(user, (rows = []));
+      rows.push({
+        row: annexRowType(record.serviceCode ?? ''),
+        office: record.serviceOfficeNumber ?? '',
+        code: record.serviceCode ?? '',
+        units: record.units ?? '',
+        discountedUnits: record.discountedUnits ?? '',
+        times: record.timesOrDays ?? '',
+        amount: record.serviceUnitsOrAmount ?? '',
+        benefitUnits: record.benefitManagementUnits ?? '',
+        excessUnits: record.categoryLimitExcessUnits ?? '',
+        withinUnits: record.categoryLimitWithinUnits ?? '',
+        line,
+        record: index,
+      });
+    } else if (kind === 'UPHOSOKU') {
+      if (!this.limits.has(user)) this.limits.set(user, { limit: record.benefitLimitUnits ?? '', line });
+    } else if (kind === 'UPKIHON' && record.familyDiagramFileName) {
+      this.images.add(record.familyDiagramFileName);
+    }
+  }
+
+  /** What the send-unit checks need of this file (call after finish). */
+  facts(): FileFacts {
+    return {
+      file: this.name,
+      info: this.info,
+      kind: this.kind,
+      csvVersion: this.csvVersion,
+      keys: this.relationKeys,
+      schedule: this.schedule,
+      annex: this.annexRows,
+      limits: this.limits,
+      images: this.images,
+    };
   }
 
   /** Personal data must reach only the office whose business it is. */

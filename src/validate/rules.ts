@@ -3,7 +3,7 @@
 // this list (`npm run catalogue`), and a test keeps the list complete.
 import type { Severity } from '../schemas/field-rules.js';
 
-export type RuleLayer = 'name' | 'encoding' | 'csv' | 'field' | 'record' | 'file' | 'write';
+export type RuleLayer = 'name' | 'encoding' | 'csv' | 'field' | 'record' | 'file' | 'unit' | 'compare' | 'write';
 
 export interface RuleSpec {
   readonly code: string;
@@ -106,6 +106,31 @@ export const RULES: readonly RuleSpec[] = [
   r('FILE_TOTAL_MISSING', 'file', 'error', '第7表に利用者の全合計（999999）行がない', '第7表 without the total (999999) row of a user', '第7表 No.9（必須出力）'),
   r('FILE_SUBTOTAL_MISSING', 'file', 'error', '第7表に複数行の種類の区分支給対象小計（AAAA）がない', 'no AAAA subtotal for a type with several rows', '第7表 No.9（複数行の場合は必須）'),
   r('FILE_RECORD_NOT_FOR_RECEIVER', 'file', 'warning', '受信側の事業所と関係のないレコード（個人情報の誤送信の恐れ）', 'a record that is not the receiver’s business', '§2.3, §2.6; 個人情報の安全管理'),
+  r('IMAGE_NOT_JPEG', 'file', 'error', '家族構成画像がJPEGでない', 'the family-diagram image is not a JPEG', '家族構成 画像ファイル（.jpg）'),
+  // Send units
+  r('UNIT_NO_BASE', 'unit', 'error', '送信単位に基本のファイル（第1表・第6表など）がない', 'a send unit without its base file', '§2.3, §2.4, §3.4'),
+  r('UNIT_MISSING_FILE', 'unit', 'error', '送信単位に必要なファイルがない（第6表に第7表・利用者補足 等）', 'a file the send unit requires is missing', '§2.4, §3.4'),
+  r('UNIT_MISSING_ANNEX', 'unit', 'warning', '原則として合わせて送る別表がない', 'an annex sent together as a rule is missing', '§3.3'),
+  r('UNIT_MISSING_IMAGE', 'unit', 'warning', '利用者基本情報が指す家族構成画像がない', 'the family-diagram image named by UPKIHON is missing', '§3.3, 利用者基本情報 No.62'),
+  r('UNIT_SURPLUS_FILE', 'unit', 'error', 'その送信単位に含めないファイル', 'a file that does not belong in the unit', '§2.4, §3.4'),
+  r('UNIT_DUPLICATE_KIND', 'unit', 'error', '同じ種別のファイルが1つの送信単位に複数', 'two files of one kind in a unit', '§2.4, §3.4'),
+  r('UNIT_DELETION_NOT_ALONE', 'unit', 'error', '削除ファイルはほかのファイルと同じ連番にしない', 'a withdrawal shares its sequence with other files', '§2.4, §3.4'),
+  r('UNIT_MIXED_EDITIONS', 'unit', 'error', '送信単位に第3版と第4版の名前が混在', 'edition-3 and edition-4 names in one unit', 'ファイル名規約'),
+  r('UNIT_MIXED_VERSIONS', 'unit', 'error', '送信単位にCSVバージョンが混在', 'CSV versions mixed in one unit', 'CSVバージョン'),
+  r('UNIT_MIXED_PARTIES', 'unit', 'error', '送信単位でサービス種類コードが違う', 'service types differ within one unit', '§2.4'),
+  r('UNIT_SUPPLEMENT_MONTH', 'unit', 'error', '利用者補足の年月が送信単位と合わない（第1/2表は000000、第6/7表は対象年月）', 'UPHOSOKU month does not fit its unit', '利用者補足 ファイル名規約'),
+  r('UNIT_KEY_NOT_IN_BASE', 'unit', 'error', '従属ファイルの利用者が基本ファイルにない', 'a dependent file’s user is not in the base file', '§2.3, §3.3 keys'),
+  r('UNIT_KEY_NOT_IN_DEPENDENT', 'unit', 'error', '基本ファイルの利用者が従属ファイルにない', 'a base file’s user is not in a dependent file', '§2.3, §3.3 keys'),
+  r('UNIT_ANNEX_NOT_IN_PLAN', 'unit', 'error', '第7表の明細が第6表にない', 'a 第7表 row has no 第6表 rows', '§2.3, §2.6'),
+  r('UNIT_PLAN_NOT_IN_ANNEX', 'unit', 'error', '第6表のサービスが第7表にない', 'a 第6表 service is not in 第7表', '§2.3, §2.6'),
+  r('UNIT_ANNEX_COUNT_MISMATCH', 'unit', 'error', '第7表の回数／日数が第6表の回数の合計と違う', '第7表 times differ from the 第6表 count', '第7表 No.16'),
+  r('UNIT_ANNEX_UNITS_MISMATCH', 'unit', 'error', '第7表の単位数が第6表と違う', '第7表 units differ from 第6表', '第7表 No.13'),
+  r('UNIT_ANNEX_AMOUNT', 'unit', 'error', 'サービス単位／金額が 単位数（割引後）× 回数 と違う', 'amount is not units × times', '第7表 No.13-17'),
+  r('UNIT_ANNEX_SUBTOTAL_MISMATCH', 'unit', 'error', '区分支給対象小計（AAAA）が明細の合計と違う', 'AAAA subtotal differs from its rows', '第7表 No.9'),
+  r('UNIT_LIMIT_EXCESS_MISMATCH', 'unit', 'error', '全合計の区分支給限度基準超／内が 利用者補足の限度額から計算した値と違う', 'total-row excess/within differ from max(0, total − limit)', '第7表 No.21-22, 利用者補足 No.19'),
+  // Plan vs delivery
+  r('COMPARE_WRONG_KIND', 'compare', 'error', '予定にUPPLAN、実績にUPJSK以外のファイル', 'plan is not UPPLAN or delivery is not UPJSK', '§2.3'),
+  r('COMPARE_MONTH_MISMATCH', 'compare', 'error', '予定と実績の対象年月が違う', 'plan and delivery of different months', '§2.3 keys'),
   // Writing
   r('WRITE_UNMAPPABLE_CHAR', 'write', 'error', 'MS932で書けない文字（レコードを書かない）', 'a character MS932 cannot hold (record refused)', '文字コード'),
   r('WRITE_SUBSTITUTED', 'write', 'warning', '置換表で文字を置き換えた', 'a character was substituted', '文字コード（範囲内の文字に変換）'),

@@ -1,11 +1,16 @@
 // validateFile / validateFiles / validateStream: one call that tells everything wrong with files.
 import { readCsvFile, readCsvStream } from '../codec/index.js';
+import { parseFileName } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
+import { isFileKind, type FileKind } from '../spec.js';
 import { FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
+import { checkUnit, groupUnits, type UnitReport } from './units.js';
 
 export interface ValidationReport {
   readonly files: FileReport[];
-  /** Every issue of every file, file by file. */
+  /** The send units of validateFiles (empty for validateFile and validateStream). */
+  readonly units: UnitReport[];
+  /** Every issue of every file, file by file, then those of the send units. */
   readonly issues: Issue[];
   readonly summary: { readonly files: number; readonly errors: number; readonly warnings: number; readonly infos: number };
 }
@@ -19,31 +24,43 @@ function readerOptions(options: ValidateOptions) {
   return { lenient: options.profile === 'lenient', ...(options.kind ? { kind: options.kind } : {}) };
 }
 
-function validateOne(file: InputFile, options: ValidateOptions): FileReport {
+const JPEG = [0xff, 0xd8, 0xff];
+
+function validateOne(file: InputFile, options: ValidateOptions): FileValidator {
   const validator = new FileValidator(file.name, options);
+  if (validator.isImage) {
+    if (!JPEG.every((b, i) => file.bytes[i] === b)) validator.notJpeg();
+    return validator;
+  }
   const read = readCsvFile(file, readerOptions(options));
   validator.setKind(read.kind);
   for (const issue of read.issues) validator.add({ type: 'issue', issue });
   read.records.forEach((record, i) =>
     validator.add({ type: 'record', record, line: read.lines[i]!, index: i + 1, csvVersion: read.csvVersion ?? record.csvVersion ?? '' }),
   );
-  return validator.finish();
+  return validator;
 }
 
-export function report(files: FileReport[]): ValidationReport {
-  const issues = files.flatMap((f) => f.issues);
+export function report(files: FileReport[], units: UnitReport[] = []): ValidationReport {
+  const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
   const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
-  return { files, issues, summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };
+  return { files, units, issues, summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };
 }
 
 /** Validate one file. Never throws on bad input. */
 export function validateFile(file: InputFile, options: ValidateOptions = {}): ValidationReport {
-  return report([validateOne(file, options)]);
+  return report([validateOne(file, options).finish()]);
 }
 
-/** Validate several files. Never throws on bad input. */
+/**
+ * Validate several files: each file, then the send units they form (files with the same ファイル連番,
+ * sender and receiver), their combinations, keys and content. Never throws on bad input.
+ */
 export function validateFiles(files: readonly InputFile[], options: ValidateOptions = {}): ValidationReport {
-  return report(files.map((f) => validateOne(f, options)));
+  const validators = files.map((f) => validateOne(f, options));
+  const reports = validators.map((v) => v.finish());
+  const units = groupUnits(validators.map((v) => v.facts())).map(checkUnit);
+  return report(reports, units);
 }
 
 /**
@@ -69,6 +86,7 @@ export async function validateStream(
   return report([validator.finish()]);
 }
 
-function kindOfName(name: string) {
-  return readCsvFile({ name, bytes: new Uint8Array(0) }).kind;
+function kindOfName(name: string): FileKind | undefined {
+  const kind = parseFileName(name).info?.kind;
+  return kind && isFileKind(kind) ? kind : undefined;
 }
