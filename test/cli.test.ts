@@ -51,14 +51,18 @@ describe('careplan-csv', () => {
 
 describe('careplan-csv check', () => {
   it('exits 0 on the conformant samples and 1 on the broken one, naming line and byte offset', () => {
-    expect(run(['check', 'samples/UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV']).code).toBe(0);
+    const unit = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => `samples/${k}_202504_1370100001_43_1370200002_11_20250325120000.CSV`);
+    expect(run(['check', ...unit]).code).toBe(0);
+    // 第6表 alone is an incomplete send unit.
+    expect(run(['check', unit[0]!]).stdout).toContain('[UNIT_MISSING_FILE]');
     const broken = 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV';
     const strict = run(['check', broken]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('エラー [CSV_NOT_MS932] バイト位置3:');
     // The lenient profile reads on: encoding and header become warnings, the rest is checked.
     const r = run(['check', '--lenient', broken]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // still an incomplete send unit: 第6表 without 第7表
+    expect(r.stdout).toContain('[UNIT_MISSING_FILE]');
     expect(r.stdout).toContain('警告 [CSV_HEADER_ROW] 1行目:');
     expect(r.stdout).toContain("No.7 プラン担当者名: '〜' (U+301C) cannot be written in MS932.");
   });

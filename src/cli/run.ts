@@ -117,6 +117,10 @@ function checkFiles(paths: string[], lenient: boolean): number {
     out(`== ${f.file}: ${f.kind ?? '?'} CSVバージョン ${f.csvVersion ?? '?'} ${f.records}レコード / records`);
     for (const issue of f.issues) printIssue(issue);
   }
+  for (const u of report.units.filter((x) => x.issues.length > 0)) {
+    out(`== 送信単位 / send unit ${u.key} (${u.files.length}ファイル / files)`);
+    for (const issue of u.issues) printIssue(issue);
+  }
   const { errors, warnings } = report.summary;
   out(`エラー ${errors}件、警告 ${warnings}件 / ${errors} errors, ${warnings} warnings`);
   return errors > 0 ? 1 : 0;
@@ -132,9 +136,14 @@ function csvFilesUnder(dir: string): string[] {
 
 function demo(): number {
   const dir = join(packageRoot, 'samples');
-  out('同梱サンプルを検証します（samples/broken は意図的に壊したファイルです）。');
-  out('Checking the bundled samples (samples/broken holds deliberately broken files).');
-  checkFiles(csvFilesUnder(dir), true);
+  for (const [sub, ja, en] of [
+    ['4.1', '第4.1版の全レイアウトのサンプル（送信単位ごと）', 'every layout of edition 4.1, in send units'],
+    ['3.2', '第3.2版の全レイアウトのサンプル', 'every layout of edition 3.2'],
+    ['broken', '意図的に壊したファイル（lenient で読み進めます）', 'a deliberately broken file (read on leniently)'],
+  ] as const) {
+    out(`\n### samples/${sub}: ${ja} / ${en}`);
+    checkFiles(csvFilesUnder(join(dir, sub)), sub === 'broken');
+  }
   return 0;
 }
 
