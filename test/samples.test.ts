@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listLayouts, validateFiles, type InputFile } from '../src/index.js';
+import { comparePlanToActual, listLayouts, validateFiles, type InputFile } from '../src/index.js';
 
 const load = (dir: string): InputFile[] =>
   readdirSync(dir)
@@ -29,5 +29,22 @@ describe.each([
     const present = [...new Set(report.files.filter((f) => f.records > 0).map((f) => f.kind))].sort();
     expect(present).toEqual(expected);
     expect(report.files.every((f) => f.csvVersion === csvVersion)).toBe(true);
+  });
+});
+
+describe('comparePlanToActual on the sample month (April 2025, ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ 1370200002)', () => {
+  it('finds the cancelled visit on the 16th and the late one on the 9th; everything else as planned', () => {
+    const files = load(join('samples', '4.1'));
+    const plan = files.find((f) => f.name.startsWith('UPPLAN_202504_1370100001_43_1370200002'))!;
+    const actual = files.find((f) => f.name.startsWith('UPJSK_'))!;
+    const c = comparePlanToActual(plan, actual);
+    expect(c.issues).toEqual([]);
+    expect(c.offices).toEqual(['1370200002']);
+    const changed = c.rows.filter((r) => r.status !== 'as-planned').map((r) => [r.insuredNumber, r.date, r.status]);
+    expect(changed).toEqual([
+      ['0000123456', '20250409', 'different'],
+      ['0000123456', '20250416', 'planned-not-delivered'],
+    ]);
+    expect(c.summary['as-planned']).toBeGreaterThan(10);
   });
 });
