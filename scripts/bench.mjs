@@ -1,43 +1,143 @@
-// Throughput of record validation against plain csv-parse on the same synthetic 第6表 data.
-// Run with `npm run bench` (it builds first). Prints figures; asserts nothing.
+// Throughput and memory of careplan-csv against plain csv-parse / csv-stringify on the same synthetic data.
+// `npm run bench` builds first. Prints figures; asserts nothing. Environment:
+//   BENCH_MB=50          size of the large 第6表 file (default 50)
+//   BENCH_UNITS=1000     number of small send units (default 1000)
+//   BENCH_STREAM_MB=500  size of the file for the streaming memory run (0 to skip; default 500)
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { getLayout, recordSchema } from '../dist/src/index.js';
+import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+import { readCsvFile, readCsvStream, validateFiles, writeCsvFile, buildFileName } from '../dist/src/index.js';
 
-const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);
-const layout = getLayout('UPPLAN', '202407');
-const keys = layout.fields.map((f) => f.key);
+const MB = Number(process.env.BENCH_MB ?? 50);
+const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
+const STREAM_MB = Number(process.env.BENCH_STREAM_MB ?? 500);
+const samples = (kind) => JSON.parse(readFileSync(`samples/records/4.1/${kind}.json`, 'utf8'));
 
-function row(i) {
-  const day = String((i % 30) + 1).padStart(2, '0');
-  return [
-    '202407', '131016', String(1000000000 + (i % 500)), '20250325', '202504', '1370100001', '"髙田 﨑子"', '244', '',
-    `202504${day}`, '', '0930', '1000', '1', '111111', '', '', '', '', '1370200002', '"ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ""さくら"", 新宿"',
-    '', '0', '1370100001', '',
-  ].join(',');
+/** The sample month's 第6表 rows, re-keyed for as many synthetic users as needed. */
+function planRecords(targetBytes) {
+  const base = samples('UPPLAN');
+  const bytesPerRecord = writeCsvFile('UPPLAN', base, { csvVersion: '202407' }).bytes.length / base.length;
+  const count = Math.ceil(targetBytes / bytesPerRecord);
+  return Array.from({ length: count }, (_, i) => ({
+    ...base[i % base.length],
+    insuredNumber: String(1000000000 + Math.floor(i / base.length)).padStart(10, '0'),
+  }));
 }
-const text = Array.from({ length: RECORDS }, (_, i) => row(i)).join('\r\n') + '\r\n';
-const mb = Buffer.byteLength(text) / 1e6;
 
-function time(label, fn) {
+function time(fn, runs = 2) {
   fn(); // warm-up
-  const start = process.hrtime.bigint();
-  const n = fn();
-  const s = Number(process.hrtime.bigint() - start) / 1e9;
-  console.log(`${label.padEnd(34)} ${(mb / s).toFixed(1).padStart(7)} MB/s ${Math.round(n / s).toLocaleString('en').padStart(12)} records/s`);
-  return s;
+  let best = Infinity;
+  let result;
+  for (let r = 0; r < runs; r++) {
+    const start = process.hrtime.bigint();
+    result = fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return { seconds: best, result };
 }
 
-console.log(`${RECORDS.toLocaleString('en')} UPPLAN records, ${mb.toFixed(1)} MB (UTF-8 text), node ${process.version}`);
-const parseOnly = time('csv-parse alone', () => parse(text, { relax_quotes: false }).length);
-const schema = recordSchema('UPPLAN', '202407');
-const validated = time('csv-parse + recordSchema', () => {
-  let bad = 0;
-  for (const cells of parse(text)) {
-    const record = {};
-    for (let i = 0; i < keys.length; i++) record[keys[i]] = cells[i] ?? '';
-    if (!schema.safeParse(record).success) bad++;
+const rows = [];
+function report(label, bytes, records, seconds) {
+  rows.push({ label, mbps: bytes / 1e6 / seconds, rps: records / seconds, seconds });
+  console.log(`${label.padEnd(44)} ${(bytes / 1e6 / seconds).toFixed(1).padStart(7)} MB/s ${Math.round(records / seconds).toLocaleString('en').padStart(11)} records/s`);
+}
+
+console.log(`careplan-csv bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+
+// 1. One large 第6表 file of edition 4.1.
+const records = planRecords(MB * 1e6);
+const written = writeCsvFile('UPPLAN', records, { csvVersion: '202407' });
+const bytes = written.bytes;
+const name = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+console.log(`\nlarge file: ${records.length.toLocaleString('en')} UPPLAN records, ${(bytes.length / 1e6).toFixed(1)} MB MS932`);
+const text = iconv.decode(Buffer.from(bytes), 'cp932');
+const n = records.length;
+
+const decode = time(() => iconv.decode(Buffer.from(bytes), 'cp932'));
+report('MS932 decode alone (iconv-lite)', bytes.length, n, decode.seconds);
+const csvParse = time(() => parse(Buffer.from(bytes), { relax_column_count: true }).length);
+report('csv-parse alone (same bytes)', bytes.length, n, csvParse.seconds);
+const csvParseText = time(() => parse(text, { relax_column_count: true }).length);
+report('csv-parse alone (decoded text)', bytes.length, n, csvParseText.seconds);
+const read = time(() => readCsvFile({ name, bytes }).records.length);
+report('readCsvFile', bytes.length, n, read.seconds);
+// The large file travels alone here: its send unit lacks 第7表 and 利用者補足, which is not what is measured.
+const validate = time(() => validateFiles([{ name, bytes }]).files[0].issues.filter((i) => i.severity === 'error').length);
+if (validate.result) throw new Error(`synthetic data has ${validate.result} errors`);
+report('validateFiles', bytes.length, n, validate.seconds);
+const streamStart = process.hrtime.bigint();
+{
+  const chunks = [];
+  for (let i = 0; i < bytes.length; i += 65536) chunks.push(bytes.subarray(i, i + 65536));
+  let c = 0;
+  for await (const item of readCsvStream(chunks, { name })) if (item.type === 'record') c++;
+}
+report('readCsvStream (64 KiB chunks)', bytes.length, n, Number(process.hrtime.bigint() - streamStart) / 1e9);
+
+const cells = records.map((r) => Object.values(r));
+const stringifyOnly = time(() => stringify(cells, { record_delimiter: 'windows' }).length);
+report('csv-stringify alone (same records)', bytes.length, n, stringifyOnly.seconds);
+const write = time(() => writeCsvFile('UPPLAN', records, { csvVersion: '202407' }).bytes.length);
+report('writeCsvFile (MS932 bytes)', bytes.length, n, write.seconds);
+
+// 2. Many small send units: 第6表 + 第7表 + 利用者補足 of one user each.
+const unitFiles = [];
+const plan = samples('UPPLAN').filter((r) => r.insuredNumber === '0000123456');
+const annex = samples('UPSIKYU').filter((r) => r.insuredNumber === '0000123456');
+const hosoku = samples('UPHOSOKU.202504').filter((r) => r.insuredNumber === '0000123456');
+for (let u = 0; u < UNITS; u++) {
+  const timestamp = `2025032510${String(Math.floor(u / 60) % 60).padStart(2, '0')}${String(u % 60).padStart(2, '0')}`;
+  const receiver = { office: String(1370200000 + Math.floor(u / 3600)).padStart(10, '0'), serviceType: '11' };
+  const sender = { office: '1370100001', serviceType: '43' };
+  for (const [kind, recs] of [['UPPLAN', plan], ['UPSIKYU', annex], ['UPHOSOKU', hosoku]]) {
+    const fileName = buildFileName({ kind, edition: 4, month: '202504', sender, receiver, timestamp }).name;
+    unitFiles.push({ name: fileName, bytes: writeCsvFile(kind, recs, { csvVersion: '202407' }).bytes });
   }
-  if (bad) throw new Error(`${bad} synthetic records rejected`);
-  return RECORDS;
-});
-console.log(`ratio validate / csv-parse: ${(parseOnly / validated).toFixed(2)}`);
+}
+const unitBytes = unitFiles.reduce((a, f) => a + f.bytes.length, 0);
+const unitRecords = UNITS * (plan.length + annex.length + hosoku.length);
+console.log(`\nsmall files: ${UNITS} send units, ${unitFiles.length} files, ${(unitBytes / 1e6).toFixed(1)} MB`);
+const unitParse = time(() => unitFiles.reduce((a, f) => a + parse(Buffer.from(f.bytes), { relax_column_count: true }).length, 0));
+report('csv-parse alone (each file)', unitBytes, unitRecords, unitParse.seconds);
+const unitValidate = time(() => validateFiles(unitFiles).summary);
+if (unitValidate.result.errors) throw new Error(`synthetic units have ${unitValidate.result.errors} errors`);
+report('validateFiles (with send-unit checks)', unitBytes, unitRecords, unitValidate.seconds);
+
+const ratio = (a, b) => (rows.find((r) => r.label === a).mbps / rows.find((r) => r.label === b).mbps).toFixed(2);
+console.log('\nratios (target ≥ 0.70)');
+console.log(`  validateFiles / csv-parse, large file:   ${ratio('validateFiles', 'csv-parse alone (same bytes)')}`);
+console.log(`  validateFiles / csv-parse, small units:  ${ratio('validateFiles (with send-unit checks)', 'csv-parse alone (each file)')}`);
+console.log(`  writeCsvFile / csv-stringify:            ${ratio('writeCsvFile (MS932 bytes)', 'csv-stringify alone (same records)')}`);
+
+// 3. Cold start of the command on one small file.
+const dir = join(tmpdir(), `careplan-bench-${process.pid}`);
+mkdirSync(dir, { recursive: true });
+const small = join('samples', '4.1', 'UP1KYO_1370100001_43_1370200002_11_20250325090000.CSV');
+const cold = [];
+for (let i = 0; i < 5; i++) {
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, ['dist/src/cli/main.js', 'check', small], { stdio: 'ignore' });
+  cold.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+console.log(`\ncareplan-csv validate on one small file, cold start: median ${cold.sort((a, b) => a - b)[2].toFixed(0)} ms (target < 500 ms)`);
+
+// 4. Streaming validation of a large file: peak RSS of a separate process.
+if (STREAM_MB > 0) {
+  const big = join(dir, name);
+  const fd = openSync(big, 'w');
+  const chunkRecords = planRecords(5e6);
+  const chunk = writeCsvFile('UPPLAN', chunkRecords, { csvVersion: '202407' }).bytes;
+  let total = 0;
+  while (total < STREAM_MB * 1e6) {
+    writeSync(fd, chunk);
+    total += chunk.length;
+  }
+  closeSync(fd);
+  const child = spawnSync(process.execPath, ['scripts/bench-stream.mjs', big], { encoding: 'utf8' });
+  console.log(`\nstreaming validateStream of ${(total / 1e6).toFixed(0)} MB: ${child.stdout.trim() || child.stderr.trim()} (target peak RSS < 200 MB)`);
+}
+rmSync(dir, { recursive: true, force: true });

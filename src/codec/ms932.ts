@@ -72,7 +72,23 @@ const encodable = new Map<string, boolean>();
  * for what it cannot encode, and maps a few characters (e.g. `¥` → `\`) to another: both are "not encodable".
  */
 export function isEncodable(ch: string): boolean {
-  if (ch.length === 1 && ch.charCodeAt(0) < 0x80) return true;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return true;
+  // Kana and the common kanji block of a BMP character: look up a flat table (filled on first sight).
+  if (ch.length === 1) {
+    const known = bmpEncodable[code]!;
+    if (known !== 0) return known === 1;
+    const ok = slowEncodable(ch);
+    bmpEncodable[code] = ok ? 1 : 2;
+    return ok;
+  }
+  return slowEncodable(ch);
+}
+
+/** 0 unknown, 1 encodable, 2 not: one byte per BMP code unit. */
+const bmpEncodable = new Uint8Array(0x10000);
+
+function slowEncodable(ch: string): boolean {
   let ok = encodable.get(ch);
   if (ok === undefined) {
     const code = ch.codePointAt(0)!;

@@ -1,13 +1,12 @@
 // Reading spec CSV files: the whole-file reader and the streaming reader. Both run the same pipeline —
-// ByteDecoder (bytes → text, encoding problems) → csv-parse (text → rows) → RowProcessor (rows → records,
-// structural problems) — so they give the same records and issues.
-import { parse as parseSync } from 'csv-parse/sync';
-import { Parser, type Options as ParseOptions } from 'csv-parse';
+// ByteDecoder (bytes → text, encoding problems) → CsvTokenizer (text → rows) → RowProcessor (rows →
+// records, structural problems) — so they give the same records and issues.
 import { makeIssue, type Issue } from '../issues.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
 import { RowProcessor, type CsvRecord, type ReadItem } from './rows.js';
+import { CsvTokenizer } from './tokenizer.js';
 
 export type { CsvRecord, ReadItem } from './rows.js';
 
@@ -35,13 +34,6 @@ function kindFromName(name: string | undefined): FileKind | undefined {
   const kind = name ? parseFileName(name).info?.kind : undefined;
   return kind && isFileKind(kind) ? kind : undefined;
 }
-
-const CSV_OPTIONS: ParseOptions = {
-  raw: true,
-  relax_column_count: true,
-  record_delimiter: ['\r\n', '\n', '\r'],
-  skip_records_with_error: true,
-};
 
 interface Pipeline {
   decoder: ByteDecoder;
@@ -73,25 +65,6 @@ function startPipeline(name: string | undefined, options: ReadOptions): Pipeline
   return { decoder, rows, kind, preIssues };
 }
 
-function parserHooks(rows: RowProcessor): Pick<ParseOptions, 'on_record' | 'on_skip'> {
-  return {
-    // With `raw: true`, csv-parse hands each record over as `{ record, raw }`.
-    on_record: (item) => {
-      const { record, raw } = item as unknown as { record: string[]; raw: string };
-      rows.onRecord(record, raw);
-      return null;
-    },
-    on_skip: (err, raw) => {
-      rows.onSkip(err?.code ?? 'CSV_ERROR', raw);
-    },
-  };
-}
-
-function parseError(rows: RowProcessor, e: unknown): void {
-  const err = e as { code?: string; lines?: number };
-  rows.onError(err.code ?? 'CSV_ERROR', err.lines ?? 1);
-}
-
 /** Canonical issue order, so that how the input was chunked never changes the report. */
 function byPosition(a: Issue, b: Issue): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
@@ -112,23 +85,34 @@ function collect(items: ReadItem[], records: CsvRecord[], lines: number[], issue
  * CSVバージョン.
  */
 export function readCsvFile(file: { name?: string; bytes: Uint8Array }, options: ReadOptions = {}): ReadResult {
-  const { decoder, rows, kind, preIssues } = startPipeline(file.name, options);
-  const issues: Issue[] = [...preIssues];
+  const { kind, csvVersion, items, encoding } = readCsvItems(file, options);
   const records: CsvRecord[] = [];
   const lines: number[] = [];
+  const issues: Issue[] = [];
+  collect(items, records, lines, issues);
+  return { kind, csvVersion, records, lines, issues: issues.sort(byPosition), encoding };
+}
+
+/**
+ * The whole-file reader's items in reading order (issues of the bytes first, then records and their
+ * issues): what the validator consumes, exactly as the streaming reader would give them.
+ */
+export function readCsvItems(
+  file: { name?: string; bytes: Uint8Array },
+  options: ReadOptions = {},
+): { kind: FileKind | undefined; csvVersion: string | undefined; items: ReadItem[]; encoding: DetectedEncoding } {
+  const { decoder, rows, kind, preIssues } = startPipeline(file.name, options);
+  const items: ReadItem[] = preIssues.map((issue) => ({ type: 'issue', issue }));
   const first = decoder.push(file.bytes);
   const last = decoder.end();
-  issues.push(...first.issues, ...last.issues);
-  const text = first.text + last.text;
+  for (const issue of [...first.issues, ...last.issues]) items.push({ type: 'issue', issue });
   if (decoder.refused) rows.stop();
-  rows.addText(text);
-  try {
-    parseSync(text, { ...CSV_OPTIONS, ...parserHooks(rows) });
-  } catch (e) {
-    parseError(rows, e);
-  }
-  collect([...rows.take(), ...rows.end()], records, lines, issues);
-  return { kind, csvVersion: rows.csvVersion, records, lines, issues: issues.sort(byPosition), encoding: decoder.encoding };
+  const tokenizer = new CsvTokenizer();
+  for (const row of tokenizer.push(first.text + last.text)) rows.onRow(row);
+  for (const row of tokenizer.end()) rows.onRow(row);
+  for (const item of rows.take()) items.push(item);
+  for (const item of rows.end()) items.push(item);
+  return { kind, csvVersion: rows.csvVersion, items, encoding: decoder.encoding };
 }
 
 /**
@@ -142,29 +126,18 @@ export async function* readCsvStream(
 ): AsyncGenerator<ReadItem> {
   const { decoder, rows, preIssues } = startPipeline(options.name, options);
   for (const issue of preIssues) yield { type: 'issue', issue };
-  const parser = new Parser({ ...CSV_OPTIONS, ...parserHooks(rows) });
-  let failed = false;
-  parser.on('error', (e) => {
-    failed = true;
-    parseError(rows, e);
-  });
-  parser.resume(); // records are taken in on_record; nothing accumulates on the readable side
-  const feed = (text: string): void => {
-    if (!text || failed) return;
-    rows.addText(text);
-    parser.write(text);
-  };
+  const tokenizer = new CsvTokenizer();
   for await (const chunk of source) {
     const { text, issues } = decoder.push(chunk);
     for (const issue of issues) yield { type: 'issue', issue };
-    feed(text);
+    if (text) for (const row of tokenizer.push(text)) rows.onRow(row);
     yield* rows.take();
   }
   const { text, issues } = decoder.end();
   for (const issue of issues) yield { type: 'issue', issue };
-  feed(text);
   if (decoder.refused) rows.stop();
-  if (!failed) await new Promise<void>((resolve) => parser.end(() => resolve()).once('error', () => resolve()));
+  if (text) for (const row of tokenizer.push(text)) rows.onRow(row);
+  for (const row of tokenizer.end()) rows.onRow(row);
   yield* rows.take();
   yield* rows.end();
 }

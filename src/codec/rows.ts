@@ -1,10 +1,12 @@
-// Parsed CSV rows → records keyed by the layout's field keys, with every structural problem reported at its
-// physical line: header row, field count, quoting, CSVバージョン, line endings. Shared by the whole-file
-// and the streaming reader, so both give the same records and issues.
+// Tokenized rows → records keyed by the layout's field keys, with every structural problem reported at its
+// physical line: quotes, header row, field count, quoting of fields, CSVバージョン, line endings. Shared by
+// the whole-file and the streaming reader, so both give the same records and issues.
 import { makeIssue, type Issue, type IssueLocation } from '../issues.js';
 import { fieldLabel } from '../schemas/field-rules.js';
 import { CSV_VERSIONS, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
+import { recordFactory } from './record-factory.js';
+import type { Row, Terminator } from './tokenizer.js';
 
 export type CsvRecord = Record<string, string>;
 
@@ -16,52 +18,14 @@ export interface ReadItemRecord {
   /** Data record index (1-based; a header row does not count). */
   readonly index: number;
   readonly csvVersion: string;
+  /** The field values in layout order (the record's values, by position). */
+  readonly values: readonly string[];
 }
 export interface ReadItemIssue {
   readonly type: 'issue';
   readonly issue: Issue;
 }
 export type ReadItem = ReadItemRecord | ReadItemIssue;
-
-type Terminator = 'CRLF' | 'LF' | 'CR' | 'none';
-
-/** Which fields of a well-formed raw record were enclosed in quotes. */
-export function quotedFields(content: string): boolean[] {
-  const flags: boolean[] = [];
-  let i = 0;
-  for (;;) {
-    const quoted = content[i] === '"';
-    flags.push(quoted);
-    if (quoted) {
-      i++;
-      while (i < content.length) {
-        if (content[i] === '"') {
-          if (content[i + 1] === '"') i += 2;
-          else {
-            i++;
-            break;
-          }
-        } else i++;
-      }
-    }
-    const comma = content.indexOf(',', i);
-    if (comma < 0) return flags;
-    i = comma + 1;
-  }
-}
-
-function countBreaks(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      n++;
-      if (text.charCodeAt(i + 1) === 10) i++;
-    }
-  }
-  return n;
-}
 
 export interface RowProcessorOptions {
   readonly file?: string;
@@ -71,10 +35,6 @@ export interface RowProcessorOptions {
 }
 
 export class RowProcessor {
-  private text = '';
-  private cursor = 0;
-  /** Physical line (1-based) at `cursor`. */
-  private lineAtCursor = 1;
   private index = 0;
   private rows = 0;
   private fileVersion: string | undefined;
@@ -98,15 +58,6 @@ export class RowProcessor {
     return this.fileVersion;
   }
 
-  /** Decoded text in the order the parser will see it; kept only until its records are out. */
-  addText(text: string): void {
-    if (this.cursor > 65536) {
-      this.text = this.text.slice(this.cursor);
-      this.cursor = 0;
-    }
-    this.text += text;
-  }
-
   take(): ReadItem[] {
     const items = this.out;
     this.out = [];
@@ -123,19 +74,19 @@ export class RowProcessor {
     this.out.push({ type: 'issue', issue: makeIssue(code, severity, message, messageEn, { file: this.options.file, ...where }) });
   }
 
-  /**
-   * One record from csv-parse: its cells and its raw text (which ends with the first character of its
-   * terminator). The physical line is counted here from the text itself: csv-parse's own line count
-   * counts a CRLF inside a quoted field twice.
-   */
-  onRecord(cells: string[], raw: string): void {
-    const terminated = raw.endsWith('\r') || raw.endsWith('\n');
-    if (this.stopped && !terminated) return; // the cut-off end of a refused file
-    const content = terminated ? raw.slice(0, -1) : raw;
-    const line = this.advance(raw);
+  /** One tokenized row. */
+  onRow(row: Row): void {
+    const { cells, line } = row;
+    if (this.stopped && row.terminator === 'none') return; // the cut-off end of a refused file
     this.rows++;
-
-    if (cells.length === 1 && cells[0] === '' && content === '') {
+    if (row.problems.length === 0) this.noteTerminator(row.terminator, line);
+    else {
+      // A record whose quotes are broken cannot be trusted field by field: reported, not read.
+      this.index++;
+      this.reportQuoteProblem(row);
+      return;
+    }
+    if (cells.length === 1 && cells[0] === '' && row.raw === '') {
       this.issue('CSV_EMPTY_LINE', 'error', `${line}行目が空行です。空行はレコードにできません。`, `Line ${line} is empty; an empty line is not a record.`, { line });
       return;
     }
@@ -146,7 +97,7 @@ export class RowProcessor {
         'error',
         `${line}行目は見出し行です。仕様のCSVに見出し行はありません（この行は読み飛ばしました）。`,
         `Line ${line} is a header row; spec files have none (the line was skipped).`,
-        { line, value: content.slice(0, 80) },
+        { line, value: row.raw.slice(0, 80) },
       );
       return;
     }
@@ -154,42 +105,25 @@ export class RowProcessor {
     if (!kind) return;
     const layout = this.layoutFor(cells[0] ?? '', kind, cells.length, line);
     if (!layout) return;
-    this.checkShape(cells, content, layout, line);
-    const record: CsvRecord = {};
-    layout.fields.forEach((f, i) => (record[f.key] = cells[i] ?? ''));
+    this.checkShape(row, layout);
+    const record: CsvRecord = recordFactory(layout)(cells);
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
-    this.out.push({ type: 'record', record, line, index: this.index, csvVersion: layout.csvVersion });
+    this.out.push({ type: 'record', record, line, index: this.index, csvVersion: layout.csvVersion, values: cells });
   }
 
-  /** A record csv-parse could not read (bad quoting); reported with its text, never dropped silently. */
-  onSkip(code: string, raw: string | undefined): void {
-    if (this.stopped && code === 'CSV_QUOTE_NOT_CLOSED') return;
-    const text = raw ?? '';
-    const line = this.advance(text, false);
-    this.rows++;
-    this.index++;
-    this.reportParseError(code, line, text);
-  }
-
-  /** The parser's final error (e.g. a quote never closed). */
-  onError(code: string, line: number): void {
-    if (this.stopped) return;
-    this.reportParseError(code, line, '');
-  }
-
-  private reportParseError(code: string, line: number, raw: string): void {
-    const what: Record<string, [string, string]> = {
-      CSV_QUOTE_NOT_CLOSED: ['閉じられていない「"」があります（ファイルの終わりまで）', 'a quote is never closed (to the end of the file)'],
-      CSV_INVALID_CLOSING_QUOTE: ['「"」で囲んだ項目の閉じ「"」の後に区切り以外の文字があります', 'a closing quote is followed by something other than a delimiter'],
-      INVALID_OPENING_QUOTE: ['囲まれていない項目の途中に「"」があります（「""」と二重にしていない）', 'a quote inside an unquoted field (not doubled)'],
-    };
-    const [ja, en] = what[code] ?? ['CSVとして読めません', 'the CSV cannot be read'];
+  private reportQuoteProblem(row: Row): void {
+    const { line } = row;
+    const p = row.problems[0]!;
+    const [ja, en] =
+      p.code === 'CSV_UNTERMINATED_QUOTE'
+        ? ['閉じられていない「"」があります（ファイルの終わりまで）', 'a quote is never closed (to the end of the file)']
+        : ['「"」の使い方が不正です（閉じ「"」の後に文字がある、または囲まれていない項目に「"」があり「""」と二重にしていない）', 'a stray quote: text after a closing quote, or an undoubled quote inside an unquoted field'];
     this.issue(
-      code === 'CSV_QUOTE_NOT_CLOSED' ? 'CSV_UNTERMINATED_QUOTE' : 'CSV_BAD_QUOTE',
+      p.code,
       'error',
-      `${line}行目: ${ja}。このレコードは読めませんでした。`,
-      `Line ${line}: ${en}; this record could not be read.`,
-      { line, record: this.index || undefined, value: raw.slice(0, 80) || undefined },
+      `${line}行目（${p.field + 1}番目の項目）: ${ja}。このレコードは読めませんでした。`,
+      `Line ${line} (field ${p.field + 1}): ${en}; this record could not be read.`,
+      { line, record: this.index, value: row.raw.slice(0, 80) },
     );
   }
 
@@ -202,27 +136,9 @@ export class RowProcessor {
     return this.take();
   }
 
-  /**
-   * Move past a record's raw text in the decoded text; note its terminator (CRLF, LF, CR or none) and return
-   * the physical line where it starts.
-   */
-  private advance(raw: string, noteTerminator = true): number {
-    const found = this.text.startsWith(raw, this.cursor) ? this.cursor : this.text.indexOf(raw, this.cursor);
-    const at = found >= 0 ? found : this.cursor;
-    this.lineAtCursor += countBreaks(this.text.slice(this.cursor, at));
-    const line = this.lineAtCursor;
-    const after = at + raw.length;
-    let t: Terminator = 'none';
-    if (raw.endsWith('\r')) t = this.text[after] === '\n' ? 'CRLF' : 'CR';
-    else if (raw.endsWith('\n')) t = 'LF';
-    const end = found >= 0 ? Math.min(after + (t === 'CRLF' ? 1 : 0), this.text.length) : this.cursor;
-    this.lineAtCursor += countBreaks(this.text.slice(at, end));
-    this.cursor = end;
-    if (noteTerminator) {
-      this.terminators.set(t, (this.terminators.get(t) ?? 0) + 1);
-      if (!this.firstOf.has(t)) this.firstOf.set(t, line);
-    }
-    return line;
+  private noteTerminator(t: Terminator, line: number): void {
+    this.terminators.set(t, (this.terminators.get(t) ?? 0) + 1);
+    if (!this.firstOf.has(t)) this.firstOf.set(t, line);
   }
 
   private reportLineEndings(): void {
@@ -309,7 +225,8 @@ export class RowProcessor {
     return layout;
   }
 
-  private checkShape(cells: string[], content: string, layout: Layout, line: number): void {
+  private checkShape(row: Row, layout: Layout): void {
+    const { cells, line } = row;
     const record = this.index;
     const expected = layout.fields.length;
     if (cells.length !== expected) {
@@ -325,13 +242,16 @@ export class RowProcessor {
       );
       if (cells.length > expected) return;
     }
-    const quoted = quotedFields(content);
-    layout.fields.forEach((f, i) => {
-      const value = cells[i] ?? '';
-      const isQuoted = quoted[i] === true;
+    const fields = layout.fields;
+    for (let i = 0; i < fields.length && i < cells.length; i++) {
+      const f = fields[i]!;
+      const value = cells[i]!;
+      const free = f.format === 'freeText';
+      // Empty free text may be written "" or nothing; anything else must be quoted exactly when it is free text.
+      if (free === row.quoted[i] || (free && value === '')) continue;
       const label = fieldLabel(f);
       const where = { line, record, field: { no: f.no, key: f.key, name: f.name }, value };
-      if (f.format === 'freeText' && !isQuoted && value !== '') {
+      if (free) {
         this.issue(
           'CSV_UNQUOTED_FREE_TEXT',
           'warning',
@@ -339,7 +259,7 @@ export class RowProcessor {
           `${label.en} is free text but not enclosed in double quotes.`,
           where,
         );
-      } else if (f.format !== 'freeText' && isQuoted) {
+      } else {
         this.issue(
           'CSV_QUOTED_NON_FREE_TEXT',
           'warning',
@@ -348,7 +268,7 @@ export class RowProcessor {
           where,
         );
       }
-    });
+    }
   }
 
   private checkEncodable(record: CsvRecord, layout: Layout, line: number): void {

@@ -26,7 +26,8 @@ export type FieldProblemCode =
   | 'FIELD_UNKNOWN_SERVICE_TYPE'
   | 'FIELD_CSV_VERSION_MISMATCH';
 
-export type FieldChecker = (value: string) => FieldProblem[];
+/** Lists the problems of one value; the result is shared when empty: do not modify it. */
+export type FieldChecker = (value: string) => readonly FieldProblem[];
 
 const PATTERNS: Partial<Record<FormatKind, RegExp>> = {
   csvVersion: /^\d{6}$/,
@@ -60,48 +61,37 @@ function problem(code: FieldProblemCode, severity: Severity, message: string, me
   return { code, severity, message, messageEn };
 }
 
-/** Semantic checks that a pattern cannot express. Return a problem, or undefined when the value is fine. */
-function semanticCheck(field: Field, value: string): FieldProblem | undefined {
+/** Semantic checks that a pattern cannot express: whether the (well-formed) value is right. */
+function semanticOk(field: Field, value: string, codes: ReadonlySet<string> | undefined): boolean {
+  switch (field.format) {
+    case 'date':
+      return isExists(Number(value.slice(0, 4)), Number(value.slice(4, 6)) - 1, Number(value.slice(6, 8)));
+    case 'month':
+      return isExists(Number(value.slice(0, 4)), Number(value.slice(4, 6)) - 1, 1);
+    case 'time':
+      return Number(value.slice(0, 2)) <= 23 && Number(value.slice(2, 4)) <= 59;
+    case 'code':
+      return !codes || codes.has(value);
+    case 'serviceTypeCode':
+      return getServiceType(value) !== undefined;
+    default:
+      return true;
+  }
+}
+
+/** The problem a failed semantic check reports (built only when a value is wrong). */
+function semanticProblem(field: Field, value: string): FieldProblem {
   const label = fieldLabel(field);
   const v = quote(value);
   switch (field.format) {
-    case 'date': {
-      const y = Number(value.slice(0, 4));
-      const m = Number(value.slice(4, 6));
-      const d = Number(value.slice(6, 8));
-      if (isExists(y, m - 1, d)) return undefined;
-      return problem(
-        'FIELD_INVALID_DATE',
-        'error',
-        `${label.ja} の値 ${v} は実在しない日付です（YYYYMMDD）。`,
-        `${label.en}: ${v} is not a real date (YYYYMMDD).`,
-      );
-    }
-    case 'month': {
-      const y = Number(value.slice(0, 4));
-      const m = Number(value.slice(4, 6));
-      if (isExists(y, m - 1, 1)) return undefined;
-      return problem(
-        'FIELD_INVALID_MONTH',
-        'error',
-        `${label.ja} の値 ${v} は実在しない年月です（YYYYMM）。`,
-        `${label.en}: ${v} is not a real month (YYYYMM).`,
-      );
-    }
-    case 'time': {
-      const h = Number(value.slice(0, 2));
-      const m = Number(value.slice(2, 4));
-      if (h <= 23 && m <= 59) return undefined;
-      return problem(
-        'FIELD_INVALID_TIME',
-        'error',
-        `${label.ja} の値 ${v} は時刻として不正です（HHMM、00:00〜23:59）。`,
-        `${label.en}: ${v} is not a valid time (HHMM, 00:00-23:59).`,
-      );
-    }
+    case 'date':
+      return problem('FIELD_INVALID_DATE', 'error', `${label.ja} の値 ${v} は実在しない日付です（YYYYMMDD）。`, `${label.en}: ${v} is not a real date (YYYYMMDD).`);
+    case 'month':
+      return problem('FIELD_INVALID_MONTH', 'error', `${label.ja} の値 ${v} は実在しない年月です（YYYYMM）。`, `${label.en}: ${v} is not a real month (YYYYMM).`);
+    case 'time':
+      return problem('FIELD_INVALID_TIME', 'error', `${label.ja} の値 ${v} は時刻として不正です（HHMM、00:00〜23:59）。`, `${label.en}: ${v} is not a valid time (HHMM, 00:00-23:59).`);
     case 'code': {
-      const table = field.codeTable ? getCodeTable(field.codeTable) : undefined;
-      if (!table || table.entries.some(([code]) => code === value)) return undefined;
+      const table = getCodeTable(field.codeTable ?? '')!;
       const allowed = table.entries.map(([c, l]) => `${c}:${l}`).join('、');
       return problem(
         'FIELD_UNKNOWN_CODE',
@@ -110,18 +100,23 @@ function semanticCheck(field: Field, value: string): FieldProblem | undefined {
         `${label.en}: ${v} is not in the code table ${table.name} (${table.entries.map(([c]) => c).join(', ')}).`,
       );
     }
-    case 'serviceTypeCode':
-      if (getServiceType(value)) return undefined;
+    default:
       return problem(
         'FIELD_UNKNOWN_SERVICE_TYPE',
         'warning',
         `${label.ja} の値 ${v} は仕様（§1.3・§1.4）にないサービス種類コードです。`,
         `${label.en}: ${v} is not a service type code listed by the spec (§1.3, §1.4).`,
       );
-    default:
-      return undefined;
   }
 }
+
+/** Characters, not UTF-16 units: a character outside the BMP (𠮷) counts once. */
+function charLength(value: string): number {
+  return /[\uD800-\uDBFF]/.test(value) ? [...value].length : value.length;
+}
+
+/** Shared result of a value with nothing wrong: no allocation per field. */
+const NONE: readonly FieldProblem[] = Object.freeze([]);
 
 /**
  * Compile the checker for one field. `csvVersion`, when given, is the value the CSVバージョン field must hold.
@@ -135,10 +130,13 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   const requiredSeverity: Severity = field.requiredUncertain ? 'warning' : 'error';
   const lengthSeverity: Severity = field.lengthUncertain ? 'warning' : 'error';
   const exactLength = format.lengthRule === 'exact' && field.length !== null;
+  const table = field.codeTable ? getCodeTable(field.codeTable) : undefined;
+  const codes = table ? new Set(table.entries.map(([c]) => c)) : undefined;
+  const seen = new Map<string, readonly FieldProblem[]>();
 
   return (value) => {
     if (value === '') {
-      if (!field.required) return [];
+      if (!field.required) return NONE;
       return [
         problem(
           'FIELD_REQUIRED',
@@ -148,17 +146,28 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
         ),
       ];
     }
-    if (sentinels.has(value)) return [];
-    const v = quote(value);
+    if (sentinels.has(value)) return NONE;
+    if (field.format === 'freeText') return check(value); // unique texts: nothing to remember
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    const result = check(value);
+    // Identifiers, dates and codes repeat across records: remember the verdicts of a bounded set of values.
+    if (seen.size >= 4096) seen.clear();
+    seen.set(value, result);
+    return result;
+  };
+
+  function check(value: string): readonly FieldProblem[] {
     if (field.length !== null) {
-      const length = [...value].length;
+      // Patterned kinds are ASCII; only free text can hold characters outside the BMP.
+      const length = field.format === 'freeText' ? charLength(value) : value.length;
       if (exactLength && length !== field.length) {
         return [
           problem(
             'FIELD_LENGTH',
             lengthSeverity,
-            `${label.ja} は${field.length}桁ですが、値 ${v} は${length}桁です（${format.ja}）。`,
-            `${label.en} must be ${field.length} characters; ${v} has ${length} (${format.en}).`,
+            `${label.ja} は${field.length}桁ですが、値 ${quote(value)} は${length}桁です（${format.ja}）。`,
+            `${label.en} must be ${field.length} characters; ${quote(value)} has ${length} (${format.en}).`,
           ),
         ];
       }
@@ -168,8 +177,8 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
           problem(
             'FIELD_TOO_LONG',
             field.toleratedLength === undefined ? lengthSeverity : tolerated ? 'warning' : 'error',
-            `${label.ja} は最大${field.length}桁ですが、値 ${v} は${length}桁です。`,
-            `${label.en} allows at most ${field.length} characters; ${v} has ${length}.`,
+            `${label.ja} は最大${field.length}桁ですが、値 ${quote(value)} は${length}桁です。`,
+            `${label.en} allows at most ${field.length} characters; ${quote(value)} has ${length}.`,
           ),
         ];
       }
@@ -181,8 +190,8 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
         problem(
           'FIELD_FORMAT',
           'error',
-          `${label.ja} の値 ${v} は${format.ja}${allowed}の形式ではありません。`,
-          `${label.en}: ${v} is not ${format.en}${allowedEn}.`,
+          `${label.ja} の値 ${quote(value)} は${format.ja}${allowed}の形式ではありません。`,
+          `${label.en}: ${quote(value)} is not ${format.en}${allowedEn}.`,
         ),
       ];
     }
@@ -191,12 +200,11 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
         problem(
           'FIELD_CSV_VERSION_MISMATCH',
           'error',
-          `${label.ja} の値 ${v} はこのレイアウトのCSVバージョン ${csvVersion} と一致しません。`,
-          `${label.en}: ${v} does not match this layout's CSV version ${csvVersion}.`,
+          `${label.ja} の値 ${quote(value)} はこのレイアウトのCSVバージョン ${csvVersion} と一致しません。`,
+          `${label.en}: ${quote(value)} does not match this layout's CSV version ${csvVersion}.`,
         ),
       ];
     }
-    const semantic = semanticCheck(field, value);
-    return semantic ? [semantic] : [];
-  };
+    return semanticOk(field, value, codes) ? NONE : [semanticProblem(field, value)];
+  }
 }

@@ -45,14 +45,18 @@ function checkersOf(layout: Layout): FieldChecker[] {
   return checkers;
 }
 
-/** A 53-bit hash of a record's text: duplicate detection without keeping every record. */
-function hash53(text: string): number {
+/** A 53-bit hash of a record's fields: duplicate detection without keeping every record. */
+function hash53(record: Record<string, string>, keys: readonly string[]): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  for (const key of keys) {
+    const text = record[key] ?? '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0xffff, 2654435761); // field separator
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
@@ -110,6 +114,70 @@ const RELATION_KEYS: readonly (readonly string[])[] = [
   ['insurerNumber', 'insuredNumber', 'consultationDate'],
 ];
 
+const refCache = new WeakMap<Layout, Map<string, { no: number; key: string; name: string }>>();
+/** `{ no, key, name }` of a layout's field, for issues. */
+function fieldRef(layout: Layout, key: string): { no: number; key: string; name: string } | undefined {
+  let refs = refCache.get(layout);
+  if (!refs) refCache.set(layout, (refs = new Map(layout.fields.map((f) => [f.key, { no: f.no, key: f.key, name: f.name }]))));
+  return refs.get(key);
+}
+
+const keysCache = new WeakMap<Layout, readonly string[]>();
+function keysOf(layout: Layout): readonly string[] {
+  let keys = keysCache.get(layout);
+  if (!keys) keysCache.set(layout, (keys = layout.fields.map((f) => f.key)));
+  return keys;
+}
+
+const relationCache = new WeakMap<Layout, readonly (readonly string[])[]>();
+/** The relation keys whose fields the layout has. */
+function relationKeysOf(layout: Layout): readonly (readonly string[])[] {
+  let found = relationCache.get(layout);
+  if (!found) {
+    const keys = new Set(keysOf(layout));
+    relationCache.set(layout, (found = RELATION_KEYS.filter((fields) => fields.every((f) => keys.has(f)))));
+  }
+  return found;
+}
+
+/** Which office a field of a record must name, by kind: a record that names another is someone else's data. */
+const RECEIVER_RULES: readonly {
+  kind: FileKind;
+  key: string;
+  office: 'sender' | 'receiver';
+  ja: (value: string, expected: string) => string;
+  en: (value: string, expected: string) => string;
+}[] = [
+  {
+    kind: 'UPJSK',
+    key: 'careManagementOfficeNumber',
+    office: 'receiver',
+    ja: (v, e) => `プラン担当業者コード ${v} が送信先 ${e} と違います。別の居宅介護支援事業所の利用者の実績を送っていませんか。`,
+    en: (v, e) => `Plan office ${v} is not the receiver ${e}: is this another care-management office's user?`,
+  },
+  {
+    kind: 'UPJSK',
+    key: 'serviceOfficeNumber',
+    office: 'sender',
+    ja: (v, e) => `サービス事業者コード ${v} が送信元 ${e} と違います。実績は自事業所の分だけを送ります。`,
+    en: (v, e) => `Service office ${v} is not the sender ${e}: a provider sends only its own deliveries.`,
+  },
+  {
+    kind: 'DLTJSK',
+    key: 'serviceOfficeNumber',
+    office: 'sender',
+    ja: (v, e) => `サービス事業者コード ${v} が送信元 ${e} と違います。`,
+    en: (v, e) => `Service office ${v} is not the sender ${e}.`,
+  },
+  {
+    kind: 'UPPLAN',
+    key: 'careManagementOfficeNumber',
+    office: 'sender',
+    ja: (v, e) => `プラン担当業者コード ${v} が送信元 ${e} と違います。`,
+    en: (v, e) => `Plan office ${v} is not the sender ${e}.`,
+  },
+];
+
 interface AnnexUser {
   line: number;
   total: boolean;
@@ -161,16 +229,21 @@ export class FileValidator {
       this.issues.push(this.adjust(item.issue));
       return;
     }
-    const layout = this.kind ? getLayout(this.kind, item.csvVersion) : undefined;
+    const layout = this.layoutOf(item.csvVersion);
     if (!layout) return;
     this.records++;
     this.csvVersion ??= item.csvVersion;
     const where = { file: this.name, line: item.line, record: item.index };
     const { record } = item;
     const checkers = checkersOf(layout);
-    layout.fields.forEach((f, i) => {
-      const value = record[f.key] ?? '';
-      for (const p of checkers[i]!(value)) {
+    const fields = layout.fields;
+    const values = item.values;
+    for (let i = 0; i < fields.length; i++) {
+      const value = values[i] ?? '';
+      const problems = checkers[i]!(value);
+      if (problems.length === 0) continue;
+      const f = fields[i]!;
+      for (const p of problems) {
         this.issues.push({
           code: p.code,
           severity: p.severity,
@@ -181,9 +254,19 @@ export class FileValidator {
           messageEn: p.messageEn,
         });
       }
-    });
+    }
     checkRecordRules(record, { layout, where, emit: (i) => this.issues.push(i) });
     this.fileRulesPerRecord(record, layout, item.line, item.index);
+  }
+
+  private lastLayout: Layout | undefined;
+
+  /** The layout of a record's CSVバージョン (records of one file share it: the last one is kept). */
+  private layoutOf(csvVersion: string): Layout | undefined {
+    const last = this.lastLayout;
+    if (last && last.csvVersion === csvVersion) return last;
+    this.lastLayout = this.kind ? getLayout(this.kind, csvVersion) : undefined;
+    return this.lastLayout;
   }
 
   /** Severity by profile: the lenient profile reports encoding and header problems as warnings. */
@@ -202,10 +285,7 @@ export class FileValidator {
     const kind = layout.kind;
     const where = { file: this.name, line, record: index };
     const monthSpec = monthOf(kind);
-    const field = (key: string) => {
-      const f = layout.fields.find((x) => x.key === key);
-      return f ? { no: f.no, key: f.key, name: f.name } : undefined;
-    };
+    const field = (key: string) => fieldRef(layout, key);
     // 対象年月 / 削除対象年月 against the month in the name; one service month per monthly file.
     if (monthSpec) {
       const value = record[monthSpec.recordField] ?? '';
@@ -240,7 +320,7 @@ export class FileValidator {
         );
       }
     } else {
-      const h = hash53(layout.fields.map((f) => record[f.key] ?? '').join('\u0000'));
+      const h = hash53(record, keysOf(layout));
       const first = this.hashes.get(h);
       if (first === undefined) this.hashes.set(h, line);
       else {
@@ -254,17 +334,30 @@ export class FileValidator {
     this.collectFacts(record, layout, line, index);
   }
 
+  /** The previous record's user and relation-key values: rows of one user come together, skip the work. */
+  private lastUser = { insurer: '', insured: '', month: '', plan: '', consultation: '', key: '' };
+
   /** Summaries for the send-unit checks. */
   private collectFacts(record: Record<string, string>, layout: Layout, line: number, index: number): void {
-    for (const fields of RELATION_KEYS) {
-      if (!fields.every((f) => f in record)) continue;
-      const name = fields.join('+');
-      let values = this.relationKeys.get(name);
-      if (!values) this.relationKeys.set(name, (values = new Map()));
-      const value = fields.map((f) => record[f]).join('|');
-      if (!values.has(value)) values.set(value, line);
+    const last = this.lastUser;
+    const insurer = record.insurerNumber ?? '';
+    const insured = record.insuredNumber ?? '';
+    const month = record.serviceMonth ?? '';
+    const plan = record.planChangeDate ?? '';
+    const consultation = record.consultationDate ?? '';
+    const same =
+      last.key !== '' && last.insurer === insurer && last.insured === insured && last.month === month && last.plan === plan && last.consultation === consultation;
+    if (!same) {
+      for (const fields of relationKeysOf(layout)) {
+        const name = fields.join('+');
+        let values = this.relationKeys.get(name);
+        if (!values) this.relationKeys.set(name, (values = new Map()));
+        const value = fields.map((f) => record[f]).join('|');
+        if (!values.has(value)) values.set(value, line);
+      }
+      this.lastUser = { insurer, insured, month, plan, consultation, key: `${insurer}|${insured}|${month}` };
     }
-    const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
+    const user = this.lastUser.key;
     const kind = layout.kind;
     if (kind === 'UPPLAN' || kind === 'UPJSK') {
       let rows = this.schedule.get(user);
@@ -322,27 +415,14 @@ export class FileValidator {
   ): void {
     const info = this.info;
     if (!info) return;
-    const check = (key: string, expected: string, ja: string, en: string): void => {
-      const value = record[key] ?? '';
-      if (value && /^\d{10}$/.test(expected) && value !== expected) {
-        this.issues.push(ruleIssue('FILE_RECORD_NOT_FOR_RECEIVER', ja.replace('$', value), en.replace('$', value), { ...where, field: field(key), value }));
-      }
-    };
-    if (kind === 'UPJSK') {
-      check('careManagementOfficeNumber', info.receiver.office,
-        `プラン担当業者コード $ が送信先 ${info.receiver.office} と違います。別の居宅介護支援事業所の利用者の実績を送っていませんか。`,
-        `Plan office $ is not the receiver ${info.receiver.office}: is this another care-management office's user?`);
-      check('serviceOfficeNumber', info.sender.office,
-        `サービス事業者コード $ が送信元 ${info.sender.office} と違います。実績は自事業所の分だけを送ります。`,
-        `Service office $ is not the sender ${info.sender.office}: a provider sends only its own deliveries.`);
-    } else if (kind === 'DLTJSK') {
-      check('serviceOfficeNumber', info.sender.office,
-        `サービス事業者コード $ が送信元 ${info.sender.office} と違います。`,
-        `Service office $ is not the sender ${info.sender.office}.`);
-    } else if (kind === 'UPPLAN') {
-      check('careManagementOfficeNumber', info.sender.office,
-        `プラン担当業者コード $ が送信元 ${info.sender.office} と違います。`,
-        `Plan office $ is not the sender ${info.sender.office}.`);
+    for (const rule of RECEIVER_RULES) {
+      if (rule.kind !== kind) continue;
+      const value = record[rule.key] ?? '';
+      const expected = info[rule.office].office;
+      if (value === '' || value === expected || !/^\d{10}$/.test(expected)) continue;
+      this.issues.push(
+        ruleIssue('FILE_RECORD_NOT_FOR_RECEIVER', rule.ja(value, expected), rule.en(value, expected), { ...where, field: field(rule.key), value }),
+      );
     }
   }
 

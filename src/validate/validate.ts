@@ -1,5 +1,5 @@
 // validateFile / validateFiles / validateStream: one call that tells everything wrong with files.
-import { readCsvFile, readCsvStream } from '../codec/index.js';
+import { readCsvItems, readCsvStream } from '../codec/index.js';
 import { parseFileName } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { isFileKind, type FileKind } from '../spec.js';
@@ -32,12 +32,9 @@ function validateOne(file: InputFile, options: ValidateOptions): FileValidator {
     if (!JPEG.every((b, i) => file.bytes[i] === b)) validator.notJpeg();
     return validator;
   }
-  const read = readCsvFile(file, readerOptions(options));
+  const read = readCsvItems(file, readerOptions(options));
   validator.setKind(read.kind);
-  for (const issue of read.issues) validator.add({ type: 'issue', issue });
-  read.records.forEach((record, i) =>
-    validator.add({ type: 'record', record, line: read.lines[i]!, index: i + 1, csvVersion: read.csvVersion ?? record.csvVersion ?? '' }),
-  );
+  for (const item of read.items) validator.add(item);
   return validator;
 }
 
