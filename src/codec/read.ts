@@ -5,16 +5,19 @@ import { makeIssue, type Issue } from '../issues.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
-import { RowProcessor, type CsvRecord, type ReadItem } from './rows.js';
+import { DEFAULT_LIMITS, RowProcessor, type CsvRecord, type ReadItem, type ReadLimits } from './rows.js';
 import { CsvTokenizer } from './tokenizer.js';
 
-export type { CsvRecord, ReadItem } from './rows.js';
+export type { CsvRecord, ReadItem, ReadLimits } from './rows.js';
+export { DEFAULT_LIMITS } from './rows.js';
 
 export interface ReadOptions {
   /** The file kind, when the file name does not give it (or to override it). */
   readonly kind?: FileKind;
   /** Decode UTF-8 input anyway (after reporting it) so the rest of the file can be checked. */
   readonly lenient?: boolean;
+  /** Limits on record and field length and record count (defaults: DEFAULT_LIMITS). */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 export interface ReadResult {
@@ -35,7 +38,11 @@ function kindFromName(name: string | undefined): FileKind | undefined {
   return kind && isFileKind(kind) ? kind : undefined;
 }
 
+/** Bytes decoded at a time by the whole-file reader. */
+const WHOLE_FILE_CHUNK = 1 << 20;
+
 interface Pipeline {
+  tokenizer: CsvTokenizer;
   decoder: ByteDecoder;
   rows: RowProcessor;
   kind: FileKind | undefined;
@@ -45,9 +52,11 @@ interface Pipeline {
 function startPipeline(name: string | undefined, options: ReadOptions): Pipeline {
   const kind = options.kind ?? kindFromName(name);
   const decoder = new ByteDecoder({ ...(name ? { file: name } : {}), lenient: options.lenient === true });
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const rows = new RowProcessor({
     ...(name ? { file: name } : {}),
     ...(kind ? { kind } : {}),
+    limits,
     checkEncodable: () => decoder.encoding === 'utf8',
   });
   const preIssues: Issue[] = [];
@@ -62,7 +71,7 @@ function startPipeline(name: string | undefined, options: ReadOptions): Pipeline
       ),
     );
   }
-  return { decoder, rows, kind, preIssues };
+  return { decoder, rows, kind, preIssues, tokenizer: new CsvTokenizer(limits.maxRecordLength) };
 }
 
 /** Canonical issue order, so that how the input was chunked never changes the report. */
@@ -101,14 +110,20 @@ export function readCsvItems(
   file: { name?: string; bytes: Uint8Array },
   options: ReadOptions = {},
 ): { kind: FileKind | undefined; csvVersion: string | undefined; items: ReadItem[]; encoding: DetectedEncoding } {
-  const { decoder, rows, kind, preIssues } = startPipeline(file.name, options);
+  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options);
   const items: ReadItem[] = preIssues.map((issue) => ({ type: 'issue', issue }));
-  const first = decoder.push(file.bytes);
+  // In chunks, as the streaming reader does: no giant string for a large file, and the same results.
+  for (let at = 0; at < file.bytes.length || at === 0; at += WHOLE_FILE_CHUNK) {
+    const { text, issues } = decoder.push(file.bytes.subarray(at, at + WHOLE_FILE_CHUNK));
+    for (const issue of issues) items.push({ type: 'issue', issue });
+    if (text) for (const row of tokenizer.push(text)) rows.onRow(row);
+    for (const item of rows.take()) items.push(item);
+    if (file.bytes.length === 0) break;
+  }
   const last = decoder.end();
-  for (const issue of [...first.issues, ...last.issues]) items.push({ type: 'issue', issue });
+  for (const issue of last.issues) items.push({ type: 'issue', issue });
   if (decoder.refused) rows.stop();
-  const tokenizer = new CsvTokenizer();
-  for (const row of tokenizer.push(first.text + last.text)) rows.onRow(row);
+  if (last.text) for (const row of tokenizer.push(last.text)) rows.onRow(row);
   for (const row of tokenizer.end()) rows.onRow(row);
   for (const item of rows.take()) items.push(item);
   for (const item of rows.end()) items.push(item);
@@ -124,9 +139,8 @@ export async function* readCsvStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: ReadOptions & { name?: string } = {},
 ): AsyncGenerator<ReadItem> {
-  const { decoder, rows, preIssues } = startPipeline(options.name, options);
+  const { decoder, rows, preIssues, tokenizer } = startPipeline(options.name, options);
   for (const issue of preIssues) yield { type: 'issue', issue };
-  const tokenizer = new CsvTokenizer();
   for await (const chunk of source) {
     const { text, issues } = decoder.push(chunk);
     for (const issue of issues) yield { type: 'issue', issue };

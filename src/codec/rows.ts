@@ -27,9 +27,22 @@ export interface ReadItemIssue {
 }
 export type ReadItem = ReadItemRecord | ReadItemIssue;
 
+/** Limits that make hostile input fail fast instead of exhausting memory. All are generous. */
+export interface ReadLimits {
+  /** Longest record, in characters (default 1,000,000). */
+  readonly maxRecordLength: number;
+  /** Longest field, in characters (default 100,000). */
+  readonly maxFieldLength: number;
+  /** Most records read from one file (default 10,000,000); reading stops after it. */
+  readonly maxRecords: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = Object.freeze({ maxRecordLength: 1_000_000, maxFieldLength: 100_000, maxRecords: 10_000_000 });
+
 export interface RowProcessorOptions {
   readonly file?: string;
   readonly kind?: FileKind;
+  readonly limits?: ReadLimits;
   /** The input was UTF-8: report characters that could not be written back in MS932. */
   readonly checkEncodable?: () => boolean;
 }
@@ -39,11 +52,16 @@ export class RowProcessor {
   private rows = 0;
   private fileVersion: string | undefined;
   private stopped = false;
+  private full = false;
   private readonly terminators = new Map<Terminator, number>();
   private firstOf = new Map<Terminator, number>();
   private out: ReadItem[] = [];
 
-  constructor(private readonly options: RowProcessorOptions) {}
+  private readonly limits: ReadLimits;
+
+  constructor(private readonly options: RowProcessorOptions) {
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+  }
 
   /**
    * The decoder stopped reading (UTF-8 input, not lenient): the text ends mid-record, and that cut-off
@@ -78,6 +96,18 @@ export class RowProcessor {
   onRow(row: Row): void {
     const { cells, line } = row;
     if (this.stopped && row.terminator === 'none') return; // the cut-off end of a refused file
+    if (this.full) return;
+    if (this.index >= this.limits.maxRecords) {
+      this.full = true;
+      this.issue(
+        'CSV_TOO_MANY_RECORDS',
+        'error',
+        `レコード数が上限（${this.limits.maxRecords.toLocaleString('en')}件）を超えたため、${line}行目以降は読みませんでした。`,
+        `More records than the limit (${this.limits.maxRecords.toLocaleString('en')}): nothing from line ${line} on was read.`,
+        { line },
+      );
+      return;
+    }
     this.rows++;
     if (row.problems.length === 0) this.noteTerminator(row.terminator, line);
     else {
@@ -102,6 +132,17 @@ export class RowProcessor {
       return;
     }
     this.index++;
+    const huge = cells.findIndex((c) => c.length > this.limits.maxFieldLength);
+    if (huge >= 0) {
+      this.issue(
+        'CSV_FIELD_TOO_LARGE',
+        'error',
+        `${line}行目の${huge + 1}番目の項目が上限（${this.limits.maxFieldLength.toLocaleString('en')}文字）を超えています。このレコードは読みませんでした。`,
+        `Line ${line}, field ${huge + 1} is longer than the limit (${this.limits.maxFieldLength.toLocaleString('en')} characters); the record was not read.`,
+        { line, record: this.index, value: cells[huge]!.slice(0, 80) },
+      );
+      return;
+    }
     if (!kind) return;
     const layout = this.layoutFor(cells[0] ?? '', kind, cells.length, line);
     if (!layout) return;
@@ -117,7 +158,9 @@ export class RowProcessor {
     const [ja, en] =
       p.code === 'CSV_UNTERMINATED_QUOTE'
         ? ['閉じられていない「"」があります（ファイルの終わりまで）', 'a quote is never closed (to the end of the file)']
-        : ['「"」の使い方が不正です（閉じ「"」の後に文字がある、または囲まれていない項目に「"」があり「""」と二重にしていない）', 'a stray quote: text after a closing quote, or an undoubled quote inside an unquoted field'];
+        : p.code === 'CSV_RECORD_TOO_LONG'
+          ? [`レコードが上限（${this.limits.maxRecordLength.toLocaleString('en')}文字）を超えています`, `the record is longer than the limit (${this.limits.maxRecordLength.toLocaleString('en')} characters)`]
+          : ['「"」の使い方が不正です（閉じ「"」の後に文字がある、または囲まれていない項目に「"」があり「""」と二重にしていない）', 'a stray quote: text after a closing quote, or an undoubled quote inside an unquoted field'];
     this.issue(
       p.code,
       'error',

@@ -7,8 +7,11 @@
 export type Terminator = 'CRLF' | 'LF' | 'CR' | 'none';
 
 export interface RowProblem {
-  /** CSV_BAD_QUOTE: a stray quote, or text after a closing quote; CSV_UNTERMINATED_QUOTE: never closed. */
-  readonly code: 'CSV_BAD_QUOTE' | 'CSV_UNTERMINATED_QUOTE';
+  /**
+   * CSV_BAD_QUOTE: a stray quote, or text after a closing quote; CSV_UNTERMINATED_QUOTE: never closed;
+   * CSV_RECORD_TOO_LONG: longer than the limit (its text is not kept).
+   */
+  readonly code: 'CSV_BAD_QUOTE' | 'CSV_UNTERMINATED_QUOTE' | 'CSV_RECORD_TOO_LONG';
   /** Field index (0-based) where it happened. */
   readonly field: number;
 }
@@ -43,19 +46,31 @@ export function countBreaks(text: string, from = 0, to = text.length): number {
   return n;
 }
 
+/** Default longest record (characters): generous for free text, small enough to fail fast on garbage. */
+export const DEFAULT_MAX_RECORD_LENGTH = 1_000_000;
+
 export class CsvTokenizer {
   /** Text not yet turned into rows; always starts at the start of a record. */
   private buf = '';
   private line = 1;
+  /** Discarding an oversized record: its quote state, so that it ends where the record really ends. */
+  private skipping: { inQuotes: boolean; pendingCR: boolean } | undefined;
+
+  constructor(private readonly maxRecordLength = DEFAULT_MAX_RECORD_LENGTH) {}
 
   /** Add text; returns the rows it completes. */
   push(text: string): Row[] {
+    if (this.skipping) text = this.skip(text);
     this.buf = this.buf.length === 0 ? text : this.buf + text;
     return this.drain(false);
   }
 
   /** No more text: returns the last rows (an unterminated last record included). */
   end(): Row[] {
+    if (this.skipping) {
+      this.skipping = undefined;
+      return [];
+    }
     return this.drain(true);
   }
 
@@ -65,11 +80,55 @@ export class CsvTokenizer {
     const buf = this.buf;
     while (start < buf.length) {
       const next = this.record(buf, start, atEnd, rows);
-      if (next < 0) break; // needs more text
+      if (next < 0) {
+        // Needs more text — unless the record is already over the limit: report it and discard the rest.
+        if (buf.length - start > this.maxRecordLength) {
+          rows.push(this.tooLong(buf, start));
+          this.skipping = { inQuotes: false, pendingCR: false };
+          const rest = this.skip(buf.slice(start));
+          this.buf = '';
+          return rest.length ? [...rows, ...this.push(rest)] : rows;
+        }
+        break;
+      }
       start = next;
     }
     this.buf = start === 0 ? buf : buf.slice(start);
     return rows;
+  }
+
+  private tooLong(buf: string, start: number): Row {
+    return {
+      cells: [],
+      quoted: [],
+      line: this.line,
+      terminator: 'none',
+      raw: buf.slice(start, start + 80),
+      problems: [{ code: 'CSV_RECORD_TOO_LONG', field: 0 }],
+    };
+  }
+
+  /** Discard text up to the end of the oversized record; returns the text after it. */
+  private skip(text: string): string {
+    const state = this.skipping!;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (state.pendingCR) {
+        state.pendingCR = false;
+        this.skipping = undefined;
+        return text.slice(c === LF ? i + 1 : i);
+      }
+      if (c === QUOTE) state.inQuotes = !state.inQuotes;
+      else if (!state.inQuotes && (c === LF || c === CR)) {
+        this.line++;
+        if (c === LF) {
+          this.skipping = undefined;
+          return text.slice(i + 1);
+        }
+        state.pendingCR = true;
+      } else if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) this.line++;
+    }
+    return '';
   }
 
   /**
@@ -169,6 +228,10 @@ export class CsvTokenizer {
   ): number {
     const line = this.line;
     this.line += countBreaks(buf, start, contentEnd) + (terminator === 'none' ? 0 : 1);
+    if (contentEnd - start > this.maxRecordLength) {
+      rows.push({ ...this.tooLong(buf, start), line });
+      return next;
+    }
     rows.push({ cells, quoted, line, terminator, raw: buf.slice(start, contentEnd), problems: problems ?? [] });
     return next;
   }

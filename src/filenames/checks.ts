@@ -1,6 +1,6 @@
 // One check per kind of name segment. Each returns the located issues it finds: the file, the segment
 // (key and Japanese name) and its value as found, with a message that names both.
-import { isExists, isValid, parse } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import {
   FILE_NAME_EDITION_40,
   OFFICE_ROLES,
@@ -194,6 +194,12 @@ export function checkServiceType(
   return [];
 }
 
+/** YYYYMMDDHHMMSS naming a real moment: date-fns checks the calendar day; hour 24, minute 60 … are out. */
+function isRealDateTime(v: string): boolean {
+  const n = (a: number, b: number) => Number(v.slice(a, b));
+  return isExists(n(0, 4), n(4, 6) - 1, n(6, 8)) && n(8, 10) <= 23 && n(10, 12) <= 59 && n(12, 14) <= 59;
+}
+
 export function checkTimestamp(ctx: NameContext, value: string): Issue[] {
   if (!/^\d{14}$/.test(value)) {
     const n = lengthNote(value);
@@ -210,8 +216,7 @@ export function checkTimestamp(ctx: NameContext, value: string): Issue[] {
       ),
     ];
   }
-  // date-fns rejects day 30 of February, hour 24, second 60 …; the reference date is never used.
-  if (isValid(parse(value, 'yyyyMMddHHmmss', new Date(2000, 0, 1)))) return [];
+  if (isRealDateTime(value)) return [];
   return [
     nameIssue(
       ctx.file,

@@ -1,6 +1,6 @@
 // Field rules derived from the spec tables: one compiled checker per field, built once per layout.
 // A checker looks at one field's text exactly as it appears in the file and lists what is wrong with it.
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import { FORMATS } from '../../spec-tables/formats.js';
 import { getCodeTable, getServiceType, type Field, type FormatKind } from '../spec.js';
 

@@ -1,5 +1,5 @@
 // Record rules: what the spec's notes require of one record beyond its single fields.
-import { getDaysInMonth } from 'date-fns';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import type { Issue } from '../issues.js';
 import type { Layout } from '../spec.js';
 import { ruleIssue, type Where } from './issue.js';

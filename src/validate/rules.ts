@@ -70,6 +70,9 @@ export const RULES: readonly RuleSpec[] = [
   r('CSV_UNKNOWN_VERSION', 'csv', 'error', '仕様にないCSVバージョン', 'CSV version not defined by the spec', 'CSVバージョン履歴'),
   r('CSV_UNSUPPORTED_VERSION', 'csv', 'error', '旧版（201910/202003）のCSVバージョン', 'a historic CSV version (201910, 202003)', 'CSVバージョン履歴'),
   r('CSV_MIXED_VERSIONS', 'csv', 'error', '1ファイルに複数のCSVバージョン', 'more than one CSV version in a file', 'CSVバージョン No.1 注記'),
+  r('CSV_RECORD_TOO_LONG', 'csv', 'error', 'レコードが上限の長さを超える（読まずに次へ）', 'a record longer than the limit (skipped)', 'limit (ReadOptions.limits)'),
+  r('CSV_FIELD_TOO_LARGE', 'csv', 'error', '項目が上限の長さを超える（レコードを読まない）', 'a field longer than the limit (record not read)', 'limit (ReadOptions.limits)'),
+  r('CSV_TOO_MANY_RECORDS', 'csv', 'error', 'レコード数が上限を超えた（以降は読まない）', 'more records than the limit (reading stops)', 'limit (ReadOptions.limits)'),
   r('CSV_UNKNOWN_KIND', 'csv', 'error', 'ファイルの種別が分からない', 'the file kind cannot be told', 'ファイル名規約'),
   // Fields
   r('FIELD_REQUIRED', 'field', 'error', '必須項目が空（必須が不確かな項目は警告）', 'a 必須 field is empty (warning where 必須 is uncertain)', '必須 (○) column'),
