@@ -1,7 +1,14 @@
 // Hostile input: limits that fail fast, never a crash, never silent loss.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readCsvFile, readCsvStream, type Issue } from '../src/index.js';
+import { getLayout, listLayouts, readCsvFile, readCsvStream, validateFiles, writeCsvFile, type Issue } from '../src/index.js';
+import { recordOf } from './support/arbitraries.js';
+
+/** Property-test budget: small in `npm test`, larger with `npm run fuzz` (FUZZ=1). */
+const RUNS = process.env.FUZZ ? 500 : 25;
 
 const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const sjis = (t: string) => new Uint8Array(iconv.encode(t, 'cp932'));
@@ -57,5 +64,143 @@ describe('limits', () => {
     const r = readCsvFile({ name: NAME, bytes: sjis(`${line()}\r\n`.repeat(5)) }, { limits: { maxRecords: 3 } });
     expect(r.records).toHaveLength(3);
     expect(r.issues.map((i) => [i.code, i.line])).toEqual([['CSV_TOO_MANY_RECORDS', 4]]);
+  });
+});
+
+describe('round trip of every layout of both editions (fast-check)', () => {
+  for (const layout of listLayouts().filter((l) => !l.superseded)) {
+    it(`${layout.kind}@${layout.csvVersion}: write → read gives the same records and the same bytes again`, () => {
+      fc.assert(
+        fc.property(fc.array(recordOf(layout), { minLength: 1, maxLength: 4 }), (records) => {
+          const written = writeCsvFile(layout.kind, records, { csvVersion: layout.csvVersion });
+          expect(written.issues).toEqual([]);
+          const read = readCsvFile({ bytes: written.bytes }, { kind: layout.kind });
+          expect(read.issues).toEqual([]);
+          expect(read.records).toEqual(records);
+          const again = writeCsvFile(layout.kind, read.records, { csvVersion: layout.csvVersion });
+          expect(Buffer.from(again.bytes).equals(Buffer.from(written.bytes))).toBe(true);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
+
+describe('arbitrary strings in any field (fast-check)', () => {
+  const layout = getLayout('UPPLAN', '202407')!;
+  const base = Object.fromEntries(layout.fields.map((f) => [f.key, f.key === 'csvVersion' ? '202407' : '']));
+  for (const mode of ['error', 'substitute'] as const) {
+    it(`unmappable: '${mode}': encoded exactly, or every refused or substituted character reported`, () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...layout.fields.slice(1)), fc.string({ unit: 'grapheme', maxLength: 10 }), (field, text) => {
+          const record = { ...base, [field.key]: text };
+          const w = writeCsvFile('UPPLAN', [record], { csvVersion: '202407', unmappable: mode });
+          if (w.written === 0) {
+            expect(w.issues.filter((i) => i.severity === 'error').length).toBeGreaterThan(0);
+            return;
+          }
+          const back = readCsvFile({ bytes: w.bytes }, { kind: 'UPPLAN' }).records[0]![field.key];
+          if (back === text) return;
+          // Changed only by listed substitutions: applying them to the input gives what was written.
+          let expected = text;
+          for (const s of w.substitutions) expected = expected.split(s.from).join(s.to);
+          expect(w.substitutions.length).toBeGreaterThan(0);
+          expect(back).toBe(expected);
+          expect(w.issues.filter((i) => i.code === 'WRITE_SUBSTITUTED')).toHaveLength(w.substitutions.length);
+        }),
+        { numRuns: RUNS * 5 },
+      );
+    });
+  }
+});
+
+describe('mutation fuzzing of valid sample files', () => {
+  const dir = 'samples/4.1';
+  const load = (prefix: string) => {
+    const name = readdirSync(dir).find((n) => n.startsWith(prefix))!;
+    return { name, bytes: new Uint8Array(readFileSync(join(dir, name))) };
+  };
+  const small = load('UP2KYO_');
+  const plan = load('UPPLAN_202504_1370100001_43_1370200002_11');
+  const timed = <T>(bytes: Uint8Array, fn: () => T): T => {
+    const start = performance.now();
+    const result = fn();
+    // Time proportional to size: generous for a loaded CI machine, far below a hang.
+    expect(performance.now() - start).toBeLessThan(200 + bytes.length / 100);
+    return result;
+  };
+  const check = (name: string, bytes: Uint8Array) =>
+    timed(bytes, () => {
+      const read = readCsvFile({ name, bytes });
+      const report = validateFiles([{ name, bytes }]);
+      return { read, report };
+    });
+  const endsOfRecords = (bytes: Uint8Array) => {
+    const ends = new Set<number>([0]);
+    const r = readCsvFile({ name: small.name, bytes });
+    // Offsets right after each record's CRLF, found from the re-encoded records.
+    let at = 0;
+    for (const rec of r.records) {
+      at += writeCsvFile('UP2KYO', [rec], { csvVersion: '202407' }).bytes.length;
+      ends.add(at);
+    }
+    return ends;
+  };
+
+  it('truncation at every length: never throws; a cut inside a record is always reported', () => {
+    const ends = endsOfRecords(small.bytes);
+    for (let n = 0; n < small.bytes.length; n++) {
+      const { read } = check(small.name, small.bytes.subarray(0, n));
+      if (!ends.has(n)) expect(read.issues.length, `cut at ${n}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('byte flips, random bytes, a BOM: never throw, return in time', () => {
+    fc.assert(
+      fc.property(fc.nat(plan.bytes.length - 1), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+        const bytes = plan.bytes.slice();
+        bytes[at]! ^= xor;
+        check(plan.name, bytes);
+      }),
+      { numRuns: RUNS * 4 },
+    );
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => void check(plan.name, bytes)), { numRuns: RUNS * 4 });
+    const bom = check(plan.name, new Uint8Array([0xef, 0xbb, 0xbf, ...plan.bytes]));
+    expect(bom.read.issues.map((i) => i.code)).toContain('CSV_BOM');
+  });
+
+  it('an inserted quote, an inserted line break outside quotes, a duplicated line: always reported', () => {
+    const text = iconv.decode(Buffer.from(plan.bytes), 'cp932');
+    const outsideQuotes: number[] = [];
+    let inQuotes = false;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '"') inQuotes = !inQuotes;
+      else if (!inQuotes && text[i] === ',') outsideQuotes.push(i);
+    }
+    fc.assert(
+      fc.property(fc.nat(text.length), (at) => {
+        const mutated = sjis(`${text.slice(0, at)}"${text.slice(at)}`);
+        expect(check(plan.name, mutated).read.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS * 4 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...outsideQuotes), fc.constantFrom('\r\n', '\n', ','), (at, insert) => {
+        const mutated = sjis(`${text.slice(0, at)}${insert}${text.slice(at)}`);
+        expect(check(plan.name, mutated).read.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS * 4 },
+    );
+    const lines = text.split('\r\n');
+    const duplicated = sjis([lines[0], ...lines].join('\r\n'));
+    expect(check(plan.name, duplicated).report.files[0]!.issues.map((i) => i.code)).toContain('FILE_DUPLICATE_RECORD');
+  });
+});
+
+describe('spreadsheet safety', () => {
+  it('free text starting with = + - @ is reported as info by validation', () => {
+    const bytes = sjis(`${line('"=HYPERLINK(""http://example.invalid"")"')}\r\n`);
+    const issues = validateFiles([{ name: NAME, bytes }]).files[0]!.issues;
+    expect(issues.map((i) => [i.code, i.severity, i.field?.no])).toEqual([['FIELD_FORMULA_PREFIX', 'info', 7]]);
   });
 });

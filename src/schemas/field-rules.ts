@@ -24,7 +24,8 @@ export type FieldProblemCode =
   | 'FIELD_INVALID_TIME'
   | 'FIELD_UNKNOWN_CODE'
   | 'FIELD_UNKNOWN_SERVICE_TYPE'
-  | 'FIELD_CSV_VERSION_MISMATCH';
+  | 'FIELD_CSV_VERSION_MISMATCH'
+  | 'FIELD_FORMULA_PREFIX';
 
 /** Lists the problems of one value; the result is shared when empty: do not modify it. */
 export type FieldChecker = (value: string) => readonly FieldProblem[];
@@ -115,6 +116,9 @@ function charLength(value: string): number {
   return /[\uD800-\uDBFF]/.test(value) ? [...value].length : value.length;
 }
 
+/** Staff open these files in spreadsheet software, which runs a cell starting with these as a formula. */
+const FORMULA_PREFIX = /^[=+\-@]/;
+
 /** Shared result of a value with nothing wrong: no allocation per field. */
 const NONE: readonly FieldProblem[] = Object.freeze([]);
 
@@ -182,6 +186,16 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
           ),
         ];
       }
+    }
+    if (field.format === 'freeText' && FORMULA_PREFIX.test(value)) {
+      return [
+        problem(
+          'FIELD_FORMULA_PREFIX',
+          'info',
+          `${label.ja} の値が「${value[0]}」で始まります。表計算ソフトで開くと数式として扱われるおそれがあります。`,
+          `${label.en} starts with '${value[0]}': spreadsheet software may treat it as a formula.`,
+        ),
+      ];
     }
     if (pattern && !pattern.test(value)) {
       const allowed = field.sentinels?.length ? `、または ${field.sentinels.join('／')}` : '';

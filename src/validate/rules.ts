@@ -84,6 +84,7 @@ export const RULES: readonly RuleSpec[] = [
   r('FIELD_INVALID_TIME', 'field', 'error', '不正な時刻', 'not a valid time', 'HHMM'),
   r('FIELD_UNKNOWN_CODE', 'field', 'error', 'コード表にない値', 'not in the code table', '【コード表】, 書式 column'),
   r('FIELD_UNKNOWN_SERVICE_TYPE', 'field', 'warning', '仕様にないサービス種類コード', 'service type code not listed by the spec', '§1.3, §1.4'),
+  r('FIELD_FORMULA_PREFIX', 'field', 'info', 'フリーテキストが = + - @ で始まる（表計算ソフトで数式になるおそれ）', 'free text starts with = + - @ (a formula in spreadsheet software)', 'CSV injection (spreadsheet safety)'),
   r('FIELD_CSV_VERSION_MISMATCH', 'field', 'error', 'CSVバージョンがレイアウトと違う', 'CSV version differs from the layout', 'CSVバージョン'),
   // Records
   r('RECORD_DATE_OUTSIDE_MONTH', 'record', 'error', '第6表 サービス利用日が対象年月の外', '第6表 service date outside the service month', '第6表 No.5, No.10'),
