@@ -32,7 +32,11 @@ export { FORMATS } from '../spec-tables/formats.js';
 export { makeIssue, type Issue, type IssueLocation } from './issues.js';
 export {
   readCsvFile,
+  readCsvItems,
   readCsvStream,
+  DEFAULT_LIMITS,
+  type ReadLimits,
+  type Terminator,
   writeCsvFile,
   DEFAULT_SUBSTITUTIONS,
   isEncodable,

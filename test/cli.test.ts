@@ -36,7 +36,7 @@ describe('careplan-csv', () => {
   it('exits 2 with a bilingual message for an unknown layout or unreadable file', () => {
     const r = run(['check-records', 'UP3KYO', 'samples/records/UPPLAN.202407.json', '--csv-version', '202208']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('レイアウトがありません / no layout: UP3KYO (CSVバージョン 202208)');
+    expect(r.stderr).toContain('レイアウトがありません: UP3KYO (CSVバージョン 202208) / no layout: UP3KYO (CSVバージョン 202208)');
     expect(run(['check-records', 'UPPLAN', 'no/such/file.json']).code).toBe(2);
     expect(run(['frobnicate']).code).toBe(2);
   });
@@ -63,7 +63,7 @@ describe('careplan-csv check', () => {
     const r = run(['check', '--lenient', broken]);
     expect(r.code).toBe(1); // still an incomplete send unit: 第6表 without 第7表
     expect(r.stdout).toContain('[UNIT_MISSING_FILE]');
-    expect(r.stdout).toContain('警告 [CSV_HEADER_ROW] 1行目:');
+    expect(r.stdout).toContain('警告 [CSV_HEADER_ROW] 1行目 値 "CSVバージョン,保険者番号,被保険者番号,作成年月日,対象年月":');
     expect(r.stdout).toContain("No.7 プラン担当者名: '〜' (U+301C) cannot be written in MS932.");
   });
 
@@ -75,7 +75,7 @@ describe('careplan-csv check', () => {
     writeFileSync(path, writeCsvFile('UPPLAN', records, { csvVersion: '202407' }).bytes);
     const r = run(['check', path]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('エラー [FIELD_INVALID_DATE] 2行目 レコード2: No.10「サービス利用日」 の値 "20250431" は実在しない日付です');
+    expect(r.stdout).toContain('エラー [FIELD_INVALID_DATE] 2行目 レコード2 No.10「サービス利用日」 値 "20250431": No.10「サービス利用日」 の値 "20250431" は実在しない日付です');
   });
 
   it('exits 2 when a file cannot be read', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   getLayout,
   readCsvFile,
+  readCsvItems,
   readCsvStream,
   writeCsvFile,
   type CsvRecord,
@@ -242,6 +243,16 @@ describe('readCsvFile reports every problem at its place', () => {
     const unknown = readCsvFile({ name: 'plan.csv', bytes: sjis(`${planLine()}\r\n`) });
     expect(codes(unknown.issues)).toEqual(['CSV_UNKNOWN_KIND']);
     expect(readCsvFile({ name: 'plan.csv', bytes: sjis(`${planLine()}\r\n`) }, { kind: 'UPJSK' }).records).toHaveLength(1);
+  });
+
+  it('tells for each record which fields were quoted and how it ended (readCsvItems)', () => {
+    const { items } = readCsvItems({ name: PLAN, bytes: sjis(`${planLine({ 7: '髙田' })}\n${planLine()}\r\n${planLine()}`) });
+    const records = items.filter((i) => i.type === 'record');
+    expect(records.map((r) => [r.line, r.terminator, r.quoted[6], r.quoted[20]])).toEqual([
+      [1, 'LF', false, true],
+      [2, 'CRLF', true, true],
+      [3, 'none', true, true],
+    ]);
   });
 
   it('UPYOBO_SUB is not mistaken for UPYOBO (longest kind prefix)', () => {

@@ -1,198 +1,127 @@
-// The careplan-csv command. Built on the library's public API only. `bin.ts` runs it.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { CURRENT_CSV_VERSION } from '../../spec-tables/csv-versions.js';
-import { getLayout, listLayouts, recordSchema, validateFiles, type InputFile, type Issue } from '../index.js';
+// The careplan-csv command: finds the command in the arguments and runs it. Built on the library's public
+// API only (src/index.ts); main.ts runs it with the process's arguments.
+import { langOf } from './args.js';
+import type { Command } from './command.js';
+import { checkRecordsCommand, layoutCommand, layoutsCommand } from './commands/layouts.js';
+import { convertCommand } from './commands/convert.js';
+import { demoCommand } from './commands/demo.js';
+import { diffCommand } from './commands/diff.js';
+import { fixCommand } from './commands/fix.js';
+import { inspectCommand } from './commands/inspect.js';
+import { nameCommand } from './commands/name.js';
+import { checkCommand, validateCommand } from './commands/validate.js';
+import { CliError, EXIT, makeCtx, processIo, type Ctx, type Io, type Lang } from './context.js';
+import { renderHelp } from './help.js';
+import { toolVersion } from './package-info.js';
 
-/** The package folder (holding package.json), from src/cli in the sources or dist/src/cli when built. */
-function findPackageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-const packageRoot = findPackageRoot();
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  inspectCommand,
+  convertCommand,
+  nameCommand,
+  diffCommand,
+  fixCommand,
+  layoutsCommand,
+  layoutCommand,
+  checkRecordsCommand,
+  checkCommand,
+  demoCommand,
+];
 
-const HELP = `careplan-csv — ケアプランデータ連携標準仕様のCSVを読み・検証し・書くツール
-                 reads, validates and writes the CSV files of the care-plan data-exchange standard
+function mainHelp(lang: Lang): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  const list = (l: Lang) => COMMANDS.map((c) => `  ${c.name.padEnd(width)}${l === 'en' ? c.help.summary.en : c.help.summary.ja}`).join('\n');
+  const en = `careplan-csv — read, validate and write the CSV files of the care-plan data-exchange standard
+(ケアプランデータ連携標準仕様)
 
-使い方 / usage:
-  careplan-csv layouts                         定義済みレイアウトの一覧 / list every layout
-  careplan-csv layout <KIND> [--csv-version V] レイアウトの項目一覧 / print a layout's fields (default V=${CURRENT_CSV_VERSION})
-  careplan-csv check-records <KIND> <records.json> [--csv-version V]
-                                               JSONのレコードを検証 / check JSON records against a layout
-  careplan-csv check <file…> [--lenient]       CSVファイルを読み、各項目を検証 / read CSV files and check every field
-  careplan-csv demo                            同梱サンプルの検証 / check the bundled samples
-  careplan-csv --help | --version
+Usage: careplan-csv <command> [options]   ·   careplan-csv <command> --help   ·   careplan-csv --version
 
-終了コード / exit codes: 0 問題なし / no errors, 1 エラーあり / errors found, 2 使い方・入出力エラー / usage or I/O error
+Commands:
+${list('en')}
+
+Options for every command: --lang ja|en (messages in Japanese with English alongside, or English), -h/--help.
+Exit codes: 0 nothing found, 1 problems found, 2 usage or I/O error.
 `;
+  if (lang === 'en') return en;
+  return `careplan-csv — ケアプランデータ連携標準仕様のCSVを読み・検証し・書くツール
 
-function out(line = ''): void {
-  process.stdout.write(`${line}\n`);
+使い方: careplan-csv <コマンド> [オプション]   ·   careplan-csv <コマンド> --help   ·   careplan-csv --version
+
+コマンド:
+${list('ja')}
+
+共通オプション: --lang ja|en（日本語と英語の併記、または英語のみ）、-h/--help。
+終了コード: 0 問題なし、1 問題あり、2 使い方・入出力のエラー。
+
+────────────────────────────────────────
+
+${en}`;
 }
 
-function printLayouts(): number {
-  for (const l of listLayouts()) {
-    const flags = [l.inferred ? 'inferred' : '', l.superseded ? 'superseded' : ''].filter(Boolean).join(',');
-    out(`${l.kind.padEnd(13)} ${l.csvVersion} 第${l.edition}版 ${String(l.fields.length).padStart(3)}項目 ${l.nameJa}${flags ? ` [${flags}]` : ''}`);
+/** The command name: the first argument that is not an option (nor the value of --lang). */
+function splitCommand(argv: readonly string[]): { name: string | undefined; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') {
+      i++;
+      continue;
+    }
+    if (a === '--') return { name: argv[i + 1], rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
+    if (!a.startsWith('-')) return { name: a, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
   }
-  return 0;
+  return { name: undefined, rest: [...argv] };
 }
 
-function printLayout(kind: string, csvVersion: string): number {
-  const layout = getLayout(kind, csvVersion);
-  if (!layout) {
-    process.stderr.write(`レイアウトがありません / no layout: ${kind} (CSVバージョン ${csvVersion})\n`);
-    return 2;
-  }
-  out(`${layout.kind} ${layout.nameJa} — CSVバージョン ${layout.csvVersion} (第${layout.edition}版)`);
-  for (const f of layout.fields) {
-    const req = f.required ? (f.requiredUncertain ? '○?' : '○') : '';
-    out(`${String(f.no).padStart(3)} ${f.name} [${f.key}] ${f.length ?? '―'} ${req} ${f.format}${f.codeTable ? `:${f.codeTable}` : ''}`);
-  }
-  return 0;
+const wantsHelp = (argv: readonly string[]) => {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+};
+
+function usageError(ctx: Ctx, e: CliError): number {
+  ctx.warn(ctx.lang === 'en' ? `careplan-csv: ${e.en}` : `careplan-csv: ${e.ja} / ${e.en}`);
+  const help = e.command ? `careplan-csv ${e.command} --help` : 'careplan-csv --help';
+  ctx.warn(ctx.lang === 'en' ? `(see ${help})` : `（${help} を参照 / see ${help}）`);
+  return EXIT.usage;
 }
 
-/** Check JSON records against a layout; print each problem. Returns the number of records with errors. */
-function checkRecords(kind: string, csvVersion: string, file: string): number | undefined {
-  const schema = recordSchema(kind, csvVersion);
-  if (!schema) {
-    process.stderr.write(`レイアウトがありません / no layout: ${kind} (CSVバージョン ${csvVersion})\n`);
-    return undefined;
-  }
-  let records: unknown;
+/** Run the command with `argv` (without node and script); returns the exit code. Never throws. */
+export function main(argv: string[], io: Io = processIo()): number {
+  const lang = langOf(argv);
+  const ctx = makeCtx(io, lang);
   try {
-    records = JSON.parse(readFileSync(file, 'utf8'));
+    const { name, rest } = splitCommand(argv);
+    if (name === undefined) {
+      if (argv.includes('--version') || argv.includes('-v') || argv.includes('-V')) {
+        ctx.out(toolVersion());
+        return EXIT.ok;
+      }
+      if (wantsHelp(argv)) {
+        ctx.stdout(mainHelp(lang));
+        return EXIT.ok;
+      }
+      ctx.warn(mainHelp(lang));
+      return EXIT.usage;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      if (name === 'help') {
+        const target = COMMANDS.find((c) => c.name === rest.find((a) => !a.startsWith('-')));
+        ctx.stdout(target ? renderHelp(target.name, target.help, lang) : mainHelp(lang));
+        return EXIT.ok;
+      }
+      ctx.warn(ctx.lang === 'en' ? `careplan-csv: unknown command: ${name}\n` : `careplan-csv: 不明なコマンド / unknown command: ${name}\n`);
+      ctx.warn(mainHelp(lang));
+      return EXIT.usage;
+    }
+    if (wantsHelp(rest)) {
+      ctx.stdout(renderHelp(command.name, command.help, lang));
+      return EXIT.ok;
+    }
+    return command.run(ctx, rest);
   } catch (e) {
-    process.stderr.write(`読み込めません / cannot read ${file}: ${(e as Error).message}\n`);
-    return undefined;
-  }
-  if (!Array.isArray(records)) {
-    process.stderr.write(`${file}: レコードの配列ではありません / not an array of records\n`);
-    return undefined;
-  }
-  let bad = 0;
-  records.forEach((record, i) => {
-    const result = schema.safeParse(record);
-    if (result.success) return;
-    bad += 1;
-    for (const issue of result.error.issues) {
-      const params = (issue as { params?: Record<string, unknown> }).params ?? {};
-      const code = typeof params.code === 'string' ? params.code : issue.code;
-      out(`${basename(file)} レコード${i + 1} ${String(issue.path.join('.'))}: [${code}] ${issue.message}`);
-      if (typeof params.messageEn === 'string') out(`  ${params.messageEn}`);
-    }
-  });
-  out(`${basename(file)}: ${records.length}件中 ${bad}件にエラー / ${bad} of ${records.length} records with errors`);
-  return bad;
-}
-
-function printIssue(issue: Issue): void {
-  const where = [
-    issue.line !== undefined ? `${issue.line}行目` : '',
-    issue.record !== undefined ? `レコード${issue.record}` : '',
-    issue.offset !== undefined ? `バイト位置${issue.offset}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  out(`  ${issue.severity === 'error' ? 'エラー' : issue.severity === 'warning' ? '警告' : '情報'} [${issue.code}] ${where ? `${where}: ` : ''}${issue.message}`);
-  out(`      ${issue.messageEn}`);
-}
-
-/** Validate files and print every issue, file by file. Exit code: 0 no errors, 1 errors, 2 I/O failure. */
-function checkFiles(paths: string[], lenient: boolean): number {
-  const inputs: InputFile[] = [];
-  for (const path of paths) {
-    try {
-      inputs.push({ name: basename(path), bytes: readFileSync(path) });
-    } catch (e) {
-      process.stderr.write(`読み込めません / cannot read ${path}: ${(e as Error).message}\n`);
-      return 2;
-    }
-  }
-  const report = validateFiles(inputs, { profile: lenient ? 'lenient' : 'strict' });
-  for (const f of report.files) {
-    out(`== ${f.file}: ${f.kind ?? '?'} CSVバージョン ${f.csvVersion ?? '?'} ${f.records}レコード / records`);
-    for (const issue of f.issues) printIssue(issue);
-  }
-  for (const u of report.units.filter((x) => x.issues.length > 0)) {
-    out(`== 送信単位 / send unit ${u.key} (${u.files.length}ファイル / files)`);
-    for (const issue of u.issues) printIssue(issue);
-  }
-  const { errors, warnings } = report.summary;
-  out(`エラー ${errors}件、警告 ${warnings}件 / ${errors} errors, ${warnings} warnings`);
-  return errors > 0 ? 1 : 0;
-}
-
-/** Every CSV file under a folder, sorted. */
-function csvFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((n) => join(dir, n))
-    .filter((p) => /\.csv$/i.test(p) && statSync(p).isFile())
-    .sort();
-}
-
-function demo(): number {
-  const dir = join(packageRoot, 'samples');
-  for (const [sub, ja, en] of [
-    ['4.1', '第4.1版の全レイアウトのサンプル（送信単位ごと）', 'every layout of edition 4.1, in send units'],
-    ['3.2', '第3.2版の全レイアウトのサンプル', 'every layout of edition 3.2'],
-    ['broken', '意図的に壊したファイル（lenient で読み進めます）', 'a deliberately broken file (read on leniently)'],
-  ] as const) {
-    out(`\n### samples/${sub}: ${ja} / ${en}`);
-    checkFiles(csvFilesUnder(join(dir, sub)), sub === 'broken');
-  }
-  return 0;
-}
-
-/** Run the command with `argv` (without node and script); returns the exit code. */
-export function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        'csv-version': { type: 'string', default: CURRENT_CSV_VERSION },
-        lenient: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.version) {
-    const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-    out(pkg.version);
-    return 0;
-  }
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
-    out(HELP);
-    return values.help ? 0 : 2;
-  }
-  const csvVersion = values['csv-version'];
-  switch (command) {
-    case 'layouts':
-      return printLayouts();
-    case 'layout':
-      return rest[0] ? printLayout(rest[0], csvVersion) : (process.stderr.write(HELP), 2);
-    case 'check-records': {
-      if (!rest[0] || !rest[1]) return process.stderr.write(HELP), 2;
-      const bad = checkRecords(rest[0], csvVersion, rest[1]);
-      return bad === undefined ? 2 : bad > 0 ? 1 : 0;
-    }
-    case 'check':
-      return rest.length ? checkFiles(rest, values.lenient === true) : (process.stderr.write(HELP), 2);
-    case 'demo':
-      return demo();
-    default:
-      process.stderr.write(`不明なコマンド / unknown command: ${command}\n\n${HELP}`);
-      return 2;
+    if (e instanceof CliError) return usageError(ctx, e);
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    ctx.warn(ctx.lang === 'en' ? `careplan-csv: unexpected error (please report it): ${detail}` : `careplan-csv: 予期しないエラー（不具合として報告してください） / unexpected error (please report it): ${detail}`);
+    return EXIT.usage;
   }
 }

@@ -8,6 +8,8 @@ import { codePointLabel, isAscii, isEncodable } from './ms932.js';
 import { recordFactory } from './record-factory.js';
 import type { Row, Terminator } from './tokenizer.js';
 
+export type { Terminator };
+
 export type CsvRecord = Record<string, string>;
 
 export interface ReadItemRecord {
@@ -20,6 +22,10 @@ export interface ReadItemRecord {
   readonly csvVersion: string;
   /** The field values in layout order (the record's values, by position). */
   readonly values: readonly string[];
+  /** Per field, whether the file enclosed it in quotes. */
+  readonly quoted: readonly boolean[];
+  /** How the record ended in the file. */
+  readonly terminator: Terminator;
 }
 export interface ReadItemIssue {
   readonly type: 'issue';
@@ -149,7 +155,16 @@ export class RowProcessor {
     this.checkShape(row, layout);
     const record: CsvRecord = recordFactory(layout)(cells);
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
-    this.out.push({ type: 'record', record, line, index: this.index, csvVersion: layout.csvVersion, values: cells });
+    this.out.push({
+      type: 'record',
+      record,
+      line,
+      index: this.index,
+      csvVersion: layout.csvVersion,
+      values: cells,
+      quoted: row.quoted,
+      terminator: row.terminator,
+    });
   }
 
   private reportQuoteProblem(row: Row): void {

@@ -1,0 +1,41 @@
+// careplan-csv demo: validate the bundled samples with the validate command's text output — every layout of
+// editions 4.1 and 3.2 in send units (clean), and a deliberately broken file (read leniently).
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkLang, COMMON_OPTIONS, parseCommandArgs, positionalsOf } from '../args.js';
+import type { Command } from '../command.js';
+import { EXIT } from '../context.js';
+import { collectFiles } from '../input.js';
+import { packageRoot } from '../package-info.js';
+import { render, runValidation } from './validate.js';
+
+const SETS = [
+  ['4.1', '第4.1版の全レイアウトのサンプル（送信単位ごと）', 'every layout of edition 4.1, in send units', 'strict'],
+  ['3.2', '第3.2版の全レイアウトのサンプル', 'every layout of edition 3.2', 'strict'],
+  ['broken', '意図的に壊したファイル（lenient で読み進めます）', 'a deliberately broken file (read on leniently)', 'lenient'],
+] as const;
+
+export const demoCommand: Command = {
+  name: 'demo',
+  help: {
+    usage: ['demo'],
+    summary: { ja: '同梱サンプルを validate で検証して見せる', en: 'validate the bundled samples, as validate prints them' },
+    exit: [[0, '成功（サンプルの問題は表示するだけ）', 'success (problems in the samples are shown, not failed)']],
+  },
+  run(ctx, argv) {
+    const { values, positionals } = parseCommandArgs('demo', () =>
+      parseArgs({ args: argv, allowPositionals: true, strict: true, options: COMMON_OPTIONS }),
+    );
+    checkLang('demo', values.lang);
+    positionalsOf('demo', positionals, 0, 0, { ja: '', en: '' });
+    for (const [sub, ja, en, profile] of SETS) {
+      const dir = join(packageRoot, 'samples', sub);
+      const shown = relative(process.cwd(), dir) || dir;
+      ctx.out(`\n### ${shown}: ${ctx.t(ja, en)}`);
+      ctx.out(`$ careplan-csv validate ${shown}${profile === 'lenient' ? ' --profile lenient' : ''}\n`);
+      const paths = collectFiles('demo', [shown]);
+      ctx.stdout(render(ctx, runValidation(ctx, 'demo', { paths, profile, failOn: 'error' }), 'text'));
+    }
+    return EXIT.ok;
+  },
+};

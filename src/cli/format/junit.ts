@@ -1,0 +1,110 @@
+// The validation report as JUnit XML for CI test reports: one testsuite per file (and per send unit with
+// issues), one testcase per issue — failed when at or above --fail-on — or one passing testcase for a clean
+// file. Every text is XML-escaped, characters XML cannot hold are shown as \uXXXX, and no value starts with
+// = + - @ (or tab/CR): those get a leading ' so a spreadsheet opening the report never runs it as a formula.
+import type { Issue } from '../../core.js';
+import type { Lang } from '../context.js';
+import { toolName } from '../package-info.js';
+import { fails, lineOf, whereText, type ValidationRun } from './issues.js';
+import { quoteValue } from './style.js';
+
+/** Spreadsheet safety: a leading ' for text a spreadsheet would read as a formula. */
+export function cellSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** XML text or attribute content: escaped, characters outside XML 1.0 replaced, spreadsheet-safe. */
+export function xmlText(text: string): string {
+  return (
+    cellSafe(text)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
+}
+
+/** An attribute: also keeps line breaks and tabs (which attribute normalisation would turn into spaces). */
+const attr = (text: string) => xmlText(text).replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+
+interface Case {
+  readonly name: string;
+  readonly classname: string;
+  readonly failure?: { readonly message: string; readonly type: string; readonly body: string };
+  readonly out?: string;
+}
+
+function caseOf(run: ValidationRun, issue: Issue, classname: string, lang: Lang): Case {
+  const line = lineOf(run, issue);
+  const where = whereText(line !== undefined && issue.line === undefined ? { ...issue, line } : issue, lang);
+  const value = issue.value !== undefined ? ` ${lang === 'en' ? 'value' : '値'} ${quoteValue(issue.value, 40)}` : '';
+  const name = `${issue.code}${where ? ` ${where}` : ''}${value}`;
+  const body = [
+    `${issue.severity} [${issue.code}]${where ? ` ${where}` : ''}`,
+    ...(issue.value !== undefined ? [`value: ${issue.value}`] : []),
+    ...(issue.file ? [`file: ${issue.file}`] : []),
+    issue.message,
+    issue.messageEn,
+  ].join('\n');
+  return fails(issue, run.failOn)
+    ? { name, classname, failure: { message: `${issue.message} / ${issue.messageEn}`, type: issue.code, body } }
+    : { name, classname, out: body };
+}
+
+function suite(name: string, cases: readonly Case[], properties: Record<string, string>): string {
+  const failures = cases.filter((c) => c.failure).length;
+  const props = Object.entries(properties)
+    .map(([k, v]) => `      <property name="${attr(k)}" value="${attr(v)}"/>`)
+    .join('\n');
+  const body = cases
+    .map((c) => {
+      const open = `    <testcase name="${attr(c.name)}" classname="${attr(c.classname)}" time="0"`;
+      if (c.failure) {
+        return `${open}>\n      <failure message="${attr(c.failure.message)}" type="${attr(c.failure.type)}">${xmlText(c.failure.body)}</failure>\n    </testcase>`;
+      }
+      if (c.out) return `${open}>\n      <system-out>${xmlText(c.out)}</system-out>\n    </testcase>`;
+      return `${open}/>`;
+    })
+    .join('\n');
+  return [
+    `  <testsuite name="${attr(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">`,
+    ...(props ? ['    <properties>', props, '    </properties>'] : []),
+    body,
+    '  </testsuite>',
+  ].join('\n');
+}
+
+export function formatJunit(run: ValidationRun, lang: Lang): string {
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  const add = (name: string, cases: Case[], props: Record<string, string>) => {
+    tests += cases.length;
+    failures += cases.filter((c) => c.failure).length;
+    suites.push(suite(name, cases, props));
+  };
+  for (const f of run.report.files) {
+    const cases = f.issues.map((i) => caseOf(run, i, f.file, lang));
+    if (!cases.length) cases.push({ name: lang === 'en' ? 'conformant' : '適合 / conformant', classname: f.file });
+    add(f.file, cases, {
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.csvVersion ? { csvVersion: f.csvVersion } : {}),
+      ...(f.edition ? { edition: f.edition } : {}),
+      records: String(f.records),
+    });
+  }
+  for (const u of run.report.units) {
+    if (!u.issues.length) continue;
+    const name = `${lang === 'en' ? 'send unit' : '送信単位 / send unit'} ${u.key}`;
+    add(name, u.issues.map((i) => caseOf(run, i, name, lang)), { unit: u.key, ...(u.type ? { type: u.type } : {}), files: u.files.join(' ') });
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${toolName} validate" tests="${tests}" failures="${failures}" errors="0" time="0">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,103 @@
+// Writing files safely. An output name comes from buildFileName or from the input's own name, and is still
+// checked: no path separators, no '..', not absolute, no Windows device name (CON, NUL, COM1 …) or character
+// Windows cannot store. The final path is resolved and must be a direct child of --out-dir; an existing file
+// is never overwritten without --force, and a symbolic link is never written through.
+import { lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, win32 } from 'node:path';
+import { CliError } from './context.js';
+import { ioError, toDisplay } from './input.js';
+
+const RESERVED_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)$/i;
+
+/** Why a name cannot be an output file name, or undefined when it can. */
+export function unsafeNameReason(name: string): { ja: string; en: string } | undefined {
+  if (name === '' || name === '.' || name === '..') return { ja: '空または「.」「..」です', en: 'it is empty, "." or ".."' };
+  if (isAbsolute(name) || win32.isAbsolute(name) || /^[A-Za-z]:/.test(name)) return { ja: '絶対パスです', en: 'it is an absolute path' };
+  if (/[\\/]/.test(name)) return { ja: 'パスの区切り文字（/ または \\）を含みます', en: 'it contains a path separator (/ or \\)' };
+  if (name.includes('..')) return { ja: '「..」を含みます', en: 'it contains ".."' };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f<>:"|?*]/.test(name)) return { ja: 'ファイル名に使えない文字を含みます', en: 'it contains a character file names cannot hold' };
+  if (/[ .]$/.test(name)) return { ja: '末尾が空白か「.」です', en: 'it ends with a space or a dot' };
+  const stem = name.split('.')[0]!.trimEnd();
+  if (RESERVED_DEVICE.test(stem)) return { ja: `Windowsの予約デバイス名（${stem}）です`, en: `it is a Windows reserved device name (${stem})` };
+  if (Buffer.byteLength(name) > 255) return { ja: '長すぎます', en: 'it is too long' };
+  return undefined;
+}
+
+export interface OutputPlan {
+  /** The resolved path that will be written. */
+  readonly target: string;
+  /** The path to show: --out-dir joined with the name, forward slashes. */
+  readonly display: string;
+}
+
+/** Check a name and --out-dir and say where the file would go; throws CliError (exit 2) when it may not. */
+export function planOutput(command: string, outDir: string, name: string, force: boolean): OutputPlan {
+  const reason = unsafeNameReason(name);
+  if (reason) {
+    throw new CliError(
+      `出力ファイル名 ${JSON.stringify(name)} は使えません: ${reason.ja}。書き出しません`,
+      `refusing output file name ${JSON.stringify(name)}: ${reason.en}; nothing written`,
+      command,
+    );
+  }
+  let realDir: string;
+  try {
+    realDir = realpathSync(outDir);
+  } catch {
+    realDir = resolve(outDir); // created when written
+  }
+  const target = resolve(realDir, name);
+  if (dirname(target) !== realDir) {
+    throw new CliError(
+      `${JSON.stringify(name)} は --out-dir ${outDir} の外を指します。書き出しません`,
+      `${JSON.stringify(name)} points outside --out-dir ${outDir}; nothing written`,
+      command,
+    );
+  }
+  let existing;
+  try {
+    existing = lstatSync(target);
+  } catch {
+    existing = undefined;
+  }
+  const display = toDisplay(join(outDir, name));
+  if (existing) {
+    if (existing.isSymbolicLink()) {
+      throw new CliError(`${display} はシンボリックリンクです。書き出しません`, `${display} is a symbolic link; nothing written`, command);
+    }
+    if (!existing.isFile()) {
+      throw new CliError(`${display} はファイルではありません。書き出しません`, `${display} is not a file; nothing written`, command);
+    }
+    if (!force) {
+      throw new CliError(
+        `${display} はすでにあります。上書きするには --force を付けてください`,
+        `${display} already exists; pass --force to overwrite`,
+        command,
+      );
+    }
+  }
+  return { target, display };
+}
+
+/** Write a file planned by planOutput (creating --out-dir when needed). */
+export function writeOutput(command: string, outDir: string, name: string, bytes: Uint8Array, force: boolean): OutputPlan {
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    throw ioError(command, outDir, e, true);
+  }
+  const plan = planOutput(command, outDir, name, force);
+  // Re-check after creating the folder (its real path may differ), then write; 'wx' refuses a file that
+  // appeared in between.
+  const realDir = realpathSync(outDir);
+  if (dirname(plan.target) !== realDir) {
+    throw new CliError(`${plan.display} は --out-dir の外です。書き出しません`, `${plan.display} is outside --out-dir; nothing written`, command);
+  }
+  try {
+    writeFileSync(plan.target, bytes, { flag: force ? 'w' : 'wx' });
+  } catch (e) {
+    throw ioError(command, plan.display, e, true);
+  }
+  return plan;
+}

@@ -1,0 +1,108 @@
+// Records given as JSON: an array of records, NDJSON (one record a line), or what `inspect` prints (a
+// document with `records`, or its NDJSON lines). A record is an object keyed by field key, or inspect's
+// `{ fields: [{ key, value }] }`. Text that is not JSON, or JSON that holds no records, is a usage error
+// (exit 2); what is wrong with a record's fields is the writer's and validator's business.
+import { CliError } from './context.js';
+import { readBytes } from './input.js';
+
+export interface RecordsInput {
+  readonly records: Record<string, unknown>[];
+  /** Present when the input is inspect's output: what it says about the file it came from. */
+  readonly origin?: {
+    readonly kind?: string;
+    readonly csvVersion?: string;
+    /** The file it was read from (its name gives the name parts). */
+    readonly file?: string;
+  };
+  readonly format: 'json' | 'ndjson';
+}
+
+const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** inspect's `{ fields: [{ key, value }] }` as a plain record; anything else as it is. */
+function plainRecord(item: unknown): Record<string, unknown> {
+  if (isObject(item) && Array.isArray(item.fields)) {
+    const record: Record<string, unknown> = {};
+    for (const f of item.fields) if (isObject(f) && typeof f.key === 'string') record[f.key] = f.value;
+    return record;
+  }
+  return item as Record<string, unknown>;
+}
+
+function parseNdjson(command: string, path: string, text: string): unknown[] {
+  const items: unknown[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      items.push(JSON.parse(line));
+    } catch (e) {
+      throw new CliError(
+        `${path} ${i + 1}行目がJSONではありません: ${oneLine(e)}`,
+        `${path} line ${i + 1} is not JSON: ${oneLine(e)}`,
+        command,
+      );
+    }
+  });
+  return items;
+}
+
+export function readRecordsFile(command: string, path: string): RecordsInput {
+  const bytes = readBytes(command, path);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new CliError(`${path} はUTF-8のJSONではありません`, `${path} is not UTF-8 JSON`, command);
+  }
+  if (text.trim() === '') throw new CliError(`${path} は空です`, `${path} is empty`, command);
+  const ndjsonByName = /\.(ndjson|jsonl)$/i.test(path);
+  let parsed: unknown;
+  let format: 'json' | 'ndjson' = 'json';
+  if (ndjsonByName) {
+    parsed = parseNdjson(command, path, text);
+    format = 'ndjson';
+  } else {
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      const lines = text.trim().split(/\r?\n/);
+      if (lines.length > 1 && lines.every((l) => l.trim() === '' || /^\s*\{/.test(l))) {
+        parsed = parseNdjson(command, path, text);
+        format = 'ndjson';
+      } else {
+        throw new CliError(`${path} はJSONではありません: ${oneLine(e)}`, `${path} is not JSON: ${oneLine(e)}`, command);
+      }
+    }
+  }
+  if (isObject(parsed) && Array.isArray(parsed.records)) {
+    return {
+      records: parsed.records.map(plainRecord),
+      origin: {
+        ...(typeof parsed.kind === 'string' ? { kind: parsed.kind } : {}),
+        ...(typeof parsed.csvVersion === 'string' ? { csvVersion: parsed.csvVersion } : {}),
+        ...(typeof parsed.file === 'string' ? { file: parsed.file } : {}),
+      },
+      format,
+    };
+  }
+  if (!Array.isArray(parsed)) {
+    throw new CliError(
+      `${path} はレコードの配列ではありません（JSON配列、NDJSON、inspect の出力のいずれか）`,
+      `${path} is not an array of records (a JSON array, NDJSON, or inspect's output)`,
+      command,
+    );
+  }
+  // inspect's NDJSON lines carry the file's kind and version on every line.
+  const first = parsed[0];
+  const origin =
+    isObject(first) && Array.isArray(first.fields)
+      ? {
+          ...(typeof first.kind === 'string' ? { kind: first.kind } : {}),
+          ...(typeof first.csvVersion === 'string' ? { csvVersion: first.csvVersion } : {}),
+          ...(typeof first.file === 'string' ? { file: first.file } : {}),
+        }
+      : undefined;
+  return { records: parsed.map(plainRecord), ...(origin ? { origin } : {}), format };
+}

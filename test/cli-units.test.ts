@@ -1,0 +1,170 @@
+// The command's building blocks, in process: output-name safety, spreadsheet- and XML-safe text, SARIF URIs,
+// line counting from byte offsets, the CSV shape scanner behind `fix`.
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../src/cli/context.js';
+import { lineAtOffset } from '../src/cli/format/issues.js';
+import { cellSafe, xmlText } from '../src/cli/format/junit.js';
+import { artifactUri } from '../src/cli/format/sarif.js';
+import { displayWidth, visible } from '../src/cli/format/style.js';
+import { planOutput, unsafeNameReason } from '../src/cli/output.js';
+import { main } from '../src/cli/run.js';
+
+describe('output names', () => {
+  it.each([
+    '../UPPLAN.CSV',
+    '..',
+    '.',
+    '',
+    'a/../../b.CSV',
+    '/etc/passwd',
+    'C:\\Windows\\x.CSV',
+    'C:x.CSV',
+    '\\\\server\\share\\x.CSV',
+    'dir/UPPLAN.CSV',
+    'dir\\UPPLAN.CSV',
+    'UPPLAN..CSV',
+    'CON',
+    'con.csv',
+    'NUL.CSV',
+    'Aux.txt',
+    'COM1.CSV',
+    'lpt9',
+    'COM¹.CSV',
+    'CON .CSV',
+    'x.CSV.',
+    'x.CSV ',
+    'a\u0000b.CSV',
+    'a:b.CSV',
+    'a|b.CSV',
+    `${'A'.repeat(256)}.CSV`,
+  ])('refuses %j', (name) => {
+    expect(unsafeNameReason(name)).toBeDefined();
+  });
+
+  it.each(['UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV', 'UPKIHON_IMAGE_1370300003_46_1370400004_A1_20250401080000_0001.jpg', 'CONSOLE.CSV', 'COM10.CSV'])(
+    'accepts %j',
+    (name) => {
+      expect(unsafeNameReason(name)).toBeUndefined();
+    },
+  );
+
+  it('resolves inside --out-dir only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-out-'));
+    mkdirSync(join(dir, 'out'));
+    expect(planOutput('t', join(dir, 'out'), 'A.CSV', false).target).toBe(join(dir, 'out', 'A.CSV'));
+    expect(() => planOutput('t', join(dir, 'out'), '../A.CSV', false)).toThrow(CliError);
+    expect(() => planOutput('t', join(dir, 'out'), join(dir, 'A.CSV'), false)).toThrow(/absolute path/);
+  });
+});
+
+describe('spreadsheet and XML safety', () => {
+  it('prefixes text a spreadsheet would run as a formula', () => {
+    for (const v of ['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(cellSafe(v)).toBe(`'${v}`);
+    for (const v of ['1-2', 'a=b', '', '髙田']) expect(cellSafe(v)).toBe(v);
+  });
+
+  it('escapes markup and replaces characters XML cannot hold', () => {
+    expect(xmlText('a & <b> "c"')).toBe('a &amp; &lt;b&gt; &quot;c&quot;');
+    expect(xmlText('=cmd')).toBe("'=cmd");
+    expect(xmlText('x\u0001y\uffffz')).toBe('x\\u0001y\\uffffz');
+    expect(xmlText('𠮷\n')).toBe('𠮷\n');
+  });
+});
+
+describe('text helpers', () => {
+  it('shows control characters', () => {
+    expect(visible('a\u001b[31m\r\n\tb\u0085')).toBe('a\\u001b[31m\\r\\n\\tb\\u0085');
+  });
+  it('measures East Asian width', () => {
+    expect(displayWidth('保険者番号')).toBe(10);
+    expect(displayWidth('ﾀｶﾊｼ')).toBe(4);
+    expect(displayWidth('abc')).toBe(3);
+  });
+});
+
+describe('SARIF URIs', () => {
+  it('keeps relative paths relative, with forward slashes, percent-encoded', () => {
+    expect(artifactUri('samples/4.1/UPPLAN_x.CSV')).toBe('samples/4.1/UPPLAN_x.CSV');
+    expect(artifactUri('exports\\a b.CSV')).toBe('exports/a%20b.CSV');
+    expect(artifactUri('出力/UPPLAN.CSV')).toBe('%E5%87%BA%E5%8A%9B/UPPLAN.CSV');
+    expect(artifactUri('/work/x.CSV')).toBe('file:///work/x.CSV');
+    expect(artifactUri('C:\\x\\y.CSV')).toBe('file:///C:/x/y.CSV');
+  });
+});
+
+describe('line of a byte offset', () => {
+  it('counts LF, CRLF and lone CR', () => {
+    const bytes = new TextEncoder().encode('a\r\nb\nc\rd');
+    expect(lineAtOffset(bytes, 0)).toBe(1);
+    expect(lineAtOffset(bytes, 3)).toBe(2);
+    expect(lineAtOffset(bytes, 5)).toBe(3);
+    expect(lineAtOffset(bytes, 7)).toBe(4);
+  });
+});
+
+describe('colour and progress (in process, with a pretend terminal)', () => {
+  const collect = (argv: string[], tty: boolean, env: Record<string, string> = {}) => {
+    let stdout = '';
+    let stderr = '';
+    const code = main(argv, {
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      stdoutIsTTY: tty,
+      stderrIsTTY: tty,
+      env,
+    });
+    return { code, stdout, stderr };
+  };
+
+  it('colours only a terminal, and never with NO_COLOR', () => {
+    expect(collect(['validate', 'samples/broken'], true).stdout).toContain('\u001b[31m');
+    expect(collect(['validate', 'samples/broken'], true, { NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    expect(collect(['validate', 'samples/broken'], false).stdout).not.toContain('\u001b[');
+  });
+
+  it('shows progress on a terminal for many files only', () => {
+    const many = collect(['validate', 'samples/4.1', 'samples/3.2', '--format', 'json'], true);
+    expect(many.stderr).toContain('検証中 / validating 41/41');
+    expect(JSON.parse(many.stdout).summary.files).toBe(41);
+    expect(collect(['validate', 'samples/broken'], true).stderr).toBe('');
+    expect(collect(['validate', 'samples/4.1', 'samples/3.2'], false).stderr).toBe('');
+  });
+});
+
+describe('structure of src/cli', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const files = readdirSync(join(root, 'src/cli'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(root, 'src/cli', f));
+  const importsOf = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'";]*?from '([^']+)'/gm)].map((m) => m[1]!).filter((s) => s.startsWith('.'));
+
+  // src/core.ts is the public API minus the zod schemas: the command's cold start does not load zod.
+  it('uses the library only through its public API (src/core.ts)', () => {
+    for (const file of files) {
+      for (const spec of importsOf(file)) {
+        const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+        if (target.startsWith(join(root, 'src/cli'))) continue;
+        expect(target, `${file} imports ${spec}`).toBe(join(root, 'src/core.ts'));
+      }
+    }
+  });
+
+  it('has no import cycles', () => {
+    const graph = new Map(files.map((f) => [f, importsOf(f).map((s) => resolve(dirname(f), s.replace(/\.js$/, '.ts'))).filter((t) => t.startsWith(join(root, 'src/cli')))]));
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, path: string[]): void => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') throw new Error(`import cycle: ${[...path, f].map((p) => p.slice(root.length + 1)).join(' → ')}`);
+      state.set(f, 'open');
+      for (const t of graph.get(f) ?? []) visit(t, [...path, f]);
+      state.set(f, 'done');
+    };
+    for (const f of files) visit(f, []);
+    expect(files.length).toBeGreaterThan(10);
+  });
+});
