@@ -1,9 +1,8 @@
 // Bytes → text, chunk by chunk, with every encoding problem reported at its byte offset. The whole-file
 // reader and the streaming reader both use this one decoder, so they report the same problems; a two-byte
-// character split across chunks is carried over (iconv-lite's streaming decoder and `pendingLead`).
-import iconv from 'iconv-lite';
+// character split across chunks is carried over (the streaming TextDecoder and `pendingLead`).
 import { makeIssue, type Issue } from '../issues.js';
-import { canonicalPair, ENCODING, hex, isLeadByte, isSingleByteChar, Pair, pairClassOf } from './ms932.js';
+import { canonicalPair, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
 /** Bytes after the first non-ASCII byte that decide between MS932 and UTF-8. */
 const SNIFF_WINDOW = 1024;
@@ -29,7 +28,7 @@ export class ByteDecoder {
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
   private pendingLead = -1;
-  private readonly ms932 = iconv.getDecoder(ENCODING);
+  private readonly ms932 = ms932Decoder();
   private readonly utf8 = new TextDecoder('utf-8');
   private readonly counts = new Map<string, number>();
   private issues: Issue[] = [];
@@ -56,7 +55,7 @@ export class ByteDecoder {
   end(): Decoded {
     let text = this.consume(new Uint8Array(0), true);
     if (this.phase === 'ms932') {
-      text += this.ms932.end() ?? '';
+      text += this.ms932.end();
       if (this.pendingLead >= 0) {
         this.report('CSV_INVALID_BYTES', 'error', this.offset - 1, [this.pendingLead], '末尾', 'at the end');
         this.pendingLead = -1;
@@ -122,7 +121,7 @@ export class ByteDecoder {
     }
     if (this.phase === 'ms932') {
       this.scan(bytes);
-      out += this.ms932.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+      out += this.ms932.write(bytes);
     } else if (this.phase === 'utf8') {
       out += this.utf8.decode(bytes, { stream: !atEnd });
       this.offset += bytes.length;
@@ -233,8 +232,11 @@ export class ByteDecoder {
   }
 }
 
+const ASCII = new TextDecoder('latin1');
+
 function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  // Only bytes below 0x80 come here: every single-byte decoder reads them the same.
+  return ASCII.decode(bytes);
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array {

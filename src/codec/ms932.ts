@@ -1,12 +1,11 @@
-// MS932 (Windows-31J) facts the codec needs beyond what iconv-lite gives: which byte pairs are assigned, which
-// are 外字 (user-defined, forbidden by the spec), which are duplicates that Windows never writes (so a rewrite
-// would change their bytes), and which characters can be written at all. Computed once from iconv-lite's own
-// cp932 table, so the codec and iconv-lite can never disagree.
-import iconv from 'iconv-lite';
+// MS932 (Windows-31J) without Node's Buffer, so the codec runs in browsers too. Decoding is the platform's
+// TextDecoder('shift_jis') (the WHATWG Shift_JIS decoder is Windows-31J, built into browsers and Node);
+// encoding and the facts the reader needs — which byte pairs are assigned, which are 外字 (forbidden by the
+// spec), which are duplicates Windows never writes, which characters can be written at all — come from one
+// table made from that same decoder, so reading and writing can never disagree. A test checks the table
+// against iconv-lite's cp932 for every byte pair and every BMP character.
 
-export const ENCODING = 'cp932';
-
-/** Pair classes in `PAIR_CLASS` (indexed by lead << 8 | trail). */
+/** Pair classes (indexed by lead << 8 | trail). */
 export const enum Pair {
   Invalid = 0,
   Valid = 1,
@@ -23,81 +22,116 @@ export function isSingleByteChar(b: number): boolean {
   return b < 0x80 || (b >= 0xa1 && b <= 0xdf);
 }
 
-let pairClass: Uint8Array | undefined;
-let canonicalOf: Map<number, number> | undefined;
+/** A streaming MS932 decoder: a character split across chunks is carried over. */
+export function ms932Decoder(): { write(bytes: Uint8Array): string; end(): string } {
+  const decoder = new TextDecoder('shift_jis');
+  return {
+    write: (bytes) => decoder.decode(bytes, { stream: true }),
+    end: () => decoder.decode(),
+  };
+}
 
-function buildTables(): void {
-  const classes = new Uint8Array(0x10000);
+interface Tables {
+  /** Class of every byte pair. */
+  readonly pairs: Uint8Array;
+  /** For a non-canonical pair, the pair Windows writes for its character. */
+  readonly canonical: Map<number, number>;
+  /** BMP code unit → its MS932 bytes (1 byte: < 0x100; 2 bytes: lead << 8 | trail); 0: not writable. */
+  readonly encode: Uint16Array;
+}
+
+let tables: Tables | undefined;
+
+/** NEC-selected IBM extensions (ED40-EEFC): Windows writes the same characters as IBM extensions (FA-FC). */
+const isNecSelected = (lead: number) => lead === 0xed || lead === 0xee;
+
+function buildTables(): Tables {
+  const pairs = new Uint8Array(0x10000);
   const canonical = new Map<number, number>();
+  const encode = new Uint16Array(0x10000);
+  for (let b = 1; b < 0x80; b++) encode[b] = b;
+  for (let b = 0xa1; b <= 0xdf; b++) encode[0xff61 + b - 0xa1] = b; // half-width katakana
+  // Every pair, each followed by a line feed (never a trail byte), decoded in one call.
+  const codes: number[] = [];
   for (let lead = 0x81; lead <= 0xfc; lead++) {
     if (!isLeadByte(lead)) continue;
-    for (let trail = 0x40; trail <= 0xfc; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = iconv.decode(Buffer.from([lead, trail]), ENCODING);
-      const code = (lead << 8) | trail;
-      if (ch.length !== 1 || ch === '\ufffd') continue;
+    for (let trail = 0x40; trail <= 0xfc; trail++) if (trail !== 0x7f) codes.push((lead << 8) | trail);
+  }
+  const bytes = new Uint8Array(codes.length * 3);
+  codes.forEach((code, i) => {
+    bytes[i * 3] = code >> 8;
+    bytes[i * 3 + 1] = code & 0xff;
+    bytes[i * 3 + 2] = 0x0a;
+  });
+  const decoded = new TextDecoder('shift_jis').decode(bytes).split('\n');
+  // Byte order is the order of the WHATWG index: the first pair of a character is the one Windows writes,
+  // except the NEC-selected IBM extensions, which Windows writes as the IBM extensions.
+  const firstPass = (nec: boolean) =>
+    codes.forEach((code, i) => {
+      const ch = decoded[i]!;
+      if (ch.length !== 1 || ch === '\ufffd' || isNecSelected(code >> 8) !== nec) return;
       const cp = ch.charCodeAt(0);
       if (cp >= 0xe000 && cp <= 0xf8ff) {
-        classes[code] = Pair.Gaiji;
-        continue;
+        pairs[code] = Pair.Gaiji;
+        return;
       }
-      const back = iconv.encode(ch, ENCODING);
-      const backCode = back.length === 2 ? (back[0]! << 8) | back[1]! : -1;
-      if (backCode === code) classes[code] = Pair.Valid;
-      else {
-        classes[code] = Pair.NonCanonical;
-        canonical.set(code, backCode);
+      if (encode[cp] === 0) {
+        encode[cp] = code;
+        pairs[code] = Pair.Valid;
+      } else {
+        pairs[code] = Pair.NonCanonical;
+        canonical.set(code, encode[cp]!);
       }
-    }
-  }
-  pairClass = classes;
-  canonicalOf = canonical;
+    });
+  firstPass(false);
+  firstPass(true);
+  return { pairs, canonical, encode };
+}
+
+function tablesOf(): Tables {
+  return (tables ??= buildTables());
 }
 
 export function pairClassOf(lead: number, trail: number): Pair {
-  if (!pairClass) buildTables();
-  return pairClass![(lead << 8) | trail] as Pair;
+  return tablesOf().pairs[(lead << 8) | trail] as Pair;
 }
 
 /** The byte pair Windows writes for the character of a non-canonical pair. */
 export function canonicalPair(lead: number, trail: number): number | undefined {
-  if (!canonicalOf) buildTables();
-  return canonicalOf!.get((lead << 8) | trail);
+  return tablesOf().canonical.get((lead << 8) | trail);
 }
 
-const encodable = new Map<string, boolean>();
-
 /**
- * Whether MS932 holds this character exactly: encoding then decoding gives it back. iconv-lite writes `?`
- * for what it cannot encode, and maps a few characters (e.g. `¥` → `\`) to another: both are "not encodable".
+ * Whether MS932 holds this character exactly, so that writing then reading gives it back. Characters that a
+ * lossy encoder would map to another (`¥` → `\`, `−` → `－`), characters outside the BMP (`𠮷`) and 外字
+ * (the user-defined area) are not.
  */
 export function isEncodable(ch: string): boolean {
   const code = ch.charCodeAt(0);
   if (code < 0x80) return true;
-  // Kana and the common kanji block of a BMP character: look up a flat table (filled on first sight).
-  if (ch.length === 1) {
-    const known = bmpEncodable[code]!;
-    if (known !== 0) return known === 1;
-    const ok = slowEncodable(ch);
-    bmpEncodable[code] = ok ? 1 : 2;
-    return ok;
-  }
-  return slowEncodable(ch);
+  return ch.length === 1 && tablesOf().encode[code] !== 0;
 }
 
-/** 0 unknown, 1 encodable, 2 not: one byte per BMP code unit. */
-const bmpEncodable = new Uint8Array(0x10000);
-
-function slowEncodable(ch: string): boolean {
-  let ok = encodable.get(ch);
-  if (ok === undefined) {
-    const code = ch.codePointAt(0)!;
-    ok =
-      !(code >= 0xe000 && code <= 0xf8ff) && // 外字 (user-defined area) is forbidden even if encodable
-      iconv.decode(iconv.encode(ch, ENCODING), ENCODING) === ch;
-    encodable.set(ch, ok);
+/** MS932 bytes of a text whose every character isEncodable (the writer checks it first). */
+export function encodeMs932(text: string): Uint8Array {
+  const table = tablesOf().encode;
+  const out = new Uint8Array(text.length * 2);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[n++] = c;
+      continue;
+    }
+    const b = table[c]!;
+    if (b === 0) throw new Error(`encodeMs932: U+${c.toString(16)} is not writable (a bug: the writer checks first)`);
+    if (b < 0x100) out[n++] = b;
+    else {
+      out[n++] = b >> 8;
+      out[n++] = b & 0xff;
+    }
   }
-  return ok;
+  return out.subarray(0, n);
 }
 
 /** Fast test: a string of only ASCII needs no per-character check. */

@@ -10,7 +10,7 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = Object.fr
   '\u00A3': '\uFFE1', // £ → ￡
   '\u00AC': '\uFFE2', // ¬ → ￢
   '\u2014': '\u2015', // — EM DASH → ― HORIZONTAL BAR
-  '\u00A5': '\uFFE5', // ¥ → ￥ (iconv-lite would write a backslash)
+  '\u00A5': '\uFFE5', // ¥ → ￥ (a lossy encoder would write a backslash)
   '\u00A6': '\uFFE4', // ¦ → ￤
   '\u2011': '\u2010', // ‑ NON-BREAKING HYPHEN → ‐ HYPHEN
   '\u00A0': ' ', //      NO-BREAK SPACE → space

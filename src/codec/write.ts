@@ -1,10 +1,9 @@
 // Writing spec CSV files: MS932, CRLF, free text always quoted, other fields never. A character MS932
 // cannot hold is refused (default) or substituted from a documented table — never written as `?`.
-import iconv from 'iconv-lite';
 import { makeIssue, type Issue } from '../issues.js';
 import { fieldLabel } from '../schemas/field-rules.js';
 import { getLayout, type Field, type FileKind } from '../spec.js';
-import { codePointLabel, ENCODING, isAscii, isEncodable } from './ms932.js';
+import { codePointLabel, encodeMs932, isAscii, isEncodable } from './ms932.js';
 import { DEFAULT_SUBSTITUTIONS } from './substitutions.js';
 
 export interface WriteOptions {
@@ -147,7 +146,7 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
     lines[r] = line;
   }
   const text = lines.length ? `${lines.join('\r\n')}\r\n` : '';
-  return { bytes: new Uint8Array(iconv.encode(text, ENCODING)), issues, substitutions, written: rows.length };
+  return { bytes: encodeMs932(text), issues, substitutions, written: rows.length };
 }
 
 /** The value with unmappable characters substituted (when a table is given), or refused. */

@@ -19,6 +19,43 @@ export interface ValidateOptions {
   readonly profile?: Profile;
   /** The file kind, when the file name does not give it. */
   readonly kind?: FileKind;
+  /**
+   * Issues of one code kept per file (default 10,000); the rest are counted in a FILE_ISSUES_TRUNCATED
+   * issue, so that a huge broken file cannot exhaust memory.
+   */
+  readonly maxIssuesPerCode?: number;
+}
+
+/** Issues of one file, capped per code. */
+class IssueList {
+  readonly items: Issue[] = [];
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly cap: number) {}
+
+  push(...issues: Issue[]): void {
+    for (const issue of issues) {
+      const n = (this.counts.get(issue.code) ?? 0) + 1;
+      this.counts.set(issue.code, n);
+      if (n <= this.cap) this.items.push(issue);
+    }
+  }
+
+  /** The issues, with one FILE_ISSUES_TRUNCATED per code that went over the cap. */
+  finish(file: string): Issue[] {
+    for (const [code, n] of this.counts) {
+      if (n > this.cap) {
+        this.items.push(
+          ruleIssue(
+            'FILE_ISSUES_TRUNCATED',
+            `${code} はほかに${n - this.cap}件あります（1ファイル${this.cap}件まで表示）。`,
+            `${n - this.cap} more ${code} issues were not listed (limit ${this.cap} per file).`,
+            { file, value: code },
+          ),
+        );
+      }
+    }
+    return this.items;
+  }
 }
 
 export interface FileReport {
@@ -189,7 +226,7 @@ interface AnnexUser {
 export class FileValidator {
   private readonly name: string;
   private readonly info: FileNameInfo | undefined;
-  private readonly issues: Issue[] = [];
+  private readonly issues: IssueList;
   private readonly lenient: boolean;
   private kind: FileKind | undefined;
   private csvVersion: string | undefined;
@@ -198,6 +235,7 @@ export class FileValidator {
   private readonly monthMismatch = new Set<string>();
   private readonly keys = new Map<string, number>();
   private readonly hashes = new Map<number, number>();
+  private hashUser = '';
   private readonly annex = new Map<string, AnnexUser>();
   private readonly relationKeys = new Map<string, Map<string, number>>();
   private readonly schedule = new Map<string, Map<string, { count: number; units: string; line: number }>>();
@@ -205,7 +243,12 @@ export class FileValidator {
   private readonly limits = new Map<string, { limit: string; line: number }>();
   private readonly images = new Set<string>();
 
-  constructor(file: string, options: ValidateOptions = {}) {
+  /** Whether to keep the summaries the send-unit checks need (validateFiles only). */
+  private readonly keepFacts: boolean;
+
+  constructor(file: string, options: ValidateOptions = {}, keepFacts = false) {
+    this.issues = new IssueList(options.maxIssuesPerCode ?? 10_000);
+    this.keepFacts = keepFacts;
     this.name = file;
     this.lenient = options.profile === 'lenient';
     const parsed = parseFileName(file);
@@ -320,6 +363,13 @@ export class FileValidator {
         );
       }
     } else {
+      // Identical rows are looked for within a user's rows (which files keep together): memory stays
+      // bounded by the largest user, not the file.
+      const user = keySpec.key.map((k) => record[k] ?? '').join('\u0000');
+      if (user !== this.hashUser) {
+        this.hashUser = user;
+        this.hashes.clear();
+      }
       const h = hash53(record, keysOf(layout));
       const first = this.hashes.get(h);
       if (first === undefined) this.hashes.set(h, line);
@@ -331,7 +381,7 @@ export class FileValidator {
     }
     this.receiverRules(record, kind, where, field);
     if (kind === 'UPSIKYU') this.collectAnnex(record, line, index);
-    this.collectFacts(record, layout, line, index);
+    if (this.keepFacts) this.collectFacts(record, layout, line, index);
   }
 
   /** The previous record's user and relation-key values: rows of one user come together, skip the work. */
@@ -549,7 +599,7 @@ export class FileValidator {
       edition,
       csvVersion: version,
       records: this.records,
-      issues: this.issues.sort(byPosition),
+      issues: this.issues.finish(file).sort(byPosition),
     };
   }
 }

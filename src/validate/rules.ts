@@ -107,6 +107,7 @@ export const RULES: readonly RuleSpec[] = [
   r('FILE_MULTIPLE_MONTHS', 'file', 'error', '第6/7表のファイルに複数の提供月', 'several service months in one 第6/7表 file', 'ファイル作成単位（単月）'),
   r('FILE_DUPLICATE_KEY', 'file', 'error', '同じキーのレコードが重複（利用者ごとに1件の種別）', 'two records with the same key (one-per-user kinds)', '§2.3, §3.3 keys'),
   r('FILE_DUPLICATE_RECORD', 'file', 'warning', 'まったく同じレコードが重複', 'identical records', '—'),
+  r('FILE_ISSUES_TRUNCATED', 'file', 'info', '同じ問題が上限を超えたので省略（件数は表示）', 'more issues of one code than the per-file limit (counted)', 'maxIssuesPerCode option'),
   r('FILE_TOTAL_MISSING', 'file', 'error', '第7表に利用者の全合計（999999）行がない', '第7表 without the total (999999) row of a user', '第7表 No.9（必須出力）'),
   r('FILE_SUBTOTAL_MISSING', 'file', 'error', '第7表に複数行の種類の区分支給対象小計（AAAA）がない', 'no AAAA subtotal for a type with several rows', '第7表 No.9（複数行の場合は必須）'),
   r('FILE_RECORD_NOT_FOR_RECEIVER', 'file', 'warning', '受信側の事業所と関係のないレコード（個人情報の誤送信の恐れ）', 'a record that is not the receiver’s business', '§2.3, §2.6; 個人情報の安全管理'),

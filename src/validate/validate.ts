@@ -26,8 +26,8 @@ function readerOptions(options: ValidateOptions) {
 
 const JPEG = [0xff, 0xd8, 0xff];
 
-function validateOne(file: InputFile, options: ValidateOptions): FileValidator {
-  const validator = new FileValidator(file.name, options);
+function validateOne(file: InputFile, options: ValidateOptions, keepFacts = false): FileValidator {
+  const validator = new FileValidator(file.name, options, keepFacts);
   if (validator.isImage) {
     if (!JPEG.every((b, i) => file.bytes[i] === b)) validator.notJpeg();
     return validator;
@@ -54,7 +54,7 @@ export function validateFile(file: InputFile, options: ValidateOptions = {}): Va
  * sender and receiver), their combinations, keys and content. Never throws on bad input.
  */
 export function validateFiles(files: readonly InputFile[], options: ValidateOptions = {}): ValidationReport {
-  const validators = files.map((f) => validateOne(f, options));
+  const validators = files.map((f) => validateOne(f, options, true));
   const reports = validators.map((v) => v.finish());
   const units = groupUnits(validators.map((v) => v.facts())).map(checkUnit);
   return report(reports, units);
