@@ -22,12 +22,19 @@ export function isSingleByteChar(b: number): boolean {
   return b < 0x80 || (b >= 0xa1 && b <= 0xdf);
 }
 
+/** Decoders whose stream has ended, for reuse: opening one costs more than decoding a small file. */
+const idle: InstanceType<typeof TextDecoder>[] = [];
+
 /** A streaming MS932 decoder: a character split across chunks is carried over. */
 export function ms932Decoder(): { write(bytes: Uint8Array): string; end(): string } {
-  const decoder = new TextDecoder('shift_jis');
+  const decoder = idle.pop() ?? new TextDecoder('shift_jis');
   return {
     write: (bytes) => decoder.decode(bytes, { stream: true }),
-    end: () => decoder.decode(),
+    end: () => {
+      const rest = decoder.decode(); // flushes: the decoder is as new again
+      if (idle.length < 8) idle.push(decoder);
+      return rest;
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import type { ReadItem } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
-import { CSV_VERSIONS, getLayout, type FileKind, type Layout } from '../spec.js';
+import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
 import { ruleIssue } from './issue.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
 
@@ -255,6 +255,12 @@ export class FileValidator {
     this.info = parsed.info;
     this.issues.push(...parsed.issues);
     this.kind = options.kind;
+  }
+
+  /** The CSV kind the file name gives, if any. */
+  get nameKind(): FileKind | undefined {
+    const kind = this.info?.kind;
+    return kind && isFileKind(kind) ? kind : undefined;
   }
 
   /** A family-diagram image (UPKIHON_IMAGE): a JPEG, checked by name and signature only. */

@@ -32,7 +32,9 @@ function validateOne(file: InputFile, options: ValidateOptions, keepFacts = fals
     if (!JPEG.every((b, i) => file.bytes[i] === b)) validator.notJpeg();
     return validator;
   }
-  const read = readCsvItems(file, readerOptions(options));
+  // The validator has read the name already: tell the reader its kind rather than parse it again.
+  const named = options.kind ?? validator.nameKind;
+  const read = readCsvItems(file, readerOptions(named ? { ...options, kind: named } : options));
   validator.setKind(read.kind);
   for (const item of read.items) validator.add(item);
   return validator;

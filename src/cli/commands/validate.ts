@@ -9,6 +9,7 @@ import { formatJson } from '../format/json.js';
 import { failingCount, lineAtOffset, type FailOn, type ValidationRun } from '../format/issues.js';
 import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
+import { toolHomepage, toolName, toolVersion } from '../package-info.js';
 import { formatText } from '../format/text.js';
 import { collectFiles, readBytes, type InputPath } from '../input.js';
 
@@ -86,7 +87,7 @@ export function render(ctx: Ctx, run: ValidationRun, format: ValidateFormat): st
     case 'json':
       return formatJson(run);
     case 'sarif':
-      return formatSarif(run);
+      return formatSarif(run, { name: toolName, version: toolVersion(), informationUri: toolHomepage() });
     case 'junit':
       return formatJunit(run, ctx.lang);
     default:

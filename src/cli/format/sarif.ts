@@ -1,7 +1,6 @@
 // The validation report as SARIF 2.1.0 for code-scanning upload (GitHub and others): one run, the rule
 // catalogue as the tool's rules, one result per issue located at its file (as given, forward slashes) and line.
 import { RULES, type Issue } from '../../core.js';
-import { toolHomepage, toolName, toolVersion } from '../package-info.js';
 import { lineOf, type ValidationRun } from './issues.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -66,7 +65,14 @@ function properties(issue: Issue): { properties: Record<string, unknown> } | und
   return Object.keys(bag).length ? { properties: bag } : undefined;
 }
 
-export function buildSarif(run: ValidationRun): object {
+/** The tool that made the report: the command passes its package's, the page its build's. */
+export interface ToolInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly informationUri: string;
+}
+
+export function buildSarif(run: ValidationRun, tool: ToolInfo): object {
   const rules: SarifRule[] = RULES.map((r) => ruleFor(r.code, r.severity));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = run.report.issues.map((issue) => {
@@ -101,10 +107,10 @@ export function buildSarif(run: ValidationRun): object {
       {
         tool: {
           driver: {
-            name: toolName,
-            version: toolVersion(),
-            semanticVersion: toolVersion(),
-            informationUri: toolHomepage(),
+            name: tool.name,
+            version: tool.version,
+            semanticVersion: tool.version,
+            informationUri: tool.informationUri,
             rules,
           },
         },
@@ -116,6 +122,6 @@ export function buildSarif(run: ValidationRun): object {
   };
 }
 
-export function formatSarif(run: ValidationRun): string {
-  return `${JSON.stringify(buildSarif(run), null, 2)}\n`;
+export function formatSarif(run: ValidationRun, tool: ToolInfo): string {
+  return `${JSON.stringify(buildSarif(run, tool), null, 2)}\n`;
 }

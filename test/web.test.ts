@@ -1,0 +1,349 @@
+// The validator page (web/) in a real browser: the page is built once (Vite), served from 127.0.0.1 by a
+// small static server, and driven in headless Chromium (Debian's `chromium`, through playwright-core). The
+// findings shown and downloaded must be those of validateFiles and of the command for the same files, and the
+// page must not make a single request that leaves 127.0.0.1. Where no Chromium is installed the browser
+// suite is skipped with a warning (`.ci/run` installs it); the checks of the built files still run.
+//
+// SCREENSHOT=1 (npm run web:screenshot) also saves docs/web-validator.png.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, extname, join, normalize, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { validateFiles, type InputFile, type ValidationReport } from '../src/core.js';
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'web/dist');
+const CLI = join(ROOT, 'dist/src/cli/main.js');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) {
+  console.warn(
+    `test/web.test.ts: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium): the browser tests of the page are SKIPPED.`,
+  );
+}
+/** The flags this machine's Chromium needs: no sandbox as root, and no background traffic of its own. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const S41 = join(ROOT, 'samples/4.1');
+const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV');
+const BROKEN_UNIT = '20250325130000:1370100001_43>1370200002_11';
+const samples41 = () =>
+  readdirSync(S41)
+    .filter((n) => n.endsWith('.CSV'))
+    .map((n) => join(S41, n));
+
+/** What the library gives in Node for these files, named by their base names in the page's (sorted) order. */
+function expectedReport(paths: readonly string[]): ValidationReport {
+  const inputs: InputFile[] = paths.map((p) => ({ name: basename(p), bytes: readFileSync(p) })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return validateFiles(inputs);
+}
+
+// --------------------------------------------------------------------------------------------------------
+// Build and serve
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (relative(dir, file).startsWith('..') || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let built: Promise<void> | undefined;
+/** `npm run web:build`, once per run. */
+function buildPage(): Promise<void> {
+  built ??= build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' }).then(() => undefined);
+  return built;
+}
+
+function distFiles(dir = DIST): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? distFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+// --------------------------------------------------------------------------------------------------------
+
+describe('web page: the built files', () => {
+  beforeAll(buildPage);
+
+  it('has no external address but the two names SARIF requires (which the page never loads)', () => {
+    // The only http(s) strings allowed in the output: in the SARIF report, the schema's identifier
+    // ($schema) and the tool's informationUri. Both are text in a report the user saves, never fetched
+    // (and the page's Content-Security-Policy could not fetch them).
+    const allowed = new Set(['https://json.schemastore.org/sarif-2.1.0.json', 'https://www.npmjs.com/package/careplan-csv']);
+    const found: string[] = [];
+    for (const f of distFiles()) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)<>]*/gi)) {
+        if (!allowed.has(m[0])) found.push(`${relative(DIST, f)}: ${m[0]}`);
+      }
+      expect(text, relative(DIST, f)).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?\/\//i);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('is one page, one script and one stylesheet, behind a Content-Security-Policy that forbids connections', () => {
+    const files = distFiles().map((f) => relative(DIST, f).split(sep).join('/'));
+    expect(files.filter((f) => f.endsWith('.js'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.css'))).toHaveLength(1);
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
+    // Assets by relative path (base './'): the folder works from any path of any static server.
+    expect(html).toMatch(/src="\.\/assets\/[^"]+\.js"/);
+    expect(html).toContain('ファイルはこのコンピューターの外に送信されません');
+    expect(html).toContain('Files never leave this computer');
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium', () => {
+  let server: Server;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    await buildPage();
+    server = await serve(DIST);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  interface Opened {
+    page: Page;
+    /** Every URL the page asked for. */
+    requests: string[];
+    /** Uncaught errors in the page. */
+    errors: string[];
+    close(): Promise<void>;
+  }
+
+  async function open(): Promise<Opened> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    context.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('body[data-state="empty"]');
+    return { page, requests, errors, close: () => context.close() };
+  }
+
+  async function validated(page: Page): Promise<void> {
+    await page.waitForSelector('body[data-state="done"]');
+  }
+
+  /** Whether a URL the page asked for stayed on this machine's loopback server (or was no request at all). */
+  function local(url: string): boolean {
+    const u = new URL(url);
+    if (u.protocol === 'data:') return true;
+    if (u.protocol === 'blob:') return new URL(u.pathname).origin === origin;
+    return u.origin === origin;
+  }
+
+  async function summaryOf(page: Page) {
+    const el = page.locator('#summary-counts');
+    const n = async (a: string) => Number(await el.getAttribute(`data-${a}`));
+    return { files: await n('files'), units: await n('units'), errors: await n('errors'), warnings: await n('warnings'), infos: await n('infos') };
+  }
+
+  async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  }
+
+  it('validates the 4.1 samples and the broken file with the findings of validateFiles, and never leaves 127.0.0.1', async () => {
+    const paths = [...samples41(), BROKEN];
+    const expected = expectedReport(paths);
+    const { page, requests, errors, close } = await open();
+    try {
+      await page.setInputFiles('#file-input', paths);
+      await validated(page);
+
+      expect(await summaryOf(page)).toEqual({ ...expected.summary, units: expected.units.length });
+      expect(expected.summary).toMatchObject({ files: 26, errors: 3 });
+
+      // Each file: its issue codes, in the library's order.
+      for (const f of expected.files) {
+        const codes = await page.locator(`li.file[data-file="${f.file}"] tr[data-code]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+        expect(codes, f.file).toEqual(f.issues.map((i) => i.code));
+      }
+      // The broken file: UTF-8, located at byte offset 3 on line 1.
+      const broken = page.locator(`li.file[data-file="${basename(BROKEN)}"]`);
+      expect(await broken.locator('details.file-issues').getAttribute('open')).not.toBeNull();
+      const row = broken.locator('tr[data-code="CSV_NOT_MS932"]');
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('td.where').innerText()).toMatch(/1行目\s*バイト位置3/);
+      expect(await row.locator('td.message .msg-ja').innerText()).toContain('UTF-8');
+      // Its send unit lacks UPSIKYU and UPHOSOKU.
+      const unitExpected = expected.units.find((u) => u.key === BROKEN_UNIT)!;
+      const missing = unitExpected.issues.filter((i) => i.code === 'UNIT_MISSING_FILE');
+      expect(missing.length).toBe(2);
+      const unitRows = page.locator(`section.unit[data-unit="${BROKEN_UNIT}"] [data-unit-issues] tr[data-code="UNIT_MISSING_FILE"]`);
+      expect(await unitRows.count()).toBe(missing.length);
+      expect(await unitRows.locator('td.value').allInnerTexts()).toEqual(missing.map((i) => i.value));
+      // Every unit, in the library's order, with its issue codes.
+      const units = await page.locator('section.unit[data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
+      expect(units).toEqual(expected.units.map((u) => u.key));
+
+      // English messages on demand.
+      const en = row.locator('td.message .msg-en');
+      expect(await en.isVisible()).toBe(false);
+      await page.check('#show-en');
+      expect(await en.isVisible()).toBe(true);
+      expect(await en.innerText()).toContain('The file is UTF-8');
+
+      // A file's records, with the layout's Japanese names as column headings and the keys in their titles.
+      const plan = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+      await page.click(`button.show-records[data-file="${plan}"]`);
+      const table = page.locator('#records-table');
+      await table.waitFor();
+      const headers = await table.locator('thead th').allInnerTexts();
+      expect(headers.some((h) => h.includes('被保険者番号'))).toBe(true);
+      expect(headers.some((h) => h.includes('保険者番号'))).toBe(true);
+      expect(await table.locator('thead th[data-key="insuredNumber"]').getAttribute('title')).toMatch(/^insuredNumber \(No\.\d+\)$/);
+      expect(await table.locator('tbody tr').count()).toBe(expected.files.find((f) => f.file === plan)!.records);
+
+      // The JSON report is the ValidationReport, downloaded (not sent).
+      const json = await downloadText(page, '#download-json');
+      expect(json.name).toBe('careplan-report.json');
+      expect(JSON.parse(json.text)).toEqual(JSON.parse(JSON.stringify(expected)));
+      const sarif = await downloadText(page, '#download-sarif');
+      expect(sarif.name).toBe('careplan-report.sarif');
+      const results = (JSON.parse(sarif.text) as { runs: { results: { ruleId: string }[] }[] }).runs[0]!.results;
+      expect(results.map((r) => r.ruleId)).toEqual(expected.issues.map((i) => i.code));
+
+      expect(errors).toEqual([]);
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.filter((u) => !local(u))).toEqual([]);
+
+      if (process.env.SCREENSHOT) await screenshot(page);
+    } finally {
+      await close();
+    }
+  });
+
+  it('gives, for a folder, the JSON and SARIF reports of `careplan-csv validate <folder>`', async () => {
+    const cli = (format: string) => {
+      const r = spawnSync(process.execPath, [CLI, 'validate', 'samples', '--format', format], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+      expect(r.status, r.stderr).toBe(1); // the broken sample fails the run
+      return JSON.parse(r.stdout) as unknown;
+    };
+    const { page, requests, errors, close } = await open();
+    try {
+      await page.setInputFiles('#folder-input', join(ROOT, 'samples'));
+      await validated(page);
+      const json = JSON.parse((await downloadText(page, '#download-json')).text) as ValidationReport;
+      expect(json.files.length).toBeGreaterThan(40); // every sample of 4.1, 3.2, the top folder and the broken one
+      expect(json.files.every((f) => f.file.startsWith('samples/'))).toBe(true);
+      expect(json).toEqual(cli('json'));
+      expect(JSON.parse((await downloadText(page, '#download-sarif')).text)).toEqual(cli('sarif'));
+      expect(await summaryOf(page)).toEqual({ ...json.summary, units: json.units.length });
+      expect(errors).toEqual([]);
+      expect(requests.filter((u) => !local(u))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  // A file chooser opened by a key press can be slow to come on a loaded 2-core CI machine: retried, not failed.
+  it('takes a dropped file, validates again on a profile change, and is usable by keyboard', { retry: 2 }, async () => {
+    const { page, requests, errors, close } = await open();
+    try {
+      // A drop as the browser delivers it: a DataTransfer holding the file.
+      const bytes = [...readFileSync(BROKEN)];
+      await page.evaluate(
+        `(() => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(${JSON.stringify(bytes)})], ${JSON.stringify(basename(BROKEN))}));
+          const zone = document.getElementById('drop-zone');
+          zone.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: dt }));
+          zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+        })()`,
+      );
+      await validated(page);
+      const strict = validateFiles([{ name: basename(BROKEN), bytes: readFileSync(BROKEN) }]);
+      expect(await summaryOf(page)).toEqual({ ...strict.summary, units: 1 });
+
+      // lenient: UTF-8 becomes a warning and the file is read on.
+      const lenient = validateFiles([{ name: basename(BROKEN), bytes: readFileSync(BROKEN) }], { profile: 'lenient' });
+      await page.selectOption('#profile', 'lenient');
+      await page.waitForFunction(`document.getElementById('summary-counts')?.textContent.includes('lenient')`);
+      await validated(page);
+      expect(await summaryOf(page)).toEqual({ ...lenient.summary, units: 1 });
+      expect(lenient.summary.errors).not.toBe(strict.summary.errors);
+
+      // The buttons open the file choosers from the keyboard.
+      await page.locator('#choose-files').focus();
+      const [files] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Enter')]);
+      expect(files.isMultiple()).toBe(true);
+      await page.locator('#choose-folder').focus();
+      const [folder] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]);
+      expect(await folder.element().getAttribute('webkitdirectory')).not.toBeNull();
+
+      // Clear empties the page.
+      await page.click('#clear');
+      await page.waitForSelector('body[data-state="empty"]');
+      expect(await page.locator('#results').isHidden()).toBe(true);
+      expect(errors).toEqual([]);
+      expect(requests.filter((u) => !local(u))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  /** docs/web-validator.png: the broken file in its send unit, next to a complete unit, and a records table. */
+  async function screenshot(page: Page): Promise<void> {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click('#clear');
+    await page.waitForSelector('body[data-state="empty"]');
+    await page.uncheck('#show-en');
+    const unit = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => join(S41, `${k}_202504_1370100001_43_1370200002_11_20250325100000.CSV`));
+    await page.setInputFiles('#file-input', [...unit, BROKEN]);
+    await validated(page);
+    await page.click('button.show-records[data-file^="UPSIKYU"]');
+    await page.locator('#records-table').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'docs/web-validator.png'), fullPage: true });
+  }
+});
