@@ -54,7 +54,7 @@ describe('MS932 table', () => {
     const bytes = new Uint8Array(iconv.encode(text, 'cp932'));
     for (let cut = 0; cut <= bytes.length; cut++) {
       const d = ms932Decoder();
-      expect(d.write(bytes.subarray(0, cut)) + d.write(bytes.subarray(cut)) + d.end()).toBe(text);
+      expect(d.write(bytes.subarray(0, cut)) + d.write(bytes.subarray(cut)) + d.end(true)).toBe(text);
     }
   });
 });

@@ -55,7 +55,7 @@ export class ByteDecoder {
   end(): Decoded {
     let text = this.consume(new Uint8Array(0), true);
     if (this.phase === 'ms932') {
-      text += this.ms932.end();
+      text += this.ms932.end(this.pendingLead >= 0);
       if (this.pendingLead >= 0) {
         this.report('CSV_INVALID_BYTES', 'error', this.offset - 1, [this.pendingLead], '末尾', 'at the end');
         this.pendingLead = -1;
@@ -235,8 +235,9 @@ export class ByteDecoder {
 const ASCII = new TextDecoder('latin1');
 
 function latin1(bytes: Uint8Array): string {
-  // Only bytes below 0x80 come here: every single-byte decoder reads them the same.
-  return ASCII.decode(bytes);
+  // Only bytes below 0x80 come here: every single-byte decoder reads them the same. A short run is cheaper to
+  // convert here than to hand to the platform decoder.
+  return bytes.length <= 1024 ? String.fromCharCode(...bytes) : ASCII.decode(bytes);
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array {

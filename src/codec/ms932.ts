@@ -26,12 +26,13 @@ export function isSingleByteChar(b: number): boolean {
 const idle: InstanceType<typeof TextDecoder>[] = [];
 
 /** A streaming MS932 decoder: a character split across chunks is carried over. */
-export function ms932Decoder(): { write(bytes: Uint8Array): string; end(): string } {
+export function ms932Decoder(): { write(bytes: Uint8Array): string; end(pending: boolean): string } {
   const decoder = idle.pop() ?? new TextDecoder('shift_jis');
   return {
     write: (bytes) => decoder.decode(bytes, { stream: true }),
-    end: () => {
-      const rest = decoder.decode(); // flushes: the decoder is as new again
+    /** `pending`: a lead byte may be waiting for its trail; without one there is nothing to flush. */
+    end: (pending) => {
+      const rest = pending ? decoder.decode() : ''; // a flush leaves the decoder as new
       if (idle.length < 8) idle.push(decoder);
       return rest;
     },
