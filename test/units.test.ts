@@ -222,3 +222,20 @@ describe('comparePlanToActual', () => {
     expect(comparePlanToActual(plan, plan).issues.map((i) => i.code)).toEqual(['COMPARE_WRONG_KIND']);
   });
 });
+
+describe('第7表 rows of rented products', () => {
+  it('two products under one service code are matched product by product (TAIS code)', () => {
+    const rental = (tais: string, day: string) =>
+      visit({ serviceOfficeNumber: '1370200002', serviceCode: '171001', units: '500', serviceStartTime: '9999', serviceEndTime: '9999', taisCode: tais, serviceDate: day });
+    const plan = [rental('00170-000123', '20250401'), rental('00285-000456', '20250401')];
+    const rows = (secondTimes: string) => [
+      annex({ serviceCode: '171001', units: '500', taisCode: '00170-000123', timesOrDays: '1', serviceUnitsOrAmount: '500' }),
+      annex({ serviceCode: '171001', units: '500', taisCode: '00285-000456', timesOrDays: secondTimes, serviceUnitsOrAmount: String(500 * Number(secondTimes)) }),
+      subtotal({ serviceCode: '17AAAA', serviceUnitsOrAmount: String(500 + 500 * Number(secondTimes)) }),
+      total(),
+    ];
+    expect(unitIssues(scheduleUnit({ plan, annex: rows('1') }))).toEqual([]);
+    const wrong = unitIssues(scheduleUnit({ plan, annex: rows('2') }));
+    expect(wrong.map((i) => [i.code, i.line])).toEqual([['UNIT_ANNEX_COUNT_MISMATCH', 2]]);
+  });
+});

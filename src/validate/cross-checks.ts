@@ -18,11 +18,12 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
     const details = rows.filter((r) => r.row === 'detail');
     const seen = new Set<string>();
     for (const d of details) {
-      const k = `${d.office}|${d.code}`;
+      const k = `${d.office}|${d.code}|${d.equipment}`;
       seen.add(k);
       const p = planned.get(k);
       if (!p) {
-        issues.push(ruleIssue('UNIT_ANNEX_NOT_IN_PLAN', `第7表 ${d.line}行目（利用者 ${userLabel(user)}、事業所 ${d.office}、サービスコード ${d.code}）が第6表にありません。`, `第7表 line ${d.line} (user ${userLabel(user)}, office ${d.office}, service ${d.code}) is not in 第6表.`, at(annex, d, d.code)));
+        const product = d.equipment ? `、用具 ${d.equipment}` : '';
+        issues.push(ruleIssue('UNIT_ANNEX_NOT_IN_PLAN', `第7表 ${d.line}行目（利用者 ${userLabel(user)}、事業所 ${d.office}、サービスコード ${d.code}${product}）が第6表にありません。`, `第7表 line ${d.line} (user ${userLabel(user)}, office ${d.office}, service ${d.code}${d.equipment ? `, product ${d.equipment}` : ''}) is not in 第6表.`, at(annex, d, d.code)));
         continue;
       }
       const times = int(d.times);
@@ -40,8 +41,9 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
     }
     for (const [k, p] of planned) {
       if (!seen.has(k)) {
-        const [office, code] = k.split('|');
-        issues.push(ruleIssue('UNIT_PLAN_NOT_IN_ANNEX', `第6表 ${p.line}行目（利用者 ${userLabel(user)}、事業所 ${office}、サービスコード ${code}）が第7表にありません。`, `第6表 line ${p.line} (user ${userLabel(user)}, office ${office}, service ${code}) is not in 第7表.`, at(plan, p, code ?? '')));
+        const [office, code, equipment] = k.split('|');
+        const product = equipment ? `、用具 ${equipment}` : '';
+        issues.push(ruleIssue('UNIT_PLAN_NOT_IN_ANNEX', `第6表 ${p.line}行目（利用者 ${userLabel(user)}、事業所 ${office}、サービスコード ${code}${product}）が第7表にありません。`, `第6表 line ${p.line} (user ${userLabel(user)}, office ${office}, service ${code}${equipment ? `, product ${equipment}` : ''}) is not in 第7表.`, at(plan, p, code ?? '')));
       }
     }
     issues.push(...checkSubtotals(annex, rows, user));

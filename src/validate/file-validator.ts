@@ -116,6 +116,8 @@ export interface AnnexRowFact {
   readonly row: 'detail' | 'subtotal' | 'total';
   readonly office: string;
   readonly code: string;
+  /** TAISコード or 福祉用具届出コード (edition 4): one rented product per row. */
+  readonly equipment: string;
   readonly units: string;
   readonly discountedUnits: string;
   readonly times: string;
@@ -135,7 +137,7 @@ export interface FileFacts {
   readonly csvVersion: string | undefined;
   /** Relation keys (see spec-tables/send-units.ts) by key fields, each distinct value with its first line. */
   readonly keys: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** 第6表: per user (insurer|insured|month), per office|service code: Σ サービス回数, 単位数, first line. */
+  /** 第6表: per user (insurer|insured|month), per office|service code|product: Σ サービス回数, 単位数, first line. */
   readonly schedule: ReadonlyMap<string, ReadonlyMap<string, { count: number; units: string; line: number }>>;
   /** 第7表: per user, its rows. */
   readonly annex: ReadonlyMap<string, readonly AnnexRowFact[]>;
@@ -418,7 +420,8 @@ export class FileValidator {
     if (kind === 'UPPLAN' || kind === 'UPJSK') {
       let rows = this.schedule.get(user);
       if (!rows) this.schedule.set(user, (rows = new Map()));
-      const k = `${record.serviceOfficeNumber}|${record.serviceCode}`;
+      // One row of 第7表 per office, service code and rented product (TAIS or 届出コード).
+      const k = `${record.serviceOfficeNumber}|${record.serviceCode}|${record.taisCode || record.equipmentNotificationCode || ''}`;
       const count = /^\d+$/.test(record.serviceCount ?? '') ? Number(record.serviceCount) : 0;
       const row = rows.get(k);
       if (row) row.count += count;
@@ -430,6 +433,7 @@ export class FileValidator {
         row: annexRowType(record.serviceCode ?? ''),
         office: record.serviceOfficeNumber ?? '',
         code: record.serviceCode ?? '',
+        equipment: record.taisCode || record.equipmentNotificationCode || '',
         units: record.units ?? '',
         discountedUnits: record.discountedUnits ?? '',
         times: record.timesOrDays ?? '',
