@@ -1,7 +1,7 @@
 // Command-line parsing on node:util parseArgs: every command's own options plus --help and --lang, and the
 // checks of option values that turn a mistake into a clear bilingual usage error (exit 2).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, type Lang } from './context.js';
-
 
 /** Options every command takes (spread into each command's parseArgs options). */
 export const COMMON_OPTIONS = {
@@ -20,6 +20,30 @@ export function parseCommandArgs<T>(command: string, parse: () => T): T {
     const text = (e instanceof Error ? e.message : String(e)).replace(/\s+To specify a positional argument.*$/s, '').replace(/\s+/g, ' ');
     throw new CliError(`引数が正しくありません: ${text}`, `invalid arguments: ${text}`, command);
   }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type CommandConfig<O extends Options> = {
+  args: string[];
+  options: typeof COMMON_OPTIONS & O;
+  allowPositionals: true;
+  strict: true;
+};
+
+/**
+ * A command's arguments: its own options plus --help and --lang, strict, positionals allowed; a mistake is a
+ * usage error naming the command, and --lang is checked.
+ */
+export function parseCommand<const O extends Options>(
+  command: string,
+  argv: string[],
+  options: O,
+): ReturnType<typeof parseArgs<CommandConfig<O>>> {
+  const parsed = parseCommandArgs(command, () =>
+    parseArgs<CommandConfig<O>>({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true }),
+  );
+  checkLang(command, (parsed.values as { lang?: string }).lang);
+  return parsed;
 }
 
 /** The --lang of an argument list, read before anything else so that even usage errors are in it. */

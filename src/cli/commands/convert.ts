@@ -13,8 +13,7 @@ import {
   type FileNameParts,
   type Issue,
 } from '../../core.js';
-import { parseArgs } from 'node:util';
-import { checkLang, COMMON_OPTIONS, oneOf, parseCommandArgs, positionalsOf } from '../args.js';
+import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { csvVersionOf, editionOfVersion, namingEdition, parseEdition, type Edition } from '../editions.js';
@@ -90,29 +89,20 @@ export const convertCommand: Command = {
     ],
   },
   run(ctx, argv) {
-    const { values, positionals } = parseCommandArgs(COMMAND, () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...COMMON_OPTIONS,
-          kind: { type: 'string' },
-          edition: { type: 'string' },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          month: { type: 'string' },
-          timestamp: { type: 'string' },
-          unmappable: { type: 'string' },
-          substitute: { type: 'string', multiple: true },
-          'out-dir': { type: 'string' },
-          force: { type: 'boolean' },
-          'allow-invalid': { type: 'boolean' },
-          format: { type: 'string', short: 'f' },
-        },
-      }),
-    );
-    checkLang(COMMAND, values.lang);
+    const { values, positionals } = parseCommand(COMMAND, argv, {
+      kind: { type: 'string' },
+      edition: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      month: { type: 'string' },
+      timestamp: { type: 'string' },
+      unmappable: { type: 'string' },
+      substitute: { type: 'string', multiple: true },
+      'out-dir': { type: 'string' },
+      force: { type: 'boolean' },
+      'allow-invalid': { type: 'boolean' },
+      format: { type: 'string', short: 'f' },
+    });
     const format = oneOf(COMMAND, 'format', values.format, ['text', 'json'] as const, 'text');
     const unmappable = oneOf(COMMAND, 'unmappable', values.unmappable, ['error', 'substitute'] as const, 'error');
     const substitutions = substitutionsOf(values.substitute);

@@ -1,8 +1,7 @@
 // careplan-csv demo: validate the bundled samples with the validate command's text output — every layout of
 // editions 4.1 and 3.2 in send units (clean), and a deliberately broken file (read leniently).
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { checkLang, COMMON_OPTIONS, parseCommandArgs, positionalsOf } from '../args.js';
+import { parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../context.js';
 import { collectFiles } from '../input.js';
@@ -23,10 +22,7 @@ export const demoCommand: Command = {
     exit: [[0, '成功（サンプルの問題は表示するだけ）', 'success (problems in the samples are shown, not failed)']],
   },
   run(ctx, argv) {
-    const { values, positionals } = parseCommandArgs('demo', () =>
-      parseArgs({ args: argv, allowPositionals: true, strict: true, options: COMMON_OPTIONS }),
-    );
-    checkLang('demo', values.lang);
+    const { positionals } = parseCommand('demo', argv, {});
     positionalsOf('demo', positionals, 0, 0, { ja: '', en: '' });
     for (const [sub, ja, en, profile] of SETS) {
       const dir = join(packageRoot, 'samples', sub);

@@ -1,8 +1,7 @@
 // careplan-csv diff: plan (第6表 予定, UPPLAN) against delivery (第6表 実績, UPJSK) — per user, office,
 // service code and day, what was delivered as planned, not delivered, not planned, or with another time or count.
 import { comparePlanToActual, type PlanActualRow, type PlanActualStatus, type Visit } from '../../core.js';
-import { parseArgs } from 'node:util';
-import { checkLang, COMMON_OPTIONS, oneOf, parseCommandArgs, positionalsOf } from '../args.js';
+import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT, type Ctx } from '../context.js';
 import { issueLines } from '../format/text.js';
@@ -60,20 +59,11 @@ export const diffCommand: Command = {
   },
   run(ctx, argv) {
     const command = 'diff';
-    const { values, positionals } = parseCommandArgs(command, () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...COMMON_OPTIONS,
-          format: { type: 'string', short: 'f' },
-          differences: { type: 'boolean' },
-          office: { type: 'string' },
-        },
-      }),
-    );
-    checkLang(command, values.lang);
+    const { values, positionals } = parseCommand(command, argv, {
+      format: { type: 'string', short: 'f' },
+      differences: { type: 'boolean' },
+      office: { type: 'string' },
+    });
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
     const [planPath, actualPath] = positionalsOf(command, positionals, 2, 2, { ja: '予定（UPPLAN）と実績（UPJSK）のファイル', en: 'a plan (UPPLAN) and a delivery (UPJSK) file' });
     const plan = { name: toDisplay(planPath!), bytes: readBytes(command, planPath!) };

@@ -5,8 +5,7 @@
 // read back and compared with the input's values before anything is written.
 import { basename } from 'node:path';
 import { getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, writeCsvFile, type CsvRecord, type FileKind, type Issue, type Substitution } from '../../core.js';
-import { parseArgs } from 'node:util';
-import { checkLang, COMMON_OPTIONS, oneOf, parseCommandArgs, positionalsOf, required } from '../args.js';
+import { oneOf, parseCommand, positionalsOf, required } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { quoteValue } from '../format/style.js';
@@ -223,23 +222,14 @@ export const fixCommand: Command = {
     examples: ['careplan-csv fix samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV --out-dir fixed --unmappable substitute'],
   },
   run(ctx, argv) {
-    const { values, positionals } = parseCommandArgs(COMMAND, () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...COMMON_OPTIONS,
-          'out-dir': { type: 'string' },
-          unmappable: { type: 'string' },
-          kind: { type: 'string' },
-          force: { type: 'boolean' },
-          'dry-run': { type: 'boolean' },
-          format: { type: 'string', short: 'f' },
-        },
-      }),
-    );
-    checkLang(COMMAND, values.lang);
+    const { values, positionals } = parseCommand(COMMAND, argv, {
+      'out-dir': { type: 'string' },
+      unmappable: { type: 'string' },
+      kind: { type: 'string' },
+      force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      format: { type: 'string', short: 'f' },
+    });
     const format = oneOf(COMMAND, 'format', values.format, ['text', 'json'] as const, 'text');
     const substitute = oneOf(COMMAND, 'unmappable', values.unmappable, ['error', 'substitute'] as const, 'error') === 'substitute';
     const outDir = required(COMMAND, 'out-dir', values['out-dir']);

@@ -2,8 +2,7 @@
 // key, Japanese name and value, and its issues — as JSON or NDJSON. To see a file, not only to validate it.
 import { basename } from 'node:path';
 import { getLayout, isFileKind, parseFileName, readCsvFile, validateFile, type CsvRecord, type Issue, type Profile } from '../../core.js';
-import { parseArgs } from 'node:util';
-import { checkLang, COMMON_OPTIONS, oneOf, parseCommandArgs, positionalsOf } from '../args.js';
+import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../context.js';
 import { readBytes, toDisplay } from '../input.js';
@@ -62,20 +61,11 @@ export const inspectCommand: Command = {
   },
   run(ctx, argv) {
     const command = 'inspect';
-    const { values, positionals } = parseCommandArgs(command, () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...COMMON_OPTIONS,
-          format: { type: 'string', short: 'f' },
-          profile: { type: 'string' },
-          kind: { type: 'string' },
-        },
-      }),
-    );
-    checkLang(command, values.lang);
+    const { values, positionals } = parseCommand(command, argv, {
+      format: { type: 'string', short: 'f' },
+      profile: { type: 'string' },
+      kind: { type: 'string' },
+    });
     const format = oneOf(command, 'format', values.format, ['json', 'ndjson'] as const, 'json');
     const profile: Profile = oneOf(command, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
     const [path] = positionalsOf(command, positionals, 1, 1, { ja: 'ファイル', en: 'a file' });

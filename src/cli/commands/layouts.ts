@@ -2,8 +2,7 @@
 // against one.
 import { basename } from 'node:path';
 import { compileFieldChecker, getLayout, listLayouts } from '../../core.js';
-import { parseArgs } from 'node:util';
-import { checkLang, COMMON_OPTIONS, parseCommandArgs, positionalsOf } from '../args.js';
+import { parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../context.js';
 import { currentCsvVersion } from '../editions.js';
@@ -20,10 +19,7 @@ export const layoutsCommand: Command = {
     exit: [[0, '成功', 'success']],
   },
   run(ctx, argv) {
-    const { values, positionals } = parseCommandArgs('layouts', () =>
-      parseArgs({ args: argv, allowPositionals: true, strict: true, options: COMMON_OPTIONS }),
-    );
-    checkLang('layouts', values.lang);
+    const { positionals } = parseCommand('layouts', argv, {});
     positionalsOf('layouts', positionals, 0, 0, { ja: '', en: '' });
     for (const l of listLayouts()) {
       const flags = [l.inferred ? 'inferred' : '', l.superseded ? 'superseded' : ''].filter(Boolean).join(',');
@@ -49,18 +45,9 @@ export const layoutCommand: Command = {
     ],
   },
   run(ctx, argv) {
-    const { values, positionals } = parseCommandArgs('layout', () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...COMMON_OPTIONS,
-          'csv-version': { type: 'string' },
-        },
-      }),
-    );
-    checkLang('layout', values.lang);
+    const { values, positionals } = parseCommand('layout', argv, {
+      'csv-version': { type: 'string' },
+    });
     const [kind] = positionalsOf('layout', positionals, 1, 1, { ja: '種別（UPPLAN など）', en: 'a kind (UPPLAN …)' });
     const csvVersion = values['csv-version'] ?? currentCsvVersion();
     const layout = getLayout(kind!, csvVersion);
@@ -84,18 +71,9 @@ export const checkRecordsCommand: Command = {
   },
   run(ctx, argv) {
     const command = 'check-records';
-    const { values, positionals } = parseCommandArgs(command, () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...COMMON_OPTIONS,
-          'csv-version': { type: 'string' },
-        },
-      }),
-    );
-    checkLang(command, values.lang);
+    const { values, positionals } = parseCommand(command, argv, {
+      'csv-version': { type: 'string' },
+    });
     const [kind, file] = positionalsOf(command, positionals, 2, 2, { ja: '種別とレコードのJSONファイル', en: 'a kind and a JSON records file' });
     const csvVersion = values['csv-version'] ?? currentCsvVersion();
     // The field rules behind recordSchema, without loading zod: errors only, as the schema reports them.

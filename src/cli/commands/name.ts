@@ -2,8 +2,7 @@
 // what is wrong with it; `name --build` makes the name the spec prescribes.
 import { basename } from 'node:path';
 import { buildFileName, getServiceType, isFileNameKind, parseFileName, sendUnitKey, type FileNameInfo, type FileNameKind, type FileNameParts, type Issue, type OfficeRef } from '../../core.js';
-import { parseArgs } from 'node:util';
-import { checkLang, COMMON_OPTIONS, oneOf, parseCommandArgs, positionalsOf, required } from '../args.js';
+import { oneOf, parseCommand, positionalsOf, required } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { namingEdition, parseEdition } from '../editions.js';
@@ -108,26 +107,17 @@ export const nameCommand: Command = {
   },
   run(ctx, argv) {
     const command = 'name';
-    const { values, positionals } = parseCommandArgs(command, () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...COMMON_OPTIONS,
-          format: { type: 'string', short: 'f' },
-          build: { type: 'boolean' },
-          kind: { type: 'string' },
-          edition: { type: 'string' },
-          month: { type: 'string' },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          timestamp: { type: 'string' },
-          branch: { type: 'string' },
-        },
-      }),
-    );
-    checkLang(command, values.lang);
+    const { values, positionals } = parseCommand(command, argv, {
+      format: { type: 'string', short: 'f' },
+      build: { type: 'boolean' },
+      kind: { type: 'string' },
+      edition: { type: 'string' },
+      month: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      timestamp: { type: 'string' },
+      branch: { type: 'string' },
+    });
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
     if (!values.build) {
       for (const o of ['kind', 'edition', 'month', 'from', 'to', 'timestamp', 'branch'] as const) {

@@ -1,8 +1,7 @@
 // careplan-csv validate: every file named (folders expanded), grouped into send units, every issue printed
 // in the format asked for; the exit code tells CI whether anything reached --fail-on.
 import { parseFileName, validateFiles, type FileReport, type InputFile, type Issue, type Profile, type UnitReport, type ValidationReport } from '../../core.js';
-import { parseArgs } from 'node:util';
-import { checkLang, COMMON_OPTIONS, oneOf, parseCommandArgs, positionalsOf } from '../args.js';
+import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { formatJson } from '../format/json.js';
@@ -132,21 +131,12 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
       ],
     },
     run(ctx, argv) {
-      const { values, positionals } = parseCommandArgs(name, () =>
-      parseArgs({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...COMMON_OPTIONS,
-          format: { type: 'string', short: 'f' },
-          profile: { type: 'string' },
-          'fail-on': { type: 'string' },
-          lenient: { type: 'boolean' },
-        },
-      }),
-    );
-      checkLang(name, values.lang);
+      const { values, positionals } = parseCommand(name, argv, {
+        format: { type: 'string', short: 'f' },
+        profile: { type: 'string' },
+        'fail-on': { type: 'string' },
+        lenient: { type: 'boolean' },
+      });
       const format = oneOf(name, 'format', values.format, FORMATS, 'text');
       const profile = values.lenient ? 'lenient' : oneOf(name, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
       const failOn = oneOf(name, 'fail-on', values['fail-on'], ['error', 'warning'] as const, 'error');
