@@ -51,3 +51,8 @@ export function makeIssue(
   issue.messageEn = messageEn;
   return issue as unknown as Issue;
 }
+
+/** Issues in reading order: by line, then byte offset, then field No. (chunking never changes the order). */
+export function byPosition(a: Issue, b: Issue): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
+}

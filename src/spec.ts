@@ -165,6 +165,4 @@ export function getCodeTable(id: string): CodeTableSpec | undefined {
   return Object.hasOwn(CODE_TABLES, id) ? CODE_TABLES[id as CodeTableId] : undefined;
 }
 
-export function getServiceType(code: string): ServiceTypeSpec | undefined {
-  return SERVICE_TYPES.find((s) => s.code === code);
-}
+export { getServiceType } from './service-types.js';

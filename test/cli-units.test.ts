@@ -91,7 +91,7 @@ describe('SARIF URIs', () => {
     expect(artifactUri('samples/4.1/UPPLAN_x.CSV')).toBe('samples/4.1/UPPLAN_x.CSV');
     expect(artifactUri('exports\\a b.CSV')).toBe('exports/a%20b.CSV');
     expect(artifactUri('出力/UPPLAN.CSV')).toBe('%E5%87%BA%E5%8A%9B/UPPLAN.CSV');
-    expect(artifactUri('/work/x.CSV')).toBe('file:///work/x.CSV');
+    expect(artifactUri('/srv/exports/x.CSV')).toBe('file:///srv/exports/x.CSV');
     expect(artifactUri('C:\\x\\y.CSV')).toBe('file:///C:/x/y.CSV');
   });
 });

@@ -1,7 +1,7 @@
 // Reading spec CSV files: the whole-file reader and the streaming reader. Both run the same pipeline —
 // ByteDecoder (bytes → text, encoding problems) → CsvTokenizer (text → rows) → RowProcessor (rows →
 // records, structural problems) — so they give the same records and issues.
-import { makeIssue, type Issue } from '../issues.js';
+import { byPosition, makeIssue, type Issue } from '../issues.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
@@ -74,10 +74,6 @@ function startPipeline(name: string | undefined, options: ReadOptions): Pipeline
   return { decoder, rows, kind, preIssues, tokenizer: new CsvTokenizer(limits.maxRecordLength) };
 }
 
-/** Canonical issue order, so that how the input was chunked never changes the report. */
-function byPosition(a: Issue, b: Issue): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
-}
 
 function collect(items: ReadItem[], records: CsvRecord[], lines: number[], issues: Issue[]): void {
   for (const item of items) {

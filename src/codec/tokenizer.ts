@@ -46,9 +46,6 @@ export function countBreaks(text: string, from = 0, to = text.length): number {
   return n;
 }
 
-/** Default longest record (characters): generous for free text, small enough to fail fast on garbage. */
-export const DEFAULT_MAX_RECORD_LENGTH = 1_000_000;
-
 export class CsvTokenizer {
   /** Text not yet turned into rows; always starts at the start of a record. */
   private buf = '';
@@ -56,7 +53,8 @@ export class CsvTokenizer {
   /** Discarding an oversized record: its quote state, so that it ends where the record really ends. */
   private skipping: { inQuotes: boolean; pendingCR: boolean } | undefined;
 
-  constructor(private readonly maxRecordLength = DEFAULT_MAX_RECORD_LENGTH) {}
+  /** `maxRecordLength`: the reader's limit (DEFAULT_LIMITS in rows.ts), in characters. */
+  constructor(private readonly maxRecordLength: number) {}
 
   /** Add text; returns the rows it completes. */
   push(text: string): Row[] {

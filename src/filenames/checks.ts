@@ -10,7 +10,7 @@ import {
   type FileNameSpec,
 } from '../../spec-tables/index.js';
 import { makeIssue, type Issue, type Severity } from '../issues.js';
-import { getServiceType } from './service-types.js';
+import { getServiceType } from '../service-types.js';
 import { FILE_NAME_KINDS, fileNameSpec, officeRole, ruleText, segmentLayout, segmentName } from './rules.js';
 
 /** What an issue can be about: a segment, or the name as a whole. */

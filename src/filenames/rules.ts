@@ -11,7 +11,7 @@ import {
   type OfficeRole,
   type OfficeRoleSpec,
 } from '../../spec-tables/index.js';
-import { getServiceType } from './service-types.js';
+import { getServiceType } from '../service-types.js';
 
 /** Every kind with a file-name rule, in the order of the layout definition. */
 export const FILE_NAME_KINDS: readonly FileNameKind[] = Object.freeze(Object.keys(FILE_NAMES) as FileNameKind[]);

@@ -4,9 +4,10 @@
 import { FILE_NAMES } from '../../spec-tables/file-names.js';
 import type { FileNameSpec } from '../../spec-tables/types.js';
 import { RECORD_KEYS } from '../../spec-tables/record-keys.js';
+import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { ReadItem } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
-import type { Issue } from '../issues.js';
+import { byPosition, type Issue } from '../issues.js';
 import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
 import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
 import { ruleIssue } from './issue.js';
@@ -147,10 +148,14 @@ export interface FileFacts {
   readonly images: ReadonlySet<string>;
 }
 
+/** Every relation key the send units match files by (spec-tables/send-units.ts), once each. */
 const RELATION_KEYS: readonly (readonly string[])[] = [
-  ['insurerNumber', 'insuredNumber', 'planChangeDate'],
-  ['insurerNumber', 'insuredNumber', 'serviceMonth'],
-  ['insurerNumber', 'insuredNumber', 'consultationDate'],
+  ...new Map(
+    (SEND_UNITS as readonly SendUnitSpec[])
+      .flatMap((u) => [u.key, ...u.members.map((m) => m.key)])
+      .filter((k): k is readonly string[] => k !== undefined)
+      .map((k) => [k.join('+'), k] as const),
+  ).values(),
 ];
 
 const refCache = new WeakMap<Layout, Map<string, { no: number; key: string; name: string }>>();
@@ -217,20 +222,13 @@ const RECEIVER_RULES: readonly {
   },
 ];
 
-interface AnnexUser {
-  line: number;
-  total: boolean;
-  detailRows: Map<string, number>; // office|type → rows
-  subtotals: Set<string>; // office|type with AAAA
-  subtotalTypes: { office: string; type: string; line: number; record: number; value: string }[];
-}
-
 export class FileValidator {
   private readonly name: string;
   private readonly info: FileNameInfo | undefined;
   private readonly issues: IssueList;
   private readonly lenient: boolean;
-  private kind: FileKind | undefined;
+  /** The CSV kind: the option, or the one the file name gives. */
+  readonly kind: FileKind | undefined;
   private csvVersion: string | undefined;
   private records = 0;
   private readonly months = new Map<string, number>(); // record month → first line
@@ -238,7 +236,6 @@ export class FileValidator {
   private readonly keys = new Map<string, number>();
   private readonly hashes = new Map<number, number>();
   private hashUser = '';
-  private readonly annex = new Map<string, AnnexUser>();
   private readonly relationKeys = new Map<string, Map<string, number>>();
   private readonly schedule = new Map<string, Map<string, { count: number; units: string; line: number }>>();
   private readonly annexRows = new Map<string, AnnexRowFact[]>();
@@ -256,13 +253,8 @@ export class FileValidator {
     const parsed = parseFileName(file);
     this.info = parsed.info;
     this.issues.push(...parsed.issues);
-    this.kind = options.kind;
-  }
-
-  /** The CSV kind the file name gives, if any. */
-  get nameKind(): FileKind | undefined {
-    const kind = this.info?.kind;
-    return kind && isFileKind(kind) ? kind : undefined;
+    const named = parsed.info?.kind;
+    this.kind = options.kind ?? (named && isFileKind(named) ? named : undefined);
   }
 
   /** A family-diagram image (UPKIHON_IMAGE): a JPEG, checked by name and signature only. */
@@ -328,10 +320,6 @@ export class FileValidator {
     return issue;
   }
 
-  setKind(kind: FileKind | undefined): void {
-    this.kind ??= kind;
-  }
-
   private fileRulesPerRecord(record: Record<string, string>, layout: Layout, line: number, index: number): void {
     const kind = layout.kind;
     const where = { file: this.name, line, record: index };
@@ -388,7 +376,7 @@ export class FileValidator {
       }
     }
     this.receiverRules(record, kind, where, field);
-    if (kind === 'UPSIKYU') this.collectAnnex(record, line, index);
+    if (kind === 'UPSIKYU') this.collectAnnexRow(record, line, index);
     if (this.keepFacts) this.collectFacts(record, layout, line, index);
   }
 
@@ -426,24 +414,6 @@ export class FileValidator {
       const row = rows.get(k);
       if (row) row.count += count;
       else rows.set(k, { count, units: record.units ?? '', line });
-    } else if (kind === 'UPSIKYU') {
-      let rows = this.annexRows.get(user);
-      if (!rows) this.annexRows.set(user, (rows = []));
-      rows.push({
-        row: annexRowType(record.serviceCode ?? ''),
-        office: record.serviceOfficeNumber ?? '',
-        code: record.serviceCode ?? '',
-        equipment: record.taisCode || record.equipmentNotificationCode || '',
-        units: record.units ?? '',
-        discountedUnits: record.discountedUnits ?? '',
-        times: record.timesOrDays ?? '',
-        amount: record.serviceUnitsOrAmount ?? '',
-        benefitUnits: record.benefitManagementUnits ?? '',
-        excessUnits: record.categoryLimitExcessUnits ?? '',
-        withinUnits: record.categoryLimitWithinUnits ?? '',
-        line,
-        record: index,
-      });
     } else if (kind === 'UPHOSOKU') {
       if (!this.limits.has(user)) this.limits.set(user, { limit: record.benefitLimitUnits ?? '', line });
     } else if (kind === 'UPKIHON' && record.familyDiagramFileName) {
@@ -486,23 +456,76 @@ export class FileValidator {
     }
   }
 
-  private collectAnnex(record: Record<string, string>, line: number, index: number): void {
+  /** 第7表 rows: kept (small) for the file's total/subtotal rules and the send-unit cross-checks. */
+  private collectAnnexRow(record: Record<string, string>, line: number, index: number): void {
     const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
-    let u = this.annex.get(user);
-    if (!u) {
-      u = { line, total: false, detailRows: new Map(), subtotals: new Set(), subtotalTypes: [] };
-      this.annex.set(user, u);
-    }
-    const code = record.serviceCode ?? '';
-    const office = record.serviceOfficeNumber ?? '';
-    const type = annexRowType(code);
-    if (type === 'total') u.total = true;
-    else if (type === 'subtotal') {
-      if (code.endsWith('AAAA')) u.subtotals.add(`${office}|${code.slice(0, 2)}`);
-      u.subtotalTypes.push({ office, type: code.slice(0, 2), line, record: index, value: code });
-    } else {
-      const k = `${office}|${code.slice(0, 2)}`;
-      u.detailRows.set(k, (u.detailRows.get(k) ?? 0) + 1);
+    let rows = this.annexRows.get(user);
+    if (!rows) this.annexRows.set(user, (rows = []));
+    rows.push({
+      row: annexRowType(record.serviceCode ?? ''),
+      office: record.serviceOfficeNumber ?? '',
+      code: record.serviceCode ?? '',
+      equipment: record.taisCode || record.equipmentNotificationCode || '',
+      units: record.units ?? '',
+      discountedUnits: record.discountedUnits ?? '',
+      times: record.timesOrDays ?? '',
+      amount: record.serviceUnitsOrAmount ?? '',
+      benefitUnits: record.benefitManagementUnits ?? '',
+      excessUnits: record.categoryLimitExcessUnits ?? '',
+      withinUnits: record.categoryLimitWithinUnits ?? '',
+      line,
+      record: index,
+    });
+  }
+
+  /** 第7表 per user: the 全合計 row, an AAAA subtotal for a type with several rows, subtotals of types it has. */
+  private annexRules(file: string): void {
+    for (const [user, rows] of this.annexRows) {
+      const [insurer, insured] = user.split('|');
+      const first = rows[0]!.line;
+      const details = new Map<string, number>(); // office|type → rows
+      for (const r of rows) {
+        if (r.row !== 'detail') continue;
+        const k = `${r.office}|${r.code.slice(0, 2)}`;
+        details.set(k, (details.get(k) ?? 0) + 1);
+      }
+      const subtotals = rows.filter((r) => r.row === 'subtotal');
+      if (!rows.some((r) => r.row === 'total')) {
+        this.issues.push(
+          ruleIssue(
+            'FILE_TOTAL_MISSING',
+            `利用者 ${insurer}-${insured} の全合計（999999）行がありません（必須出力）。`,
+            `User ${insurer}-${insured} has no total (999999) row (required).`,
+            { file, line: first, value: `${insurer}-${insured}` },
+          ),
+        );
+      }
+      for (const [k, n] of details) {
+        const [office, type] = k.split('|');
+        if (n > 1 && !subtotals.some((s) => s.office === office && s.code === `${type}AAAA`)) {
+          this.issues.push(
+            ruleIssue(
+              'FILE_SUBTOTAL_MISSING',
+              `利用者 ${insurer}-${insured} の事業所 ${office} サービス種類 ${type} は複数行なので区分支給対象小計（${type}AAAA）が必要です。`,
+              `User ${insurer}-${insured}, office ${office}, type ${type} has several rows: the ${type}AAAA subtotal is required.`,
+              { file, line: first, value: `${type}AAAA` },
+            ),
+          );
+        }
+      }
+      for (const s of subtotals) {
+        const type = s.code.slice(0, 2);
+        if (!details.has(`${s.office}|${type}`)) {
+          this.issues.push(
+            ruleIssue(
+              'RECORD_SUBTOTAL_TYPE',
+              `種類別小計 ${s.code} のサービス種類 ${type} の明細行が事業所 ${s.office} にありません。`,
+              `Subtotal ${s.code}: office ${s.office} has no rows of service type ${type}.`,
+              { file, line: s.line, record: s.record, value: s.code },
+            ),
+          );
+        }
+      }
     }
   }
 
@@ -565,44 +588,7 @@ export class FileValidator {
         ),
       );
     }
-    for (const [user, u] of this.annex) {
-      const [insurer, insured] = user.split('|');
-      if (!u.total) {
-        this.issues.push(
-          ruleIssue(
-            'FILE_TOTAL_MISSING',
-            `利用者 ${insurer}-${insured} の全合計（999999）行がありません（必須出力）。`,
-            `User ${insurer}-${insured} has no total (999999) row (required).`,
-            { file, line: u.line, value: `${insurer}-${insured}` },
-          ),
-        );
-      }
-      for (const [k, rows] of u.detailRows) {
-        if (rows > 1 && !u.subtotals.has(k)) {
-          const [office, type] = k.split('|');
-          this.issues.push(
-            ruleIssue(
-              'FILE_SUBTOTAL_MISSING',
-              `利用者 ${insurer}-${insured} の事業所 ${office} サービス種類 ${type} は複数行なので区分支給対象小計（${type}AAAA）が必要です。`,
-              `User ${insurer}-${insured}, office ${office}, type ${type} has several rows: the ${type}AAAA subtotal is required.`,
-              { file, line: u.line, value: `${type}AAAA` },
-            ),
-          );
-        }
-      }
-      for (const s of u.subtotalTypes) {
-        if (!u.detailRows.has(`${s.office}|${s.type}`)) {
-          this.issues.push(
-            ruleIssue(
-              'RECORD_SUBTOTAL_TYPE',
-              `種類別小計 ${s.value} のサービス種類 ${s.type} の明細行が事業所 ${s.office} にありません。`,
-              `Subtotal ${s.value}: office ${s.office} has no rows of service type ${s.type}.`,
-              { file, line: s.line, record: s.record, value: s.value },
-            ),
-          );
-        }
-      }
-    }
+    this.annexRules(file);
     return {
       file,
       kind,
@@ -619,6 +605,3 @@ function monthOf(kind: FileKind): FileNameSpec['month'] {
   return (FILE_NAMES[kind] as FileNameSpec).month;
 }
 
-function byPosition(a: Issue, b: Issue): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
-}

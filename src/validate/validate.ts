@@ -1,8 +1,7 @@
 // validateFile / validateFiles / validateStream: one call that tells everything wrong with files.
 import { readCsvItems, readCsvStream } from '../codec/index.js';
-import { parseFileName } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
-import { isFileKind, type FileKind } from '../spec.js';
+import type { FileKind } from '../spec.js';
 import { FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
 import { checkUnit, groupUnits, type UnitReport } from './units.js';
 
@@ -20,8 +19,8 @@ export interface InputFile {
   readonly bytes: Uint8Array;
 }
 
-function readerOptions(options: ValidateOptions) {
-  return { lenient: options.profile === 'lenient', ...(options.kind ? { kind: options.kind } : {}) };
+function readerOptions(options: ValidateOptions, kind: FileKind | undefined) {
+  return { lenient: options.profile === 'lenient', ...(kind ? { kind } : {}) };
 }
 
 const JPEG = [0xff, 0xd8, 0xff];
@@ -32,11 +31,8 @@ function validateOne(file: InputFile, options: ValidateOptions, keepFacts = fals
     if (!JPEG.every((b, i) => file.bytes[i] === b)) validator.notJpeg();
     return validator;
   }
-  // The validator has read the name already: tell the reader its kind rather than parse it again.
-  const named = options.kind ?? validator.nameKind;
-  const read = readCsvItems(file, readerOptions(named ? { ...options, kind: named } : options));
-  validator.setKind(read.kind);
-  for (const item of read.items) validator.add(item);
+  // The validator has read the name already: the reader gets its kind rather than parse the name again.
+  for (const item of readCsvItems(file, readerOptions(options, validator.kind)).items) validator.add(item);
   return validator;
 }
 
@@ -72,20 +68,6 @@ export async function validateStream(
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
   const validator = new FileValidator(name, options);
-  const stream = readCsvStream(source, { name, ...readerOptions(options) });
-  let kindSet = false;
-  for await (const item of stream) {
-    if (!kindSet) {
-      validator.setKind(options.kind ?? kindOfName(name));
-      kindSet = true;
-    }
-    validator.add(item);
-  }
-  validator.setKind(options.kind ?? kindOfName(name));
+  for await (const item of readCsvStream(source, { name, ...readerOptions(options, validator.kind) })) validator.add(item);
   return report([validator.finish()]);
-}
-
-function kindOfName(name: string): FileKind | undefined {
-  const kind = parseFileName(name).info?.kind;
-  return kind && isFileKind(kind) ? kind : undefined;
 }
