@@ -29,7 +29,7 @@ export {
   type Severity,
 } from './schemas/field-rules.js';
 export { FORMATS } from '../spec-tables/formats.js';
-export { makeIssue, type Issue, type IssueLocation } from './issues.js';
+export { byPosition, makeIssue, type Issue, type IssueLocation } from './issues.js';
 export {
   readCsvFile,
   readCsvItems,

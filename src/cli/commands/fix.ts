@@ -4,7 +4,7 @@
 // (then every substitution is listed), a file whose structure would lose data is refused, and the result is
 // read back and compared with the input's values before anything is written.
 import { basename } from 'node:path';
-import { getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, writeCsvFile, type CsvRecord, type FileKind, type Issue, type Substitution } from '../../core.js';
+import { byPosition, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
 import { oneOf, parseCommand, positionalsOf, required } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
@@ -65,8 +65,19 @@ interface FixResult {
   readonly notes: Issue[];
 }
 
-/** The changes a conformant rewrite makes to these bytes, read as `read` says. */
-function changesOf(bytes: Uint8Array, read: ReturnType<typeof readCsvFile>, kind: FileKind): Change[] {
+type RecordItem = Extract<ReadItem, { type: 'record' }>;
+
+/** The file read once: the reader's result, and how each record was written (quotes, line ending). */
+function readOnce(name: string, bytes: Uint8Array, kind: FileKind | undefined): { read: ReadResult; shapes: RecordItem[] } {
+  const r = readCsvItems({ name, bytes }, { lenient: true, ...(kind ? { kind } : {}) });
+  const shapes = r.items.filter((i): i is RecordItem => i.type === 'record');
+  const issues = r.items.flatMap((i) => (i.type === 'issue' ? [i.issue] : [])).sort(byPosition);
+  const read = { kind: r.kind, csvVersion: r.csvVersion, encoding: r.encoding, issues, records: shapes.map((s) => s.record), lines: shapes.map((s) => s.line) };
+  return { read, shapes };
+}
+
+/** The changes a conformant rewrite makes to these bytes, read as `read` and `shapes` say. */
+function changesOf(bytes: Uint8Array, read: ReadResult, shapes: readonly RecordItem[], kind: FileKind): Change[] {
   const changes: Change[] = [];
   if (read.encoding === 'utf8') changes.push({ code: 'CSV_NOT_MS932', ja: '文字コード UTF-8 → MS932（Shift_JIS）', en: 'encoding UTF-8 → MS932 (Shift_JIS)' });
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) changes.push({ code: 'CSV_BOM', line: 1, ja: '先頭のBOM（EF BB BF）を削除', en: 'byte order mark (EF BB BF) removed' });
@@ -77,8 +88,6 @@ function changesOf(bytes: Uint8Array, read: ReturnType<typeof readCsvFile>, kind
       changes.push({ code: i.code, ja: `バイト位置${i.offset}: Windowsが書かない重複コードを標準のコードに ${quoteValue(i.value ?? '')}`, en: `byte offset ${i.offset}: duplicate code rewritten as Windows writes it ${quoteValue(i.value ?? '')}` });
     }
   }
-  // How each record was written (quotes, line ending), as the library's reader found it.
-  const shapes = readCsvItems({ bytes }, { kind, lenient: true }).items.filter((i) => i.type === 'record');
   const ends = { LF: [] as number[], CR: [] as number[] };
   shapes.forEach((s, i) => {
     if (s.terminator === 'LF' || s.terminator === 'CR') ends[s.terminator].push(s.line);
@@ -138,7 +147,7 @@ function fixOne(path: string, opts: { outDir: string; force: boolean; substitute
   const planned = planOutput(COMMAND, opts.outDir, name, opts.force); // an unsafe or existing target: refuse before any work
   const notes = parseFileName(name).issues.filter((i) => i.severity !== 'info');
   const base = { input: display, output: planned.display, written: false, notes };
-  const read = readCsvFile({ name, bytes }, { lenient: true, ...(opts.kind ? { kind: opts.kind } : {}) });
+  const { read, shapes } = readOnce(name, bytes, opts.kind);
   const kind = read.kind;
   const refused = read.issues.filter(
     (i) => BLOCKING.has(i.code) || (i.code === 'CSV_UNMAPPABLE_CHAR' && !opts.substitute) || (i.severity === 'error' && !REPAIRED.has(i.code) && i.code !== 'CSV_UNMAPPABLE_CHAR'),
@@ -169,7 +178,7 @@ function fixOne(path: string, opts: { outDir: string; force: boolean; substitute
     } satisfies Issue;
     return { ...base, changes: [], substitutions: written.substitutions, refused: [issue, ...leftover] };
   }
-  const changes = changesOf(bytes, read, kind);
+  const changes = changesOf(bytes, read, shapes, kind);
   if (!opts.dryRun) writeOutput(COMMAND, opts.outDir, name, written.bytes, opts.force);
   const substitutions = written.substitutions.map((s) => ({ ...s, ...(read.lines[s.record - 1] !== undefined ? { line: read.lines[s.record - 1]! } : {}) }));
   return { ...base, written: !opts.dryRun, changes, substitutions, refused: [] };
