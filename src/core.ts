@@ -79,6 +79,8 @@ export {
   type Profile,
   type ValidateOptions,
   type RuleSpec,
+  type RuleCode,
+  type Lowering,
   type RuleLayer,
   importOrder,
   comparePlanToActual,

@@ -1,8 +1,6 @@
 // The one shape every problem the library finds is reported in. Public APIs return these; they never throw
 // on bad data.
-import type { Severity } from './schemas/field-rules.js';
-
-export type { Severity };
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {
   /** Stable code, e.g. `FIELD_REQUIRED`, `NAME_BAD_OFFICE`, `CSV_NOT_MS932`. */

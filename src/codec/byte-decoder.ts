@@ -1,7 +1,8 @@
 // Bytes → text, chunk by chunk, with every encoding problem reported at its byte offset. The whole-file
 // reader and the streaming reader both use this one decoder, so they report the same problems; a two-byte
 // character split across chunks is carried over (the streaming TextDecoder and `pendingLead`).
-import { makeIssue, type Issue } from '../issues.js';
+import { type Issue } from '../issues.js';
+import { ruleIssue } from '../rules.js';
 import { canonicalPair, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
 /** Bytes after the first non-ASCII byte that decide between MS932 and UTF-8. */
@@ -57,16 +58,15 @@ export class ByteDecoder {
     if (this.phase === 'ms932') {
       text += this.ms932.end(this.pendingLead >= 0);
       if (this.pendingLead >= 0) {
-        this.report('CSV_INVALID_BYTES', 'error', this.offset - 1, [this.pendingLead], '末尾', 'at the end');
+        this.report('CSV_INVALID_BYTES', this.offset - 1, [this.pendingLead], '末尾', 'at the end');
         this.pendingLead = -1;
       }
     } else if (this.phase === 'utf8') text += this.utf8.decode();
     for (const [code, n] of this.counts) {
       if (n > MAX_ISSUES_PER_CODE) {
         this.issues.push(
-          makeIssue(
+          ruleIssue(
             'CSV_ISSUES_TRUNCATED',
-            'info',
             `${code} はほかに${n - MAX_ISSUES_PER_CODE}件あります（表示は${MAX_ISSUES_PER_CODE}件まで）。`,
             `${n - MAX_ISSUES_PER_CODE} more ${code} issues were not listed (limit ${MAX_ISSUES_PER_CODE}).`,
             { file: this.options.file, value: code },
@@ -92,7 +92,7 @@ export class ByteDecoder {
       if (this.pendingLength < 3 && !atEnd) return '';
       bytes = this.release();
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-        this.report('CSV_BOM', 'error', 0, [0xef, 0xbb, 0xbf], '先頭', 'at the start');
+        this.report('CSV_BOM', 0, [0xef, 0xbb, 0xbf], '先頭', 'at the start');
         this.offset = 3;
         bytes = bytes.subarray(3);
         this.decideUtf8(0);
@@ -134,9 +134,8 @@ export class ByteDecoder {
   private decideUtf8(offset: number): void {
     const lenient = this.options.lenient === true;
     this.issues.push(
-      makeIssue(
+      ruleIssue(
         'CSV_NOT_MS932',
-        'error',
         `ファイルがUTF-8で書かれています（バイト位置 ${offset}）。仕様の文字コードはShift_JIS（MS932）です。` +
           (lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（lenient オプションでUTF-8として読めます）。'),
         `The file is UTF-8 (byte offset ${offset}); the spec requires Shift_JIS (MS932). ` +
@@ -173,12 +172,12 @@ export class ByteDecoder {
           if (cls !== Pair.Valid) this.reportPair(cls, at - 1, lead, b);
           continue;
         }
-        this.report('CSV_INVALID_BYTES', 'error', at - 1, [lead], '', '');
+        this.report('CSV_INVALID_BYTES', at - 1, [lead], '', '');
         // fall through: this byte starts afresh
       }
       if (b < 0x80) continue;
       if (isLeadByte(b)) this.pendingLead = b;
-      else if (!isSingleByteChar(b)) this.report('CSV_INVALID_BYTES', 'error', at, [b], '', '');
+      else if (!isSingleByteChar(b)) this.report('CSV_INVALID_BYTES', at, [b], '', '');
     }
     this.offset += bytes.length;
   }
@@ -187,9 +186,8 @@ export class ByteDecoder {
     if (cls === Pair.Gaiji) {
       this.count('CSV_GAIJI') &&
         this.issues.push(
-          makeIssue(
+          ruleIssue(
             'CSV_GAIJI',
-            'error',
             `外字（利用者定義文字 ${hex([lead, trail])}）が使われています（バイト位置 ${at}）。仕様は外字を禁止しています。`,
             `A user-defined character (gaiji, ${hex([lead, trail])}) at byte offset ${at}; the spec forbids gaiji.`,
             { file: this.options.file, offset: at, value: hex([lead, trail]) },
@@ -200,18 +198,17 @@ export class ByteDecoder {
       const to = hex([c >> 8, c & 0xff]);
       this.count('CSV_NONCANONICAL_MS932') &&
         this.issues.push(
-          makeIssue(
+          ruleIssue(
             'CSV_NONCANONICAL_MS932',
-            'warning',
             `バイト位置 ${at} の ${hex([lead, trail])} はMS932の重複コードです。同じ文字をWindowsは ${to} で書くため、書き直すとバイトが変わります。`,
             `${hex([lead, trail])} at byte offset ${at} is a duplicate MS932 code; Windows writes the same character as ${to}, so rewriting changes these bytes.`,
             { file: this.options.file, offset: at, value: hex([lead, trail]) },
           ),
         );
-    } else this.report('CSV_INVALID_BYTES', 'error', at, [lead, trail], '', '');
+    } else this.report('CSV_INVALID_BYTES', at, [lead, trail], '', '');
   }
 
-  private report(code: string, severity: 'error', at: number, bytes: number[], whereJa: string, whereEn: string): void {
+  private report(code: 'CSV_INVALID_BYTES' | 'CSV_BOM', at: number, bytes: number[], whereJa: string, whereEn: string): void {
     if (!this.count(code)) return;
     const v = hex(bytes);
     const message =
@@ -222,7 +219,7 @@ export class ByteDecoder {
       code === 'CSV_BOM'
         ? 'The file starts with a UTF-8 byte order mark (EF BB BF); MS932 files have none.'
         : `Bytes ${v} at byte offset ${at}${whereEn ? ` (${whereEn})` : ''} are not valid Shift_JIS (MS932).`;
-    this.issues.push(makeIssue(code, severity, message, messageEn, { file: this.options.file, offset: at, value: v }));
+    this.issues.push(ruleIssue(code, message, messageEn, { file: this.options.file, offset: at, value: v }));
   }
 
   private count(code: string): boolean {

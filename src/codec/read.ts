@@ -1,7 +1,8 @@
 // Reading spec CSV files: the whole-file reader and the streaming reader. Both run the same pipeline —
 // ByteDecoder (bytes → text, encoding problems) → CsvTokenizer (text → rows) → RowProcessor (rows →
 // records, structural problems) — so they give the same records and issues.
-import { byPosition, makeIssue, type Issue } from '../issues.js';
+import { byPosition, type Issue } from '../issues.js';
+import { ruleIssue } from '../rules.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
@@ -62,9 +63,8 @@ function startPipeline(name: string | undefined, options: ReadOptions): Pipeline
   const preIssues: Issue[] = [];
   if (!kind) {
     preIssues.push(
-      makeIssue(
+      ruleIssue(
         'CSV_UNKNOWN_KIND',
-        'error',
         `ファイルの種類が分かりません（ファイル名 ${JSON.stringify(name ?? '')}）。kind オプションで指定してください。`,
         `Cannot tell the file kind from the name ${JSON.stringify(name ?? '')}; pass the kind option.`,
         { file: name },

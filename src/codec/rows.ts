@@ -1,7 +1,8 @@
 // Tokenized rows → records keyed by the layout's field keys, with every structural problem reported at its
 // physical line: quotes, header row, field count, quoting of fields, CSVバージョン, line endings. Shared by
 // the whole-file and the streaming reader, so both give the same records and issues.
-import { makeIssue, type Issue, type IssueLocation } from '../issues.js';
+import { type Issue, type IssueLocation } from '../issues.js';
+import { ruleIssue, type RuleCode } from '../rules.js';
 import { fieldLabel } from '../schemas/field-rules.js';
 import { CSV_VERSIONS, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
@@ -89,13 +90,12 @@ export class RowProcessor {
   }
 
   private issue(
-    code: string,
-    severity: Issue['severity'],
+    code: RuleCode,
     message: string,
     messageEn: string,
     where: Omit<IssueLocation, 'file'> = {},
   ): void {
-    this.out.push({ type: 'issue', issue: makeIssue(code, severity, message, messageEn, { file: this.options.file, ...where }) });
+    this.out.push({ type: 'issue', issue: ruleIssue(code, message, messageEn, { file: this.options.file, ...where }) });
   }
 
   /** One tokenized row. */
@@ -107,7 +107,6 @@ export class RowProcessor {
       this.full = true;
       this.issue(
         'CSV_TOO_MANY_RECORDS',
-        'error',
         `レコード数が上限（${this.limits.maxRecords.toLocaleString('en')}件）を超えたため、${line}行目以降は読みませんでした。`,
         `More records than the limit (${this.limits.maxRecords.toLocaleString('en')}): nothing from line ${line} on was read.`,
         { line },
@@ -123,14 +122,13 @@ export class RowProcessor {
       return;
     }
     if (cells.length === 1 && cells[0] === '' && row.raw === '') {
-      this.issue('CSV_EMPTY_LINE', 'error', `${line}行目が空行です。空行はレコードにできません。`, `Line ${line} is empty; an empty line is not a record.`, { line });
+      this.issue('CSV_EMPTY_LINE', `${line}行目が空行です。空行はレコードにできません。`, `Line ${line} is empty; an empty line is not a record.`, { line });
       return;
     }
     const kind = this.options.kind;
     if (this.rows === 1 && this.isHeader(cells, kind)) {
       this.issue(
         'CSV_HEADER_ROW',
-        'error',
         `${line}行目は見出し行です。仕様のCSVに見出し行はありません（この行は読み飛ばしました）。`,
         `Line ${line} is a header row; spec files have none (the line was skipped).`,
         { line, value: row.raw.slice(0, 80) },
@@ -142,7 +140,6 @@ export class RowProcessor {
     if (huge >= 0) {
       this.issue(
         'CSV_FIELD_TOO_LARGE',
-        'error',
         `${line}行目の${huge + 1}番目の項目が上限（${this.limits.maxFieldLength.toLocaleString('en')}文字）を超えています。このレコードは読みませんでした。`,
         `Line ${line}, field ${huge + 1} is longer than the limit (${this.limits.maxFieldLength.toLocaleString('en')} characters); the record was not read.`,
         { line, record: this.index, value: cells[huge]!.slice(0, 80) },
@@ -178,7 +175,6 @@ export class RowProcessor {
           : ['「"」の使い方が不正です（閉じ「"」の後に文字がある、または囲まれていない項目に「"」があり「""」と二重にしていない）', 'a stray quote: text after a closing quote, or an undoubled quote inside an unquoted field'];
     this.issue(
       p.code,
-      'error',
       `${line}行目（${p.field + 1}番目の項目）: ${ja}。このレコードは読めませんでした。`,
       `Line ${line} (field ${p.field + 1}): ${en}; this record could not be read.`,
       { line, record: this.index, value: row.raw.slice(0, 80) },
@@ -189,7 +185,7 @@ export class RowProcessor {
     if (this.stopped) return this.take();
     this.reportLineEndings();
     if (this.index === 0) {
-      this.issue('CSV_EMPTY_FILE', 'warning', 'レコードが1件もありません。', 'The file has no records.');
+      this.issue('CSV_EMPTY_FILE', 'レコードが1件もありません。', 'The file has no records.');
     }
     return this.take();
   }
@@ -206,7 +202,7 @@ export class RowProcessor {
     if (lf + cr === 0) {
       if (this.terminators.get('none')) {
         const line = this.firstOf.get('none');
-        this.issue('CSV_NO_FINAL_NEWLINE', 'info', '最終レコードの後に改行（CRLF）がありません。', 'The last record has no line break (CRLF) after it.', { line });
+        this.issue('CSV_NO_FINAL_NEWLINE', '最終レコードの後に改行（CRLF）がありません。', 'The last record has no line break (CRLF) after it.', { line });
       }
       return;
     }
@@ -215,7 +211,6 @@ export class RowProcessor {
       const k = kinds[0]!;
       this.issue(
         k === 'LF' ? 'CSV_LF_LINE_ENDINGS' : 'CSV_CR_LINE_ENDINGS',
-        'warning',
         `レコードの区切りが${k}です。CRLFで区切ってください。`,
         `Records end with ${k}; use CRLF.`,
       );
@@ -224,7 +219,6 @@ export class RowProcessor {
     const firstOdd = Math.min(...kinds.filter((k) => k !== 'CRLF').map((k) => this.firstOf.get(k) ?? Infinity));
     this.issue(
       'CSV_MIXED_LINE_ENDINGS',
-      'warning',
       `レコードの区切りが混在しています（${kinds.join('・')}）。最初のCRLF以外の区切りは${firstOdd}行目です。`,
       `Mixed record endings (${kinds.join(', ')}); the first one that is not CRLF is on line ${firstOdd}.`,
       { line: firstOdd },
@@ -248,7 +242,6 @@ export class RowProcessor {
     if (this.fileVersion !== undefined && version !== this.fileVersion && isServedCsvVersion(version)) {
       this.issue(
         'CSV_MIXED_VERSIONS',
-        'error',
         `CSVバージョン ${version} が、このファイルの ${this.fileVersion} と異なります。1ファイルに複数のCSVバージョンは混在できません。`,
         `CSV version ${version} differs from this file's ${this.fileVersion}; one file cannot mix CSV versions.`,
         where,
@@ -260,7 +253,6 @@ export class RowProcessor {
       if (known) {
         this.issue(
           'CSV_UNSUPPORTED_VERSION',
-          'error',
           `CSVバージョン ${version}（${known.edition}）の${kind}は、このライブラリでは読めません。`,
           `CSV version ${version} (${known.edition}) of ${kind} is not supported by this library.`,
           where,
@@ -268,7 +260,6 @@ export class RowProcessor {
       } else {
         this.issue(
           'CSV_UNKNOWN_VERSION',
-          'error',
           `CSVバージョン ${JSON.stringify(version)} は仕様に定義されていません（${[...new Set(CSV_VERSIONS.map((v) => v.value))].join('・')}）。`,
           `CSV version ${JSON.stringify(version)} is not defined by the spec.`,
           where,
@@ -293,7 +284,6 @@ export class RowProcessor {
       const hintEn = other ? ` (${cells.length} fields is the layout of CSV version ${other.csvVersion}, edition ${other.edition})` : '';
       this.issue(
         'CSV_FIELD_COUNT',
-        'error',
         `項目数が${cells.length}です。${layout.kind}（CSVバージョン ${layout.csvVersion} 第${layout.edition}版）は${expected}項目です${hint}。`,
         `${cells.length} fields; ${layout.kind} (CSV version ${layout.csvVersion}, edition ${layout.edition}) has ${expected}${hintEn}.`,
         { line, record, value: cells.length > expected ? cells.slice(expected).join(',') : String(cells.length) },
@@ -312,7 +302,6 @@ export class RowProcessor {
       if (free) {
         this.issue(
           'CSV_UNQUOTED_FREE_TEXT',
-          'warning',
           `${label.ja} はフリーテキストですが「"」で囲まれていません。`,
           `${label.en} is free text but not enclosed in double quotes.`,
           where,
@@ -320,7 +309,6 @@ export class RowProcessor {
       } else {
         this.issue(
           'CSV_QUOTED_NON_FREE_TEXT',
-          'warning',
           `${label.ja} はフリーテキストではないのに「"」で囲まれています。`,
           `${label.en} is not free text but is enclosed in double quotes.`,
           where,
@@ -338,7 +326,6 @@ export class RowProcessor {
         const label = fieldLabel(f);
         this.issue(
           'CSV_UNMAPPABLE_CHAR',
-          'warning',
           `${label.ja} の「${ch}」（${codePointLabel(ch)}）はMS932で書けない文字です。`,
           `${label.en}: '${ch}' (${codePointLabel(ch)}) cannot be written in MS932.`,
           { line, record: this.index, field: { no: f.no, key: f.key, name: f.name }, value },

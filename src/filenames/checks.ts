@@ -9,7 +9,8 @@ import {
   type FileNameSegmentKey,
   type FileNameSpec,
 } from '../../spec-tables/index.js';
-import { makeIssue, type Issue, type Severity } from '../issues.js';
+import { type Issue } from '../issues.js';
+import { ruleIssue, type RuleCode } from '../rules.js';
 import { getServiceType } from '../service-types.js';
 import { FILE_NAME_KINDS, fileNameSpec, officeRole, ruleText, segmentLayout, segmentName } from './rules.js';
 
@@ -46,8 +47,7 @@ export function nameIssue(
   spec: FileNameSpec | undefined,
   ref: SegmentRef,
   value: string,
-  code: string,
-  severity: Severity,
+  code: RuleCode,
   ja: string,
   en: string,
 ): Issue {
@@ -56,7 +56,7 @@ export function nameIssue(
   const sepEn = en.startsWith(':') ? '' : ' ';
   const messageJa = `ファイル名の「${name.ja}」${quote(value)}${sepJa}${ja}`;
   const messageEn = `File name ${name.en} ${quote(value)}${sepEn}${en}`;
-  return makeIssue(code, severity, messageJa, messageEn, { file, segment: { key: ref, name: name.ja }, value });
+  return ruleIssue(code, messageJa, messageEn, { file, segment: { key: ref, name: name.ja }, value });
 }
 
 export function kindLabel(kind: FileNameKind): { ja: string; en: string } {
@@ -87,7 +87,6 @@ export function checkMonth(ctx: NameContext, value: string): Issue[] {
         'month',
         value,
         'NAME_ZERO_MONTH_NOT_ALLOWED',
-        'error',
         `は ${k.ja} では使えません。${value} を使えるのは ${allowed.map((a) => a.ja).join('、')} だけです。${k.ja} の${month.ja}は${month.meaningJa}（YYYYMM）です。`,
         `is not allowed for ${k.en}: only ${allowed.map((a) => a.en).join(', ')} may carry ${value}. Here it is ${month.meaningEn} (YYYYMM).`,
       ),
@@ -104,7 +103,6 @@ export function checkMonth(ctx: NameContext, value: string): Issue[] {
       'month',
       value,
       'NAME_BAD_MONTH',
-      'error',
       `は実在する年月（YYYYMM）ではありません。${k.ja} の${month.ja}は${month.meaningJa}で、YYYYMM${zeroJa}と書きます。`,
       `is not a real month (YYYYMM). For ${k.en} it is ${month.meaningEn}, written YYYYMM${zeroEn}.`,
     ),
@@ -122,7 +120,6 @@ export function checkOffice(ctx: NameContext, ref: 'senderOffice' | 'receiverOff
       ref,
       value,
       'NAME_BAD_OFFICE',
-      'error',
       digits ? `は10桁ではありません（${n.ja}）。事業所番号は10桁の数字です。` : `は10桁の数字ではありません（${n.ja}）。`,
       digits ? `is not 10 digits (${n.en}). An office number has 10 digits.` : `is not a 10-digit number (${n.en}).`,
     ),
@@ -142,7 +139,6 @@ export function checkServiceType(
         ref,
         value,
         'NAME_EDITION_40_SERVICE_SEGMENT',
-        'error',
         `は3桁です。これは第4.0版の規約「${FILE_NAME_EDITION_40.nameJa}」の名前です。第4.1版でこの位置はサービス種類コード2桁（例: 11, 2A, A1）に変わりました。`,
         `has 3 characters: this is the edition-4.0 rule (${FILE_NAME_EDITION_40.nameEn}). Edition 4.1 replaced it with the 2-character service type code (e.g. 11, 2A, A1).`,
       ),
@@ -156,7 +152,6 @@ export function checkServiceType(
         ref,
         value,
         'NAME_BAD_SERVICE_TYPE',
-        'error',
         `はサービス種類コード（英大文字・数字2桁、例: 11, 2A, A1）の形ではありません。`,
         `is not a service type code (2 upper-case letters or digits, e.g. 11, 2A, A1).`,
       ),
@@ -171,7 +166,6 @@ export function checkServiceType(
         ref,
         value,
         'NAME_UNKNOWN_SERVICE_TYPE',
-        'warning',
         `は仕様（§1.3・§1.4）にないサービス種類コードです。`,
         `is not a service type code listed by the spec (§1.3, §1.4).`,
       ),
@@ -185,7 +179,6 @@ export function checkServiceType(
         ref,
         value,
         'NAME_SERVICE_TYPE_OUT_OF_SCOPE',
-        'warning',
         `（${type.name}）はデータ連携の対象外のサービス種類です（${type.source}）。`,
         `(${type.name}) is a service type outside the scope of the exchange (${type.source}).`,
       ),
@@ -210,7 +203,6 @@ export function checkTimestamp(ctx: NameContext, value: string): Issue[] {
         'timestamp',
         value,
         'NAME_BAD_TIMESTAMP',
-        'error',
         `は14桁の数字（YYYYMMDDHHMMSS）ではありません（${n.ja}）。`,
         `is not 14 digits (YYYYMMDDHHMMSS) (${n.en}).`,
       ),
@@ -224,7 +216,6 @@ export function checkTimestamp(ctx: NameContext, value: string): Issue[] {
       'timestamp',
       value,
       'NAME_BAD_TIMESTAMP',
-      'error',
       `は実在する日時（YYYYMMDDHHMMSS）ではありません。`,
       `is not a real date and time (YYYYMMDDHHMMSS).`,
     ),
@@ -241,7 +232,6 @@ export function checkBranch(ctx: NameContext, value: string): Issue[] {
       'branch',
       value,
       'NAME_BAD_BRANCH',
-      'error',
       `は${branch.length}桁の数字ではありません（例: 0001）。`,
       `is not ${branch.length} digits (e.g. 0001).`,
     ),
@@ -260,7 +250,6 @@ export function checkExtension(ctx: NameContext, ext: string): Issue[] {
         'extension',
         ext,
         'NAME_EXTENSION_CASE',
-        'warning',
         `は大文字・小文字が規約と違います。${k.ja} の拡張子は "${canonical}" です。`,
         `differs in letter case from the rule: ${k.en} files end in "${canonical}".`,
       ),
@@ -273,7 +262,6 @@ export function checkExtension(ctx: NameContext, ext: string): Issue[] {
       'extension',
       ext,
       'NAME_BAD_EXTENSION',
-      'error',
       ext === '' ? `：拡張子がありません。${k.ja} の拡張子は "${canonical}" です。` : `は使えません。${k.ja} の拡張子は "${canonical}" です。`,
       ext === '' ? `: the extension is missing; ${k.en} files end in "${canonical}".` : `is not allowed: ${k.en} files end in "${canonical}".`,
     ),
@@ -302,7 +290,6 @@ export function checkDirection(ctx: NameContext, senderType: string, receiverTyp
       senderWrong ? 'senderServiceType' : 'receiverServiceType',
       senderWrong ? senderType : receiverType,
       'NAME_DIRECTION',
-      'warning',
       `：${k.ja} が ${foundJa}送られています。このファイルの向きは ${allowedJa} です。送信元と送信先が入れ替わっていないか確認してください。`,
       `: ${k.en} is sent ${foundEn}. This kind flows ${allowedEn}. Check that sender and receiver are not swapped.`,
     ),
@@ -319,7 +306,6 @@ export function kindNotInEdition(ctx: NameContext, edition: FileNameEdition, res
     'segments',
     rest,
     'NAME_KIND_NOT_IN_EDITION',
-    'error',
     `は第${edition}版の規約${edition === 3 ? '（サービス種類コードなし）' : ''}で書かれていますが、${k.ja} は第${editions.join('・')}版のファイルです。規約: ${rules.map((r) => r.ja).join(' ／ ')}`,
     `follows the edition-${edition} rule, but ${k.en} exists in edition ${editions.join('/')} only. Rule: ${rules.map((r) => r.en).join(' / ')}`,
   );
@@ -334,7 +320,6 @@ export function segmentCount(ctx: NameContext, segments: readonly string[]): Iss
     'segments',
     segments.join('_'),
     'NAME_SEGMENT_COUNT',
-    'error',
     `：接頭辞の後の区切りが${segments.length}個あります。${k.ja} は ${expected.map((x) => `第${x.e}版 ${x.n}個（${x.rule.ja}）`).join('、')} です。`,
     `: ${segments.length} segments after the prefix; ${k.en} has ${expected.map((x) => `${x.n} in edition ${x.e} (${x.rule.en})`).join(', ')}.`,
   );
@@ -348,7 +333,6 @@ export function unexpectedMonth(ctx: NameContext, value: string): Issue {
     'month',
     value,
     'NAME_UNEXPECTED_MONTH',
-    'error',
     `：${k.ja} の名前には年月の区切りはありません（規約: ${ruleText(ctx.kind, 4).ja}）。`,
     `: ${k.en} names carry no month (rule: ${ruleText(ctx.kind, 4).en}).`,
   );
@@ -363,7 +347,6 @@ export function missingMonth(ctx: NameContext, found: string): Issue {
     'month',
     found,
     'NAME_MISSING_MONTH',
-    'error',
     `が${month.ja}の位置にあります：${k.ja} の名前は接頭辞の直後に${month.ja}（YYYYMM、${month.meaningJa}）が必要です。`,
     `stands where the ${month.en} belongs: ${k.en} names carry the ${month.en} (YYYYMM, ${month.meaningEn}) right after the prefix.`,
   );
@@ -379,7 +362,6 @@ export function unknownPrefix(file: string, prefix: string): Issue {
     'prefix',
     prefix,
     'NAME_UNKNOWN_PREFIX',
-    'error',
     caseHint
       ? `は大文字で ${upper} と書きます。`
       : `は仕様にないファイル種別です。ファイル名は ${list} のいずれかで始まります。`,

@@ -1,7 +1,8 @@
 // formatFileName: the exact name the spec prescribes for a file. The name is checked by reading it back
 // with parseFileName, so the writer and the reader cannot drift apart.
 import type { FileNameSegmentKey } from '../../spec-tables/index.js';
-import { makeIssue, type Issue } from '../issues.js';
+import { type Issue } from '../issues.js';
+import { ruleIssue } from '../rules.js';
 import { kindLabel, nameIssue } from './checks.js';
 import { parseFileName } from './parse.js';
 import { fileNameSpec, isFileNameKind, segmentLayout } from './rules.js';
@@ -56,16 +57,14 @@ function unusedParts(parts: FileNameParts, name: string): Issue[] {
         key,
         value!,
         'NAME_UNUSED_PART',
-        'error',
         `：第${parts.edition}版の ${k.ja} の名前にはこの区切りがありません。`,
         `: edition-${parts.edition} ${k.en} names have no such segment.`,
       ),
     );
   if (parts.deletion !== undefined && parts.deletion !== spec.deletion) {
     issues.push(
-      makeIssue(
+      ruleIssue(
         'NAME_DELETION_MISMATCH',
-        'error',
         `deletion: ${parts.deletion} は ${k.ja} と一致しません（${spec.deletion ? '削除' : '削除ではない'}ファイル）。`,
         `deletion: ${parts.deletion} does not match ${k.en} (${spec.deletion ? 'a' : 'not a'} withdrawal file).`,
         { file: name },
@@ -103,7 +102,7 @@ export function buildFileName(parts: FileNameParts): BuiltFileName {
     return {
       ok: false,
       issues: [
-        makeIssue('NAME_UNKNOWN_PREFIX', 'error', `"${kind}" は仕様にないファイル種別です。`, `"${kind}" is not a file kind of the spec.`, {
+        ruleIssue('NAME_UNKNOWN_PREFIX', `"${kind}" は仕様にないファイル種別です。`, `"${kind}" is not a file kind of the spec.`, {
           value: kind,
         }),
       ],
@@ -117,9 +116,8 @@ export function buildFileName(parts: FileNameParts): BuiltFileName {
   const expected: FileNameInfo = { ...parts, deletion: spec.deletion };
   if (errors.length === 0 && (!parsed.info || !sameInfo(parsed.info, expected))) {
     errors.push(
-      makeIssue(
+      ruleIssue(
         'NAME_SEGMENT_COUNT',
-        'error',
         `${name} は元の値に読み戻せません（値に "_" などが含まれていませんか）。`,
         `${name} does not read back to the given parts (does a value contain "_"?).`,
         { file: name },

@@ -2,9 +2,11 @@
 // A checker looks at one field's text exactly as it appears in the file and lists what is wrong with it.
 import { isExists } from 'date-fns/isExists';
 import { FORMATS } from '../../spec-tables/formats.js';
+import type { Severity } from '../issues.js';
+import { ruleOf, type RuleCode } from '../rules.js';
 import { getCodeTable, getServiceType, type Field, type FormatKind } from '../spec.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 /** What is wrong with one field's value. `code` is stable; messages are for people. */
 export interface FieldProblem {
@@ -14,18 +16,8 @@ export interface FieldProblem {
   readonly messageEn: string;
 }
 
-export type FieldProblemCode =
-  | 'FIELD_REQUIRED'
-  | 'FIELD_LENGTH'
-  | 'FIELD_TOO_LONG'
-  | 'FIELD_FORMAT'
-  | 'FIELD_INVALID_DATE'
-  | 'FIELD_INVALID_MONTH'
-  | 'FIELD_INVALID_TIME'
-  | 'FIELD_UNKNOWN_CODE'
-  | 'FIELD_UNKNOWN_SERVICE_TYPE'
-  | 'FIELD_CSV_VERSION_MISMATCH'
-  | 'FIELD_FORMULA_PREFIX';
+/** The catalogue's FIELD_* codes. */
+export type FieldProblemCode = Extract<RuleCode, `FIELD_${string}`>;
 
 /** Lists the problems of one value; the result is shared when empty: do not modify it. */
 export type FieldChecker = (value: string) => readonly FieldProblem[];
@@ -58,8 +50,9 @@ function quote(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
-function problem(code: FieldProblemCode, severity: Severity, message: string, messageEn: string): FieldProblem {
-  return { code, severity, message, messageEn };
+/** A problem with the catalogue's severity, or a warning where the tables mark the fact uncertain (`lowered`). */
+function problem(code: FieldProblemCode, message: string, messageEn: string, lowered = false): FieldProblem {
+  return { code, severity: lowered ? 'warning' : ruleOf(code)!.severity, message, messageEn };
 }
 
 /** Semantic checks that a pattern cannot express: whether the (well-formed) value is right. */
@@ -86,17 +79,16 @@ function semanticProblem(field: Field, value: string): FieldProblem {
   const v = quote(value);
   switch (field.format) {
     case 'date':
-      return problem('FIELD_INVALID_DATE', 'error', `${label.ja} の値 ${v} は実在しない日付です（YYYYMMDD）。`, `${label.en}: ${v} is not a real date (YYYYMMDD).`);
+      return problem('FIELD_INVALID_DATE', `${label.ja} の値 ${v} は実在しない日付です（YYYYMMDD）。`, `${label.en}: ${v} is not a real date (YYYYMMDD).`);
     case 'month':
-      return problem('FIELD_INVALID_MONTH', 'error', `${label.ja} の値 ${v} は実在しない年月です（YYYYMM）。`, `${label.en}: ${v} is not a real month (YYYYMM).`);
+      return problem('FIELD_INVALID_MONTH', `${label.ja} の値 ${v} は実在しない年月です（YYYYMM）。`, `${label.en}: ${v} is not a real month (YYYYMM).`);
     case 'time':
-      return problem('FIELD_INVALID_TIME', 'error', `${label.ja} の値 ${v} は時刻として不正です（HHMM、00:00〜23:59）。`, `${label.en}: ${v} is not a valid time (HHMM, 00:00-23:59).`);
+      return problem('FIELD_INVALID_TIME', `${label.ja} の値 ${v} は時刻として不正です（HHMM、00:00〜23:59）。`, `${label.en}: ${v} is not a valid time (HHMM, 00:00-23:59).`);
     case 'code': {
       const table = getCodeTable(field.codeTable ?? '')!;
       const allowed = table.entries.map(([c, l]) => `${c}:${l}`).join('、');
       return problem(
         'FIELD_UNKNOWN_CODE',
-        'error',
         `${label.ja} の値 ${v} は${table.name}にありません（${allowed}）。`,
         `${label.en}: ${v} is not in the code table ${table.name} (${table.entries.map(([c]) => c).join(', ')}).`,
       );
@@ -104,7 +96,6 @@ function semanticProblem(field: Field, value: string): FieldProblem {
     default:
       return problem(
         'FIELD_UNKNOWN_SERVICE_TYPE',
-        'warning',
         `${label.ja} の値 ${v} は仕様（§1.3・§1.4）にないサービス種類コードです。`,
         `${label.en}: ${v} is not a service type code listed by the spec (§1.3, §1.4).`,
       );
@@ -131,8 +122,8 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   const format = FORMATS[field.format];
   const pattern = PATTERNS[field.format];
   const sentinels = new Set(field.sentinels ?? []);
-  const requiredSeverity: Severity = field.requiredUncertain ? 'warning' : 'error';
-  const lengthSeverity: Severity = field.lengthUncertain ? 'warning' : 'error';
+  const requiredUncertain = field.requiredUncertain !== undefined;
+  const lengthUncertain = field.lengthUncertain !== undefined;
   const exactLength = format.lengthRule === 'exact' && field.length !== null;
   const table = field.codeTable ? getCodeTable(field.codeTable) : undefined;
   const codes = table ? new Set(table.entries.map(([c]) => c)) : undefined;
@@ -144,9 +135,9 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
       return [
         problem(
           'FIELD_REQUIRED',
-          requiredSeverity,
           `${label.ja} は必須項目ですが空です。`,
           `${label.en} is required but empty.`,
+          requiredUncertain,
         ),
       ];
     }
@@ -169,9 +160,9 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
         return [
           problem(
             'FIELD_LENGTH',
-            lengthSeverity,
             `${label.ja} は${field.length}桁ですが、値 ${quote(value)} は${length}桁です（${format.ja}）。`,
             `${label.en} must be ${field.length} characters; ${quote(value)} has ${length} (${format.en}).`,
+            lengthUncertain,
           ),
         ];
       }
@@ -180,9 +171,9 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
         return [
           problem(
             'FIELD_TOO_LONG',
-            field.toleratedLength === undefined ? lengthSeverity : tolerated ? 'warning' : 'error',
             `${label.ja} は最大${field.length}桁ですが、値 ${quote(value)} は${length}桁です。`,
             `${label.en} allows at most ${field.length} characters; ${quote(value)} has ${length}.`,
+            field.toleratedLength === undefined ? lengthUncertain : tolerated,
           ),
         ];
       }
@@ -191,7 +182,6 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
       return [
         problem(
           'FIELD_FORMULA_PREFIX',
-          'info',
           `${label.ja} の値が「${value[0]}」で始まります。表計算ソフトで開くと数式として扱われるおそれがあります。`,
           `${label.en} starts with '${value[0]}': spreadsheet software may treat it as a formula.`,
         ),
@@ -203,7 +193,6 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
       return [
         problem(
           'FIELD_FORMAT',
-          'error',
           `${label.ja} の値 ${quote(value)} は${format.ja}${allowed}の形式ではありません。`,
           `${label.en}: ${quote(value)} is not ${format.en}${allowedEn}.`,
         ),
@@ -213,7 +202,6 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
       return [
         problem(
           'FIELD_CSV_VERSION_MISMATCH',
-          'error',
           `${label.ja} の値 ${quote(value)} はこのレイアウトのCSVバージョン ${csvVersion} と一致しません。`,
           `${label.en}: ${quote(value)} does not match this layout's CSV version ${csvVersion}.`,
         ),

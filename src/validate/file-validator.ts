@@ -10,7 +10,7 @@ import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { byPosition, type Issue } from '../issues.js';
 import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
 import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
-import { ruleIssue } from './issue.js';
+import { ruleIssue, ruleOf } from '../rules.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
 
 export type Profile = 'strict' | 'lenient';
@@ -69,9 +69,6 @@ export interface FileReport {
   readonly records: number;
   readonly issues: Issue[];
 }
-
-/** Problems that the lenient profile reports but does not count as errors. */
-const LENIENT_WARNINGS = new Set(['CSV_NOT_MS932', 'CSV_BOM', 'CSV_HEADER_ROW']);
 
 const checkerCache = new WeakMap<Layout, FieldChecker[]>();
 function checkersOf(layout: Layout): FieldChecker[] {
@@ -312,9 +309,9 @@ export class FileValidator {
     return this.lastLayout;
   }
 
-  /** Severity by profile: the lenient profile reports encoding and header problems as warnings. */
+  /** Severity by profile: the lenient profile reports the rules the catalogue marks `lenientProfile` as warnings. */
   private adjust(issue: Issue): Issue {
-    if (this.lenient && issue.severity === 'error' && LENIENT_WARNINGS.has(issue.code)) {
+    if (this.lenient && issue.severity === 'error' && ruleOf(issue.code)?.lowered === 'lenientProfile') {
       return { ...issue, severity: 'warning' };
     }
     return issue;

@@ -1,15 +1,15 @@
 // Record rules: what the spec's notes require of one record beyond its single fields.
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
-import type { Issue } from '../issues.js';
+import type { Issue, IssueLocation } from '../issues.js';
 import type { Layout } from '../spec.js';
-import { ruleIssue, type Where } from './issue.js';
+import { ruleIssue, type RuleCode } from '../rules.js';
 
 type Rec = Readonly<Record<string, string>>;
 export type Emit = (issue: Issue) => void;
 
 export interface RecordContext {
   readonly layout: Layout;
-  readonly where: Where;
+  readonly where: IssueLocation;
   readonly emit: Emit;
 }
 
@@ -31,7 +31,7 @@ function fieldOf(ctx: RecordContext, key: string) {
   return { no: f.no, key: f.key, name: f.name };
 }
 
-function emit(ctx: RecordContext, code: string, key: string | undefined, value: string, ja: string, en: string): void {
+function emit(ctx: RecordContext, code: RuleCode, key: string | undefined, value: string, ja: string, en: string): void {
   ctx.emit(ruleIssue(code, ja, en, { ...ctx.where, field: key ? fieldOf(ctx, key) : undefined, value }));
 }
 

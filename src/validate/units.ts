@@ -5,7 +5,7 @@ import { parseFileName, sendUnitKey, sortForImport, type FileNameInfo, type Offi
 import type { Issue } from '../issues.js';
 import { checkScheduleContent } from './cross-checks.js';
 import type { FileFacts } from './file-validator.js';
-import { ruleIssue } from './issue.js';
+import { ruleIssue, type RuleCode } from '../rules.js';
 
 export interface UnitReport {
   /** `連番:sender>receiver`, as sendUnitKey gives it. */
@@ -47,7 +47,7 @@ export function checkUnit(files: readonly FileFacts[]): UnitReport {
   const key = sendUnitKey(first);
   const names = sortForImport(files.map((f) => f.file));
   const issues: Issue[] = [];
-  const add = (code: string, ja: string, en: string, involved: readonly string[], value?: string) =>
+  const add = (code: RuleCode, ja: string, en: string, involved: readonly string[], value?: string) =>
     issues.push(ruleIssue(code, ja, en, { unit: key, files: [...involved], value, file: involved.length === 1 ? involved[0] : undefined }));
 
   const kinds = new Set(files.map((f) => f.info!.kind));
@@ -132,7 +132,7 @@ function checkKeys(
   member: FileFacts,
   baseKey: readonly string[],
   memberKey: readonly string[],
-  add: (code: string, ja: string, en: string, involved: readonly string[], value?: string) => void,
+  add: (code: RuleCode, ja: string, en: string, involved: readonly string[], value?: string) => void,
 ): void {
   const baseValues = base.keys.get(baseKey.join('+'));
   const memberValues = member.keys.get(memberKey.join('+'));

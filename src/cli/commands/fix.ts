@@ -4,7 +4,7 @@
 // (then every substitution is listed), a file whose structure would lose data is refused, and the result is
 // read back and compared with the input's values before anything is written.
 import { basename } from 'node:path';
-import { byPosition, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
+import { byPosition, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, ruleOf, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
 import { oneOf, parseCommand, positionalsOf, required } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
@@ -155,7 +155,7 @@ function fixOne(path: string, opts: { outDir: string; force: boolean; substitute
   if (!kind || !read.csvVersion || refused.length) {
     const unknown = {
       code: 'CSV_UNKNOWN_KIND',
-      severity: 'error',
+      severity: ruleOf('CSV_UNKNOWN_KIND')!.severity,
       file: name,
       message: '種別かCSVバージョンが分からないため書き直せません（--kind で種別を指定できます）。',
       messageEn: 'The kind or CSV version cannot be told, so the file cannot be rewritten (--kind gives the kind).',
@@ -171,7 +171,7 @@ function fixOne(path: string, opts: { outDir: string; force: boolean; substitute
   if (leftover.length || !sameRecords(back.records, expectedRecords(read.records, written.substitutions))) {
     const issue = {
       code: 'FIX_VERIFY_FAILED',
-      severity: 'error',
+      severity: ruleOf('FIX_VERIFY_FAILED')!.severity,
       file: name,
       message: '書き直したファイルを読み戻すと値が一致しません。書き出しませんでした（不具合として報告してください）。',
       messageEn: 'The rewritten file does not read back to the same values; nothing written (please report this as a bug).',

@@ -1,31 +1,41 @@
 // The rule catalogue: every issue code the library can report, with its severity, what it checks in
-// Japanese and English, and the passage of the spec it enforces. The README's catalogue is generated from
-// this list (`npm run catalogue`), and a test keeps the list complete.
-import type { Severity } from '../schemas/field-rules.js';
+// Japanese and English, and the passage of the spec it enforces. Every layer builds its issues through
+// `ruleIssue`, so a rule's severity is stated here and nowhere else; the README's catalogue is generated from
+// this list (`npm run catalogue`).
+import { makeIssue, type Issue, type IssueLocation, type Severity } from './issues.js';
 
 export type RuleLayer = 'name' | 'encoding' | 'csv' | 'field' | 'record' | 'file' | 'unit' | 'compare' | 'write';
 
-export interface RuleSpec {
-  readonly code: string;
+/**
+ * When an error rule is reported as a warning instead: `uncertainField` where the spec tables mark the fact
+ * uncertain (or a length as tolerated), `lenientProfile` under the lenient profile.
+ */
+export type Lowering = 'uncertainField' | 'lenientProfile';
+
+export interface RuleSpec<C extends string = string> {
+  readonly code: C;
   readonly layer: RuleLayer;
-  /** The default severity; some rules are warnings where the spec is uncertain (see the field tables). */
+  /** The severity the rule is reported with (see `lowered` for the one exception). */
   readonly severity: Severity;
   readonly ja: string;
   readonly en: string;
   /** The spec passage (layout.txt / spec.txt section) or convention the rule rests on. */
   readonly spec: string;
+  /** When the rule is reported as a warning instead of its severity. */
+  readonly lowered?: Lowering;
 }
 
-const r = (code: string, layer: RuleLayer, severity: Severity, ja: string, en: string, spec: string): RuleSpec => ({
-  code,
-  layer,
-  severity,
-  ja,
-  en,
-  spec,
-});
+const r = <const C extends string>(
+  code: C,
+  layer: RuleLayer,
+  severity: Severity,
+  ja: string,
+  en: string,
+  spec: string,
+  lowered?: Lowering,
+): RuleSpec<C> => (lowered ? { code, layer, severity, ja, en, spec, lowered } : { code, layer, severity, ja, en, spec });
 
-export const RULES: readonly RuleSpec[] = [
+export const RULES = [
   // File names
   r('NAME_UNKNOWN_PREFIX', 'name', 'error', 'ファイル名が既知の種別で始まらない', 'name does not start with a known kind', 'ファイル名規約 (every layout)'),
   r('NAME_SEGMENT_COUNT', 'name', 'error', '「_」区切りの数が合わない', 'wrong number of `_` segments', 'ファイル名規約'),
@@ -47,8 +57,8 @@ export const RULES: readonly RuleSpec[] = [
   r('NAME_UNUSED_PART', 'name', 'error', '名前に入らない部分が指定された（buildFileName）', 'a part the name has no place for (buildFileName)', 'ファイル名規約'),
   r('NAME_DELETION_MISMATCH', 'name', 'error', 'deletion の指定が種別と矛盾（buildFileName）', 'deletion flag contradicts the kind (buildFileName)', 'ファイル名規約'),
   // Encoding
-  r('CSV_NOT_MS932', 'encoding', 'error', 'UTF-8で書かれている', 'the file is UTF-8', '4.3 ファイルエンコード'),
-  r('CSV_BOM', 'encoding', 'error', '先頭にUTF-8のBOMがある', 'a UTF-8 byte order mark', '4.3 ファイルエンコード'),
+  r('CSV_NOT_MS932', 'encoding', 'error', 'UTF-8で書かれている', 'the file is UTF-8', '4.3 ファイルエンコード', 'lenientProfile'),
+  r('CSV_BOM', 'encoding', 'error', '先頭にUTF-8のBOMがある', 'a UTF-8 byte order mark', '4.3 ファイルエンコード', 'lenientProfile'),
   r('CSV_INVALID_BYTES', 'encoding', 'error', 'MS932として不正なバイト列', 'bytes invalid in MS932', '4.3 ファイルエンコード'),
   r('CSV_GAIJI', 'encoding', 'error', '外字（利用者定義文字）', 'a user-defined character (外字)', '文字コード（外字の利用は不可）'),
   r('CSV_NONCANONICAL_MS932', 'encoding', 'warning', 'Windowsが書かない重複コード（書き直すとバイトが変わる）', 'a duplicate code Windows never writes', 'MS932 (Windows-31J)'),
@@ -59,7 +69,7 @@ export const RULES: readonly RuleSpec[] = [
   r('CSV_CR_LINE_ENDINGS', 'csv', 'warning', 'レコードの区切りがCR', 'records end with CR', 'CRLF'),
   r('CSV_MIXED_LINE_ENDINGS', 'csv', 'warning', 'レコードの区切りが混在', 'mixed record endings', 'CRLF'),
   r('CSV_NO_FINAL_NEWLINE', 'csv', 'info', '最終レコードの後に改行がない', 'no line break after the last record', 'CRLF'),
-  r('CSV_HEADER_ROW', 'csv', 'error', '見出し行がある', 'a header row', 'データ配置例 (data rows only)'),
+  r('CSV_HEADER_ROW', 'csv', 'error', '見出し行がある', 'a header row', 'データ配置例 (data rows only)', 'lenientProfile'),
   r('CSV_EMPTY_LINE', 'csv', 'error', '空行がある', 'an empty line', 'CSV'),
   r('CSV_EMPTY_FILE', 'csv', 'warning', 'レコードがない', 'no records', '—'),
   r('CSV_FIELD_COUNT', 'csv', 'error', '項目数がレイアウトと違う', 'field count differs from the layout', 'CSVファイルレイアウト定義書'),
@@ -75,9 +85,9 @@ export const RULES: readonly RuleSpec[] = [
   r('CSV_TOO_MANY_RECORDS', 'csv', 'error', 'レコード数が上限を超えた（以降は読まない）', 'more records than the limit (reading stops)', 'limit (ReadOptions.limits)'),
   r('CSV_UNKNOWN_KIND', 'csv', 'error', 'ファイルの種別が分からない', 'the file kind cannot be told', 'ファイル名規約'),
   // Fields
-  r('FIELD_REQUIRED', 'field', 'error', '必須項目が空（必須が不確かな項目は警告）', 'a 必須 field is empty (warning where 必須 is uncertain)', '必須 (○) column'),
-  r('FIELD_LENGTH', 'field', 'error', '桁数が項目長と違う（識別子・日付・コード）', 'length differs from 項目長 (identifiers, dates, codes)', '項目長 column'),
-  r('FIELD_TOO_LONG', 'field', 'error', '項目長を超える（整数・回数・テキスト）', 'longer than 項目長 (integers, counts, text)', '項目長 column'),
+  r('FIELD_REQUIRED', 'field', 'error', '必須項目が空', 'a 必須 field is empty', '必須 (○) column', 'uncertainField'),
+  r('FIELD_LENGTH', 'field', 'error', '桁数が項目長と違う（識別子・日付・コード）', 'length differs from 項目長 (identifiers, dates, codes)', '項目長 column', 'uncertainField'),
+  r('FIELD_TOO_LONG', 'field', 'error', '項目長を超える（整数・回数・テキスト）', 'longer than 項目長 (integers, counts, text)', '項目長 column', 'uncertainField'),
   r('FIELD_FORMAT', 'field', 'error', '書式に合わない', 'does not match the format', '書式 column'),
   r('FIELD_INVALID_DATE', 'field', 'error', '実在しない日付', 'not a real date', 'YYYYMMDD'),
   r('FIELD_INVALID_MONTH', 'field', 'error', '実在しない年月', 'not a real month', 'YYYYMM'),
@@ -146,19 +156,39 @@ export const RULES: readonly RuleSpec[] = [
   r('WRITE_UNSAFE_VALUE', 'write', 'error', '囲まない項目に「"」「,」改行', 'quote, comma or line break in an unquoted field', '※フリーテキストは""で囲い'),
   r('WRITE_CSV_VERSION_MISMATCH', 'write', 'error', 'レコードのCSVバージョンが書き出す版と違う', 'record CSV version differs from the one written', 'CSVバージョン'),
   r('WRITE_NO_LAYOUT', 'write', 'error', 'その版にレイアウトがない', 'no layout for that kind and version', 'CSVファイルレイアウト定義書'),
-];
+  r('FIX_VERIFY_FAILED', 'write', 'error', '`fix` の書き直しを読み戻すと値が違う（書き出さない）', '`fix` output does not read back to the same values (nothing written)', '—'),
+] as const;
 
-const byCode = new Map(RULES.map((rule) => [rule.code, rule]));
+/** Every code the library reports; an unknown code is a compile error. */
+export type RuleCode = (typeof RULES)[number]['code'];
+
+const byCode = new Map<string, RuleSpec>(RULES.map((rule) => [rule.code, rule]));
 
 export function ruleOf(code: string): RuleSpec | undefined {
   return byCode.get(code);
 }
 
+/**
+ * An issue of a catalogued rule, with the catalogue's severity. `lowered` reports it as a warning; only rules
+ * the catalogue marks as lowerable may be (a programming error otherwise, caught by the tests).
+ */
+export function ruleIssue(code: RuleCode, message: string, messageEn: string, where: IssueLocation = {}, lowered = false): Issue {
+  const rule = byCode.get(code)!;
+  if (lowered && !rule.lowered) throw new Error(`rule ${code} is not lowerable`);
+  return makeIssue(code, lowered ? 'warning' : rule.severity, message, messageEn, where);
+}
+
+const LOWERED_TEXT: Record<Lowering, string> = {
+  uncertainField: '不確かな項目は warning / warning where the table marks it uncertain',
+  lenientProfile: 'lenient では warning / warning in the lenient profile',
+};
+
 /** The catalogue as a Markdown table (the README section is this text). */
 export function catalogueMarkdown(): string {
   const lines = ['| code | layer | severity | 検査内容 | checks | spec |', '|---|---|---|---|---|---|'];
-  for (const rule of RULES) {
-    lines.push(`| \`${rule.code}\` | ${rule.layer} | ${rule.severity} | ${rule.ja} | ${rule.en} | ${rule.spec} |`);
+  for (const rule of RULES as readonly RuleSpec[]) {
+    const severity = rule.lowered ? `${rule.severity} (${LOWERED_TEXT[rule.lowered]})` : rule.severity;
+    lines.push(`| \`${rule.code}\` | ${rule.layer} | ${severity} | ${rule.ja} | ${rule.en} | ${rule.spec} |`);
   }
   return lines.join('\n');
 }
