@@ -1,4 +1,4 @@
-// Writes the rule catalogue (from src/rules.ts) into README.md between its markers.
+// Writes the rule catalogue (from src/rules/) into README.md between its markers.
 // Run with `npm run catalogue` (it builds first); a test fails when the README is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { catalogueMarkdown } from '../dist/src/index.js';

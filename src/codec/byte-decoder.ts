@@ -2,7 +2,7 @@
 // reader and the streaming reader both use this one decoder, so they report the same problems; a two-byte
 // character split across chunks is carried over (the streaming TextDecoder and `pendingLead`).
 import { type Issue } from '../issues.js';
-import { ruleIssue } from '../rules.js';
+import { readRuleIssue } from '../rules/read.js';
 import { canonicalPair, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
 /** Bytes after the first non-ASCII byte that decide between MS932 and UTF-8. */
@@ -65,7 +65,7 @@ export class ByteDecoder {
     for (const [code, n] of this.counts) {
       if (n > MAX_ISSUES_PER_CODE) {
         this.issues.push(
-          ruleIssue(
+          readRuleIssue(
             'CSV_ISSUES_TRUNCATED',
             `${code} はほかに${n - MAX_ISSUES_PER_CODE}件あります（表示は${MAX_ISSUES_PER_CODE}件まで）。`,
             `${n - MAX_ISSUES_PER_CODE} more ${code} issues were not listed (limit ${MAX_ISSUES_PER_CODE}).`,
@@ -134,7 +134,7 @@ export class ByteDecoder {
   private decideUtf8(offset: number): void {
     const lenient = this.options.lenient === true;
     this.issues.push(
-      ruleIssue(
+      readRuleIssue(
         'CSV_NOT_MS932',
         `ファイルがUTF-8で書かれています（バイト位置 ${offset}）。仕様の文字コードはShift_JIS（MS932）です。` +
           (lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（lenient オプションでUTF-8として読めます）。'),
@@ -186,7 +186,7 @@ export class ByteDecoder {
     if (cls === Pair.Gaiji) {
       this.count('CSV_GAIJI') &&
         this.issues.push(
-          ruleIssue(
+          readRuleIssue(
             'CSV_GAIJI',
             `外字（利用者定義文字 ${hex([lead, trail])}）が使われています（バイト位置 ${at}）。仕様は外字を禁止しています。`,
             `A user-defined character (gaiji, ${hex([lead, trail])}) at byte offset ${at}; the spec forbids gaiji.`,
@@ -198,7 +198,7 @@ export class ByteDecoder {
       const to = hex([c >> 8, c & 0xff]);
       this.count('CSV_NONCANONICAL_MS932') &&
         this.issues.push(
-          ruleIssue(
+          readRuleIssue(
             'CSV_NONCANONICAL_MS932',
             `バイト位置 ${at} の ${hex([lead, trail])} はMS932の重複コードです。同じ文字をWindowsは ${to} で書くため、書き直すとバイトが変わります。`,
             `${hex([lead, trail])} at byte offset ${at} is a duplicate MS932 code; Windows writes the same character as ${to}, so rewriting changes these bytes.`,
@@ -219,7 +219,7 @@ export class ByteDecoder {
       code === 'CSV_BOM'
         ? 'The file starts with a UTF-8 byte order mark (EF BB BF); MS932 files have none.'
         : `Bytes ${v} at byte offset ${at}${whereEn ? ` (${whereEn})` : ''} are not valid Shift_JIS (MS932).`;
-    this.issues.push(ruleIssue(code, message, messageEn, { file: this.options.file, offset: at, value: v }));
+    this.issues.push(readRuleIssue(code, message, messageEn, { file: this.options.file, offset: at, value: v }));
   }
 
   private count(code: string): boolean {

@@ -2,7 +2,7 @@
 // ByteDecoder (bytes → text, encoding problems) → CsvTokenizer (text → rows) → RowProcessor (rows →
 // records, structural problems) — so they give the same records and issues.
 import { byPosition, type Issue } from '../issues.js';
-import { ruleIssue } from '../rules.js';
+import { readRuleIssue } from '../rules/read.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
@@ -63,7 +63,7 @@ function startPipeline(name: string | undefined, options: ReadOptions): Pipeline
   const preIssues: Issue[] = [];
   if (!kind) {
     preIssues.push(
-      ruleIssue(
+      readRuleIssue(
         'CSV_UNKNOWN_KIND',
         `ファイルの種類が分かりません（ファイル名 ${JSON.stringify(name ?? '')}）。kind オプションで指定してください。`,
         `Cannot tell the file kind from the name ${JSON.stringify(name ?? '')}; pass the kind option.`,

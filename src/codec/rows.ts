@@ -2,7 +2,7 @@
 // physical line: quotes, header row, field count, quoting of fields, CSVバージョン, line endings. Shared by
 // the whole-file and the streaming reader, so both give the same records and issues.
 import { type Issue, type IssueLocation } from '../issues.js';
-import { ruleIssue, type RuleCode } from '../rules.js';
+import { readRuleIssue, type ReadRuleCode } from '../rules/read.js';
 import { fieldLabel } from '../schemas/field-rules.js';
 import { CSV_VERSIONS, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
@@ -90,12 +90,12 @@ export class RowProcessor {
   }
 
   private issue(
-    code: RuleCode,
+    code: ReadRuleCode,
     message: string,
     messageEn: string,
     where: Omit<IssueLocation, 'file'> = {},
   ): void {
-    this.out.push({ type: 'issue', issue: ruleIssue(code, message, messageEn, { file: this.options.file, ...where }) });
+    this.out.push({ type: 'issue', issue: readRuleIssue(code, message, messageEn, { file: this.options.file, ...where }) });
   }
 
   /** One tokenized row. */

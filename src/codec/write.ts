@@ -1,7 +1,7 @@
 // Writing spec CSV files: MS932, CRLF, free text always quoted, other fields never. A character MS932
 // cannot hold is refused (default) or substituted from a documented table — never written as `?`.
 import { type Issue } from '../issues.js';
-import { ruleIssue, type RuleCode } from '../rules.js';
+import { writeRuleIssue, type WriteRuleCode } from '../rules/write.js';
 import { fieldLabel } from '../schemas/field-rules.js';
 import { getLayout, type Field, type FileKind } from '../spec.js';
 import { codePointLabel, encodeMs932, isAscii, isEncodable } from './ms932.js';
@@ -51,7 +51,7 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
   const file = options.file;
   const layout = getLayout(kind, options.csvVersion);
   if (!layout) {
-    const issue = ruleIssue(
+    const issue = writeRuleIssue(
       'WRITE_NO_LAYOUT',
       `${kind} のCSVバージョン ${options.csvVersion} のレイアウトは仕様にありません。`,
       `The spec defines no layout of ${kind} for CSV version ${options.csvVersion}.`,
@@ -69,9 +69,9 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
     const record = i + 1;
     const problems: Issue[] = [];
     const made: Substitution[] = [];
-    const refuse = (code: RuleCode, ja: string, en: string, field?: Field, value?: string): void => {
+    const refuse = (code: WriteRuleCode, ja: string, en: string, field?: Field, value?: string): void => {
       problems.push(
-        ruleIssue(code, `レコード${record}: ${ja}（このレコードは書き出しません）`, `Record ${record}: ${en} (record not written).`, {
+        writeRuleIssue(code, `レコード${record}: ${ja}（このレコードは書き出しません）`, `Record ${record}: ${en} (record not written).`, {
           file,
           record,
           field: field ? ref(field) : undefined,
@@ -118,7 +118,7 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
     for (const s of made) {
       const label = fieldLabel(s.field);
       issues.push(
-        ruleIssue(
+        writeRuleIssue(
           'WRITE_SUBSTITUTED',
           `レコード${record}: ${label.ja} の「${s.from}」（${codePointLabel(s.from)}）を「${s.to}」に置き換えました（${s.count}か所）。`,
           `Record ${record}: ${label.en}: replaced '${s.from}' (${codePointLabel(s.from)}) with '${s.to}' (${s.count}×).`,
@@ -155,7 +155,7 @@ function mapToMs932(
   table: ReadonlyMap<string, string> | undefined,
   made: Substitution[],
   record: number,
-  refuse: (code: RuleCode, ja: string, en: string, field?: Field, value?: string) => void,
+  refuse: (code: WriteRuleCode, ja: string, en: string, field?: Field, value?: string) => void,
 ): string {
   if (isAscii(value) || allEncodable(value)) return value;
   let out = '';
@@ -201,7 +201,7 @@ function substitutionTable(options: WriteOptions, file: string | undefined): { m
     const bad = [...to].find((c) => !isEncodable(c));
     if ([...from].length !== 1 || bad !== undefined) {
       issues.push(
-        ruleIssue(
+        writeRuleIssue(
           'WRITE_BAD_SUBSTITUTION',
           `置換「${from}」→「${to}」は使えません（1文字を、MS932で書ける文字に置き換えてください）。`,
           `Substitution '${from}' → '${to}' ignored: it must map one character to characters MS932 can hold.`,

@@ -10,7 +10,7 @@ import {
   type FileNameSpec,
 } from '../../spec-tables/index.js';
 import { type Issue } from '../issues.js';
-import { ruleIssue, type RuleCode } from '../rules.js';
+import { nameRuleIssue, type NameRuleCode } from '../rules/name.js';
 import { getServiceType } from '../service-types.js';
 import { FILE_NAME_KINDS, fileNameSpec, officeRole, ruleText, segmentLayout, segmentName } from './rules.js';
 
@@ -47,7 +47,7 @@ export function nameIssue(
   spec: FileNameSpec | undefined,
   ref: SegmentRef,
   value: string,
-  code: RuleCode,
+  code: NameRuleCode,
   ja: string,
   en: string,
 ): Issue {
@@ -56,7 +56,7 @@ export function nameIssue(
   const sepEn = en.startsWith(':') ? '' : ' ';
   const messageJa = `ファイル名の「${name.ja}」${quote(value)}${sepJa}${ja}`;
   const messageEn = `File name ${name.en} ${quote(value)}${sepEn}${en}`;
-  return ruleIssue(code, messageJa, messageEn, { file, segment: { key: ref, name: name.ja }, value });
+  return nameRuleIssue(code, messageJa, messageEn, { file, segment: { key: ref, name: name.ja }, value });
 }
 
 export function kindLabel(kind: FileNameKind): { ja: string; en: string } {

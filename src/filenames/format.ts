@@ -2,7 +2,7 @@
 // with parseFileName, so the writer and the reader cannot drift apart.
 import type { FileNameSegmentKey } from '../../spec-tables/index.js';
 import { type Issue } from '../issues.js';
-import { ruleIssue } from '../rules.js';
+import { nameRuleIssue } from '../rules/name.js';
 import { kindLabel, nameIssue } from './checks.js';
 import { parseFileName } from './parse.js';
 import { fileNameSpec, isFileNameKind, segmentLayout } from './rules.js';
@@ -63,7 +63,7 @@ function unusedParts(parts: FileNameParts, name: string): Issue[] {
     );
   if (parts.deletion !== undefined && parts.deletion !== spec.deletion) {
     issues.push(
-      ruleIssue(
+      nameRuleIssue(
         'NAME_DELETION_MISMATCH',
         `deletion: ${parts.deletion} は ${k.ja} と一致しません（${spec.deletion ? '削除' : '削除ではない'}ファイル）。`,
         `deletion: ${parts.deletion} does not match ${k.en} (${spec.deletion ? 'a' : 'not a'} withdrawal file).`,
@@ -102,7 +102,7 @@ export function buildFileName(parts: FileNameParts): BuiltFileName {
     return {
       ok: false,
       issues: [
-        ruleIssue('NAME_UNKNOWN_PREFIX', `"${kind}" は仕様にないファイル種別です。`, `"${kind}" is not a file kind of the spec.`, {
+        nameRuleIssue('NAME_UNKNOWN_PREFIX', `"${kind}" は仕様にないファイル種別です。`, `"${kind}" is not a file kind of the spec.`, {
           value: kind,
         }),
       ],
@@ -116,7 +116,7 @@ export function buildFileName(parts: FileNameParts): BuiltFileName {
   const expected: FileNameInfo = { ...parts, deletion: spec.deletion };
   if (errors.length === 0 && (!parsed.info || !sameInfo(parsed.info, expected))) {
     errors.push(
-      ruleIssue(
+      nameRuleIssue(
         'NAME_SEGMENT_COUNT',
         `${name} は元の値に読み戻せません（値に "_" などが含まれていませんか）。`,
         `${name} does not read back to the given parts (does a value contain "_"?).`,

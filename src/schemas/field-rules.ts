@@ -3,7 +3,7 @@
 import { isExists } from 'date-fns/isExists';
 import { FORMATS } from '../../spec-tables/formats.js';
 import type { Severity } from '../issues.js';
-import { ruleOf, type RuleCode } from '../rules.js';
+import { FIELD_RULES, type FieldRuleCode } from '../rules/field.js';
 import { getCodeTable, getServiceType, type Field, type FormatKind } from '../spec.js';
 
 export type { Severity };
@@ -16,8 +16,8 @@ export interface FieldProblem {
   readonly messageEn: string;
 }
 
-/** The catalogue's FIELD_* codes. */
-export type FieldProblemCode = Extract<RuleCode, `FIELD_${string}`>;
+/** The catalogue's field rules. */
+export type FieldProblemCode = FieldRuleCode;
 
 /** Lists the problems of one value; the result is shared when empty: do not modify it. */
 export type FieldChecker = (value: string) => readonly FieldProblem[];
@@ -50,9 +50,11 @@ function quote(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
+const SEVERITY = new Map<string, Severity>(FIELD_RULES.map((rule) => [rule.code, rule.severity]));
+
 /** A problem with the catalogue's severity, or a warning where the tables mark the fact uncertain (`lowered`). */
 function problem(code: FieldProblemCode, message: string, messageEn: string, lowered = false): FieldProblem {
-  return { code, severity: lowered ? 'warning' : ruleOf(code)!.severity, message, messageEn };
+  return { code, severity: lowered ? 'warning' : SEVERITY.get(code)!, message, messageEn };
 }
 
 /** Semantic checks that a pattern cannot express: whether the (well-formed) value is right. */

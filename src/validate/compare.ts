@@ -2,7 +2,7 @@
 // day, what was planned (第6表 予定, UPPLAN) and what was delivered (第6表 実績, UPJSK).
 import { readCsvFile, type CsvRecord } from '../codec/index.js';
 import type { Issue } from '../issues.js';
-import { ruleIssue } from '../rules.js';
+import { ruleIssue } from '../rules/index.js';
 import type { InputFile } from './validate.js';
 
 export interface Visit {

@@ -3,7 +3,7 @@
 // vendor (給付管理単位数 of some services, how the excess is spread over types) are not failed.
 import type { Issue } from '../issues.js';
 import type { AnnexRowFact, FileFacts } from './file-validator.js';
-import { ruleIssue } from '../rules.js';
+import { ruleIssue } from '../rules/index.js';
 
 const int = (v: string): number | undefined => (/^-?\d+$/.test(v) ? Number(v) : undefined);
 const userLabel = (user: string) => user.split('|').slice(0, 2).join('-');

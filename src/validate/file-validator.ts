@@ -10,7 +10,7 @@ import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { byPosition, type Issue } from '../issues.js';
 import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
 import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
-import { ruleIssue, ruleOf } from '../rules.js';
+import { ruleIssue, ruleOf } from '../rules/index.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
 
 export type Profile = 'strict' | 'lenient';

@@ -2,7 +2,7 @@
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import type { Issue, IssueLocation } from '../issues.js';
 import type { Layout } from '../spec.js';
-import { ruleIssue, type RuleCode } from '../rules.js';
+import { ruleIssue, type RuleCode } from '../rules/index.js';
 
 type Rec = Readonly<Record<string, string>>;
 export type Emit = (issue: Issue) => void;

@@ -5,7 +5,7 @@ import { parseFileName, sendUnitKey, sortForImport, type FileNameInfo, type Offi
 import type { Issue } from '../issues.js';
 import { checkScheduleContent } from './cross-checks.js';
 import type { FileFacts } from './file-validator.js';
-import { ruleIssue, type RuleCode } from '../rules.js';
+import { ruleIssue, type RuleCode } from '../rules/index.js';
 
 export interface UnitReport {
   /** `連番:sender>receiver`, as sendUnitKey gives it. */

@@ -1,0 +1,41 @@
+// The rule catalogue: every issue code the library can report, with its severity, what it checks in
+// Japanese and English, and the passage of the spec it enforces. Every layer builds its issues from its part of
+// the catalogue, so a rule's severity is stated there and nowhere else; the README's catalogue is generated
+// from this list (`npm run catalogue`).
+import { issueBuilder, type Lowering, type RuleSpec } from './define.js';
+import { FIELD_RULES } from './field.js';
+import { NAME_RULES } from './name.js';
+import { READ_RULES } from './read.js';
+import { VALIDATION_RULES } from './validation.js';
+import { WRITE_RULES } from './write.js';
+
+export type { Lowering, RuleLayer, RuleSpec } from './define.js';
+
+export const RULES = [...NAME_RULES, ...READ_RULES, ...FIELD_RULES, ...VALIDATION_RULES, ...WRITE_RULES] as const;
+
+/** Every code the library reports; an unknown code is a compile error where issues are built. */
+export type RuleCode = (typeof RULES)[number]['code'];
+
+const byCode = new Map<string, RuleSpec>(RULES.map((rule) => [rule.code, rule]));
+
+/** Issues of any rule: for the validation layer, which reports rules of every layer. */
+export const ruleIssue = issueBuilder(RULES);
+
+export function ruleOf(code: string): RuleSpec | undefined {
+  return byCode.get(code);
+}
+
+const LOWERED_TEXT: Record<Lowering, string> = {
+  uncertainField: '不確かな項目は warning / warning where the table marks it uncertain',
+  lenientProfile: 'lenient では warning / warning in the lenient profile',
+};
+
+/** The catalogue as a Markdown table (the README section is this text). */
+export function catalogueMarkdown(): string {
+  const lines = ['| code | layer | severity | 検査内容 | checks | spec |', '|---|---|---|---|---|---|'];
+  for (const rule of RULES as readonly RuleSpec[]) {
+    const severity = rule.lowered ? `${rule.severity} (${LOWERED_TEXT[rule.lowered]})` : rule.severity;
+    lines.push(`| \`${rule.code}\` | ${rule.layer} | ${severity} | ${rule.ja} | ${rule.en} | ${rule.spec} |`);
+  }
+  return lines.join('\n');
+}
