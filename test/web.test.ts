@@ -6,7 +6,8 @@
 //
 // SCREENSHOT=1 (npm run web:screenshot) also saves docs/web-validator.png.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, normalize, relative, sep } from 'node:path';
@@ -282,6 +283,39 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium', () => {
       expect(requests.filter((u) => !local(u))).toEqual([]);
     } finally {
       await close();
+    }
+  });
+
+  it('takes a real drop of a folder and a file (the browser\'s file-system entries), as the command reads them', async () => {
+    // A folder as a vendor's export leaves it: the spec files, a hidden folder and a note, which are not read.
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-drop-'));
+    try {
+      mkdirSync(join(dir, 'exports', '.backup'), { recursive: true });
+      for (const p of samples41()) copyFileSync(p, join(dir, 'exports', basename(p)));
+      copyFileSync(samples41()[0]!, join(dir, 'exports', '.backup', basename(samples41()[0]!)));
+      writeFileSync(join(dir, 'exports', 'notes.txt'), 'メモ');
+      copyFileSync(BROKEN, join(dir, basename(BROKEN)));
+      const cli = spawnSync(process.execPath, [CLI, 'validate', basename(BROKEN), 'exports', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+      // The command reports in argument order; the page sorts what it is given by path: the same order here.
+      const expected = JSON.parse(cli.stdout) as ValidationReport;
+      expect(expected.files.length).toBe(samples41().length + 1);
+
+      const { page, requests, errors, close } = await open();
+      try {
+        // The drop Chromium delivers when files are dragged from the desktop (DevTools protocol, real paths).
+        const cdp = await page.context().newCDPSession(page);
+        const data = { items: [], files: [join(dir, 'exports'), join(dir, basename(BROKEN))], dragOperationsMask: 1 };
+        for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 200, y: 200, data });
+        await validated(page);
+        const json = JSON.parse((await downloadText(page, '#download-json')).text) as ValidationReport;
+        expect(json).toEqual(expected);
+        expect(errors).toEqual([]);
+        expect(requests.filter((u) => !local(u))).toEqual([]);
+      } finally {
+        await close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
