@@ -5,6 +5,8 @@
 // recovered pages show agrees (UPHOSOKU Nos.1-14, UP1KYO Nos.1-14, every UP2KYO name, the 第6表 file-name
 // rule, and 3.2's change of 第7表 No.27 前月までの利用日数 to length 5, which lands on No.27 only with this
 // numbering). Edition 3 has no 第3表 and no 介護予防 layouts. In `changeFields`, `null` removes an attribute.
+// The 4.1 record rules (requiredWhen, emptyUnless, substitute, notBefore, notAfter) are inherited as well: no
+// edition-3 page shows those notes, and none names a field edition 3 lacks.
 const inferred =
   'Edition 3.2 layout inferred from edition 4.1 minus the changes edition 4.0 lists (see spec-tables/edition-3.2.ts).';
 

@@ -7,13 +7,23 @@ type Key = readonly string[];
 const PLAN: Key = ['insurerNumber', 'insuredNumber', 'planChangeDate'];
 const MONTH: Key = ['insurerNumber', 'insuredNumber', 'serviceMonth'];
 const CONSULTATION: Key = ['insurerNumber', 'insuredNumber', 'consultationDate'];
+/** The user alone: 介護予防計画書 (計画作成日) and 利用者基本情報 (相談日) share no date (§3.3). */
+const PERSON: Key = ['insurerNumber', 'insuredNumber'];
 
 export interface SendUnitMember {
   readonly kind: FileNameKind;
   /** required: the unit is incomplete without it; expected: sent together 「原則」; optional: may come. */
   readonly need: 'required' | 'expected' | 'optional';
-  /** The relation key of this file's records, matched against the base file's (absent: not matched). */
+  /**
+   * The relation key, read from this file and from the file it belongs to (`of`, else the unit's base) and
+   * matched both ways (absent: not matched).
+   */
   readonly key?: Key;
+  /**
+   * The file this member belongs to when that is not the unit's base (利用者基本情報's 別表 in a 介護予防 unit):
+   * its need applies only when that file is in the unit, and its keys are matched against that file's.
+   */
+  readonly of?: FileNameKind;
   /** Editions (naming generations) in which the member exists. */
   readonly editions?: readonly (3 | 4)[];
   /** UPHOSOKU: the month its name must carry in this unit ('000000', or the base file's month). */
@@ -69,10 +79,11 @@ export const SEND_UNITS = [
     key: PLAN,
     members: [
       { kind: 'UPYOBO_SUB', need: 'expected', key: PLAN },
-      { kind: 'UPKIHON', need: 'optional' },
-      { kind: 'UPKIHON_SUB1', need: 'optional' },
-      { kind: 'UPKIHON_SUB2', need: 'optional' },
-      { kind: 'UPKIHON_IMAGE', need: 'optional' },
+      // §3.4 (2) or (3): 利用者基本情報 may come; when it does, its 別表 come with it as in a unit of its own (§3.3).
+      { kind: 'UPKIHON', need: 'optional', key: PERSON },
+      { kind: 'UPKIHON_SUB1', need: 'expected', key: CONSULTATION, of: 'UPKIHON' },
+      { kind: 'UPKIHON_SUB2', need: 'expected', key: CONSULTATION, of: 'UPKIHON' },
+      { kind: 'UPKIHON_IMAGE', need: 'optional', of: 'UPKIHON' },
     ],
     editions: [4],
     source: '§3.4 (2)(3), §3.3',

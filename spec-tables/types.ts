@@ -65,6 +65,46 @@ export interface FieldSpec {
   readonly inferred?: string;
   /** Where this table deliberately differs from the reference transcription, and why. */
   readonly sourceNote?: string;
+  // Record rules: what a note says about this field in relation to another field of the same record. One generic
+  // rule (src/validate/record-rules.ts) reads them; a rule with `uncertain` set is reported as a warning.
+  /** Required when the condition holds (「「03:その他」の場合は、…に内容を記載する」). */
+  readonly requiredWhen?: FieldCondition;
+  /** Empty (Null) unless the condition holds. */
+  readonly emptyUnless?: FieldCondition;
+  /** Values the notes tell senders to write as another value (「短期入所療養介護の場合は22…を設定する」). */
+  readonly substitute?: ValueSubstitution;
+  /** A date that must not be before another date of the record (a period's end after its start). */
+  readonly notBefore?: DateOrder;
+  /** A date that must not be after another date of the record (a previous or first date). */
+  readonly notAfter?: DateOrder;
+}
+
+/**
+ * A condition on another field of the same record: with `values`, that field holds one of them; without, it is
+ * not empty.
+ */
+export interface FieldCondition {
+  /** Key of the other field, in the same layout. */
+  readonly field: string;
+  readonly values?: readonly string[];
+  /** Set where the source implies rather than states the rule, or leaves it unclear: why. A warning then. */
+  readonly uncertain?: string;
+}
+
+export interface ValueSubstitution {
+  /** Values not to be written in this field. */
+  readonly values: readonly string[];
+  /** The value the note says to write instead. */
+  readonly use: string;
+  /** The note, as printed (quoted in messages). */
+  readonly noteJa: string;
+  readonly uncertain?: string;
+}
+
+export interface DateOrder {
+  /** Key of the other date field, in the same layout. */
+  readonly field: string;
+  readonly uncertain?: string;
 }
 
 export type LayoutKind =

@@ -66,15 +66,18 @@ export {
   type ParsedFileName,
 } from './filenames/index.js';
 export { FILE_NAMES, OFFICE_ROLES } from '../spec-tables/file-names.js';
+export { SEND_UNITS, type SendUnitSpec, type SendUnitMember } from '../spec-tables/send-units.js';
 export {
   validateFile,
   validateFiles,
   validateStream,
+  validateFileStreams,
   RULES,
   ruleOf,
   catalogueMarkdown,
   type ValidationReport,
   type InputFile,
+  type InputStream,
   type FileReport,
   type Profile,
   type ValidateOptions,

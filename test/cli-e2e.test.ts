@@ -10,7 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
-import { RULES, validateFiles } from '../src/index.js';
+import { comparePlanToActual, RULES, validateFiles } from '../src/index.js';
 
 // Each run starts a Node process (~0.3 s on a 2-core machine): allow for it.
 vi.setConfig({ testTimeout: 60_000 });
@@ -55,6 +55,17 @@ function scheduleUnit(rename: (name: string) => string = (n) => n): string {
   const dir = tmp('unit');
   for (const f of [PLAN, ANNEX, HOSOKU]) copyFileSync(join(ROOT, f), join(dir, rename(basename(f))));
   return dir;
+}
+
+/** A sample copied as a UTF-8 file (as a careless export writes it), optionally with a header row and LF. */
+function utf8Copy(file: string, options: { header?: boolean; lf?: boolean } = {}): string {
+  const dir = tmp('utf8');
+  let text = new TextDecoder('shift_jis').decode(readFileSync(join(ROOT, file)));
+  if (options.lf) text = text.replace(/\r\n/g, '\n');
+  if (options.header) text = `CSVバージョン,保険者番号,被保険者番号${options.lf ? '\n' : '\r\n'}${text}`;
+  const path = join(dir, basename(file));
+  writeFileSync(path, text, 'utf8');
+  return path;
 }
 
 describe('validate: exit codes', () => {
@@ -109,6 +120,37 @@ describe('validate: exit codes', () => {
     const b = cli(['validate', '--profile', 'lenient', BROKEN]);
     expect(a.code).toBe(1);
     expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('validate: marks and send-unit names', () => {
+  it('marks ✗ errors, ⚠ warnings only, ✓ neither — files and units alike', () => {
+    // A lower-case extension is the only issue (a warning): the file and its unit get ⚠, the others ✓.
+    const dir = scheduleUnit((n) => (n.startsWith('UPSIKYU') ? n.replace(/\.CSV$/, '.csv') : n));
+    const r = cli(['validate', dir]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.find((l) => l.includes('UPSIKYU_'))).toMatch(/^⚠ /);
+    expect(lines.find((l) => l.includes('UPPLAN_'))).toMatch(/^✓ /);
+    expect(lines.find((l) => l.includes('送信単位 '))).toMatch(/^⚠ 送信単位 /);
+    // Lenient: the broken file has warnings only, its unit errors.
+    const lenient = cli(['validate', BROKEN, '--profile', 'lenient']).stdout.split('\n');
+    expect(lenient.find((l) => l.includes(basename(BROKEN)))).toMatch(/^⚠ /);
+    expect(lenient.find((l) => l.includes('送信単位 '))).toMatch(/^✗ /);
+    expect(cli(['validate', BROKEN]).stdout).toMatch(/^✗ samples\/broken\//m);
+  });
+
+  it('names the send-unit type in words (Japanese, or English with --lang en), never by its internal id', () => {
+    const ja = cli(['validate', S41]).stdout;
+    expect(ja).toContain('送信単位 20250325100000:1370100001_43>1370200002_11（サービス利用票（第6表・第7表・利用者補足情報）、3ファイル）');
+    expect(ja).toContain('（利用者基本情報_削除、1ファイル）');
+    const en = cli(['validate', S41, '--lang', 'en']).stdout;
+    expect(en).toContain('send unit 20250325100000:1370100001_43>1370200002_11 (service schedule (tables 6-7 and user supplement), 3 files)');
+    expect(en).toContain('(basic information withdrawal, 1 file)');
+    for (const id of ['schedule', 'carePlan', 'basicInfoDeletion', 'actualDeletion', 'preventionPlan']) {
+      expect(ja).not.toMatch(new RegExp(`[（(]${id}[、,]`));
+      expect(en).not.toMatch(new RegExp(`\\(${id},`));
+    }
   });
 });
 
@@ -269,6 +311,53 @@ describe('inspect and convert', () => {
     expect(doc.issues.map((i: { code: string }) => i.code)).toContain('CSV_NOT_MS932');
   });
 
+  it('inspect tells one story: the records it shows and every issue of that reading, at the severities of --profile', () => {
+    const strict = JSON.parse(cli(['inspect', BROKEN]).stdout);
+    expect(strict.profile).toBe('strict');
+    expect(strict.records).toHaveLength(1);
+    const codes = (doc: { issues: { code: string; severity: string }[] }) => doc.issues.map((i) => `${i.code}:${i.severity}`);
+    expect(codes(strict)).toEqual(['CSV_LF_LINE_ENDINGS:warning', 'CSV_NOT_MS932:error', 'CSV_HEADER_ROW:error', 'CSV_UNMAPPABLE_CHAR:warning']);
+    // Nothing says reading stopped while records are shown.
+    expect(JSON.stringify(strict.issues)).not.toContain('Reading stopped');
+    expect(strict.issues.find((i: { code: string }) => i.code === 'CSV_NOT_MS932').messageEn).toContain('Reading on as UTF-8');
+    const lenient = JSON.parse(cli(['inspect', BROKEN, '--profile', 'lenient']).stdout);
+    expect(codes(lenient)).toEqual(['CSV_LF_LINE_ENDINGS:warning', 'CSV_NOT_MS932:warning', 'CSV_HEADER_ROW:warning', 'CSV_UNMAPPABLE_CHAR:warning']);
+    expect(lenient.records).toEqual(strict.records);
+    // What validate --profile lenient reports for the file is what inspect lists.
+    const validated = JSON.parse(cli(['validate', BROKEN, '--profile', 'lenient', '--format', 'json']).stdout).files[0].issues;
+    expect(lenient.issues).toEqual(validated);
+  });
+
+  it('inspect - (stdin) checks no made-up name, and needs --kind or --name', () => {
+    const input = readFileSync(join(ROOT, PLAN), 'latin1');
+    const bare = cli(['inspect', '-'], { input });
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('the kind of standard input cannot be told: give --kind (the kind) or --name (its file name)');
+    // cli() passes text: give stdin its bytes through a file instead.
+    const viaShell = (args: string) => spawnSync('sh', ['-c', `node ${JSON.stringify(CLI)} inspect - ${args} < ${JSON.stringify(PLAN)}`], { cwd: ROOT, encoding: 'utf8' });
+    const kind = viaShell('--kind UPPLAN');
+    expect(kind.status).toBe(0);
+    const doc = JSON.parse(kind.stdout);
+    expect(doc).toMatchObject({ file: '-', name: null, kind: 'UPPLAN', csvVersion: '202407', issues: [] });
+    expect(doc.records).toHaveLength(31);
+    const namedOut = viaShell(`--name ${basename(PLAN)}`).stdout;
+    const named = JSON.parse(namedOut);
+    // convert takes the name parts from the name given.
+    const out = tmp('stdin');
+    writeFileSync(join(out, 'plan.json'), namedOut);
+    expect(cli(['convert', join(out, 'plan.json'), '--out-dir', join(out, 'o')]).code).toBe(0);
+    expect(readFileSync(join(out, 'o', basename(PLAN))).equals(readFileSync(join(ROOT, PLAN)))).toBe(true);
+    expect(named).toMatchObject({ file: basename(PLAN), kind: 'UPPLAN', issues: [] });
+    expect(named.name).toMatchObject({ kind: 'UPPLAN', month: '202504', timestamp: '20250325100000' });
+    expect(named.records).toEqual(doc.records);
+    // A name given is checked like any other.
+    const badName = viaShell('--name upplan.csv --kind UPPLAN');
+    expect(JSON.parse(badName.stdout).issues.map((i: { code: string }) => i.code)).toContain('NAME_UNKNOWN_PREFIX');
+    expect(viaShell('--name upplan.csv').status).toBe(2);
+    expect(cli(['inspect', PLAN, '--name', 'x.CSV']).code).toBe(2);
+  });
+
   it('inspect → convert gives byte-identical files for every sample of edition 4.1', () => {
     const out = tmp('rt');
     for (const file of filesOf(S41)) {
@@ -360,6 +449,52 @@ describe('inspect and convert', () => {
       expect(r.stderr, args.join(' ')).toMatch(/^careplan-csv: .+ \/ .+$/m);
       expect(r.stderr, args.join(' ')).not.toMatch(/at .+\.js:\d+/); // no stack trace
     }
+  });
+});
+
+describe('messages that say what is wrong', () => {
+  const base = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100001/43', '--to', '1370200002/11'];
+
+  it('convert: a --timestamp that is not 14 digits, a --out-dir that is a file, records that are not objects', () => {
+    const dir = tmp('msg');
+    const ts = cli(['convert', 'samples/records/4.1/UPPLAN.json', ...base, '--timestamp', '../../x', '--out-dir', join(dir, 'o'), '--lang', 'en']);
+    expect(ts.code).toBe(2);
+    expect(ts.stderr).toContain('--timestamp "../../x" is not 14 digits (YYYYMMDDHHMMSS)');
+    expect(ts.stderr).not.toContain('prefix');
+    const month = cli(['convert', 'samples/records/4.1/UPPLAN.json', ...base, '--month', '2025_04', '--out-dir', join(dir, 'o'), '--lang', 'en']);
+    expect(month.stderr).toContain('--month "2025_04" is not 6 digits (YYYYMM)');
+    expect(cli(['name', '--build', ...base.slice(0, 2), '--edition', '4', '--month', '202504', ...base.slice(4), '--timestamp', 'a_b']).stderr).toContain('--timestamp "a_b" は14桁の数字（YYYYMMDDHHMMSS）ではありません');
+
+    const file = join(dir, 'afile');
+    writeFileSync(file, '');
+    const outFile = cli(['convert', 'samples/records/4.1/UPPLAN.json', ...base, '--timestamp', '20250325100000', '--out-dir', file, '--lang', 'en']);
+    expect(outFile.code).toBe(2);
+    expect(outFile.stderr).toContain(`--out-dir ${file} is not a folder (it is a file); nothing written`);
+    expect(outFile.stderr).not.toContain('already exists');
+    expect(readFileSync(file, 'utf8')).toBe('');
+
+    writeFileSync(join(dir, 'nums.json'), '[1,2]');
+    const nums = cli(['convert', join(dir, 'nums.json'), ...base, '--out-dir', join(dir, 'o'), '--lang', 'en']);
+    expect(nums.code).toBe(2);
+    expect(nums.stderr).toContain('element 1 is not an object (1); a record is an object keyed by field key');
+    expect(nums.stderr).not.toContain('--month');
+    writeFileSync(join(dir, 'lines.ndjson'), '{"csvVersion":"202407"}\n"x"\n');
+    expect(cli(['convert', join(dir, 'lines.ndjson'), ...base, '--out-dir', join(dir, 'o'), '--lang', 'en']).stderr).toContain('record 2 is not an object ("x")');
+    writeFileSync(join(dir, 'none.json'), '[]');
+    expect(cli(['convert', join(dir, 'none.json'), ...base, '--out-dir', join(dir, 'o'), '--lang', 'en']).stderr).toContain('holds no records');
+    expect(existsSync(join(dir, 'o'))).toBe(false);
+  });
+
+  it('fix: an empty file is refused as empty, not as data a rewrite would lose', () => {
+    const dir = tmp('empty');
+    const path = join(dir, basename(PLAN));
+    writeFileSync(path, '');
+    const r = cli(['fix', path, '--out-dir', join(dir, 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[CSV_EMPTY_FILE]');
+    expect(r.stdout).toContain('refused: the file is empty (no records), there is nothing to rewrite; nothing written');
+    expect(r.stdout).not.toContain('change or lose data');
+    expect(existsSync(join(dir, 'out', basename(PLAN)))).toBe(false);
   });
 });
 
@@ -509,10 +644,62 @@ describe('diff', () => {
     expect(en.stdout.match(/^131016/gm)).toHaveLength(2);
   });
 
-  it('--format json is the library comparison', () => {
+  it('shows a service without a time of day (9999) in words', () => {
+    const ja = cli(['diff', PLAN, ACTUAL, '--office', '1370300003']);
+    expect(ja.stdout).toMatch(/171001 +2025-04-01 +実績なし +時間指定なし×1 +—/);
+    expect(ja.stdout).not.toContain('9999-9999');
+    expect(cli(['diff', PLAN, ACTUAL, '--office', '1370300003', '--lang', 'en']).stdout).toMatch(/171001 +2025-04-01 +not delivered +no time×1 +—/);
+  });
+
+  it('prints no table when the comparison means nothing: swapped arguments (exit 2), other months or an unreadable file (exit 1)', () => {
+    const swapped = cli(['diff', ACTUAL, PLAN, '--lang', 'en']);
+    expect(swapped.code).toBe(2);
+    expect(swapped.stdout).toBe('');
+    expect(swapped.stderr).toContain('the arguments are swapped');
+    expect(swapped.stderr).toContain('[COMPARE_WRONG_KIND]');
+    expect(cli(['diff', PLAN, ANNEX]).code).toBe(2);
+
+    const months = cli(['diff', 'samples/3.2/UPPLAN_202303_1370100001_1370200002_20230224100000.CSV', ACTUAL]);
+    expect(months.code).toBe(1);
+    expect(months.stdout).toContain('[COMPARE_MONTH_MISMATCH]');
+    expect(months.stdout).toContain('The files cannot be compared: no table');
+    expect(months.stdout).not.toContain('保険者番号');
+    expect(months.stdout).not.toContain('対象年月 ?');
+    expect(months.stdout).not.toContain('実績なし');
+    const json = JSON.parse(cli(['diff', 'samples/3.2/UPPLAN_202303_1370100001_1370200002_20230224100000.CSV', ACTUAL, '--format', 'json']).stdout);
+    expect(json).toMatchObject({ compared: false, rows: [] });
+
+    const utf8 = utf8Copy(PLAN);
+    const strict = cli(['diff', utf8, ACTUAL]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('エラー [CSV_NOT_MS932]');
+    expect(strict.stdout).not.toContain('予定外');
+    expect(strict.stdout).toContain('--profile lenient');
+  });
+
+  it('--profile lenient reads a UTF-8 plan with a header row and LF, compares it, and keeps the file\'s own lines', () => {
+    const utf8 = utf8Copy(PLAN, { header: true, lf: true });
+    const r = cli(['diff', utf8, ACTUAL, '--profile', 'lenient']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('警告 [CSV_NOT_MS932]');
+    expect(r.stdout).toContain('警告 [CSV_HEADER_ROW]');
+    expect(r.stdout).toContain('予定どおり 24件、実績なし 1件、予定外 0件、時間・回数違い 1件');
+    const lenient = JSON.parse(cli(['diff', utf8, ACTUAL, '--profile', 'lenient', '--format', 'json']).stdout);
+    const original = JSON.parse(cli(['diff', PLAN, ACTUAL, '--format', 'json']).stdout);
+    expect(lenient.compared).toBe(true);
+    expect(lenient.summary).toEqual(original.summary);
+    // One line more: the header row.
+    const planLines = (d: { rows: { planned: { line: number }[] }[] }) => d.rows.flatMap((row) => row.planned.map((v) => v.line));
+    expect(planLines(lenient)).toEqual(planLines(original).map((l) => l + 1));
+  });
+
+  it('--format json is the library comparison, with compared and profile', () => {
     const result = JSON.parse(cli(['diff', PLAN, ACTUAL, '--format', 'json']).stdout);
     expect(result.summary).toEqual({ 'as-planned': 24, 'planned-not-delivered': 1, 'delivered-not-planned': 0, different: 1 });
     expect(result.offices).toEqual(['1370200002']);
+    expect(result).toMatchObject({ compared: true, profile: 'strict', issues: [] });
+    const library = comparePlanToActual({ name: PLAN, bytes: readFileSync(join(ROOT, PLAN)) }, { name: ACTUAL, bytes: readFileSync(join(ROOT, ACTUAL)) });
+    expect(result.rows).toEqual(JSON.parse(JSON.stringify(library.rows)));
   });
 });
 

@@ -1,12 +1,18 @@
 // The command's building blocks, in process: output-name safety, spreadsheet- and XML-safe text, SARIF URIs,
 // line counting from byte offsets, the CSV shape scanner behind `fix`.
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../src/cli/context.js';
-import { lineAtOffset } from '../src/cli/format/issues.js';
+import { lineAtOffset, MARK_SYMBOL, markOf, unitTypeName } from '../src/cli/format/issues.js';
+import { visitsText } from '../src/cli/commands/diff.js';
+import { refusalReason } from '../src/cli/commands/fix.js';
+import { atProfile } from '../src/cli/commands/inspect.js';
+import { checkNamePart } from '../src/cli/commands/name.js';
+import { readRecordsFile } from '../src/cli/records.js';
+import { makeIssue, ruleOf, SEND_UNITS, type Issue } from '../src/core.js';
 import { cellSafe, xmlText } from '../src/cli/format/junit.js';
 import { artifactUri } from '../src/cli/format/sarif.js';
 import { displayWidth, visible } from '../src/cli/format/style.js';
@@ -58,6 +64,79 @@ describe('output names', () => {
     expect(planOutput('t', join(dir, 'out'), 'A.CSV', false).target).toBe(join(dir, 'out', 'A.CSV'));
     expect(() => planOutput('t', join(dir, 'out'), '../A.CSV', false)).toThrow(CliError);
     expect(() => planOutput('t', join(dir, 'out'), join(dir, 'A.CSV'), false)).toThrow(/absolute path/);
+  });
+
+  it('says that an --out-dir which is a file is not a folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-out-'));
+    writeFileSync(join(dir, 'afile'), '');
+    expect(() => planOutput('t', join(dir, 'afile'), 'A.CSV', false)).toThrow(/is not a folder \(it is a file\)/);
+  });
+});
+
+describe('the marks of files and send units (command and page)', () => {
+  const issue = (severity: Issue['severity']) => ({ severity });
+  it('are ✗ for errors, ⚠ for warnings only, ✓ otherwise; info does not count', () => {
+    expect(markOf([])).toBe('ok');
+    expect(markOf([issue('info')])).toBe('ok');
+    expect(markOf([issue('info'), issue('warning')])).toBe('warning');
+    expect(markOf([issue('warning'), issue('error')])).toBe('error');
+    expect(MARK_SYMBOL).toEqual({ error: '✗', warning: '⚠', ok: '✓' });
+  });
+
+  it('name every send-unit type in Japanese and English', () => {
+    for (const u of SEND_UNITS) {
+      const name = unitTypeName(u.id)!;
+      expect(name.ja, u.id).toMatch(/[\u3040-\u9fff]/);
+      expect(name.en, u.id).toMatch(/^[ -~]+$/);
+      expect(name.ja).not.toContain(u.id);
+    }
+    expect(unitTypeName(undefined)).toBeUndefined();
+    expect(unitTypeName('nope')).toBeUndefined();
+  });
+});
+
+describe('command details', () => {
+  it('diff shows the time 9999 (a service without a time of day) in words', () => {
+    const v = (start: string, end: string, count = '1') => ({ start, end, count, line: 1 });
+    expect(visitsText([v('9999', '9999')], false)).toBe('時間指定なし×1');
+    expect(visitsText([v('9999', '9999', '2'), v('1000', '1045')], true)).toBe('no time×2, 1000-1045×1');
+    expect(visitsText([], true)).toBe('—');
+  });
+
+  it('inspect raises the lenient profile\'s lowered issues back to their strict severity, and no other', () => {
+    const lowered = makeIssue('CSV_HEADER_ROW', 'warning', 'x', 'x', { line: 1 });
+    const warning = makeIssue('CSV_LF_LINE_ENDINGS', 'warning', 'x', 'x');
+    expect(ruleOf('CSV_HEADER_ROW')!.lowered).toBe('lenientProfile');
+    expect(atProfile([lowered, warning], 'strict').map((i) => i.severity)).toEqual(['error', 'warning']);
+    expect(atProfile([lowered, warning], 'lenient').map((i) => i.severity)).toEqual(['warning', 'warning']);
+  });
+
+  it('fix gives the reason of a refusal that applies', () => {
+    const of = (code: string) => makeIssue(code, 'error', 'x', 'x');
+    expect(refusalReason([of('CSV_EMPTY_FILE')]).en).toContain('the file is empty');
+    expect(refusalReason([of('CSV_UNKNOWN_KIND')]).en).toContain('kind or CSV version is not known');
+    expect(refusalReason([of('CSV_UNMAPPABLE_CHAR')]).en).toContain('characters MS932 cannot hold');
+    expect(refusalReason([of('CSV_FIELD_COUNT'), of('CSV_UNMAPPABLE_CHAR')]).en).toContain('would change or lose data');
+  });
+
+  it('name parts holding "_", "." or a path separator are refused with what the option holds', () => {
+    expect(() => checkNamePart('t', 'timestamp', '../../x')).toThrow(/--timestamp "\.\.\/\.\.\/x" is not 14 digits/);
+    expect(() => checkNamePart('t', 'month', '2025_04')).toThrow(/is not 6 digits/);
+    expect(() => checkNamePart('t', 'from', '1370100001_1/43')).toThrow(/is not OFFICE\/SERVICE_TYPE/);
+    expect(() => checkNamePart('t', 'from', '1370100001/43')).not.toThrow();
+    expect(() => checkNamePart('t', 'timestamp', '2025')).not.toThrow(); // the length is buildFileName's to report
+  });
+
+  it('records that are not objects are refused, naming the first one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-rec-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    expect(() => readRecordsFile('t', file('a.json', '[{"a":"1"}, null]'))).toThrow(/element 2 is not an object \(null\)/);
+    expect(() => readRecordsFile('t', file('b.json', '{"records": ["x"]}'))).toThrow(/element 1 is not an object/);
+    expect(() => readRecordsFile('t', file('c.ndjson', '{"a":"1"}\n[1]\n'))).toThrow(/record 2 is not an object/);
+    expect(readRecordsFile('t', file('d.json', '[{"a":"1"}]')).records).toEqual([{ a: '1' }]);
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getLayout, ruleOf, validateFiles, type InputFile, type Profile, type ValidationReport } from '../src/index.js';
+import { recordRuleUncertainty } from '../src/validate/record-rules.js';
 import { file, fileName } from './support/builders.js';
 import { validRecord } from './support/records.js';
 
@@ -31,7 +32,12 @@ function checkSeverities(report: ValidationReport, profile: Profile): string[] {
     expect(rule!.lowered, where).toBe('uncertainField');
     const fileReport = report.files.find((f) => f.file === issue.file)!;
     const field = getLayout(fileReport.kind!, fileReport.csvVersion!)!.fields.find((f) => f.no === issue.field!.no)!;
-    const uncertain = issue.code === 'FIELD_REQUIRED' ? field.requiredUncertain : field.lengthUncertain;
+    const uncertain =
+      issue.code === 'FIELD_REQUIRED'
+        ? field.requiredUncertain
+        : issue.code.startsWith('RECORD_')
+          ? recordRuleUncertainty(field, issue.code)
+          : field.lengthUncertain;
     expect(uncertain, where).toBeDefined();
   }
   return seen;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { comparePlanToActual, getLayout, importOrder, validateFiles, type CsvRecord, type Issue } from '../src/index.js';
 import { annex, CM, file, fileName, HELPER, subtotal, total, visit } from './support/builders.js';
 import { validRecord } from './support/records.js';
+import { CENTER, DAY_CARE, PREVENTION_TS, preventionRecord, preventionUnit } from './support/units.js';
 
 const TS = '20250325100000';
 const planName = fileName('UPPLAN', '202504', CM, HELPER, 4, TS);
@@ -23,7 +24,8 @@ const supplement = (o: Record<string, string> = {}): CsvRecord => ({
 const visits = Array.from({ length: 8 }, (_, i) => visit({ serviceDate: `202504${String(i * 3 + 1).padStart(2, '0')}` }));
 const annexRows = (o: Record<string, string> = {}) => [
   annex({ timesOrDays: '8', serviceUnitsOrAmount: '1952', benefitManagementUnits: '1952', ...o }),
-  total({ benefitManagementUnits: '1952', categoryLimitExcessUnits: '0', categoryLimitWithinUnits: '1952' }),
+  // 全合計: its サービス単位／金額 is the sum of the rows.
+  total({ serviceUnitsOrAmount: o.serviceUnitsOrAmount ?? '1952', benefitManagementUnits: o.benefitManagementUnits ?? '1952', categoryLimitExcessUnits: '0', categoryLimitWithinUnits: o.benefitManagementUnits ?? '1952' }),
 ];
 
 function scheduleUnit(change: { plan?: CsvRecord[]; annex?: CsvRecord[]; hosoku?: CsvRecord[] } = {}) {
@@ -102,8 +104,10 @@ describe('schedule unit (第6表 + 第7表 + 利用者補足)', () => {
   });
 
   it('a discount applies: 割引後単位数 × 回数', () => {
-    const discounted = annexRows({ discountRate: '90', discountedUnits: '220', serviceUnitsOrAmount: '1760' });
-    expect(unitIssues(scheduleUnit({ annex: discounted }))).toEqual([]);
+    const discounted = annexRows({ discountRate: '90', discountedUnits: '220', serviceUnitsOrAmount: '1760', benefitManagementUnits: '1760' });
+    // 第6表 No.8 carries the discounted units (※割引後単位数を記載).
+    const plan = visits.map((v) => ({ ...v, units: '220' }));
+    expect(unitIssues(scheduleUnit({ plan, annex: discounted }))).toEqual([]);
   });
 
   it('services in one table and not the other', () => {
@@ -116,10 +120,10 @@ describe('schedule unit (第6表 + 第7表 + 利用者補足)', () => {
   it('the AAAA subtotal is the sum of its rows', () => {
     const two = [...visits, visit({ serviceCode: '111311', units: '387', serviceDate: '20250430' })];
     const rows = (sum: string) => [
-      annex({ timesOrDays: '8', serviceUnitsOrAmount: '1952' }),
-      annex({ serviceCode: '111311', units: '387', timesOrDays: '1', serviceUnitsOrAmount: '387' }),
+      annex({ timesOrDays: '8', serviceUnitsOrAmount: '1952', benefitManagementUnits: '1952' }),
+      annex({ serviceCode: '111311', units: '387', timesOrDays: '1', serviceUnitsOrAmount: '387', benefitManagementUnits: '387' }),
       subtotal({ serviceUnitsOrAmount: sum }),
-      total(),
+      total({ serviceUnitsOrAmount: '2339' }),
     ];
     expect(unitIssues(scheduleUnit({ plan: two, annex: rows('2339') }))).toEqual([]);
     const wrong = unitIssues(scheduleUnit({ plan: two, annex: rows('2300') }));
@@ -169,6 +173,90 @@ describe('care-plan unit (第1表 + 第2表 + 第3表 + 利用者補足)', () =>
   });
 });
 
+describe('units to one office under two service types (same 連番)', () => {
+  // One 事業所 designated for 訪問介護 (11) and for 総合事業 訪問型サービス (A2) gets two units in one go.
+  const HELPER_A2 = { office: HELPER.office, serviceType: 'A2' };
+  const unitTo = (to: typeof HELPER, kinds: ('UPPLAN' | 'UPSIKYU' | 'UPHOSOKU')[] = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU']) =>
+    kinds.map((kind) => file(kind, [visits, annexRows(), [supplement()]][['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].indexOf(kind)]!, fileName(kind, '202504', CM, to, 4, TS)));
+  const shape = ['UNIT_MIXED_PARTIES', 'UNIT_DUPLICATE_KIND', 'UNIT_MISSING_FILE', 'UNIT_NO_BASE', 'UNIT_MIXED_EDITIONS'];
+
+  it('are two units, each complete, keyed by the service types', () => {
+    const r = validateFiles([...unitTo(HELPER_A2), ...unitTo(HELPER)]);
+    expect(r.units.map((u) => [u.key, u.type, u.files.length])).toEqual([
+      [`${TS}:1370100001_43>1370200002_11`, 'schedule', 3],
+      [`${TS}:1370100001_43>1370200002_A2`, 'schedule', 3],
+    ]);
+    expect(r.units.flatMap((u) => u.issues).filter((i) => shape.includes(i.code))).toEqual([]);
+    expect(r.units[1]!.files).toEqual(unitTo(HELPER_A2).map((f) => f.name));
+  });
+
+  it('a file named with the other service type joins the unit that lacks it and is reported as mixed', () => {
+    const files = [...unitTo(HELPER, ['UPPLAN', 'UPHOSOKU']), ...unitTo(HELPER_A2, ['UPSIKYU'])];
+    const r = validateFiles(files);
+    expect(r.units).toHaveLength(1);
+    const issues = r.units[0]!.issues.filter((i) => shape.includes(i.code));
+    expect(issues.map((i) => i.code)).toEqual(['UNIT_MIXED_PARTIES']);
+    expect(issues[0]!.message).toBe('同じ送信単位でサービス種類コードが違います（43>11・43>A2）。');
+    expect(issues[0]!.files).toHaveLength(3);
+  });
+
+  it('a base-less file does not join a unit that already has its kind', () => {
+    const r = validateFiles([...unitTo(HELPER), ...unitTo(HELPER_A2, ['UPSIKYU'])]);
+    expect(r.units.map((u) => [u.type, u.issues.filter((i) => shape.includes(i.code)).map((i) => i.code)])).toEqual([
+      ['schedule', []],
+      [undefined, ['UNIT_NO_BASE']],
+    ]);
+  });
+});
+
+describe('介護予防 units (§3.4 (1)-(3), §3.3)', () => {
+  const unitCodes = (files: ReturnType<typeof preventionUnit>) => validateFiles(files).units.map((u) => u.issues.map((i) => [i.code, i.value]));
+
+  it('計画書 with its 別表, alone or with 利用者基本情報 and both its 別表, passes', () => {
+    const alone = validateFiles(preventionUnit(['UPYOBO', 'UPYOBO_SUB']));
+    expect(alone.units.map((u) => [u.type, u.issues])).toEqual([['preventionPlan', []]]);
+    const withBasic = validateFiles(preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2']));
+    expect(withBasic.units.map((u) => [u.type, u.issues])).toEqual([['preventionPlan', []]]);
+  });
+
+  it('利用者基本情報 in a 計画書 unit needs its 別表1・別表2 just as it does alone (§3.3)', () => {
+    const inPlan = unitCodes(preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON']));
+    const alone = unitCodes(preventionUnit(['UPKIHON']));
+    const expected = [
+      ['UNIT_MISSING_ANNEX', 'UPKIHON_SUB1'],
+      ['UNIT_MISSING_ANNEX', 'UPKIHON_SUB2'],
+    ];
+    expect(inPlan).toEqual([expected]);
+    expect(alone).toEqual([expected]);
+    const issue = validateFiles(preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB2'])).units[0]!.issues;
+    expect(issue.map((i) => [i.code, i.severity, i.message])).toEqual([
+      ['UNIT_MISSING_ANNEX', 'warning', 'UPKIHON に添える UPKIHON_SUB1 がありません（原則として合わせて送付）。'],
+    ]);
+  });
+
+  it('計画書 and 利用者基本情報 of different users are reported both ways', () => {
+    const other = preventionRecord('UPKIHON', { insuredNumber: 'H234567891' });
+    const sub = (kind: 'UPKIHON_SUB1' | 'UPKIHON_SUB2') => [preventionRecord(kind, { insuredNumber: 'H234567891' })];
+    const r = validateFiles(preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'], { UPKIHON: [other], UPKIHON_SUB1: sub('UPKIHON_SUB1'), UPKIHON_SUB2: sub('UPKIHON_SUB2') }));
+    const issues = r.units[0]!.issues;
+    expect(issues.map((i) => [i.code, i.value])).toEqual([
+      ['UNIT_KEY_NOT_IN_BASE', '131016|H234567891'],
+      ['UNIT_KEY_NOT_IN_DEPENDENT', '131016|0000234567'],
+    ]);
+    expect(issues[0]!.files).toEqual([r.units[0]!.files.find((f) => f.startsWith('UPKIHON_1')), r.units[0]!.files.find((f) => f.startsWith('UPYOBO_1'))]);
+  });
+
+  it('利用者基本情報 別表 are matched against 利用者基本情報 by 相談日, not against the 計画書', () => {
+    const r = validateFiles(
+      preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'], { UPKIHON_SUB1: [preventionRecord('UPKIHON_SUB1', { consultationDate: '20250411' })] }),
+    );
+    expect(r.units[0]!.issues.map((i) => [i.code, i.value])).toEqual([
+      ['UNIT_KEY_NOT_IN_BASE', '131016|0000234567|20250411'],
+      ['UNIT_KEY_NOT_IN_DEPENDENT', '131016|0000234567|20250410'],
+    ]);
+  });
+});
+
 describe('importOrder', () => {
   it('orders units by ファイル連番 and base files first, and says why a file cannot be ordered', () => {
     const later = fileName('UPPLAN', '202504', CM, HELPER, 4, '20250325110000');
@@ -180,6 +268,51 @@ describe('importOrder', () => {
     expect(order.unordered).toHaveLength(1);
     expect(order.unordered[0]).toMatchObject({ file: bad });
     expect(order.unordered[0]!.reason).toContain('ファイル連番');
+    expect(order.unordered[0]!.code).toMatch(/^NAME_/);
+  });
+
+  it('keeps units to one office under two service types apart', () => {
+    const to11 = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => fileName(k as 'UPPLAN', '202504', CM, HELPER, 4, TS));
+    const toA2 = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => fileName(k as 'UPPLAN', '202504', CM, { office: HELPER.office, serviceType: 'A2' }, 4, TS));
+    const order = importOrder([...toA2, ...to11].reverse());
+    expect(order.units).toEqual([
+      { key: `${TS}:1370100001_43>1370200002_11`, timestamp: TS, type: 'schedule', files: to11 },
+      { key: `${TS}:1370100001_43>1370200002_A2`, timestamp: TS, type: 'schedule', files: toA2 },
+    ]);
+    expect(order.unordered).toEqual([]);
+  });
+
+  it('leaves out a unit with no base file and a withdrawal sent with other files, saying why', () => {
+    const plan = fileName('UP1KYO', undefined, CM, HELPER, 4, '20250325090000');
+    const onlyAnnex = fileName('UPSIKYU', '202504', CM, HELPER, 4, TS);
+    const withdrawal = fileName('DLTPLAN', '202504', CM, HELPER, 4, '20250326100000');
+    const replacement = fileName('UPPLAN', '202504', CM, HELPER, 4, '20250326100000');
+    const order = importOrder([withdrawal, onlyAnnex, replacement, plan]);
+    expect(order.units.map((u) => u.files)).toEqual([[plan]]);
+    expect(order.unordered).toEqual([
+      {
+        file: onlyAnnex,
+        unit: `${TS}:1370100001_43>1370200002_11`,
+        code: 'UNIT_NO_BASE',
+        reason: '送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: UPSIKYU。',
+        reasonEn: 'The send unit has no base file (table 1, table 6, basic information …): UPSIKYU.',
+      },
+      ...[replacement, withdrawal].map((file) => ({
+        file,
+        unit: '20250326100000:1370100001_43>1370200002_11',
+        code: 'UNIT_DELETION_NOT_ALONE',
+        reason: '削除ファイル（DLTPLAN）は単独で送ります（同じ連番にほかのファイルがあります）。',
+        reasonEn: 'A withdrawal (DLTPLAN) travels alone (other files share its sequence).',
+      })),
+    ]);
+  });
+
+  it('orders the same files as validateFiles groups them', () => {
+    const files = [...scheduleUnit(), ...preventionUnit(['UPYOBO', 'UPYOBO_SUB'])];
+    const report = validateFiles(files);
+    const order = importOrder(files);
+    expect(order.units.map((u) => [u.key, u.type, u.files])).toEqual(report.units.map((u) => [u.key, u.type, u.files]));
+    expect(order.units[1]!.key).toBe(`${PREVENTION_TS}:${CENTER.office}_46>${DAY_CARE.office}_A6`);
   });
 });
 
@@ -232,7 +365,7 @@ describe('第7表 rows of rented products', () => {
       annex({ serviceCode: '171001', units: '500', taisCode: '00170-000123', timesOrDays: '1', serviceUnitsOrAmount: '500' }),
       annex({ serviceCode: '171001', units: '500', taisCode: '00285-000456', timesOrDays: secondTimes, serviceUnitsOrAmount: String(500 * Number(secondTimes)) }),
       subtotal({ serviceCode: '17AAAA', serviceUnitsOrAmount: String(500 + 500 * Number(secondTimes)) }),
-      total(),
+      total({ serviceUnitsOrAmount: String(500 + 500 * Number(secondTimes)) }),
     ];
     expect(unitIssues(scheduleUnit({ plan, annex: rows('1') }))).toEqual([]);
     const wrong = unitIssues(scheduleUnit({ plan, annex: rows('2') }));

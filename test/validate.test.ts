@@ -136,7 +136,7 @@ describe('record rules (利用者補足, 第2表)', () => {
 
   it('type limit slots fill from slot 1', () => {
     const r = validateFile(
-      file('UPHOSOKU', [supplement({ planChangeDate: '00000000', limit1ServiceTypeCode: '', limit2ServiceTypeCode: '17' })], hosokuName),
+      file('UPHOSOKU', [supplement({ planChangeDate: '00000000', limit1ServiceTypeCode: '', limit1Amount: '', limit1TotalUnits: '', limit1ExcessUnits: '', limit2ServiceTypeCode: '17' })], hosokuName),
     );
     expect(r.issues.map((i) => [i.code, i.severity, i.field?.no])).toEqual([['RECORD_HOSOKU_LIMIT_ORDER', 'warning', 24]]);
   });
@@ -158,7 +158,8 @@ describe('file rules', () => {
   });
 
   it('the CSVバージョン matches the naming edition and is in force for the service month', () => {
-    const v32 = { ...validRecord(getLayout('UPPLAN', '202208')!), serviceMonth: '202504', serviceDate: '20250407', detailDistinctionCode: '' };
+    // A row of the receiving office (1370200002): the user is its business.
+    const v32 = { ...validRecord(getLayout('UPPLAN', '202208')!), serviceMonth: '202504', serviceDate: '20250407', detailDistinctionCode: '', serviceOfficeNumber: '1370200002' };
     const r = validateFile(file('UPPLAN', [v32], planName, '202208'));
     expect(codesOf(r.issues).sort()).toEqual(['FILE_VERSION_EDITION_MISMATCH', 'FILE_VERSION_NOT_IN_FORCE']);
     expect(only(r.issues, 'FILE_VERSION_NOT_IN_FORCE')[0]!.message).toBe(

@@ -374,6 +374,95 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium', () => {
     }
   });
 
+  it('marks files and units as the command does (✗ errors, ⚠ warnings only, ✓ neither) and names unit types in words', async () => {
+    // Lenient: the broken file has warnings only (⚠), its unit lacks two files (✗); a unit with a lower-case
+    // extension has a warning only (⚠); the other units are clean (✓).
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-marks-'));
+    try {
+      for (const p of samples41()) {
+        const name = basename(p);
+        copyFileSync(p, join(dir, name.startsWith('UPSIKYU_202504_1370100001_43_1370200002_11') ? name.replace(/\.CSV$/, '.csv') : name));
+      }
+      copyFileSync(BROKEN, join(dir, basename(BROKEN)));
+      const names = readdirSync(dir).sort();
+      const command = spawnSync(process.execPath, [CLI, 'validate', ...names, '--profile', 'lenient'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const commandMarks = new Map<string, string>();
+      for (const line of command.stdout.split('\n')) {
+        const m = /^([✗⚠✓]) (\S+\.(?:CSV|csv))  \(/.exec(line);
+        if (m) commandMarks.set(m[2]!, m[1]!);
+      }
+      const unitMarks = new Map<string, string>();
+      for (const line of command.stdout.split('\n')) {
+        const m = /^([✗⚠✓]) 送信単位 ([^\s（]+)（/.exec(line);
+        if (m) unitMarks.set(m[2]!, m[1]!);
+      }
+      expect(commandMarks.size).toBe(names.length);
+      expect(commandMarks.get(basename(BROKEN))).toBe('⚠');
+      expect([...commandMarks.values()]).toContain('⚠');
+      expect(unitMarks.get(BROKEN_UNIT)).toBe('✗');
+      expect(unitMarks.get('20250325100000:1370100001_43>1370200002_11')).toBe('⚠');
+
+      const { page, errors, close } = await open();
+      try {
+        await page.selectOption('#profile', 'lenient');
+        await page.setInputFiles('#file-input', names.map((n) => join(dir, n)));
+        await validated(page);
+        for (const [file, mark] of commandMarks) {
+          expect(await page.locator(`li.file[data-file="${file}"] .file-head .mark`).innerText(), file).toBe(mark);
+        }
+        for (const [unit, mark] of unitMarks) {
+          expect(await page.locator(`section.unit[data-unit="${unit}"] h3 .mark`).innerText(), unit).toBe(mark);
+        }
+        expect(await page.locator(`li.file[data-file="${basename(BROKEN)}"] .mark`).getAttribute('data-mark')).toBe('warning');
+        // Unit types in words, not by their internal ids.
+        const schedule = await page.locator(`section.unit[data-unit="${BROKEN_UNIT}"] h3`).innerText();
+        expect(schedule).toContain('サービス利用票（第6表・第7表・利用者補足情報）');
+        expect(schedule).toContain('（1ファイル / files）');
+        const headings = (await page.locator('section.unit h3').allInnerTexts()).join('\n');
+        expect(headings).not.toMatch(/\((schedule|carePlan|basicInfoDeletion|actualDeletion|preventionPlan),/);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says why a UTF-8 file\'s records are not shown under strict, reads them with lenient, and labels a plan as 予定', async () => {
+    const plan = join(S41, 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
+    const { page, errors, close } = await open();
+    try {
+      await page.setInputFiles('#file-input', [plan, BROKEN]);
+      await validated(page);
+      await page.click(`button.show-records[data-file="${basename(BROKEN)}"]`);
+      const none = page.locator('#records-body p.none');
+      await none.waitFor();
+      const text = await none.innerText();
+      expect(text).toContain('UTF-8');
+      expect(text).toContain('lenient');
+      expect(text).not.toContain('レイアウトが分からない');
+      expect(await page.locator('#records-body .records-caption').innerText()).toContain('第6表（サービス利用票）予定（UPPLAN）');
+      // The button reads it with the lenient profile: its one record, on line 2 (after the header row).
+      await page.click('#records-body button.read-lenient');
+      await page.locator('#records-table').waitFor();
+      expect(await page.locator('#profile').inputValue()).toBe('lenient');
+      expect(await page.locator('#records-table tbody tr').count()).toBe(1);
+      expect(await page.locator('#records-table tbody th.rownum').innerText()).toBe('2');
+      await validated(page);
+
+      // The caption names the file kind: UPPLAN is the plan (予定), though its layout is shared with UPJSK.
+      await page.click(`button.show-records[data-file="${basename(plan)}"]`);
+      await page.waitForFunction(`document.querySelector('#records-body .records-caption')?.textContent.includes(${JSON.stringify(basename(plan))})`);
+      const caption = await page.locator('#records-body .records-caption').innerText();
+      expect(caption).toContain('第6表（サービス利用票）予定（UPPLAN、CSVバージョン 202407、第4.1版）');
+      expect(caption).not.toContain('実績情報');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   /** docs/web-validator.png: the broken file in its send unit, next to a complete unit, and a records table. */
   async function screenshot(page: Page): Promise<void> {
     await page.setViewportSize({ width: 1280, height: 900 });

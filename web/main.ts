@@ -1,10 +1,9 @@
 // The validator page: files dropped or chosen are read in the page, validated by the library in their send
 // units, and shown with every issue; a file's records can be viewed as a table, and the command's JSON and
 // SARIF reports saved. Nothing is sent anywhere (the page's Content-Security-Policy forbids connections).
-import { FILE_NAMES, getLayout, readCsvFile, type FileReport, type Issue, type Profile, type UnitReport } from '../src/core.ts';
-import { SEND_UNITS } from '../spec-tables/send-units.ts';
+import { FILE_NAMES, getLayout, readCsvFile, type FileReport, type Issue, type Profile, type ReadResult, type UnitReport } from '../src/core.ts';
 import { issueLine, jsonReport, orderFiles, sarifReport, takeFromFolder, validateRun, type PageFile } from './report.ts';
-import type { ValidationRun } from '../src/cli/format/issues.ts';
+import { MARK_SYMBOL, markOf, unitTypeName, type Mark, type ValidationRun } from '../src/cli/format/issues.ts';
 
 /** Issues listed per file or unit on the page; the downloaded reports always hold all of them. */
 const MAX_ISSUES_SHOWN = 500;
@@ -170,8 +169,15 @@ function counts(issues: readonly Issue[]) {
   return { errors: n('error'), warnings: n('warning'), infos: n('info') };
 }
 
-function mark(ok: boolean): HTMLSpanElement {
-  return h('span', { class: ok ? 'mark ok' : 'mark ng', 'aria-label': ok ? '問題なし / OK' : 'エラーあり / errors' }, ok ? '✓' : '✗');
+const MARK_LABEL: Record<Mark, string> = {
+  error: 'エラーあり / errors',
+  warning: '警告のみ / warnings only',
+  ok: 'エラー・警告なし / no errors or warnings',
+};
+
+/** ✗ errors, ⚠ warnings only, ✓ neither (info does not count): the marks of `careplan-csv validate`. */
+function mark(m: Mark): HTMLSpanElement {
+  return h('span', { class: `mark ${m}`, 'data-mark': m, 'aria-label': MARK_LABEL[m] }, MARK_SYMBOL[m]);
 }
 
 function countText(issues: readonly Issue[]): HTMLSpanElement {
@@ -189,7 +195,7 @@ function render(r: ValidationRun): void {
   const { report } = r;
   const s = report.summary;
   summary.replaceChildren(
-    mark(s.errors === 0),
+    mark(s.errors ? 'error' : s.warnings ? 'warning' : 'ok'),
     ' ',
     h(
       'span',
@@ -231,26 +237,25 @@ function render(r: ValidationRun): void {
 }
 
 function unitName(type: string | undefined): HTMLSpanElement {
-  const spec = SEND_UNITS.find((u) => u.id === type);
-  return spec ? bi(spec.nameJa, spec.nameEn) : bi('種類不明', 'unknown combination');
+  const name = unitTypeName(type);
+  return name ? bi(name.ja, name.en) : bi('組み合わせ不明', 'unknown combination');
 }
 
 function renderUnit(r: ValidationRun, unit: UnitReport, fileReports: Map<string, { report: FileReport; input: PageFile }>): HTMLElement {
   const all = [...unit.issues, ...unit.files.flatMap((f) => fileReports.get(f)?.report.issues ?? [])];
-  const ok = !all.some((i) => i.severity === 'error');
   return h(
     'section',
-    { class: 'unit', 'data-unit': unit.key, 'aria-label': `送信単位 / Send unit ${unit.key}` },
+    { class: 'unit', 'data-unit': unit.key, 'data-unit-type': unit.type, 'aria-label': `送信単位 / Send unit ${unit.key}` },
     h(
       'h3',
       {},
-      mark(ok),
+      mark(markOf(all)),
       ' ',
       bi('送信単位', 'Send unit'),
       ' ',
       h('code', {}, unit.key),
       ' ',
-      h('span', { class: 'unit-type' }, unitName(unit.type), ` (${unit.type ?? '—'}, ${unit.files.length}ファイル / files)`),
+      h('span', { class: 'unit-type' }, unitName(unit.type), `（${unit.files.length}ファイル / files）`),
     ),
     unit.issues.length
       ? h('div', { class: 'unit-issues', 'data-unit-issues': unit.key }, h('h4', {}, bi('送信単位の問題', 'Send unit issues'), ' ', countText(unit.issues)), issueTable(r, unit.issues, true))
@@ -260,7 +265,6 @@ function renderUnit(r: ValidationRun, unit: UnitReport, fileReports: Map<string,
 }
 
 function renderFile(r: ValidationRun, f: FileReport, input: PageFile): HTMLLIElement {
-  const c = counts(f.issues);
   const kindName = f.kind ? FILE_NAMES[f.kind]?.nameJa : undefined;
   const facts = [
     f.kind ? `${f.kind}${kindName ? ` ${kindName}` : ''}` : '種類不明 / unknown kind',
@@ -276,7 +280,7 @@ function renderFile(r: ValidationRun, f: FileReport, input: PageFile): HTMLLIEle
   const line = h(
     'div',
     { class: 'file-head' },
-    mark(c.errors === 0),
+    mark(markOf(f.issues)),
     ' ',
     h('span', { class: 'file-name' }, f.file),
     ' ',
@@ -366,28 +370,50 @@ function issueTable(r: ValidationRun, issues: readonly Issue[], unitLevel: boole
 // ---------------------------------------------------------------------------------------------------------
 // Records
 
+/** Why a file's records cannot be shown: the reason the reading gives, not a guess. */
+function noRecordsReason(read: ReadResult, lenient: boolean): HTMLElement {
+  if (!lenient && read.encoding === 'utf8' && !read.records.length) {
+    return bi(
+      'このファイルはUTF-8で書かれているため、strict プロファイルでは読みません（仕様の文字コードはShift_JIS）。プロファイルを lenient にするとUTF-8として読み、レコードを表示します。',
+      'This file is UTF-8, which the strict profile does not read (the spec requires Shift_JIS). The lenient profile reads it as UTF-8 and shows its records.',
+    );
+  }
+  if (!read.kind) {
+    return bi('このファイルの種別が分からないため、レコードを表示できません（上の問題を参照）。', 'The kind of this file is not known, so its records cannot be shown (see the issues above).');
+  }
+  if (!read.csvVersion && read.issues.some((i) => i.code === 'CSV_UNKNOWN_VERSION' || i.code === 'CSV_UNSUPPORTED_VERSION')) {
+    return bi('CSVバージョンが分からないため、レイアウトが決まらずレコードを表示できません（上の問題を参照）。', 'The CSV version is not known, so there is no layout to show the records by (see the issues above).');
+  }
+  return bi('レコードがありません（上の問題を参照）。', 'No records were read (see the issues above).');
+}
+
 function showRecords(file: PageFile): void {
-  const read = readCsvFile({ name: file.name, bytes: file.bytes }, { lenient: profileSelect.value === 'lenient' });
+  const lenient = profileSelect.value === 'lenient';
+  const read = readCsvFile({ name: file.name, bytes: file.bytes }, { lenient });
   const layout = read.kind && read.csvVersion ? getLayout(read.kind, read.csvVersion as Parameters<typeof getLayout>[1]) : undefined;
   const heading = byId<HTMLElement>('h-records');
+  // The file kind's own name (予定 / 実績): a layout name may cover two kinds (UPPLAN and UPJSK share one).
+  const kindName = read.kind ? (FILE_NAMES[read.kind]?.nameJa ?? layout?.nameJa) : undefined;
   const caption = h(
     'p',
     { class: 'records-caption' },
     h('span', { class: 'file-name' }, file.name),
-    layout ? ` — ${layout.nameJa}（${layout.kind}、CSVバージョン ${layout.csvVersion}、第${layout.edition}版）` : '',
+    layout ? ` — ${kindName}（${layout.kind}、CSVバージョン ${layout.csvVersion}、第${layout.edition}版）` : read.kind ? ` — ${kindName}（${read.kind}）` : '',
     ` ${read.records.length}レコード / records`,
   );
   if (!layout || !read.records.length) {
-    recordsBox.replaceChildren(
-      caption,
-      h(
-        'p',
-        { class: 'none' },
-        !layout
-          ? bi('このファイルのレイアウトが分からないため、レコードを表示できません（上の問題を参照）。', 'The layout of this file is not known, so its records cannot be shown (see the issues above).')
-          : bi('レコードがありません（上の問題を参照）。', 'No records were read (see the issues above).'),
-      ),
-    );
+    const toLenient =
+      !lenient && read.encoding === 'utf8' && !read.records.length
+        ? h('button', { type: 'button', class: 'read-lenient' }, bi('lenient で読む', 'Read it with the lenient profile'))
+        : false;
+    if (toLenient) {
+      toLenient.addEventListener('click', () => {
+        profileSelect.value = 'lenient';
+        validate();
+        showRecords(file);
+      });
+    }
+    recordsBox.replaceChildren(caption, h('p', { class: 'none' }, noRecordsReason(read, lenient)), ...(toLenient ? [toLenient] : []));
   } else {
     const shown = read.records.slice(0, MAX_RECORDS_SHOWN);
     const head = h(

@@ -7,4 +7,9 @@ export interface Command {
   readonly help: HelpSpec;
   /** Run with the arguments after the command name; returns the exit code (throws CliError for exit 2). */
   run(ctx: Ctx, argv: string[]): number;
+  /**
+   * The same, for the installed command (mainAsync): a command that streams its input (validate) runs here,
+   * and `run` stays for in-process callers. Rejects with CliError for exit 2.
+   */
+  runAsync?(ctx: Ctx, argv: string[]): Promise<number>;
 }

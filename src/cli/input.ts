@@ -1,7 +1,7 @@
 // Reading what the user names: files and folders of spec files, and JSON records. Anything that cannot be
 // read ends the command with a bilingual I/O error (exit 2); what is wrong inside a file is the library's
 // business (issues).
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { CliError, errorText } from './context.js';
 
@@ -84,6 +84,82 @@ export function readBytes(command: string, path: string): Uint8Array {
     if (e instanceof CliError) throw e;
     throw ioError(command, path, e);
   }
+}
+
+/** Bytes read at a time when a file is streamed. */
+export const READ_CHUNK = 1 << 20;
+
+/**
+ * A file's bytes as chunks, read when iterated (the file is opened on the first chunk and closed after the
+ * last, or when the consumer stops early): memory stays at one chunk whatever the file's size. A folder, a
+ * missing or unreadable file is an I/O error, thrown when iterated.
+ */
+export function* fileChunks(command: string, path: string, chunkSize = READ_CHUNK): Generator<Uint8Array, void, undefined> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw ioError(command, path, e);
+  }
+  try {
+    let stat;
+    try {
+      stat = fstatSync(fd);
+    } catch (e) {
+      throw ioError(command, path, e);
+    }
+    if (stat.isDirectory()) throw new CliError(`${path} はフォルダです。ファイルを指定してください`, `${path} is a folder; name a file`, command);
+    for (let at = 0; ; ) {
+      // A fresh buffer each time (the reader may keep a chunk's tail: a character cut in two), no larger than
+      // what is left of a small file.
+      const size = Math.min(chunkSize, Math.max(stat.size - at, 4096));
+      const buffer = new Uint8Array(size);
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, size, null);
+      } catch (e) {
+        throw ioError(command, path, e);
+      }
+      if (n === 0) return;
+      at += n;
+      yield n === size ? buffer : buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The physical line (1-based) of byte offsets in a file, read in chunks: what lineAtOffset (format/issues.ts)
+ * gives from the whole bytes (LF ends a line, and so does a CR not followed by LF).
+ */
+export function linesAtOffsets(command: string, path: string, offsets: readonly number[], chunkSize = READ_CHUNK): Map<number, number> {
+  const wanted = [...new Set(offsets)].sort((a, b) => a - b);
+  const lines = new Map<number, number>();
+  let line = 1;
+  let at = 0; // offset of the next byte
+  let next = 0; // index in `wanted`
+  let pendingCR = false; // the previous byte was a CR: a line break unless this byte is LF
+  const settle = (upTo: number) => {
+    while (next < wanted.length && wanted[next]! <= upTo) lines.set(wanted[next++]!, line);
+  };
+  for (const chunk of fileChunks(command, path, chunkSize)) {
+    if (next >= wanted.length) break;
+    for (let i = 0; i < chunk.length; i++, at++) {
+      const b = chunk[i];
+      if (pendingCR) {
+        pendingCR = false;
+        if (b !== 0x0a) line++;
+      }
+      settle(at);
+      if (b === 0x0a) line++;
+      else if (b === 0x0d) pendingCR = true;
+    }
+  }
+  // Offsets at or past the end: every line break counts (a last CR too).
+  if (pendingCR) line++;
+  settle(Infinity);
+  return lines;
 }
 
 export function ioError(command: string, path: string, e: unknown, writing = false): CliError {

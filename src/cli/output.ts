@@ -2,7 +2,7 @@
 // checked: no path separators, no '..', not absolute, no Windows device name (CON, NUL, COM1 …) or character
 // Windows cannot store. The final path is resolved and must be a direct child of --out-dir; an existing file
 // is never overwritten without --force, and a symbolic link is never written through.
-import { lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, win32 } from 'node:path';
 import { CliError } from './context.js';
 import { ioError, toDisplay } from './input.js';
@@ -31,6 +31,19 @@ export interface OutputPlan {
   readonly display: string;
 }
 
+/** --out-dir must be a folder, or not exist yet (it is then created): a file there is not one to write into. */
+function checkOutDir(command: string, outDir: string): void {
+  let stat;
+  try {
+    stat = statSync(outDir);
+  } catch {
+    return; // absent (created when written); anything else is reported when it is created
+  }
+  if (!stat.isDirectory()) {
+    throw new CliError(`--out-dir ${outDir} はフォルダではありません（ファイルです）。書き出しません`, `--out-dir ${outDir} is not a folder (it is a file); nothing written`, command);
+  }
+}
+
 /** Check a name and --out-dir and say where the file would go; throws CliError (exit 2) when it may not. */
 export function planOutput(command: string, outDir: string, name: string, force: boolean): OutputPlan {
   const reason = unsafeNameReason(name);
@@ -41,6 +54,7 @@ export function planOutput(command: string, outDir: string, name: string, force:
       command,
     );
   }
+  checkOutDir(command, outDir);
   let realDir: string;
   try {
     realDir = realpathSync(outDir);
@@ -82,6 +96,7 @@ export function planOutput(command: string, outDir: string, name: string, force:
 
 /** Write a file planned by planOutput (creating --out-dir when needed). */
 export function writeOutput(command: string, outDir: string, name: string, bytes: Uint8Array, force: boolean): OutputPlan {
+  checkOutDir(command, outDir);
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {

@@ -48,6 +48,20 @@ function parseNdjson(command: string, path: string, text: string): unknown[] {
   return items;
 }
 
+/** Every item must be a record: an object (a number or a string is not one, and would be written as nothing). */
+function checkRecords(command: string, path: string, items: readonly unknown[], ndjson: boolean): void {
+  const at = items.findIndex((item) => !isObject(item));
+  if (at < 0) return;
+  const n = at + 1;
+  const shown = JSON.stringify(items[at]) ?? String(items[at]);
+  const value = shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+  throw new CliError(
+    `${path} の${ndjson ? `${n}件目のレコード` : `${n}番目の要素`}がオブジェクトではありません（${value}）。レコードは項目キーをキーとするオブジェクトです`,
+    `${path}: ${ndjson ? `record ${n}` : `element ${n}`} is not an object (${value}); a record is an object keyed by field key`,
+    command,
+  );
+}
+
 export function readRecordsFile(command: string, path: string): RecordsInput {
   const bytes = readBytes(command, path);
   let text: string;
@@ -77,6 +91,7 @@ export function readRecordsFile(command: string, path: string): RecordsInput {
     }
   }
   if (isObject(parsed) && Array.isArray(parsed.records)) {
+    checkRecords(command, path, parsed.records, false);
     return {
       records: parsed.records.map(plainRecord),
       origin: {
@@ -94,6 +109,7 @@ export function readRecordsFile(command: string, path: string): RecordsInput {
       command,
     );
   }
+  checkRecords(command, path, parsed, format === 'ndjson');
   // inspect's NDJSON lines carry the file's kind and version on every line.
   const first = parsed[0];
   const origin =

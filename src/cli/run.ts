@@ -84,8 +84,10 @@ function usageError(ctx: Ctx, e: CliError): number {
   return EXIT.usage;
 }
 
+type Runner = (command: Command, ctx: Ctx, argv: string[]) => number;
+
 /** Run the command with `argv` (without node and script); returns the exit code. Never throws. */
-export function main(argv: string[], io: Io = processIo()): number {
+export function main(argv: string[], io: Io = processIo(), runner: Runner = (c, ctx, rest) => c.run(ctx, rest)): number {
   const lang = langOf(argv);
   const ctx = makeCtx(io, lang);
   try {
@@ -117,11 +119,33 @@ export function main(argv: string[], io: Io = processIo()): number {
       ctx.stdout(renderHelp(command.name, command.help, lang));
       return EXIT.ok;
     }
-    return command.run(ctx, rest);
+    return runner(command, ctx, rest);
   } catch (e) {
-    if (e instanceof CliError) return usageError(ctx, e);
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    ctx.warn(ctx.lang === 'en' ? `careplan-csv: unexpected error (please report it): ${detail}` : `careplan-csv: 予期しないエラー（不具合として報告してください） / unexpected error (please report it): ${detail}`);
-    return EXIT.usage;
+    return failed(ctx, e);
+  }
+}
+
+function failed(ctx: Ctx, e: unknown): number {
+  if (e instanceof CliError) return usageError(ctx, e);
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  ctx.warn(ctx.lang === 'en' ? `careplan-csv: unexpected error (please report it): ${detail}` : `careplan-csv: 予期しないエラー（不具合として報告してください） / unexpected error (please report it): ${detail}`);
+  return EXIT.usage;
+}
+
+/** main for the installed command: a command with runAsync (validate streams its files) runs that. Never rejects. */
+export async function mainAsync(argv: string[], io: Io = processIo()): Promise<number> {
+  const started: { ctx?: Ctx; result?: Promise<number> } = {};
+  const code = main(argv, io, (command, ctx, rest) => {
+    if (!command.runAsync) return command.run(ctx, rest);
+    started.ctx = ctx;
+    started.result = command.runAsync(ctx, rest);
+    return EXIT.ok;
+  });
+  const { ctx, result } = started;
+  if (!ctx || !result) return code;
+  try {
+    return await result;
+  } catch (e) {
+    return failed(ctx, e);
   }
 }

@@ -7,13 +7,15 @@ import { canonicalPair, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, p
 
 /** Bytes after the first non-ASCII byte that decide between MS932 and UTF-8. */
 const SNIFF_WINDOW = 1024;
-/** Issues of one code past this count are summarised, so a binary file cannot flood the report. */
-const MAX_ISSUES_PER_CODE = 100;
+/** Issues of one code kept per file by default (ReadOptions.maxIssuesPerCode); the rest are counted. */
+export const DEFAULT_MAX_ISSUES_PER_CODE = 1000;
 
 export interface DecoderOptions {
   readonly file?: string;
   /** Decode UTF-8 input anyway (after reporting it) so the rest of the file can be checked. */
   readonly lenient?: boolean;
+  /** Issues of one code past this count are summarised, so a binary file cannot flood the report. */
+  readonly maxIssuesPerCode?: number;
 }
 
 export interface Decoded {
@@ -33,8 +35,11 @@ export class ByteDecoder {
   private readonly utf8 = new TextDecoder('utf-8');
   private readonly counts = new Map<string, number>();
   private issues: Issue[] = [];
+  private readonly cap: number;
 
-  constructor(private readonly options: DecoderOptions = {}) {}
+  constructor(private readonly options: DecoderOptions = {}) {
+    this.cap = options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE;
+  }
 
   /** The encoding decided so far: `utf8` when the input was found to be UTF-8. */
   get encoding(): DetectedEncoding {
@@ -62,18 +67,7 @@ export class ByteDecoder {
         this.pendingLead = -1;
       }
     } else if (this.phase === 'utf8') text += this.utf8.decode();
-    for (const [code, n] of this.counts) {
-      if (n > MAX_ISSUES_PER_CODE) {
-        this.issues.push(
-          readRuleIssue(
-            'CSV_ISSUES_TRUNCATED',
-            `${code} はほかに${n - MAX_ISSUES_PER_CODE}件あります（表示は${MAX_ISSUES_PER_CODE}件まで）。`,
-            `${n - MAX_ISSUES_PER_CODE} more ${code} issues were not listed (limit ${MAX_ISSUES_PER_CODE}).`,
-            { file: this.options.file, value: code },
-          ),
-        );
-      }
-    }
+    this.issues.push(...truncationIssues(this.counts, this.cap, this.options.file));
     return this.take(text);
   }
 
@@ -109,6 +103,7 @@ export class ByteDecoder {
     }
     if (this.phase === 'sniff') {
       this.hold(bytes);
+      // Decided on the same bytes whatever the chunks: the window once it is full, else the whole rest at the end.
       if (this.pendingLength < SNIFF_WINDOW && !atEnd) return out;
       bytes = this.release();
       if (this.pendingLength === 0 && bytes.length === 0) {
@@ -225,8 +220,25 @@ export class ByteDecoder {
   private count(code: string): boolean {
     const n = (this.counts.get(code) ?? 0) + 1;
     this.counts.set(code, n);
-    return n <= MAX_ISSUES_PER_CODE;
+    return n <= this.cap;
   }
+}
+
+/** One CSV_ISSUES_TRUNCATED per code that went over the cap, with the count left out. */
+export function truncationIssues(counts: ReadonlyMap<string, number>, cap: number, file: string | undefined): Issue[] {
+  const out: Issue[] = [];
+  for (const [code, n] of counts) {
+    if (n <= cap) continue;
+    out.push(
+      readRuleIssue(
+        'CSV_ISSUES_TRUNCATED',
+        `${code} はほかに${n - cap}件あります（表示は${cap}件まで）。`,
+        `${n - cap} more ${code} issues were not listed (limit ${cap}).`,
+        { file, value: code },
+      ),
+    );
+  }
+  return out;
 }
 
 const ASCII = new TextDecoder('latin1');
@@ -247,7 +259,17 @@ function concat(parts: Uint8Array[], length: number): Uint8Array {
   return all;
 }
 
-/** Whether a window that starts at a non-ASCII byte is UTF-8 (ignoring a sequence cut by the window's end). */
+/**
+ * Whether a window that starts at a non-ASCII byte is UTF-8 (ignoring a sequence cut by the window's end).
+ *
+ * Valid UTF-8 is not enough: two half-width katakana in MS932 (ﾏｷ = CF B7, ﾃｽ, ﾅｵ…: a byte C2–DF then one
+ * A1–BF) are also a 2-byte UTF-8 sequence, and a kana name is often the first non-ASCII text of a file.
+ * Japanese in UTF-8 is written in 3-byte sequences (E3 81 82 = あ), so the rule is: the window is UTF-8 when it
+ * is valid UTF-8 and either holds a 3- or 4-byte sequence or is not valid MS932. Bytes valid in both that
+ * carry only 2-byte sequences (Latin-1 letters, Greek, Cyrillic in UTF-8; half-width katakana in MS932) are
+ * read as MS932, the spec's encoding; a UTF-8 file read that way still gets its later Japanese text reported
+ * as bytes invalid in MS932.
+ */
 function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean): boolean {
   let end = window.length;
   if (!isWholeRest) {
@@ -262,10 +284,26 @@ function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean): boolean {
       if ((b & 0xc0) !== 0x80) break;
     }
   }
+  if (end === 0) return false;
+  const bytes = window.subarray(0, end);
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(window.subarray(0, end));
-    return end > 0;
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return false;
   }
+  // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
+  if (bytes.some((b) => b >= 0xe0)) return true;
+  return !isValidMs932(window, isWholeRest);
+}
+
+/** Whether bytes are well-formed MS932 (a lead byte cut by the window's end aside). */
+function isValidMs932(bytes: Uint8Array, isWholeRest: boolean): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (isSingleByteChar(b)) continue;
+    if (!isLeadByte(b)) return false;
+    if (i + 1 === bytes.length) return !isWholeRest;
+    if (pairClassOf(b, bytes[++i]!) === Pair.Invalid) return false;
+  }
+  return true;
 }

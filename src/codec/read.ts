@@ -5,12 +5,13 @@ import { byPosition, type Issue } from '../issues.js';
 import { readRuleIssue } from '../rules/read.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
-import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
+import { ByteDecoder, DEFAULT_MAX_ISSUES_PER_CODE, type DetectedEncoding } from './byte-decoder.js';
 import { DEFAULT_LIMITS, RowProcessor, type CsvRecord, type ReadItem, type ReadLimits } from './rows.js';
 import { CsvTokenizer } from './tokenizer.js';
 
 export type { CsvRecord, ReadItem, ReadLimits } from './rows.js';
 export { DEFAULT_LIMITS } from './rows.js';
+export { DEFAULT_MAX_ISSUES_PER_CODE } from './byte-decoder.js';
 
 export interface ReadOptions {
   /** The file kind, when the file name does not give it (or to override it). */
@@ -19,6 +20,11 @@ export interface ReadOptions {
   readonly lenient?: boolean;
   /** Limits on record and field length and record count (defaults: DEFAULT_LIMITS). */
   readonly limits?: Partial<ReadLimits>;
+  /**
+   * Issues of one code kept per file (default DEFAULT_MAX_ISSUES_PER_CODE, 1,000), byte-level and row-level
+   * alike; the rest are counted in one CSV_ISSUES_TRUNCATED issue per code. Records are not affected.
+   */
+  readonly maxIssuesPerCode?: number;
 }
 
 export interface ReadResult {
@@ -52,12 +58,15 @@ interface Pipeline {
 
 function startPipeline(name: string | undefined, options: ReadOptions): Pipeline {
   const kind = options.kind ?? kindFromName(name);
-  const decoder = new ByteDecoder({ ...(name ? { file: name } : {}), lenient: options.lenient === true });
+  const cap = options.maxIssuesPerCode;
+  const maxIssuesPerCode = cap !== undefined && cap >= 0 ? Math.floor(cap) : DEFAULT_MAX_ISSUES_PER_CODE; // NaN: the default
+  const decoder = new ByteDecoder({ ...(name ? { file: name } : {}), lenient: options.lenient === true, maxIssuesPerCode });
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const rows = new RowProcessor({
     ...(name ? { file: name } : {}),
     ...(kind ? { kind } : {}),
     limits,
+    maxIssuesPerCode,
     checkEncodable: () => decoder.encoding === 'utf8',
   });
   const preIssues: Issue[] = [];
@@ -75,26 +84,22 @@ function startPipeline(name: string | undefined, options: ReadOptions): Pipeline
 }
 
 
-function collect(items: ReadItem[], records: CsvRecord[], lines: number[], issues: Issue[]): void {
-  for (const item of items) {
-    if (item.type === 'record') {
-      records.push(item.record);
-      lines.push(item.line);
-    } else issues.push(item.issue);
-  }
-}
-
 /**
  * Read a whole spec CSV file. Never throws on bad data: every problem is an issue with its byte offset or
  * physical line. The kind comes from the file name or `options.kind`; each record's layout from its
  * CSVバージョン.
  */
 export function readCsvFile(file: { name?: string; bytes: Uint8Array }, options: ReadOptions = {}): ReadResult {
-  const { kind, csvVersion, items, encoding } = readCsvItems(file, options);
   const records: CsvRecord[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];
-  collect(items, records, lines, issues);
+  // Items are taken as they come (not kept in a list first): a large file holds only its records.
+  const { kind, csvVersion, encoding } = forEachCsvItem(file, options, (item) => {
+    if (item.type === 'record') {
+      records.push(item.record);
+      lines.push(item.line);
+    } else issues.push(item.issue);
+  });
   return { kind, csvVersion, records, lines, issues: issues.sort(byPosition), encoding };
 }
 
@@ -106,24 +111,38 @@ export function readCsvItems(
   file: { name?: string; bytes: Uint8Array },
   options: ReadOptions = {},
 ): { kind: FileKind | undefined; csvVersion: string | undefined; items: ReadItem[]; encoding: DetectedEncoding } {
+  const items: ReadItem[] = [];
+  const { kind, csvVersion, encoding } = forEachCsvItem(file, options, (item) => items.push(item));
+  return { kind, csvVersion, items, encoding };
+}
+
+/**
+ * The whole-file reader's items, in readCsvItems' order, handed to `emit` as they are found rather than
+ * collected: a consumer such as the validator then holds no list of every record of a large file.
+ */
+export function forEachCsvItem(
+  file: { name?: string; bytes: Uint8Array },
+  options: ReadOptions,
+  emit: (item: ReadItem) => void,
+): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options);
-  const items: ReadItem[] = preIssues.map((issue) => ({ type: 'issue', issue }));
+  for (const issue of preIssues) emit({ type: 'issue', issue });
   // In chunks, as the streaming reader does: no giant string for a large file, and the same results.
   for (let at = 0; at < file.bytes.length || at === 0; at += WHOLE_FILE_CHUNK) {
     const { text, issues } = decoder.push(file.bytes.subarray(at, at + WHOLE_FILE_CHUNK));
-    for (const issue of issues) items.push({ type: 'issue', issue });
+    for (const issue of issues) emit({ type: 'issue', issue });
     if (text) for (const row of tokenizer.push(text)) rows.onRow(row);
-    for (const item of rows.take()) items.push(item);
+    for (const item of rows.take()) emit(item);
     if (file.bytes.length === 0) break;
   }
   const last = decoder.end();
-  for (const issue of last.issues) items.push({ type: 'issue', issue });
+  for (const issue of last.issues) emit({ type: 'issue', issue });
   if (decoder.refused) rows.stop();
   if (last.text) for (const row of tokenizer.push(last.text)) rows.onRow(row);
   for (const row of tokenizer.end()) rows.onRow(row);
-  for (const item of rows.take()) items.push(item);
-  for (const item of rows.end()) items.push(item);
-  return { kind, csvVersion: rows.csvVersion, items, encoding: decoder.encoding };
+  for (const item of rows.take()) emit(item);
+  for (const item of rows.end()) emit(item);
+  return { kind, csvVersion: rows.csvVersion, encoding: decoder.encoding };
 }
 
 /**

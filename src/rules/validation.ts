@@ -14,6 +14,12 @@ export const VALIDATION_RULES = [
   r('RECORD_HOSOKU_PAIRING', 'record', 'error', '利用者補足の 00000000／000000 の組み合わせが不正', 'UPHOSOKU 00000000 / 000000 pairing', '利用者補足 No.4, No.63'),
   r('RECORD_HOSOKU_LIMIT_ORDER', 'record', 'warning', 'サービス種類別限度額の枠が1枠から順に埋まっていない', 'type limit slots not filled from slot 1', '利用者補足 No.20-55'),
   r('RECORD_NO_RANGE', 'record', 'error', '第2表 NO が1〜99でない', '第2表 NO fields must be 1-99', '第2表 No.6, 8, 13'),
+  r('RECORD_CONDITIONAL_REQUIRED', 'record', 'error', '他の項目の値によって必須の項目が空（例: 相談方法 03:その他 の「その他の内容」）', 'a field the notes require when another field has a value is empty', '書式 column notes (spec-tables requiredWhen)', 'uncertainField'),
+  r('RECORD_CONDITIONAL_EMPTY', 'record', 'error', '他の項目の値によって空（Null）とする項目に値がある', 'a field the notes leave empty unless another field has a value is set', '書式 column notes (spec-tables emptyUnless)', 'uncertainField'),
+  r('RECORD_SUBSTITUTE_VALUE', 'record', 'error', '注記が別の値で設定するよう定める値（利用者補足の限度額枠: 短期入所療養介護は22）', 'a value the notes say to write as another (UPHOSOKU type slots: 短期入所療養介護 as 22)', '利用者補足 No.20, 24, …, 52 (spec-tables substitute)', 'uncertainField'),
+  r('RECORD_DATE_ORDER', 'record', 'error', '日付の前後が逆（有効期間の終了日が開始日より前、前回・初回の日付が後 など）', 'dates in the wrong order (a period ending before it starts, a previous or first date after the current one)', 'spec-tables notBefore / notAfter', 'uncertainField'),
+  r('RECORD_HOSOKU_LIMIT_EXCESS', 'record', 'error', '利用者補足の限度額枠の限度超単位数が max(0, 合計単位数 − 支給限度基準額) と違う', 'a UPHOSOKU slot’s excess is not max(0, total − limit)', '利用者補足 No.21-23, …, No.53-55'),
+  r('RECORD_HOSOKU_TOTAL_EXCESS', 'record', 'warning', '利用者補足の合計限度超単位数が各枠の限度超単位数の合計と違う', 'UPHOSOKU total excess differs from the sum of the slots’ excess', '利用者補足 No.56 (第7表 種類別支給限度管理の合計)'),
   // Files
   r('FILE_VERSION_EDITION_MISMATCH', 'file', 'error', 'CSVバージョンがファイル名の版と合わない', 'CSV version does not match the file name edition', 'CSVバージョン履歴, ファイル名規約'),
   r('FILE_VERSION_NOT_IN_FORCE', 'file', 'error', 'CSVバージョンがその提供月に適用されない', 'CSV version not in force for the service month', 'CSVバージョン No.1 注記'),
@@ -26,6 +32,7 @@ export const VALIDATION_RULES = [
   r('FILE_TOTAL_MISSING', 'file', 'error', '第7表に利用者の全合計（999999）行がない', '第7表 without the total (999999) row of a user', '第7表 No.9（必須出力）'),
   r('FILE_SUBTOTAL_MISSING', 'file', 'error', '第7表に複数行の種類の区分支給対象小計（AAAA）がない', 'no AAAA subtotal for a type with several rows', '第7表 No.9（複数行の場合は必須）'),
   r('FILE_RECORD_NOT_FOR_RECEIVER', 'file', 'warning', '受信側の事業所と関係のないレコード（個人情報の誤送信の恐れ）', 'a record that is not the receiver’s business', '§2.3, §2.6; 個人情報の安全管理'),
+  r('FILE_SERVICE_TYPE_NOT_SENDER', 'file', 'warning', '実績のサービス種類（サービスコード先頭2桁・サービス種類コード）がファイル名の送信元サービス種類と違う', 'a delivery record of another service type than the sender’s in the file name', '第6表 ファイル作成単位（事業所番号・サービス種類ごと）; §2.6'),
   r('IMAGE_NOT_JPEG', 'file', 'error', '家族構成画像がJPEGでない', 'the family-diagram image is not a JPEG', '家族構成 画像ファイル（.jpg）'),
   // Send units
   r('UNIT_NO_BASE', 'unit', 'error', '送信単位に基本のファイル（第1表・第6表など）がない', 'a send unit without its base file', '§2.3, §2.4, §3.4'),
@@ -47,6 +54,10 @@ export const VALIDATION_RULES = [
   r('UNIT_ANNEX_UNITS_MISMATCH', 'unit', 'error', '第7表の単位数が第6表と違う', '第7表 units differ from 第6表', '第7表 No.13'),
   r('UNIT_ANNEX_AMOUNT', 'unit', 'error', 'サービス単位／金額が 単位数（割引後）× 回数 と違う', 'amount is not units × times', '第7表 No.13-17'),
   r('UNIT_ANNEX_SUBTOTAL_MISMATCH', 'unit', 'error', '区分支給対象小計（AAAA）が明細の合計と違う', 'AAAA subtotal differs from its rows', '第7表 No.9'),
+  r('UNIT_ANNEX_COUNT_ONCE_A_MONTH', 'unit', 'info', '第7表の回数／日数は1、第6表には複数回（包括請求・月単位の加算なら1回として取り込む）', '第7表 counts once what 第6表 lists on several days (monthly services and add-ons)', '第6表 No.10, No.14 注記'),
+  r('UNIT_ANNEX_EXCLUDED_SUBTOTAL_MISMATCH', 'unit', 'error', '区分支給対象外小計（EEEE）が給付管理単位数の空の明細の合計と違う', 'EEEE subtotal differs from its rows outside the limit', '第7表 No.9, No.18'),
+  r('UNIT_ANNEX_TOTAL_MISMATCH', 'unit', 'error', '全合計（999999）のサービス単位／金額が明細の合計と違う', 'the total row amount differs from the sum of the rows', '第7表 No.9, No.17'),
+  r('UNIT_ANNEX_TOTAL_BENEFIT_MISMATCH', 'unit', 'warning', '全合計の給付管理単位数が明細の給付管理単位数の合計（種類支給限度超を除いた値も可）と違う', 'the total row 給付管理単位数 differs from the sum of the rows (less the type-limit excess also accepted)', '第7表 No.18, No.19'),
   r('UNIT_LIMIT_EXCESS_MISMATCH', 'unit', 'error', '全合計の区分支給限度基準超／内が 利用者補足の限度額から計算した値と違う', 'total-row excess/within differ from max(0, total − limit)', '第7表 No.21-22, 利用者補足 No.19'),
   // Plan vs delivery
   r('COMPARE_WRONG_KIND', 'compare', 'error', '予定にUPPLAN、実績にUPJSK以外のファイル', 'plan is not UPPLAN or delivery is not UPJSK', '§2.3'),

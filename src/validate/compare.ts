@@ -6,15 +6,25 @@ import { ruleIssue } from '../rules/index.js';
 import type { InputFile } from './validate.js';
 
 export interface Visit {
+  /** サービス開始時刻 HHMM, `9999` when the service has no time (福祉用具貸与, …). */
   readonly start: string;
   readonly end: string;
   readonly count: string;
   /** Physical line in its file. */
   readonly line: number;
+  /** The rented product (TAISコード, else 福祉用具届出コード), when the row names one. */
+  readonly product?: string;
 }
 
 export type PlanActualStatus = 'as-planned' | 'planned-not-delivered' | 'delivered-not-planned' | 'different';
 
+/** What differs between a planned visit and the delivered visit paired with it. */
+export type VisitChange = 'start' | 'end' | 'count' | 'product';
+
+/**
+ * One planned visit and the delivered visit paired with it, or a visit on one side only. A user, office,
+ * service code and day with two visits gives two rows.
+ */
 export interface PlanActualRow {
   readonly insurerNumber: string;
   readonly insuredNumber: string;
@@ -22,8 +32,12 @@ export interface PlanActualRow {
   readonly serviceCode: string;
   readonly date: string;
   readonly status: PlanActualStatus;
+  /** The planned visit (none when delivered and not planned). */
   readonly planned: Visit[];
+  /** The delivered visit (none when planned and not delivered). */
   readonly delivered: Visit[];
+  /** For `different`: what differs (counts compared as numbers: `01` is `1`). */
+  readonly changes?: VisitChange[];
 }
 
 export interface PlanActualComparison {
@@ -44,15 +58,85 @@ export interface CompareOptions {
 type Key = string;
 const keyOf = (r: CsvRecord): Key =>
   [r.insurerNumber, r.insuredNumber, r.serviceOfficeNumber, r.serviceCode, r.serviceDate].join('|');
-const visitOf = (r: CsvRecord, line: number): Visit => ({
-  start: r.serviceStartTime ?? '',
-  end: r.serviceEndTime ?? '',
-  count: r.serviceCount ?? '',
-  line,
-});
-const sameVisits = (a: Visit[], b: Visit[]): boolean => {
-  const sig = (v: Visit[]) => v.map((x) => `${x.start}-${x.end}x${x.count}`).sort().join(',');
-  return sig(a) === sig(b);
+const visitOf = (r: CsvRecord, line: number): Visit => {
+  const product = r.taisCode || r.equipmentNotificationCode || '';
+  return {
+    start: r.serviceStartTime ?? '',
+    end: r.serviceEndTime ?? '',
+    count: r.serviceCount ?? '',
+    line,
+    ...(product ? { product } : {}),
+  };
+};
+
+/** Minutes after midnight of an HHMM time; undefined for 9999 (no time) and for what is not a time. */
+const minutes = (t: string): number | undefined => (/^\d{4}$/.test(t) && t !== '9999' ? Number(t.slice(0, 2)) * 60 + Number(t.slice(2)) : undefined);
+
+/** サービス回数 is an integer field: `01` and `1` are the same count. */
+const sameCount = (a: string, b: string): boolean => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) === Number(b) : a.trim() === b.trim());
+
+function changesOf(p: Visit, d: Visit): VisitChange[] {
+  const changes: VisitChange[] = [];
+  if (p.start !== d.start) changes.push('start');
+  if (p.end !== d.end) changes.push('end');
+  if (!sameCount(p.count, d.count)) changes.push('count');
+  if ((p.product ?? '') !== (d.product ?? '')) changes.push('product');
+  return changes;
+}
+
+/**
+ * Pair the planned and delivered visits of one user, office, service code and day: first those with the
+ * same start and end (the same product first), then the rest by nearest start time, then whatever is left
+ * with no time (9999) in file order. What stays unpaired was planned and not delivered, or delivered and
+ * not planned.
+ */
+function pairVisits(planned: readonly Visit[], delivered: readonly Visit[]): [Visit | undefined, Visit | undefined][] {
+  const pairs: [Visit | undefined, Visit | undefined][] = [];
+  const freeP = new Set(planned.map((_, i) => i));
+  const freeD = new Set(delivered.map((_, i) => i));
+  const take = (i: number, j: number) => {
+    freeP.delete(i);
+    freeD.delete(j);
+    pairs.push([planned[i], delivered[j]]);
+  };
+  const exact = (sameProduct: boolean) => {
+    for (const i of [...freeP]) {
+      const p = planned[i]!;
+      const j = [...freeD].find((j) => {
+        const d = delivered[j]!;
+        return d.start === p.start && d.end === p.end && (!sameProduct || (d.product ?? '') === (p.product ?? ''));
+      });
+      if (j !== undefined) take(i, j);
+    }
+  };
+  exact(true);
+  exact(false);
+  // Nearest start: all timed candidate pairs, closest first (ties in file order).
+  const candidates: { i: number; j: number; gap: number }[] = [];
+  for (const i of freeP) {
+    const a = minutes(planned[i]!.start);
+    if (a === undefined) continue;
+    for (const j of freeD) {
+      const b = minutes(delivered[j]!.start);
+      if (b !== undefined) candidates.push({ i, j, gap: Math.abs(a - b) });
+    }
+  }
+  candidates.sort((x, y) => x.gap - y.gap || x.i - y.i || x.j - y.j);
+  for (const { i, j } of candidates) if (freeP.has(i) && freeD.has(j)) take(i, j);
+  // A visit with no time on one side and a time on the other: most likely the same visit, recorded differently.
+  const restP = [...freeP];
+  const restD = [...freeD];
+  const n = Math.min(restP.length, restD.length);
+  for (let k = 0; k < n; k++) take(restP[k]!, restD[k]!);
+  for (const i of freeP) pairs.push([planned[i], undefined]);
+  for (const j of freeD) pairs.push([undefined, delivered[j]]);
+  return pairs;
+}
+
+/** Rows of one day sort by time: the visit's start (planned, else delivered), no time last. */
+const timeOf = (row: PlanActualRow): number => {
+  const v = row.planned[0] ?? row.delivered[0];
+  return (v && minutes(v.start)) ?? 24 * 60;
 };
 
 /**
@@ -95,27 +179,34 @@ export function comparePlanToActual(plan: InputFile, actual: InputFile, options:
   add(p.records, p.lines, 'planned');
   add(a.records, a.lines, 'delivered');
 
-  const rows: PlanActualRow[] = [...table.values()].map(({ record: r, planned, delivered }) => ({
-    insurerNumber: r.insurerNumber ?? '',
-    insuredNumber: r.insuredNumber ?? '',
-    office: r.serviceOfficeNumber ?? '',
-    serviceCode: r.serviceCode ?? '',
-    date: r.serviceDate ?? '',
-    status:
-      delivered.length === 0
-        ? 'planned-not-delivered'
-        : planned.length === 0
-          ? 'delivered-not-planned'
-          : sameVisits(planned, delivered)
-            ? 'as-planned'
-            : 'different',
-    planned,
-    delivered,
-  }));
-  rows.sort((x, y) =>
-    `${x.insurerNumber}|${x.insuredNumber}|${x.date}|${x.office}|${x.serviceCode}`.localeCompare(
-      `${y.insurerNumber}|${y.insuredNumber}|${y.date}|${y.office}|${y.serviceCode}`,
-    ),
+  const rows: PlanActualRow[] = [];
+  for (const { record: r, planned, delivered } of table.values()) {
+    const at = {
+      insurerNumber: r.insurerNumber ?? '',
+      insuredNumber: r.insuredNumber ?? '',
+      office: r.serviceOfficeNumber ?? '',
+      serviceCode: r.serviceCode ?? '',
+      date: r.serviceDate ?? '',
+    };
+    for (const [p, d] of pairVisits(planned, delivered)) {
+      if (!d) rows.push({ ...at, status: 'planned-not-delivered', planned: [p!], delivered: [] });
+      else if (!p) rows.push({ ...at, status: 'delivered-not-planned', planned: [], delivered: [d] });
+      else {
+        const changes = changesOf(p, d);
+        rows.push(changes.length ? { ...at, status: 'different', planned: [p], delivered: [d], changes } : { ...at, status: 'as-planned', planned: [p], delivered: [d] });
+      }
+    }
+  }
+  const lineOf = (row: PlanActualRow) => (row.planned[0] ?? row.delivered[0])?.line ?? 0;
+  rows.sort(
+    (x, y) =>
+      `${x.insurerNumber}|${x.insuredNumber}|${x.date}|${x.office}|${x.serviceCode}`.localeCompare(
+        `${y.insurerNumber}|${y.insuredNumber}|${y.date}|${y.office}|${y.serviceCode}`,
+      ) ||
+      timeOf(x) - timeOf(y) ||
+      // A row with a plan before one without; then by line.
+      Number(x.planned.length === 0) - Number(y.planned.length === 0) ||
+      lineOf(x) - lineOf(y),
   );
   const summary = { 'as-planned': 0, 'planned-not-delivered': 0, 'delivered-not-planned': 0, different: 0 };
   for (const row of rows) summary[row.status]++;

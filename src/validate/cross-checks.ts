@@ -1,12 +1,21 @@
 // Content cross-checks of a 第6表 send unit: 第7表 against the 第6表 rows, its subtotals and total against
 // its own lines, and the 区分支給限度 figures against the 利用者補足 limit. Figures the spec leaves to the
-// vendor (給付管理単位数 of some services, how the excess is spread over types) are not failed.
+// vendor are not failed: a monthly service or add-on counted once (info), 単位数 that differ between the
+// 第6表 rows of one service, subtotals whose rows cannot be told (ZZZZ; AAAA/EEEE when no row shows
+// 給付管理単位数).
 import type { Issue } from '../issues.js';
-import type { AnnexRowFact, FileFacts } from './file-validator.js';
+import type { AnnexRowFact, FileFacts, PlannedService } from './file-validator.js';
 import { ruleIssue } from '../rules/index.js';
 
 const int = (v: string): number | undefined => (/^-?\d+$/.test(v) ? Number(v) : undefined);
 const userLabel = (user: string) => user.split('|').slice(0, 2).join('-');
+const sum = (rows: readonly AnnexRowFact[], value: (r: AnnexRowFact) => string) => rows.reduce((acc, r) => acc + (int(value(r)) ?? 0), 0);
+
+function popcount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+}
 
 export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefined, supplement: FileFacts | undefined): Issue[] {
   const issues: Issue[] = [];
@@ -14,7 +23,7 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
   const at = (f: FileFacts, row: { line: number; record?: number }, value: string) => ({ file: f.file, line: row.line, record: row.record, value });
 
   for (const [user, rows] of annex.annex) {
-    const planned = plan.schedule.get(user) ?? new Map<string, { count: number; units: string; line: number }>();
+    const planned = plan.schedule.get(user) ?? new Map<string, PlannedService>();
     const details = rows.filter((r) => r.row === 'detail');
     const seen = new Set<string>();
     for (const d of details) {
@@ -27,11 +36,14 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
         continue;
       }
       const times = int(d.times);
-      if (times !== undefined && times !== p.count) {
-        issues.push(ruleIssue('UNIT_ANNEX_COUNT_MISMATCH', `第7表 ${d.line}行目の回数／日数 ${times} が第6表の回数の合計 ${p.count}（${p.line}行目〜）と違います（サービスコード ${d.code}）。`, `第7表 line ${d.line}: times ${times}, but the 第6表 rows (from line ${p.line}) add up to ${p.count} (service ${d.code}).`, at(annex, d, d.times)));
-      }
-      if (int(d.units) !== undefined && int(p.units) !== undefined && d.units !== p.units) {
-        issues.push(ruleIssue('UNIT_ANNEX_UNITS_MISMATCH', `第7表 ${d.line}行目の単位数 ${d.units} が第6表（${p.line}行目）の ${p.units} と違います（サービスコード ${d.code}）。`, `第7表 line ${d.line}: units ${d.units}, 第6表 line ${p.line} has ${p.units} (service ${d.code}).`, at(annex, d, d.units)));
+      issues.push(...checkCount(annex, d, p, times));
+      // 第6表 No.8 carries the discounted units (※割引後単位数を記載): compare with 割引後単位数 when set.
+      const discounted = int(d.discountedUnits) !== undefined;
+      const annexUnits = discounted ? d.discountedUnits : d.units;
+      const planUnits = p.units.length === 1 ? p.units[0]! : undefined;
+      if (planUnits !== undefined && int(annexUnits) !== undefined && int(annexUnits) !== int(planUnits)) {
+        const what = discounted ? '割引後単位数' : '単位数';
+        issues.push(ruleIssue('UNIT_ANNEX_UNITS_MISMATCH', `第7表 ${d.line}行目の${what} ${annexUnits} が第6表（${p.line}行目〜）の単位数 ${planUnits} と違います（サービスコード ${d.code}）。`, `第7表 line ${d.line}: ${discounted ? 'discounted units' : 'units'} ${annexUnits}, 第6表 (from line ${p.line}) has ${planUnits} (service ${d.code}).`, at(annex, d, annexUnits)));
       }
       const base = int(d.discountedUnits) ?? int(d.units);
       const amount = int(d.amount);
@@ -47,6 +59,7 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
       }
     }
     issues.push(...checkSubtotals(annex, rows, user));
+    issues.push(...checkTotal(annex, rows, user));
     issues.push(...checkLimit(annex, rows, user, supplement));
   }
   for (const [user, rows] of plan.schedule) {
@@ -58,18 +71,97 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
   return issues;
 }
 
-/** 区分支給対象種類別小計 (AAAA): its サービス単位／金額 is the sum of its type's rows of the office. */
+/**
+ * 第7表 回数／日数 against Σ 第6表 サービス回数. Also right: the number of days of the rows' 日割対象日. Left to
+ * the vendor (info): 1 where 第6表 has several — a 包括請求 service sits on its real days of use (No.10) and a
+ * monthly add-on is imported as one (No.14), and which codes those are is in the service code table, not here.
+ */
+function checkCount(annex: FileFacts, d: AnnexRowFact, p: PlannedService, times: number | undefined): Issue[] {
+  if (times === undefined || times === p.count) return [];
+  if (p.prorated !== 0 && times === popcount(p.prorated)) return [];
+  const where = { file: annex.file, line: d.line, record: d.record, value: d.times };
+  if (times === 1 && p.count > 1) {
+    return [ruleIssue('UNIT_ANNEX_COUNT_ONCE_A_MONTH', `第7表 ${d.line}行目の回数／日数は 1、第6表（${p.line}行目〜）には回数の合計 ${p.count}（サービスコード ${d.code}）。包括請求のサービスや月単位の加算なら1回として取り込みます（仕様は事業者に委ねています）。`, `第7表 line ${d.line} counts 1, the 第6表 rows (from line ${p.line}) add up to ${p.count} (service ${d.code}): right for a monthly (包括) service or a monthly add-on, which is imported once; the spec leaves it to the vendor.`, where)];
+  }
+  const prorated = p.prorated !== 0 ? `、日割対象日 ${popcount(p.prorated)}日` : '';
+  return [ruleIssue('UNIT_ANNEX_COUNT_MISMATCH', `第7表 ${d.line}行目の回数／日数 ${times} が第6表の回数の合計 ${p.count}${prorated}（${p.line}行目〜）と違います（サービスコード ${d.code}）。`, `第7表 line ${d.line}: times ${times}, but the 第6表 rows (from line ${p.line}) add up to ${p.count}${p.prorated !== 0 ? ` (${popcount(p.prorated)} prorated days)` : ''} (service ${d.code}).`, where)];
+}
+
+/** The detail rows of each office and service type (`office|type`). */
+function groups(details: readonly AnnexRowFact[]): Map<string, AnnexRowFact[]> {
+  const byGroup = new Map<string, AnnexRowFact[]>();
+  for (const r of details) {
+    const k = `${r.office}|${r.code.slice(0, 2)}`;
+    const g = byGroup.get(k);
+    if (g) g.push(r);
+    else byGroup.set(k, [r]);
+  }
+  return byGroup;
+}
+
+/**
+ * 種類別小計 of an office and service type: AAAA (区分支給対象) is Σ サービス単位／金額 of its rows with 給付管理単位数,
+ * EEEE (区分支給対象外) of those without it (No.18: Null 固定 outside the limit). When no row of the office and type
+ * shows 給付管理単位数 (the vendor may leave it empty, No.18 但し書き) the two cannot be told apart: each must
+ * then only not exceed Σ of all the rows. ZZZZ (30日超過分) is not checked: the spec does not say which rows it sums.
+ */
 function checkSubtotals(annex: FileFacts, rows: readonly AnnexRowFact[], user: string): Issue[] {
   const issues: Issue[] = [];
-  for (const s of rows.filter((r) => r.row === 'subtotal' && r.code.endsWith('AAAA'))) {
+  const byGroup = groups(rows.filter((r) => r.row === 'detail'));
+  for (const s of rows) {
+    if (s.row !== 'subtotal') continue;
+    const within = s.code.endsWith('AAAA');
+    if (!within && !s.code.endsWith('EEEE')) continue;
     const amount = int(s.amount);
-    if (amount === undefined) continue;
-    const type = s.code.slice(0, 2);
-    const sum = rows
-      .filter((r) => r.row === 'detail' && r.office === s.office && r.code.startsWith(type))
-      .reduce((acc, r) => acc + (int(r.amount) ?? 0), 0);
-    if (sum !== amount) {
-      issues.push(ruleIssue('UNIT_ANNEX_SUBTOTAL_MISMATCH', `第7表 ${s.line}行目の種類別小計 ${s.code} のサービス単位／金額 ${amount} が明細の合計 ${sum} と違います（利用者 ${userLabel(user)}）。`, `第7表 line ${s.line}: subtotal ${s.code} amount ${amount}, its rows add up to ${sum} (user ${userLabel(user)}).`, { file: annex.file, line: s.line, record: s.record, value: s.amount }));
+    const group = byGroup.get(`${s.office}|${s.code.slice(0, 2)}`);
+    if (amount === undefined || !group) continue;
+    const where = { file: annex.file, line: s.line, record: s.record, value: s.amount };
+    const code = within ? 'UNIT_ANNEX_SUBTOTAL_MISMATCH' : 'UNIT_ANNEX_EXCLUDED_SUBTOTAL_MISMATCH';
+    const ja = within ? '区分支給対象小計' : '区分支給対象外小計';
+    if (!group.some((r) => r.benefitUnits !== '')) {
+      const all = sum(group, (r) => r.amount);
+      if (amount > all) {
+        issues.push(ruleIssue(code, `第7表 ${s.line}行目の${ja} ${s.code} のサービス単位／金額 ${amount} が明細の合計 ${all} を超えています（利用者 ${userLabel(user)}）。`, `第7表 line ${s.line}: subtotal ${s.code} amount ${amount} exceeds its rows' ${all} (user ${userLabel(user)}).`, where));
+      }
+      continue;
+    }
+    const lines = group.filter((r) => (r.benefitUnits !== '') === within);
+    const total = sum(lines, (r) => r.amount);
+    if (total === amount) continue;
+    const which = within ? '給付管理単位数のある' : '給付管理単位数の空の';
+    const whichEn = within ? 'with' : 'without';
+    issues.push(ruleIssue(code, `第7表 ${s.line}行目の${ja} ${s.code} のサービス単位／金額 ${amount} が、${which}明細の合計 ${total} と違います（利用者 ${userLabel(user)}）。`, `第7表 line ${s.line}: subtotal ${s.code} amount ${amount}, its rows ${whichEn} 給付管理単位数 add up to ${total} (user ${userLabel(user)}).`, where));
+  }
+  return issues;
+}
+
+/**
+ * 全合計 (999999): サービス単位／金額 is Σ of the user's rows (an error otherwise; with 30日超 rows, Σ without them
+ * is accepted too). 給付管理単位数 is Σ of the rows' 給付管理単位数; the spec does not say whether the 種類支給限度
+ * excess is taken off first, so Σ − Σ 種類支給限度基準超単位数 of the subtotals is accepted as well, and anything
+ * else is a warning. Not checked unless every office and type shows 給付管理単位数 on some row.
+ */
+function checkTotal(annex: FileFacts, rows: readonly AnnexRowFact[], user: string): Issue[] {
+  const total = rows.find((r) => r.row === 'total');
+  if (!total) return [];
+  const issues: Issue[] = [];
+  const details = rows.filter((r) => r.row === 'detail');
+  const where = (value: string) => ({ file: annex.file, line: total.line, record: total.record, value });
+  const amount = int(total.amount);
+  const all = sum(details, (r) => r.amount);
+  const within30 = sum(details.filter((r) => !r.over30), (r) => r.amount);
+  if (amount !== undefined && amount !== all && amount !== within30) {
+    issues.push(ruleIssue('UNIT_ANNEX_TOTAL_MISMATCH', `第7表 ${total.line}行目の全合計のサービス単位／金額 ${amount} が明細の合計 ${all} と違います（利用者 ${userLabel(user)}）。`, `第7表 line ${total.line}: the total row amount ${amount}, the user's rows add up to ${all} (user ${userLabel(user)}).`, where(total.amount)));
+  }
+  const benefit = int(total.benefitUnits);
+  // Only when every office and type shows 給付管理単位数 somewhere: otherwise the rows within the limit are not known.
+  const shown = [...groups(details).values()].every((g) => g.some((r) => r.benefitUnits !== ''));
+  if (benefit !== undefined && details.length > 0 && shown) {
+    const rowsBenefit = sum(details, (r) => r.benefitUnits);
+    const typeExcess = sum(rows.filter((r) => r.row === 'subtotal'), (r) => r.typeExcessUnits);
+    if (benefit !== rowsBenefit && benefit !== rowsBenefit - typeExcess) {
+      const less = typeExcess !== 0 ? `（種類支給限度基準超 ${typeExcess} を除くと ${rowsBenefit - typeExcess}）` : '';
+      issues.push(ruleIssue('UNIT_ANNEX_TOTAL_BENEFIT_MISMATCH', `第7表 ${total.line}行目の全合計の給付管理単位数 ${benefit} が明細の給付管理単位数の合計 ${rowsBenefit}${less} と違います（利用者 ${userLabel(user)}）。`, `第7表 line ${total.line}: the total row 給付管理単位数 ${benefit}, the user's rows add up to ${rowsBenefit}${typeExcess !== 0 ? ` (${rowsBenefit - typeExcess} less the type-limit excess ${typeExcess})` : ''} (user ${userLabel(user)}).`, where(total.benefitUnits)));
     }
   }
   return issues;
@@ -80,7 +172,7 @@ function checkLimit(annex: FileFacts, rows: readonly AnnexRowFact[], user: strin
   const total = rows.find((r) => r.row === 'total');
   const limit = int(supplement?.limits.get(user)?.limit ?? '');
   if (!total || limit === undefined) return [];
-  const benefit = int(total.benefitUnits) ?? rows.filter((r) => r.row === 'detail').reduce((a, r) => a + (int(r.benefitUnits) ?? 0), 0);
+  const benefit = int(total.benefitUnits) ?? sum(rows.filter((r) => r.row === 'detail'), (r) => r.benefitUnits);
   const excess = Math.max(0, benefit - limit);
   const issues: Issue[] = [];
   const where = (value: string) => ({ file: annex.file, line: total.line, record: total.record, value });

@@ -5,12 +5,13 @@ import { FILE_NAMES } from '../../spec-tables/file-names.js';
 import type { FileNameSpec } from '../../spec-tables/types.js';
 import { RECORD_KEYS } from '../../spec-tables/record-keys.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
-import type { ReadItem } from '../codec/index.js';
+import type { ReadItem, ReadLimits } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { byPosition, type Issue } from '../issues.js';
 import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
 import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
-import { ruleIssue, ruleOf } from '../rules/index.js';
+import { getServiceType } from '../service-types.js';
+import { ruleIssue, ruleOf, type RuleCode } from '../rules/index.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
 
 export type Profile = 'strict' | 'lenient';
@@ -25,6 +26,11 @@ export interface ValidateOptions {
    * issue, so that a huge broken file cannot exhaust memory.
    */
   readonly maxIssuesPerCode?: number;
+  /**
+   * The reader's limits on record length, field length and record count (defaults: DEFAULT_LIMITS), each
+   * reported as an issue (CSV_RECORD_TOO_LONG, CSV_FIELD_TOO_LARGE, CSV_TOO_MANY_RECORDS) when exceeded.
+   */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /** Issues of one file, capped per code. */
@@ -98,6 +104,14 @@ function hash53(record: Record<string, string>, keys: readonly string[]): number
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A 日割対象日 mask ('1' per day, day 1 first) as bits, day 1 = bit 0; 0 for no or a malformed mask. */
+function dayBits(mask: string): number {
+  if (!/^[01]{31}$/.test(mask)) return 0;
+  let bits = 0;
+  for (let d = 0; d < 31; d++) if (mask.charCodeAt(d) === 49) bits |= 1 << d;
+  return bits;
+}
+
 /** The CSVバージョン in force for a service month 'YYYYMM' (superseded values aside). */
 export function versionInForce(month: string): string | undefined {
   const ym = `${month.slice(0, 4)}-${month.slice(4, 6)}`;
@@ -123,6 +137,22 @@ export interface AnnexRowFact {
   readonly benefitUnits: string;
   readonly excessUnits: string;
   readonly withinUnits: string;
+  /** No.19 種類支給限度基準超単位数 (subtotal rows). */
+  readonly typeExcessUnits: string;
+  /** No.33 ３０日超区分 = 1. */
+  readonly over30: boolean;
+  readonly line: number;
+  readonly record: number;
+}
+
+/** The 第6表 rows of one user, office, service code and rented product, summed up for 第7表. */
+export interface PlannedService {
+  /** Σ サービス回数. */
+  count: number;
+  /** The distinct non-zero 単位数 of the rows (a few at most: 共生型 and 率加減算 rows carry 0 on some days). */
+  readonly units: string[];
+  /** Union of the rows' 日割対象日 as bits (day 1 = bit 0); 0 when no row has a mask. */
+  prorated: number;
   readonly line: number;
   readonly record: number;
 }
@@ -135,8 +165,8 @@ export interface FileFacts {
   readonly csvVersion: string | undefined;
   /** Relation keys (see spec-tables/send-units.ts) by key fields, each distinct value with its first line. */
   readonly keys: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** 第6表: per user (insurer|insured|month), per office|service code|product: Σ サービス回数, 単位数, first line. */
-  readonly schedule: ReadonlyMap<string, ReadonlyMap<string, { count: number; units: string; line: number }>>;
+  /** 第6表: per user (insurer|insured|month), per office|service code|product: its rows summed up. */
+  readonly schedule: ReadonlyMap<string, ReadonlyMap<string, PlannedService>>;
   /** 第7表: per user, its rows. */
   readonly annex: ReadonlyMap<string, readonly AnnexRowFact[]>;
   /** 利用者補足: per user (insurer|insured|month), 区分支給限度基準額 and its line. */
@@ -181,43 +211,188 @@ function relationKeysOf(layout: Layout): readonly (readonly string[])[] {
   return found;
 }
 
-/** Which office a field of a record must name, by kind: a record that names another is someone else's data. */
+/** One end of the exchange, as the file name gives it (office number, and サービス種類コード in edition 4). */
+type Party = 'sender' | 'receiver';
+
+/** Whether the party of the name is a service provider (unknown in edition-3 names: assumed so). */
+function isProvider(info: FileNameInfo, party: Party): boolean {
+  const type = info[party].serviceType;
+  return type === undefined || getServiceType(type)?.group !== 'careManagement';
+}
+
+/**
+ * What a field of each record must name, by kind: a record that names another office is someone else's
+ * data, a delivery record of another service type belongs in another file (one file per office and サービス種類).
+ * `providerOnly`: the rule holds only when that party is a provider — a care-management office that forwards
+ * 実績 to a 地域包括支援センター (委託, §3.1) sends other offices' records.
+ */
 const RECEIVER_RULES: readonly {
   kind: FileKind;
   key: string;
-  office: 'sender' | 'receiver';
+  party: Party;
+  /** What the field names: the party's office number, or its サービス種類 (a service code's first 2 characters). */
+  part: 'office' | 'serviceType';
+  providerOnly?: Party;
+  code: RuleCode;
   ja: (value: string, expected: string) => string;
   en: (value: string, expected: string) => string;
 }[] = [
   {
     kind: 'UPJSK',
     key: 'careManagementOfficeNumber',
-    office: 'receiver',
+    party: 'receiver',
+    part: 'office',
+    providerOnly: 'sender',
+    code: 'FILE_RECORD_NOT_FOR_RECEIVER',
     ja: (v, e) => `プラン担当業者コード ${v} が送信先 ${e} と違います。別の居宅介護支援事業所の利用者の実績を送っていませんか。`,
     en: (v, e) => `Plan office ${v} is not the receiver ${e}: is this another care-management office's user?`,
   },
   {
     kind: 'UPJSK',
     key: 'serviceOfficeNumber',
-    office: 'sender',
+    party: 'sender',
+    part: 'office',
+    providerOnly: 'sender',
+    code: 'FILE_RECORD_NOT_FOR_RECEIVER',
     ja: (v, e) => `サービス事業者コード ${v} が送信元 ${e} と違います。実績は自事業所の分だけを送ります。`,
     en: (v, e) => `Service office ${v} is not the sender ${e}: a provider sends only its own deliveries.`,
   },
   {
+    kind: 'UPJSK',
+    key: 'serviceCode',
+    party: 'sender',
+    part: 'serviceType',
+    providerOnly: 'sender',
+    code: 'FILE_SERVICE_TYPE_NOT_SENDER',
+    ja: (v, e) => `サービスコード ${v} のサービス種類 ${v.slice(0, 2)} が送信元のサービス種類 ${e} と違います。実績は事業所番号・サービス種類ごとのファイルで送ります。`,
+    en: (v, e) => `Service code ${v} is of service type ${v.slice(0, 2)}, the sender's is ${e}: each office and service type sends its own file.`,
+  },
+  {
     kind: 'DLTJSK',
     key: 'serviceOfficeNumber',
-    office: 'sender',
+    party: 'sender',
+    part: 'office',
+    providerOnly: 'sender',
+    code: 'FILE_RECORD_NOT_FOR_RECEIVER',
     ja: (v, e) => `サービス事業者コード ${v} が送信元 ${e} と違います。`,
     en: (v, e) => `Service office ${v} is not the sender ${e}.`,
   },
   {
+    kind: 'DLTJSK',
+    key: 'serviceTypeCode',
+    party: 'sender',
+    part: 'serviceType',
+    providerOnly: 'sender',
+    code: 'FILE_SERVICE_TYPE_NOT_SENDER',
+    ja: (v, e) => `サービス種類コード ${v} が送信元のサービス種類 ${e} と違います。`,
+    en: (v, e) => `Service type ${v} is not the sender's service type ${e}.`,
+  },
+  {
     kind: 'UPPLAN',
     key: 'careManagementOfficeNumber',
-    office: 'sender',
+    party: 'sender',
+    part: 'office',
+    code: 'FILE_RECORD_NOT_FOR_RECEIVER',
     ja: (v, e) => `プラン担当業者コード ${v} が送信元 ${e} と違います。`,
     en: (v, e) => `Plan office ${v} is not the sender ${e}.`,
   },
 ];
+
+/**
+ * Per user rather than per record (spec §2.6, §3.6: 送信先事業所に関係ない利用者は送信しない): a user of a
+ * 第6/7表 sent to a provider needs at least one row of that provider; the rows of the user's other offices
+ * travel along (the whole 第6/7表 goes to every office concerned). Not when the receiver is a
+ * care-management office (委託: the plan is shared with the 地域包括支援センター).
+ */
+const RECEIVER_USER_RULES: readonly { kind: FileKind; key: string }[] = [
+  { kind: 'UPPLAN', key: 'serviceOfficeNumber' },
+  { kind: 'UPSIKYU', key: 'serviceOfficeNumber' },
+];
+
+/** At most this many row hashes and users are remembered per file (about 60 MB): see RecentUsers. */
+export const MAX_REMEMBERED_ROWS = 1_000_000;
+
+/** What is remembered of a user of a kind whose users have many rows. */
+export interface UserRows {
+  /** Hash of each distinct row → its line. */
+  readonly hashes: Map<number, number>;
+  /** The user's first line and record, and the office its first row names. */
+  readonly line: number;
+  readonly record: number;
+  readonly office: string;
+  /** 保険者番号-被保険者番号, for messages. */
+  readonly label: string;
+  /** Some row of the user names the receiving office. */
+  concernsReceiver: boolean;
+}
+
+/**
+ * Users' rows, the least recently seen first, holding at most `cap` hashes and users in all. Identical rows are
+ * found even when users are interleaved (A, B, A); when the cap is reached the users seen longest ago are let go
+ * (and handed to `release`), so memory stays bounded for a file of any size.
+ */
+export class RecentUsers {
+  private readonly users = new Map<string, UserRows>();
+  private size = 0;
+  private lastKey: string | undefined;
+
+  constructor(
+    private readonly cap: number,
+    private readonly release: (user: UserRows) => void,
+  ) {}
+
+  /** The user's state, created by `create` when new (or let go), now the most recent. */
+  get(key: string, create: () => UserRows): UserRows {
+    let user = this.users.get(key);
+    if (user === undefined) {
+      user = create();
+      this.users.set(key, user);
+      this.size++;
+      this.trim(user);
+    } else if (key !== this.lastKey) {
+      // Map order is insertion order: re-inserting makes it the most recent.
+      this.users.delete(key);
+      this.users.set(key, user);
+    }
+    this.lastKey = key;
+    return user;
+  }
+
+  /** The line of an identical row seen before, or undefined (and the row is remembered). */
+  seen(user: UserRows, hash: number, line: number): number | undefined {
+    const first = user.hashes.get(hash);
+    if (first !== undefined) return first;
+    user.hashes.set(hash, line);
+    this.size++;
+    this.trim(user);
+    return undefined;
+  }
+
+  /** Hands every remembered user to `release` (end of file). */
+  drain(): void {
+    for (const user of this.users.values()) this.release(user);
+    this.users.clear();
+    this.size = 0;
+    this.lastKey = undefined;
+  }
+
+  private trim(current: UserRows): void {
+    if (this.size <= this.cap) return;
+    for (const [key, user] of this.users) {
+      if (this.size <= this.cap) return;
+      if (user === current) continue;
+      this.users.delete(key);
+      this.size -= user.hashes.size + 1;
+      if (key === this.lastKey) this.lastKey = undefined;
+      this.release(user);
+    }
+    // One user alone over the cap: forget its rows, keep counting from here.
+    if (this.size > this.cap) {
+      this.size -= current.hashes.size;
+      current.hashes.clear();
+    }
+  }
+}
 
 export class FileValidator {
   private readonly name: string;
@@ -231,10 +406,12 @@ export class FileValidator {
   private readonly months = new Map<string, number>(); // record month → first line
   private readonly monthMismatch = new Set<string>();
   private readonly keys = new Map<string, number>();
-  private readonly hashes = new Map<number, number>();
-  private hashUser = '';
+  /** Users of the row kinds: identical rows, and whether they concern the receiver. */
+  private readonly users = new RecentUsers(MAX_REMEMBERED_ROWS, (user) => this.releaseUser(user));
+  /** The per-user receiver rule of this file, once the first record has shown the layout (null: none). */
+  private userRule: { key: string; field: { no: number; key: string; name: string } | undefined; office: string } | null | undefined;
   private readonly relationKeys = new Map<string, Map<string, number>>();
-  private readonly schedule = new Map<string, Map<string, { count: number; units: string; line: number }>>();
+  private readonly schedule = new Map<string, Map<string, PlannedService>>();
   private readonly annexRows = new Map<string, AnnexRowFact[]>();
   private readonly limits = new Map<string, { limit: string; line: number }>();
   private readonly images = new Set<string>();
@@ -356,17 +533,22 @@ export class FileValidator {
         );
       }
     } else {
-      // Identical rows are looked for within a user's rows (which files keep together): memory stays
-      // bounded by the largest user, not the file.
-      const user = keySpec.key.map((k) => record[k] ?? '').join('\u0000');
-      if (user !== this.hashUser) {
-        this.hashUser = user;
-        this.hashes.clear();
-      }
-      const h = hash53(record, keysOf(layout));
-      const first = this.hashes.get(h);
-      if (first === undefined) this.hashes.set(h, line);
-      else {
+      // Identical rows are looked for within a user's rows, wherever they are in the file; memory is bounded
+      // by RecentUsers (MAX_REMEMBERED_ROWS).
+      const key = keySpec.key.map((k) => record[k] ?? '').join('\u0000');
+      const rule = this.userRuleOf(layout);
+      const office = rule ? (record[rule.key] ?? '') : '';
+      const user = this.users.get(key, () => ({
+        hashes: new Map(),
+        line,
+        record: index,
+        office,
+        label: `${record.insurerNumber ?? ''}-${record.insuredNumber ?? ''}`,
+        concernsReceiver: false,
+      }));
+      if (rule && office === rule.office) user.concernsReceiver = true;
+      const first = this.users.seen(user, hash53(record, keysOf(layout)), line);
+      if (first !== undefined) {
         this.issues.push(
           ruleIssue('FILE_DUPLICATE_RECORD', `${first}行目とまったく同じレコードです。`, `Identical to the record on line ${first}.`, where),
         );
@@ -375,6 +557,33 @@ export class FileValidator {
     this.receiverRules(record, kind, where, field);
     if (kind === 'UPSIKYU') this.collectAnnexRow(record, line, index);
     if (this.keepFacts) this.collectFacts(record, layout, line, index);
+  }
+
+  /** The per-user receiver rule that applies to this file, if any (decided at the first record). */
+  private userRuleOf(layout: Layout): { key: string; field: { no: number; key: string; name: string } | undefined; office: string } | undefined {
+    if (this.userRule === undefined) {
+      const info = this.info;
+      const rule = RECEIVER_USER_RULES.find((r) => r.kind === layout.kind);
+      this.userRule =
+        rule && info && /^\d{10}$/.test(info.receiver.office) && isProvider(info, 'receiver')
+          ? { key: rule.key, field: fieldRef(layout, rule.key), office: info.receiver.office }
+          : null;
+    }
+    return this.userRule ?? undefined;
+  }
+
+  /** A user no longer remembered (end of file, or let go): with no row of the receiving office, not its business. */
+  private releaseUser(user: UserRows): void {
+    const rule = this.userRule;
+    if (!rule || user.concernsReceiver) return;
+    this.issues.push(
+      ruleIssue(
+        'FILE_RECORD_NOT_FOR_RECEIVER',
+        `利用者 ${user.label}（${user.line}行目〜）には送信先の事業所 ${rule.office} のサービスがありません。送信先に関係のない利用者は送りません。`,
+        `User ${user.label} (from line ${user.line}) has no service of the receiving office ${rule.office}: users that are not the receiver's business are not sent.`,
+        { file: this.name, line: user.line, record: user.record, field: rule.field, value: user.office },
+      ),
+    );
   }
 
   /** The previous record's user and relation-key values: rows of one user come together, skip the work. */
@@ -408,9 +617,14 @@ export class FileValidator {
       // One row of 第7表 per office, service code and rented product (TAIS or 届出コード).
       const k = `${record.serviceOfficeNumber}|${record.serviceCode}|${record.taisCode || record.equipmentNotificationCode || ''}`;
       const count = /^\d+$/.test(record.serviceCount ?? '') ? Number(record.serviceCount) : 0;
-      const row = rows.get(k);
-      if (row) row.count += count;
-      else rows.set(k, { count, units: record.units ?? '', line });
+      let row = rows.get(k);
+      if (!row) rows.set(k, (row = { count: 0, units: [], prorated: 0, line, record: index }));
+      row.count += count;
+      // Distinct non-zero units: 共生型 sets the reduction on the first day and 0 on the others, and a
+      // 率加減算 row of 実績 may carry 0 (第6表 No.8). A few are enough to know whether there is one.
+      const units = record.units ?? '';
+      if (/^-?\d+$/.test(units) && Number(units) !== 0 && !row.units.includes(units) && row.units.length < 3) row.units.push(units);
+      row.prorated |= dayBits(record.proratedDays ?? '');
     } else if (kind === 'UPHOSOKU') {
       if (!this.limits.has(user)) this.limits.set(user, { limit: record.benefitLimitUnits ?? '', line });
     } else if (kind === 'UPKIHON' && record.familyDiagramFileName) {
@@ -443,13 +657,13 @@ export class FileValidator {
     const info = this.info;
     if (!info) return;
     for (const rule of RECEIVER_RULES) {
-      if (rule.kind !== kind) continue;
+      if (rule.kind !== kind || (rule.providerOnly && !isProvider(info, rule.providerOnly))) continue;
       const value = record[rule.key] ?? '';
-      const expected = info[rule.office].office;
-      if (value === '' || value === expected || !/^\d{10}$/.test(expected)) continue;
-      this.issues.push(
-        ruleIssue('FILE_RECORD_NOT_FOR_RECEIVER', rule.ja(value, expected), rule.en(value, expected), { ...where, field: field(rule.key), value }),
-      );
+      const office = rule.part === 'office';
+      const expected = office ? info[rule.party].office : (info[rule.party].serviceType ?? '');
+      if (value === '' || !(office ? /^\d{10}$/ : /^[0-9A-Z]{2}$/).test(expected)) continue;
+      if ((office ? value : value.slice(0, 2)) === expected) continue;
+      this.issues.push(ruleIssue(rule.code, rule.ja(value, expected), rule.en(value, expected), { ...where, field: field(rule.key), value }));
     }
   }
 
@@ -470,6 +684,8 @@ export class FileValidator {
       benefitUnits: record.benefitManagementUnits ?? '',
       excessUnits: record.categoryLimitExcessUnits ?? '',
       withinUnits: record.categoryLimitWithinUnits ?? '',
+      typeExcessUnits: record.typeLimitExcessUnits ?? '',
+      over30: record.over30Days === '1',
       line,
       record: index,
     });
@@ -586,6 +802,7 @@ export class FileValidator {
       );
     }
     this.annexRules(file);
+    this.users.drain();
     return {
       file,
       kind,

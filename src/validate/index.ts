@@ -1,5 +1,5 @@
 // The validation layer: field, record and file rules with located issues, on top of the codec.
-export { validateFile, validateFiles, validateStream, type ValidationReport, type InputFile } from './validate.js';
+export { validateFile, validateFiles, validateStream, validateFileStreams, type ValidationReport, type InputFile, type InputStream } from './validate.js';
 export { FileValidator, versionInForce, type FileReport, type Profile, type ValidateOptions } from './file-validator.js';
 export { RULES, ruleOf, catalogueMarkdown, type RuleSpec, type RuleLayer, type RuleCode, type Lowering } from '../rules/index.js';
 export { importOrder, type ImportOrder, type UnitReport } from './units.js';

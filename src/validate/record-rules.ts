@@ -1,7 +1,9 @@
 // Record rules: what the spec's notes require of one record beyond its single fields.
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import type { DateOrder, FieldCondition } from '../../spec-tables/types.js';
 import type { Issue, IssueLocation } from '../issues.js';
-import type { Layout } from '../spec.js';
+import { getCodeTable, type Field, type Layout } from '../spec.js';
+import { getServiceType } from '../service-types.js';
 import { ruleIssue, type RuleCode } from '../rules/index.js';
 
 type Rec = Readonly<Record<string, string>>;
@@ -133,8 +135,15 @@ function supplementRow(r: Rec, ctx: RecordContext): void {
         ? 'Plan date 00000000 and service month 000000 cannot both be set.'
         : 'Tied to 第1/2表 the service month is 000000; tied to 第6/7表 the plan date is 00000000.');
   }
+  limitSlotOrder(r, ctx);
+  limitSlotFigures(r, ctx);
+}
+
+const SLOTS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+function limitSlotOrder(r: Rec, ctx: RecordContext): void {
   let empty = 0;
-  for (let slot = 1; slot <= 9; slot++) {
+  for (const slot of SLOTS) {
     const code = r[`limit${slot}ServiceTypeCode`] ?? '';
     if (!code) empty = empty || slot;
     else if (empty) {
@@ -143,6 +152,40 @@ function supplementRow(r: Rec, ctx: RecordContext): void {
         `Type limits fill slots from 1 (slot ${empty} is empty, slot ${slot} is set).`);
       return;
     }
+  }
+}
+
+const int = (v: string | undefined): number | undefined => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : undefined);
+
+/**
+ * The figures of a 種類別限度額 slot, as the 第7表 form's 種類別支給限度管理 table has them: 限度超単位数 is what
+ * 合計単位数 exceeds 支給限度基準額 by, and 合計限度超単位数 (No.56) is the table's 合計 row of that column.
+ */
+function limitSlotFigures(r: Rec, ctx: RecordContext): void {
+  let sum = 0;
+  let slotsWithExcess = 0;
+  for (const slot of SLOTS) {
+    const limit = int(r[`limit${slot}Amount`]);
+    const total = int(r[`limit${slot}TotalUnits`]);
+    const excess = int(r[`limit${slot}ExcessUnits`]);
+    if (excess === undefined) continue;
+    sum += excess;
+    slotsWithExcess++;
+    if (limit === undefined || total === undefined) continue;
+    const expected = Math.max(0, total - limit);
+    if (excess !== expected) {
+      const key = `limit${slot}ExcessUnits`;
+      const ref = fieldOf(ctx, key);
+      emit(ctx, 'RECORD_HOSOKU_LIMIT_EXCESS', key, String(excess),
+        `${fieldRefJa(ref)} ${excess} は、合計単位数 ${total} − 支給限度基準額 ${limit} から ${expected} です。`,
+        `${fieldRefEn(ref)} ${excess}: slot ${slot}'s total ${total} − limit ${limit} gives ${expected}.`);
+    }
+  }
+  const totalExcess = int(r.totalExcessUnits);
+  if (slotsWithExcess > 0 && totalExcess !== undefined && totalExcess !== sum) {
+    emit(ctx, 'RECORD_HOSOKU_TOTAL_EXCESS', 'totalExcessUnits', String(totalExcess),
+      `合計限度超単位数 ${totalExcess} が、各枠の限度超単位数の合計 ${sum} と違います。`,
+      `Total excess ${totalExcess} differs from the sum of the slots' excess, ${sum}.`);
   }
 }
 
@@ -165,5 +208,157 @@ const RULES_BY_LAYOUT: Partial<Record<string, (r: Rec, ctx: RecordContext) => vo
 };
 
 export function checkRecordRules(record: Rec, ctx: RecordContext): void {
+  for (const check of tableChecksOf(ctx.layout)) check(record, ctx);
   RULES_BY_LAYOUT[ctx.layout.kind]?.(record, ctx);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Record rules stated as data in the spec tables (requiredWhen, emptyUnless, substitute, notBefore, notAfter):
+// one generic rule reads them. A rule the tables mark `uncertain` is reported as a warning.
+
+type FieldRef = Pick<Field, 'no' | 'key' | 'name'>;
+type TableCheck = (r: Rec, ctx: RecordContext) => void;
+
+const fieldRefJa = (f: FieldRef): string => `${f.name}（No.${f.no}）`;
+const fieldRefEn = (f: FieldRef): string => `No.${f.no} ${f.name}`;
+
+/** A value with its meaning where the field is coded: `03:その他`, `22:短期入所療養介護（介護老人保健施設）`. */
+function valueLabel(field: Field, value: string): string {
+  const label = field.codeTable
+    ? getCodeTable(field.codeTable)?.entries.find(([code]) => code === value)?.[1]
+    : field.format === 'serviceTypeCode'
+      ? getServiceType(value)?.name
+      : undefined;
+  return label ? `${value}:${label}` : value;
+}
+
+const UNCERTAIN_JA = '（仕様の記述からは確定できないため warning）';
+const UNCERTAIN_EN = ' (a warning: the spec text does not settle this rule)';
+
+/** The condition in words: 「相談方法（No.8）が 03:その他」 / 'No.8 相談方法 is 03:その他'. */
+function conditionText(cond: FieldCondition, other: Field): { ja: string; en: string } {
+  if (!cond.values) return { ja: `${fieldRefJa(other)}に値がある`, en: `${fieldRefEn(other)} is set` };
+  const labels = cond.values.map((v) => valueLabel(other, v));
+  return { ja: `${fieldRefJa(other)}が ${labels.join('・')} の`, en: `${fieldRefEn(other)} is ${labels.join(' or ')}` };
+}
+
+const holds = (cond: FieldCondition, r: Rec): boolean => {
+  const v = r[cond.field] ?? '';
+  return cond.values ? cond.values.includes(v) : v !== '';
+};
+
+/** A date the order rules can compare: a real calendar date, not a sentinel. The field rules report the rest. */
+function comparableDate(field: Field, v: string | undefined): v is string {
+  if (!isDate(v) || (field.sentinels ?? []).includes(v)) return false;
+  const month = Number(v.slice(4, 6));
+  const day = Number(v.slice(6, 8));
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= getDaysInMonth(new Date(Number(v.slice(0, 4)), month - 1, 1));
+}
+
+/** Why the tables mark a field's record rule of `code` uncertain (it is then a warning); for tests and tools. */
+export function recordRuleUncertainty(field: Field, code: string): string | undefined {
+  switch (code) {
+    case 'RECORD_CONDITIONAL_REQUIRED':
+      return field.requiredWhen?.uncertain;
+    case 'RECORD_CONDITIONAL_EMPTY':
+      return field.emptyUnless?.uncertain;
+    case 'RECORD_SUBSTITUTE_VALUE':
+      return field.substitute?.uncertain;
+    case 'RECORD_DATE_ORDER':
+      return field.notBefore?.uncertain ?? field.notAfter?.uncertain;
+    default:
+      return undefined;
+  }
+}
+
+const tableChecks = new WeakMap<Layout, readonly TableCheck[]>();
+
+function tableChecksOf(layout: Layout): readonly TableCheck[] {
+  let checks = tableChecks.get(layout);
+  if (!checks) {
+    checks = compileTableChecks(layout);
+    tableChecks.set(layout, checks);
+  }
+  return checks;
+}
+
+/** The checks of a layout, compiled once: only fields that carry a rule, and only rules whose other field exists. */
+function compileTableChecks(layout: Layout): TableCheck[] {
+  const byKey = new Map(layout.fields.map((f) => [f.key, f]));
+  const checks: TableCheck[] = [];
+  for (const f of layout.fields) {
+    const self = { no: f.no, key: f.key, name: f.name };
+    const issue = (ctx: RecordContext, code: RuleCode, value: string, ja: string, en: string, uncertain: string | undefined) =>
+      ctx.emit(ruleIssue(code, uncertain ? ja + UNCERTAIN_JA : ja, uncertain ? en + UNCERTAIN_EN : en,
+        { ...ctx.where, field: self, value }, uncertain !== undefined));
+
+    const required = f.requiredWhen;
+    const requiredOther = required && byKey.get(required.field);
+    if (required && requiredOther) {
+      const cond = conditionText(required, requiredOther);
+      checks.push((r, ctx) => {
+        if ((r[f.key] ?? '') !== '' || !holds(required, r)) return;
+        issue(ctx, 'RECORD_CONDITIONAL_REQUIRED', '',
+          `${fieldRefJa(f)}は、${cond.ja}場合は必須ですが空です。`,
+          `${fieldRefEn(f)} is required when ${cond.en}, but it is empty.`,
+          required.uncertain);
+      });
+    }
+
+    const empty = f.emptyUnless;
+    const emptyOther = empty && byKey.get(empty.field);
+    if (empty && emptyOther) {
+      const cond = conditionText(empty, emptyOther);
+      checks.push((r, ctx) => {
+        const v = r[f.key] ?? '';
+        if (v === '' || holds(empty, r)) return;
+        const actual = r[empty.field] ?? '';
+        const actualJa = actual === '' ? '空' : valueLabel(emptyOther, actual);
+        const actualEn = actual === '' ? 'empty' : valueLabel(emptyOther, actual);
+        issue(ctx, 'RECORD_CONDITIONAL_EMPTY', v,
+          `${fieldRefJa(f)}は、${cond.ja}場合だけ記載し、それ以外は空（Null）にしますが、値があります（${emptyOther.name}は ${actualJa}）。`,
+          `${fieldRefEn(f)} is only set when ${cond.en}, and left empty otherwise; it has a value (${emptyOther.name}: ${actualEn}).`,
+          empty.uncertain);
+      });
+    }
+
+    const sub = f.substitute;
+    if (sub) {
+      checks.push((r, ctx) => {
+        const v = r[f.key] ?? '';
+        if (!sub.values.includes(v)) return;
+        issue(ctx, 'RECORD_SUBSTITUTE_VALUE', v,
+          `${fieldRefJa(f)}に ${valueLabel(f, v)} は使わず、${valueLabel(f, sub.use)} を設定します（「${sub.noteJa}」）。`,
+          `${fieldRefEn(f)}: write ${sub.use}, not ${v} (the note: 「${sub.noteJa}」).`,
+          sub.uncertain);
+      });
+    }
+
+    for (const [order, after] of [[f.notBefore, false], [f.notAfter, true]] as const) {
+      const other = order && byKey.get(order.field);
+      if (!order || !other) continue;
+      checks.push(dateOrderCheck(f, other, order, after, issue));
+    }
+  }
+  return checks;
+}
+
+function dateOrderCheck(
+  f: Field,
+  other: Field,
+  order: DateOrder,
+  after: boolean,
+  issue: (ctx: RecordContext, code: RuleCode, value: string, ja: string, en: string, uncertain: string | undefined) => void,
+): TableCheck {
+  return (r, ctx) => {
+    const v = r[f.key];
+    const o = r[other.key];
+    if (!comparableDate(f, v) || !comparableDate(other, o)) return;
+    if (after ? v <= o : v >= o) return;
+    issue(ctx, 'RECORD_DATE_ORDER', v,
+      `${fieldRefJa(f)} ${v} が ${fieldRefJa(other)} ${o} より${after ? '後' : '前'}です。`,
+      `${fieldRefEn(f)} ${v} is ${after ? 'after' : 'before'} ${fieldRefEn(other)} ${o}.`,
+      order.uncertain);
+  };
 }

@@ -1,5 +1,5 @@
 // Send units: the files of one transmission checked together (spec §2.4, §3.4) and ordered for import
-// (§2.5, §3.5). A unit is the files with the same ファイル連番, sender office and receiver office.
+// (§2.5, §3.5). A unit is the files with the same ファイル連番, sender and receiver (office and service type).
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import { parseFileName, sendUnitKey, sortForImport, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
@@ -20,8 +20,8 @@ export interface UnitReport {
   readonly issues: Issue[];
 }
 
-/** Group key: timestamp and the two offices (service types and edition are checked inside the unit). */
-function groupKey(info: FileNameInfo): string {
+/** Offices and 連番 without service types: the files that one `連番` sends to one receiving office. */
+function looseKey(info: FileNameInfo): string {
   return `${info.timestamp}:${info.sender.office}>${info.receiver.office}`;
 }
 
@@ -30,16 +30,85 @@ function patternOf(kinds: ReadonlySet<string>): SendUnitSpec | undefined {
   return (SEND_UNITS as readonly SendUnitSpec[]).find((p) => kinds.has(p.base));
 }
 
-export function groupUnits(facts: readonly FileFacts[]): FileFacts[][] {
-  const groups = new Map<string, FileFacts[]>();
-  for (const f of facts) {
-    if (!f.info) continue;
-    const k = groupKey(f.info);
-    const g = groups.get(k);
-    if (g) g.push(f);
-    else groups.set(k, [f]);
+/**
+ * Group by exactly the send-unit key (連番, sender and receiver with their service types): one 連番 can
+ * carry two complete units to one office under two service types (11 and A2). One exception, for a
+ * clearer report: a group with no base file joins the single group of the same 連番 and office numbers
+ * that has one, when none of its kinds is already there (a file named with another service type or
+ * edition than its unit); that unit then reports UNIT_MIXED_PARTIES or UNIT_MIXED_EDITIONS instead of a
+ * missing file plus a unit with no base.
+ */
+function groupBySendUnit<T>(items: readonly T[], infoOf: (item: T) => FileNameInfo): { key: string; items: T[] }[] {
+  const exact = new Map<string, { key: string; items: T[]; kinds: Set<string>; loose: string }>();
+  for (const item of items) {
+    const info = infoOf(item);
+    const key = sendUnitKey(info);
+    let g = exact.get(key);
+    if (!g) exact.set(key, (g = { key, items: [], kinds: new Set(), loose: looseKey(info) }));
+    g.items.push(item);
+    g.kinds.add(info.kind);
   }
-  return [...groups.values()].sort((a, b) => groupKey(a[0]!.info!).localeCompare(groupKey(b[0]!.info!)));
+  const groups = [...exact.values()];
+  const based = groups.filter((g) => patternOf(g.kinds));
+  const merged = new Set<unknown>();
+  for (const g of groups) {
+    if (patternOf(g.kinds)) continue;
+    const siblings = based.filter((b) => b.loose === g.loose);
+    const target = siblings[0];
+    if (siblings.length !== 1 || !target || [...g.kinds].some((k) => k !== 'UPKIHON_IMAGE' && target.kinds.has(k))) continue;
+    target.items.push(...g.items);
+    for (const k of g.kinds) target.kinds.add(k);
+    merged.add(g);
+  }
+  return groups
+    .filter((g) => !merged.has(g))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ key, items }) => ({ key, items }));
+}
+
+export function groupUnits(facts: readonly FileFacts[]): FileFacts[][] {
+  const named = facts.filter((f): f is FileFacts & { info: FileNameInfo } => f.info !== undefined);
+  return groupBySendUnit(named, (f) => f.info).map((g) => g.items);
+}
+
+type UnitFinding = { readonly code: RuleCode; readonly ja: string; readonly en: string };
+
+/**
+ * What the names alone say is wrong with a unit's make-up, most fundamental first: no base file, a
+ * withdrawal with other files, two editions, two pairs of service types. Each of these also keeps the unit
+ * out of the import order (importOrder), since a receiver cannot tell what to import it into or in which order.
+ */
+function shapeFindings(infos: readonly FileNameInfo[]): UnitFinding[] {
+  const found: UnitFinding[] = [];
+  const kinds = new Set(infos.map((i) => i.kind));
+  if (!patternOf(kinds)) {
+    found.push({
+      code: 'UNIT_NO_BASE',
+      ja: `送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: ${[...kinds].join('・')}。`,
+      en: `The send unit has no base file (table 1, table 6, basic information …): ${[...kinds].join(', ')}.`,
+    });
+  }
+  const deletions = infos.filter((i) => i.deletion);
+  if (deletions.length > 0 && infos.length > 1) {
+    found.push({
+      code: 'UNIT_DELETION_NOT_ALONE',
+      ja: `削除ファイル（${deletions.map((i) => i.kind).join('・')}）は単独で送ります（同じ連番にほかのファイルがあります）。`,
+      en: `A withdrawal (${deletions.map((i) => i.kind).join(', ')}) travels alone (other files share its sequence).`,
+    });
+  }
+  if (new Set(infos.map((i) => i.edition)).size > 1) {
+    found.push({ code: 'UNIT_MIXED_EDITIONS', ja: '同じ送信単位に第3版と第4版の名前のファイルがあります。', en: 'One send unit mixes edition-3 and edition-4 names.' });
+  }
+  // Edition-3 names carry no service types: only edition-4 names can disagree on them.
+  const parties = new Set(infos.filter((i) => i.sender.serviceType !== undefined).map((i) => `${i.sender.serviceType}>${i.receiver.serviceType ?? ''}`));
+  if (parties.size > 1) {
+    found.push({
+      code: 'UNIT_MIXED_PARTIES',
+      ja: `同じ送信単位でサービス種類コードが違います（${[...parties].join('・')}）。`,
+      en: `Service type codes differ within one send unit (${[...parties].join(', ')}).`,
+    });
+  }
+  return found;
 }
 
 export function checkUnit(files: readonly FileFacts[]): UnitReport {
@@ -51,28 +120,15 @@ export function checkUnit(files: readonly FileFacts[]): UnitReport {
     issues.push(ruleIssue(code, ja, en, { unit: key, files: [...involved], value, file: involved.length === 1 ? involved[0] : undefined }));
 
   const kinds = new Set(files.map((f) => f.info!.kind));
-  const editions = new Set(files.map((f) => f.info!.edition));
-  if (editions.size > 1) {
-    add('UNIT_MIXED_EDITIONS', '同じ送信単位に第3版と第4版の名前のファイルがあります。', 'One send unit mixes edition-3 and edition-4 names.', names);
-  }
+  for (const f of shapeFindings(files.map((f) => f.info!))) add(f.code, f.ja, f.en, names);
   const versions = new Set(files.map((f) => f.csvVersion).filter((v): v is string => v !== undefined));
   if (versions.size > 1) {
     add('UNIT_MIXED_VERSIONS', `同じ送信単位にCSVバージョンが混在しています（${[...versions].join('・')}）。`, `One send unit mixes CSV versions (${[...versions].join(', ')}).`, names);
   }
-  const parties = new Set(files.map((f) => `${f.info!.sender.serviceType ?? ''}>${f.info!.receiver.serviceType ?? ''}`));
-  if (parties.size > 1) {
-    add('UNIT_MIXED_PARTIES', `同じ送信単位でサービス種類コードが違います（${[...parties].join('・')}）。`, `Service type codes differ within one send unit (${[...parties].join(', ')}).`, names);
-  }
 
   const pattern = patternOf(kinds);
-  const edition = first.edition;
   if (!pattern) {
-    add('UNIT_NO_BASE', `送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: ${[...kinds].join('・')}。`, `The send unit has no base file (table 1, table 6, basic information …): ${[...kinds].join(', ')}.`, names);
     return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: undefined, files: names, issues };
-  }
-  const deletions = files.filter((f) => f.info!.deletion);
-  if (deletions.length > 0 && files.length > 1) {
-    add('UNIT_DELETION_NOT_ALONE', `削除ファイル（${deletions.map((f) => f.info!.kind).join('・')}）は単独で送ります（同じ連番にほかのファイルがあります）。`, `A withdrawal (${deletions.map((f) => f.info!.kind).join(', ')}) travels alone (other files share its sequence).`, names);
   }
   const allowed = new Set([pattern.base, ...pattern.members.map((m) => m.kind)]);
   for (const f of files) {
@@ -89,14 +145,20 @@ export function checkUnit(files: readonly FileFacts[]): UnitReport {
     }
   }
   const base = byKind.get(pattern.base)?.[0];
+  // The unit's edition is its base file's (a file of the other edition is reported above).
+  const edition = base?.info?.edition ?? first.edition;
   for (const m of pattern.members) {
     if (m.editions && !m.editions.includes(edition)) continue;
+    // A member of a member (利用者基本情報's 別表 in a 介護予防 unit) is needed only when its owner came.
+    const owner = m.of ? byKind.get(m.of)?.[0] : base;
+    const ownerKind = m.of ?? pattern.base;
+    if (m.of && !owner) continue;
     const member = byKind.get(m.kind)?.[0];
     if (!member) {
       if (m.need === 'required') {
         add('UNIT_MISSING_FILE', `${pattern.nameJa}の送信単位に ${m.kind} がありません。`, `The ${pattern.nameEn} send unit lacks ${m.kind}.`, names, m.kind);
       } else if (m.need === 'expected') {
-        add('UNIT_MISSING_ANNEX', `${pattern.base} に添える ${m.kind} がありません（原則として合わせて送付）。`, `${pattern.base} is sent without its ${m.kind} (sent together as a rule).`, names, m.kind);
+        add('UNIT_MISSING_ANNEX', `${ownerKind} に添える ${m.kind} がありません（原則として合わせて送付）。`, `${ownerKind} is sent without its ${m.kind} (sent together as a rule).`, names, m.kind);
       }
       continue;
     }
@@ -106,7 +168,7 @@ export function checkUnit(files: readonly FileFacts[]): UnitReport {
         add('UNIT_SUPPLEMENT_MONTH', `${m.kind} の年月 ${member.info.month} は、この送信単位では ${expected} です。`, `${m.kind} carries month ${member.info.month}; in this send unit it is ${expected}.`, [member.file], member.info.month);
       }
     }
-    if (base && m.key && pattern.key) checkKeys(base, member, pattern.key, m.key, add);
+    if (owner && m.key) checkKeys(owner, member, m.key, add);
   }
   if (pattern.id === 'basicInfo' || pattern.id === 'preventionPlan') {
     for (const kihon of byKind.get('UPKIHON') ?? []) {
@@ -126,16 +188,18 @@ export function checkUnit(files: readonly FileFacts[]): UnitReport {
   return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: pattern.id, files: names, issues };
 }
 
-/** Every user of a dependent file must be in its base file, and every user of the base in the dependent. */
+/**
+ * Every user of a dependent file must be in the file it depends on, and every user of that file in the
+ * dependent, by the relation key read from both.
+ */
 function checkKeys(
   base: FileFacts,
   member: FileFacts,
-  baseKey: readonly string[],
-  memberKey: readonly string[],
+  key: readonly string[],
   add: (code: RuleCode, ja: string, en: string, involved: readonly string[], value?: string) => void,
 ): void {
-  const baseValues = base.keys.get(baseKey.join('+'));
-  const memberValues = member.keys.get(memberKey.join('+'));
+  const baseValues = base.keys.get(key.join('+'));
+  const memberValues = member.keys.get(key.join('+'));
   if (!baseValues || !memberValues) return;
   const label = (v: string) => v.split('|').join('-');
   for (const [value, line] of memberValues) {
@@ -150,20 +214,46 @@ function checkKeys(
   }
 }
 
+export interface ImportOrderUnit {
+  readonly key: string;
+  readonly timestamp: string;
+  /** The combination the names make (`carePlan`, `schedule`, …; see spec-tables/send-units.ts). */
+  readonly type: string | undefined;
+  /** Its files, base files first. */
+  readonly files: string[];
+}
+
+export interface UnorderedFile {
+  readonly file: string;
+  /** Why it cannot be imported in order, in Japanese and in English. */
+  readonly reason: string;
+  readonly reasonEn: string;
+  /** The rule behind the reason: a `NAME_*` code for a name without a unit, a `UNIT_*` code for a unit. */
+  readonly code: string;
+  /** The send unit it came in, when its name gives one and the unit as a whole cannot be ordered. */
+  readonly unit?: string;
+}
+
 export interface ImportOrder {
   /** Send units in the order a receiver imports them: by ファイル連番, then sender and receiver. */
-  readonly units: { readonly key: string; readonly timestamp: string; readonly files: string[] }[];
-  /** Files that cannot be ordered, with the reason. */
-  readonly unordered: { readonly file: string; readonly reason: string; readonly reasonEn: string }[];
+  readonly units: ImportOrderUnit[];
+  /**
+   * Files that cannot be ordered, with the reason: names that give no send unit, and every file of a unit
+   * a receiver cannot import (no base file, a withdrawal with other files, mixed editions or service types).
+   * Such units are left out of `units`.
+   */
+  readonly unordered: UnorderedFile[];
 }
 
 /**
  * The send units of these files in the order a receiver must import them (§2.5, §3.5: unit by unit, by
- * ファイル連番; inside a unit, base files first). A file whose name cannot give a unit is listed with why.
+ * ファイル連番; inside a unit, base files first). Units are formed as validateFiles forms them. A file
+ * whose name gives no unit, and the files of a unit that cannot be imported as it stands, are listed in
+ * `unordered` with the reason (the unit's first finding, most fundamental first) and its rule code.
  */
 export function importOrder(files: readonly (string | { readonly name: string })[]): ImportOrder {
-  const unordered: { file: string; reason: string; reasonEn: string }[] = [];
-  const groups = new Map<string, { timestamp: string; key: string; files: string[] }>();
+  const unordered: UnorderedFile[] = [];
+  const named: { name: string; info: FileNameInfo }[] = [];
   for (const f of files) {
     const name = typeof f === 'string' ? f : f.name;
     const parsed = parseFileName(name);
@@ -174,16 +264,22 @@ export function importOrder(files: readonly (string | { readonly name: string })
         file: name,
         reason: why?.message ?? 'ファイル名から送信単位が分かりません。',
         reasonEn: why?.messageEn ?? 'The name does not give a send unit.',
+        code: why?.code ?? 'NAME_UNKNOWN_PREFIX',
       });
       continue;
     }
-    const k = groupKey(parsed.info);
-    const g = groups.get(k);
-    if (g) g.files.push(name);
-    else groups.set(k, { timestamp: parsed.info.timestamp, key: sendUnitKey(parsed.info), files: [name] });
+    named.push({ name, info: parsed.info });
   }
-  const units = [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, g]) => ({ key: g.key, timestamp: g.timestamp, files: sortForImport(g.files) }));
+  const units: ImportOrderUnit[] = [];
+  for (const g of groupBySendUnit(named, (n) => n.info)) {
+    const ordered = sortForImport(g.items.map((n) => n.name));
+    const infos = g.items.map((n) => n.info);
+    const blocker = shapeFindings(infos)[0];
+    if (blocker) {
+      for (const file of ordered) unordered.push({ file, reason: blocker.ja, reasonEn: blocker.en, code: blocker.code, unit: g.key });
+      continue;
+    }
+    units.push({ key: g.key, timestamp: infos[0]!.timestamp, type: patternOf(new Set(infos.map((i) => i.kind)))?.id, files: ordered });
+  }
   return { units, unordered };
 }

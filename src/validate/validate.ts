@@ -1,8 +1,9 @@
-// validateFile / validateFiles / validateStream: one call that tells everything wrong with files.
-import { readCsvItems, readCsvStream } from '../codec/index.js';
+// validateFile / validateFiles / validateStream / validateFileStreams: one call that tells everything wrong
+// with files, from their bytes or streamed with bounded memory.
+import { readCsvItems, readCsvStream, type ReadOptions } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import type { FileKind } from '../spec.js';
-import { FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
+import { FileValidator, type FileFacts, type FileReport, type ValidateOptions } from './file-validator.js';
 import { checkUnit, groupUnits, type UnitReport } from './units.js';
 
 export interface ValidationReport {
@@ -19,8 +20,14 @@ export interface InputFile {
   readonly bytes: Uint8Array;
 }
 
-function readerOptions(options: ValidateOptions, kind: FileKind | undefined) {
-  return { lenient: options.profile === 'lenient', ...(kind ? { kind } : {}) };
+/** A file as a stream of byte chunks (of any size), read only when the file's turn comes. */
+export interface InputStream {
+  readonly name: string;
+  readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+}
+
+function readerOptions(options: ValidateOptions, kind: FileKind | undefined): ReadOptions {
+  return { lenient: options.profile === 'lenient', ...(kind ? { kind } : {}), ...(options.limits ? { limits: options.limits } : {}) };
 }
 
 const JPEG = [0xff, 0xd8, 0xff];
@@ -33,6 +40,22 @@ function validateOne(file: InputFile, options: ValidateOptions, keepFacts = fals
   }
   // The validator has read the name already: the reader gets its kind rather than parse the name again.
   for (const item of readCsvItems(file, readerOptions(options, validator.kind)).items) validator.add(item);
+  return validator;
+}
+
+/** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives. */
+async function validateOneStream(file: InputStream, options: ValidateOptions, keepFacts = false): Promise<FileValidator> {
+  const validator = new FileValidator(file.name, options, keepFacts);
+  if (validator.isImage) {
+    const head: number[] = [];
+    for await (const chunk of file.chunks) {
+      for (let i = 0; i < chunk.length && head.length < JPEG.length; i++) head.push(chunk[i]!);
+      if (head.length >= JPEG.length) break; // the rest of the image is not needed (the source is closed)
+    }
+    if (!JPEG.every((b, i) => head[i] === b)) validator.notJpeg();
+    return validator;
+  }
+  for await (const item of readCsvStream(file.chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
   return validator;
 }
 
@@ -67,7 +90,22 @@ export async function validateStream(
   name: string,
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
-  const validator = new FileValidator(name, options);
-  for await (const item of readCsvStream(source, { name, ...readerOptions(options, validator.kind) })) validator.add(item);
-  return report([validator.finish()]);
+  return report([(await validateOneStream({ name, chunks: source }, options)).finish()]);
+}
+
+/**
+ * validateFiles for streams: each file is read chunk by chunk, one file after another, and only the small
+ * summaries the send-unit checks need are kept, so a file of any size is checked with bounded memory. Gives
+ * the report validateFiles gives for the same bytes. Never rejects on bad input; it rejects only when a
+ * source does (an I/O error), with that error.
+ */
+export async function validateFileStreams(files: readonly InputStream[], options: ValidateOptions = {}): Promise<ValidationReport> {
+  const reports: FileReport[] = [];
+  const facts: FileFacts[] = [];
+  for (const file of files) {
+    const validator = await validateOneStream(file, options, true);
+    reports.push(validator.finish());
+    facts.push(validator.facts());
+  }
+  return report(reports, groupUnits(facts).map(checkUnit));
 }

@@ -46,5 +46,13 @@ export function sampleValue(field: Field, csvVersion: string): string {
 export function validRecord(layout: Layout, overrides: Record<string, string> = {}): Record<string, string> {
   const record: Record<string, string> = {};
   for (const f of layout.fields) record[f.key] = sampleValue(f, layout.csvVersion);
+  // Every field is filled, so a field the tables leave empty unless another holds a value gets that value
+  // (相談方法 03:その他 for その他の内容, …).
+  for (const f of layout.fields) {
+    const values = f.emptyUnless?.values;
+    if (values) record[f.emptyUnless!.field] = values[0]!;
+  }
+  // 利用者補足: each slot's 限度超単位数 is max(0, 合計 − 限度) = max(0, 11 − 11), and 合計限度超単位数 their sum.
+  for (const f of layout.fields) if (/^(limit\dExcessUnits|totalExcessUnits)$/.test(f.key)) record[f.key] = '0';
   return { ...record, ...overrides };
 }

@@ -20,6 +20,7 @@ import { csvVersionOf, editionOfVersion, namingEdition, parseEdition, type Editi
 import { planOutput, writeOutput } from '../output.js';
 import { readRecordsFile } from '../records.js';
 import { nameSpecOf, nowTimestamp, parseOfficeRef } from '../name-parts.js';
+import { checkNamePart } from './name.js';
 import { printIssues, substitutionLine } from '../report-lines.js';
 
 const COMMAND = 'convert';
@@ -126,6 +127,14 @@ export const convertCommand: Command = {
     const csvVersion = csvVersionOf(kind, edition);
     if (!csvVersion) throw new CliError(`第${edition}版に ${kind} のレイアウトはありません`, `edition ${edition} has no ${kind} layout`, COMMAND);
 
+    for (const o of ['month', 'from', 'to'] as const) checkNamePart(COMMAND, o, values[o]);
+    if (values.timestamp !== undefined && !/^\d{14}$/.test(values.timestamp)) {
+      throw new CliError(
+        `--timestamp ${JSON.stringify(values.timestamp)} は14桁の数字（YYYYMMDDHHMMSS）ではありません`,
+        `--timestamp ${JSON.stringify(values.timestamp)} is not 14 digits (YYYYMMDDHHMMSS)`,
+        COMMAND,
+      );
+    }
     const fromName = originName && originName.kind === kind && originName.edition === namingEdition(edition) ? originName : undefined;
     const monthSpec = nameSpecOf(kind).month;
     const month = values.month ?? fromName?.month ?? (monthSpec ? monthFromRecords(records, monthSpec.recordField) : undefined);

@@ -1,9 +1,25 @@
-// careplan-csv diff: plan (第6表 予定, UPPLAN) against delivery (第6表 実績, UPJSK) — per user, office,
-// service code and day, what was delivered as planned, not delivered, not planned, or with another time or count.
-import { comparePlanToActual, type PlanActualRow, type PlanActualStatus, type Visit } from '../../core.js';
+// careplan-csv diff: plan (第6表 予定, UPPLAN) against delivery (第6表 実績, UPJSK) — per user, office, service code and
+// day, what was delivered as planned, not delivered, not planned, or with another time or count. The table is
+// printed only when the comparison means something: files of the wrong kinds are a usage error (exit 2); files of
+// different months, or a file the reader could not read cleanly under --profile, give their issues and no table
+// (exit 1).
+import {
+  comparePlanToActual,
+  readCsvFile,
+  ruleOf,
+  writeCsvFile,
+  type InputFile,
+  type Issue,
+  type PlanActualComparison,
+  type PlanActualRow,
+  type PlanActualStatus,
+  type Profile,
+  type ReadResult,
+  type Visit,
+} from '../../core.js';
 import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
-import { EXIT, type Ctx } from '../context.js';
+import { CliError, EXIT, type Ctx } from '../context.js';
 import { issueLines } from '../format/text.js';
 import { paint, table, visible } from '../format/style.js';
 import { readBytes, toDisplay } from '../input.js';
@@ -15,7 +31,15 @@ const STATUS: Record<PlanActualStatus, { ja: string; en: string; style: 'green' 
   different: { ja: '時間・回数違い', en: 'different', style: 'yellow' },
 };
 
-const visits = (v: readonly Visit[]) => (v.length ? v.map((x) => `${x.start}-${x.end}×${x.count}`).join(', ') : '—');
+/** サービス開始／終了時刻 of a service without a time of day (layout: 時間表示の無いサービス：9999). */
+const NO_TIME = '9999';
+
+export function visitsText(v: readonly Visit[], en: boolean): string {
+  if (!v.length) return '—';
+  const time = (x: Visit) => (x.start === NO_TIME && x.end === NO_TIME ? (en ? 'no time' : '時間指定なし') : `${x.start}-${x.end}`);
+  return v.map((x) => `${time(x)}×${x.count}`).join(', ');
+}
+
 const date = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : d);
 
 function textTable(ctx: Ctx, rows: readonly PlanActualRow[]): string[] {
@@ -23,7 +47,9 @@ function textTable(ctx: Ctx, rows: readonly PlanActualRow[]): string[] {
   const header = en
     ? ['insurer', 'insured', 'office', 'service', 'date', 'status', 'planned', 'delivered']
     : ['保険者番号', '被保険者番号', '事業所番号', 'サービスコード', '日付', '状態', '予定', '実績'];
-  const body = rows.map((r) => [r.insurerNumber, r.insuredNumber, r.office, r.serviceCode, date(r.date), en ? STATUS[r.status].en : STATUS[r.status].ja, visits(r.planned), visits(r.delivered)].map(visible));
+  const body = rows.map((r) =>
+    [r.insurerNumber, r.insuredNumber, r.office, r.serviceCode, date(r.date), en ? STATUS[r.status].en : STATUS[r.status].ja, visitsText(r.planned, en), visitsText(r.delivered, en)].map(visible),
+  );
   const lines = table(header, body);
   // Colour the status column only after padding (escape codes have no width).
   return lines.map((line, i) => {
@@ -34,58 +60,150 @@ function textTable(ctx: Ctx, rows: readonly PlanActualRow[]): string[] {
   });
 }
 
+type Role = 'UPPLAN' | 'UPJSK';
+
+/** A file read as comparePlanToActual reads it (a name without a kind takes its role's), under the profile. */
+function readSide(file: InputFile, role: Role, lenient: boolean): ReadResult {
+  const named = readCsvFile(file, { lenient });
+  return named.kind ? named : readCsvFile(file, { lenient, kind: role });
+}
+
+/** The reader's errors and warnings, with the lenient profile's lowering (as validate reports them). */
+function readIssues(read: ReadResult, profile: Profile): Issue[] {
+  return read.issues
+    .filter((i) => i.severity !== 'info')
+    .map((i) => (profile === 'lenient' && i.severity === 'error' && ruleOf(i.code)?.lowered === 'lenientProfile' ? { ...i, severity: 'warning' as const } : i));
+}
+
+const readLeniently = (read: ReadResult) => read.issues.some((i) => ruleOf(i.code)?.lowered === 'lenientProfile');
+
+/**
+ * comparePlanToActual reads strictly. Under the lenient profile a file the strict reader stops at or reads
+ * differently (UTF-8, BOM, header row) is handed over rewritten as MS932 from the records read leniently; its
+ * visits' lines are then mapped back to the file's own lines. (Characters MS932 cannot hold are substituted in
+ * the rewrite; no field the comparison uses can hold one.)
+ */
+function forComparison(file: InputFile, read: ReadResult): { file: InputFile; line: (l: number) => number } {
+  const same = { file, line: (l: number) => l };
+  if (!readLeniently(read) || !read.kind || !read.csvVersion) return same;
+  const written = writeCsvFile(read.kind, read.records, { csvVersion: read.csvVersion, unmappable: 'substitute', file: file.name });
+  if (written.written !== read.records.length) return same;
+  const back = readCsvFile({ name: file.name, bytes: written.bytes }, { kind: read.kind });
+  if (back.records.length !== read.records.length) return same;
+  const lines = new Map(back.lines.map((l, i) => [l, read.lines[i]!]));
+  return { file: { name: file.name, bytes: written.bytes }, line: (l) => lines.get(l) ?? l };
+}
+
+export interface DiffResult extends PlanActualComparison {
+  /** False when a problem makes the comparison meaningless (then `rows` is empty and `issues` says why). */
+  readonly compared: boolean;
+  readonly profile: Profile;
+}
+
+/** Plan against delivery, or the usage error of files of the wrong kinds. */
+export function diffFiles(command: string, plan: InputFile, actual: InputFile, options: { profile: Profile; offices?: string[] }): DiffResult {
+  const lenient = options.profile === 'lenient';
+  const planRead = readSide(plan, 'UPPLAN', lenient);
+  const actualRead = readSide(actual, 'UPJSK', lenient);
+  const p = lenient ? forComparison(plan, planRead) : { file: plan, line: (l: number) => l };
+  const a = lenient ? forComparison(actual, actualRead) : { file: actual, line: (l: number) => l };
+  const result = comparePlanToActual(p.file, a.file, options.offices ? { offices: options.offices } : {});
+  // The reader's issues are taken from our own reading (under the profile), the comparison's from the library.
+  const compareIssues = result.issues.filter((i) => ruleOf(i.code)?.layer === 'compare');
+  const wrongKind = compareIssues.filter((i) => i.code === 'COMPARE_WRONG_KIND');
+  if (wrongKind.length) {
+    if (planRead.kind === 'UPJSK' && actualRead.kind === 'UPPLAN') {
+      throw new CliError(
+        `引数が逆です: ${plan.name} は実績（UPJSK）、${actual.name} は予定（UPPLAN）です。予定を先に、実績を後に指定してください [COMPARE_WRONG_KIND]`,
+        `the arguments are swapped: ${plan.name} is the delivery (UPJSK) and ${actual.name} the plan (UPPLAN); give the plan first and the delivery second [COMPARE_WRONG_KIND]`,
+        command,
+      );
+    }
+    throw new CliError(
+      `${wrongKind.map((i) => i.message).join(' ')} 予定（UPPLAN）と実績（UPJSK）のファイルを指定してください [COMPARE_WRONG_KIND]`,
+      `${wrongKind.map((i) => i.messageEn).join(' ')} Give a plan (UPPLAN) and a delivery (UPJSK) file [COMPARE_WRONG_KIND]`,
+      command,
+    );
+  }
+  const issues = [...readIssues(planRead, options.profile), ...readIssues(actualRead, options.profile), ...compareIssues];
+  const compared = !issues.some((i) => i.severity === 'error');
+  const mapLines = (v: Visit[], line: (l: number) => number) => v.map((x) => ({ ...x, line: line(x.line) }));
+  const rows = compared ? result.rows.map((r) => ({ ...r, planned: mapLines(r.planned, p.line), delivered: mapLines(r.delivered, a.line) })) : [];
+  const summary = compared ? result.summary : { 'as-planned': 0, 'planned-not-delivered': 0, 'delivered-not-planned': 0, different: 0 };
+  return { compared, profile: options.profile, ...result, rows, summary, issues };
+}
+
 export const diffCommand: Command = {
   name: 'diff',
   help: {
-    usage: ['diff <UPPLAN file> <UPJSK file> [--format text|json] [--differences]'],
+    usage: ['diff <UPPLAN file> <UPJSK file> [--format text|json] [--profile strict|lenient] [--differences] [--office NUMBER]'],
     summary: { ja: '予定（第6表 UPPLAN）と実績（UPJSK）の突き合わせ表', en: 'the plan-vs-delivery table (第6表 UPPLAN against UPJSK)' },
     details: [
       {
-        ja: '実績ファイルに出てくる事業所だけを比べます（事業所は自分の実績だけを送るため）。\n予定・実績の欄は 開始-終了×回数 です。json は comparePlanToActual の結果そのままです。',
-        en: 'Only the offices the delivery file reports on are compared (a provider sends its own deliveries).\nPlanned and delivered visits read start-end×count. json is the comparePlanToActual result as is.',
+        ja: '実績ファイルに出てくる事業所だけを比べます（事業所は自分の実績だけを送るため）。\n予定・実績の欄は 開始-終了×回数 です（時刻 9999 は「時間指定なし」）。',
+        en: 'Only the offices the delivery file reports on are compared (a provider sends its own deliveries).\nPlanned and delivered visits read start-end×count (time 9999 reads "no time").',
+      },
+      {
+        ja: '比べる意味がないときは表を出しません: 予定と実績の対象年月が違う、またはファイルを読めない（読み込みのエラー）ときは\n問題だけを表示して終了コード1、種別が違う（引数が逆など）ときは使い方のエラー（終了コード2）です。\nstrict（既定）ではUTF-8・BOM・見出し行のファイルは読めません。--profile lenient で読み進めて比べます（警告として表示）。\njson は comparePlanToActual の結果に compared（比べたか）と profile を加えたものです。比べられないときは rows が空です。',
+        en: 'No table when the comparison would mean nothing: plan and delivery of different months, or a file that cannot be read\n(a reading error), print the issues and exit 1; files of the wrong kinds (arguments swapped …) are a usage error (exit 2).\nThe strict profile (default) does not read UTF-8 files, a BOM or a header row; --profile lenient reads them on (as warnings).\njson is the comparePlanToActual result with compared (whether it compared) and profile; rows is empty when it did not.',
       },
     ],
     options: [
       ['-f, --format FORMAT', 'text（既定）か json', 'text (default) or json'],
+      ['--profile PROFILE', 'strict（既定）か lenient（UTF-8・BOM・見出し行を警告にして読み進める）', 'strict (default) or lenient (UTF-8, BOM and header row become warnings; reading goes on)'],
       ['--differences', '予定どおりの行を省く', 'leave out the rows delivered as planned'],
       ['--office NUMBER', 'この事業所だけを比べる', 'compare only this office'],
     ],
     exit: [
       [0, 'すべて予定どおり', 'everything delivered as planned'],
-      [1, '違いがある、または比べられない問題がある', 'differences, or problems that make the comparison unreliable'],
-      [2, '使い方・入出力のエラー', 'usage or I/O error'],
+      [1, '違いがある、または比べられない（対象年月の違い・読めないファイル）', 'differences, or no comparison (different months, a file that cannot be read)'],
+      [2, '使い方・入出力のエラー（予定・実績の種別が違う、引数が逆など）', 'usage or I/O error (files of the wrong kinds, arguments swapped …)'],
     ],
-    examples: ['careplan-csv diff samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV'],
+    examples: [
+      'careplan-csv diff samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV',
+      'careplan-csv diff plan-utf8.CSV UPJSK_….CSV --profile lenient --differences',
+    ],
   },
   run(ctx, argv) {
     const command = 'diff';
     const { values, positionals } = parseCommand(command, argv, {
       format: { type: 'string', short: 'f' },
+      profile: { type: 'string' },
       differences: { type: 'boolean' },
       office: { type: 'string' },
     });
     const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
+    const profile: Profile = oneOf(command, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
     const [planPath, actualPath] = positionalsOf(command, positionals, 2, 2, { ja: '予定（UPPLAN）と実績（UPJSK）のファイル', en: 'a plan (UPPLAN) and a delivery (UPJSK) file' });
     const plan = { name: toDisplay(planPath!), bytes: readBytes(command, planPath!) };
     const actual = { name: toDisplay(actualPath!), bytes: readBytes(command, actualPath!) };
-    const result = comparePlanToActual(plan, actual, values.office ? { offices: [values.office] } : {});
+    const result = diffFiles(command, plan, actual, { profile, ...(values.office ? { offices: [values.office] } : {}) });
     const differences = result.rows.filter((r) => r.status !== 'as-planned').length;
-    const code = differences > 0 || result.issues.some((i) => i.severity === 'error') ? EXIT.found : EXIT.ok;
+    const code = !result.compared || differences > 0 ? EXIT.found : EXIT.ok;
     if (format === 'json') {
       ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
       return code;
     }
     const en = ctx.lang === 'en';
-    const rows = values.differences ? result.rows.filter((r) => r.status !== 'as-planned') : result.rows;
     ctx.out(en ? `plan:      ${visible(plan.name)}` : `予定 / plan:      ${visible(plan.name)}`);
     ctx.out(en ? `delivery:  ${visible(actual.name)}` : `実績 / delivery:  ${visible(actual.name)}`);
-    ctx.out(
-      en
-        ? `month ${result.month ?? '?'}, offices ${result.offices.join(', ') || '—'}`
-        : `対象年月 ${result.month ?? '?'}、事業所 ${result.offices.join('、') || '—'}`,
-    );
+    if (result.compared) {
+      ctx.out(
+        en
+          ? `month ${result.month ?? '—'}, offices ${result.offices.join(', ') || '—'}${profile === 'lenient' ? ', profile lenient' : ''}`
+          : `対象年月 ${result.month ?? '—'}、事業所 ${result.offices.join('、') || '—'}${profile === 'lenient' ? '、プロファイル lenient' : ''}`,
+      );
+    }
     for (const issue of result.issues) for (const l of issueLines(ctx, issue)) ctx.out(l);
     ctx.out();
+    if (!result.compared) {
+      ctx.out(ctx.t('比べられないため、表は出しません（上の問題を参照）。', 'The files cannot be compared: no table (see the issues above).'));
+      if (profile === 'strict' && result.issues.some((i) => i.severity === 'error' && ruleOf(i.code)?.lowered === 'lenientProfile')) {
+        ctx.out(ctx.t('UTF-8・BOM・見出し行のファイルは --profile lenient で読み進めて比べられます。', 'A UTF-8 file, a BOM or a header row can be read on with --profile lenient.'));
+      }
+      return code;
+    }
+    const rows = values.differences ? result.rows.filter((r) => r.status !== 'as-planned') : result.rows;
     for (const l of textTable(ctx, rows)) ctx.out(l);
     ctx.out();
     const s = result.summary;

@@ -184,12 +184,23 @@ function fixOne(path: string, opts: { outDir: string; force: boolean; substitute
   return { ...base, written: !opts.dryRun, changes, substitutions, refused: [] };
 }
 
+/** Why a file was refused, in one line: the first reason that applies. */
+export function refusalReason(refused: readonly Issue[]): { ja: string; en: string } {
+  const has = (code: string) => refused.some((i) => i.code === code);
+  if (has('CSV_EMPTY_FILE')) return { ja: 'ファイルが空です（レコードがありません）。直すものがないため書き出しませんでした', en: 'refused: the file is empty (no records), there is nothing to rewrite; nothing written' };
+  if (has('FIX_VERIFY_FAILED')) return { ja: '書き直した内容を確かめられないため書き出しませんでした', en: 'refused: the rewrite could not be verified; nothing written' };
+  if (refused.every((i) => i.code === 'CSV_UNMAPPABLE_CHAR')) return { ja: 'MS932で書けない文字があり、直すと値が変わるため書き出しませんでした', en: 'refused: characters MS932 cannot hold, a rewrite would change the values; nothing written' };
+  if (refused.every((i) => i.code === 'CSV_UNKNOWN_KIND')) return { ja: '種別かCSVバージョンが分からないため書き出しませんでした', en: 'refused: the kind or CSV version is not known; nothing written' };
+  return { ja: '直すと値が変わる・失われるため書き出しませんでした', en: 'refused: a rewrite would change or lose data; nothing written' };
+}
+
 function report(ctx: Ctx, r: FixResult, dryRun: boolean): void {
   const en = ctx.lang === 'en';
   ctx.out(`${r.refused.length ? '✗' : '✓'} ${r.input} → ${r.output}`);
   if (r.refused.length) {
     printIssues(ctx, r.refused);
-    ctx.out(`  ${ctx.t('直すと値が変わる・失われるため書き出しませんでした', 'refused: a rewrite would change or lose data; nothing written')}`);
+    const why = refusalReason(r.refused);
+    ctx.out(`  ${ctx.t(why.ja, why.en)}`);
     if (r.refused.some((i) => i.code === 'CSV_UNMAPPABLE_CHAR')) {
       ctx.out(`  ${ctx.t('MS932で書けない文字は --unmappable substitute で置換できます（置換はすべて表示）', 'characters MS932 cannot hold can be replaced with --unmappable substitute (every substitution is listed)')}`);
     }

@@ -1,7 +1,7 @@
 // careplan-csv inspect: a file decoded — its file-name fields, its records with each field's No., English
 // key, Japanese name and value, and its issues — as JSON or NDJSON. To see a file, not only to validate it.
 import { basename } from 'node:path';
-import { getLayout, isFileKind, parseFileName, readCsvFile, validateFile, type CsvRecord, type Issue, type Profile } from '../../core.js';
+import { getLayout, isFileKind, parseFileName, readCsvFile, ruleOf, validateFile, type CsvRecord, type Issue, type Profile } from '../../core.js';
 import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../context.js';
@@ -37,27 +37,52 @@ function documentJson(head: Record<string, unknown>, records: readonly InspectRe
   return `${top},\n  "records": [${records.length ? `\n${body}\n  ` : ''}]\n}\n`;
 }
 
+/**
+ * The issues of the lenient reading at the severities of `profile`: under strict, the rules the lenient profile
+ * lowers (UTF-8, BOM, header row) are errors again, as validate's strict profile reports them.
+ */
+export function atProfile(issues: readonly Issue[], profile: Profile): Issue[] {
+  if (profile === 'lenient') return [...issues];
+  return issues.map((i) => {
+    const rule = ruleOf(i.code);
+    return rule?.lowered === 'lenientProfile' && i.severity !== rule.severity ? { ...i, severity: rule.severity } : i;
+  });
+}
+
 export const inspectCommand: Command = {
   name: 'inspect',
   help: {
-    usage: ['inspect <file|-> [--format json|ndjson] [--profile strict|lenient] [--kind KIND]'],
+    usage: ['inspect <file> [--format json|ndjson] [--profile strict|lenient] [--kind KIND]', 'inspect - (--name FILE_NAME | --kind KIND) [--format json|ndjson] [--profile strict|lenient]'],
     summary: { ja: 'ファイルを読み、レコードをJSONで表示（英語キーと日本語項目名、ファイル名の各項目つき）', en: 'decode a file and print its records as JSON, with English keys, Japanese names and its file-name fields' },
     details: [
       {
-        ja: 'json: { file, name（ファイル名の各項目）, kind, csvVersion, edition, encoding, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: 1行に1レコード { file, kind, csvVersion, line, record, fields }（問題の件数は標準エラーへ）。\nUTF-8 のファイルもレコードを読みます（問題は issues に）。出力はそのまま convert に渡せます。',
-        en: 'json: { file, name (file-name fields), kind, csvVersion, edition, encoding, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: one record a line { file, kind, csvVersion, line, record, fields } (the issue count goes to stderr).\nRecords of UTF-8 files are read too (the issues say so). The output can be given to convert as it is.',
+        ja: 'json: { file, name（ファイル名の各項目）, kind, csvVersion, edition, encoding, profile, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: 1行に1レコード { file, kind, csvVersion, line, record, fields }（問題の件数は標準エラーへ）。出力はそのまま convert に渡せます。',
+        en: 'json: { file, name (file-name fields), kind, csvVersion, edition, encoding, profile, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: one record a line { file, kind, csvVersion, line, record, fields } (the issue count goes to stderr). The output can be given to convert as it is.',
+      },
+      {
+        ja: 'ファイルは読めるところまで読みます（UTF-8・BOM・見出し行も lenient プロファイルと同じく読み進めます）。issues はその読み込みの問題すべてです。\n--profile は重大度だけを決めます: strict（既定）では validate の strict と同じくエラー、lenient では警告です。\n（validate の strict はUTF-8のファイルをそこで読み止めるため、問題は少なく出ます。）',
+        en: "The file is read as far as it can be (UTF-8, a BOM and a header row are read through, as the lenient profile reads them); issues are every issue of that reading.\n--profile sets only their severity: strict (default) reports them as validate's strict profile does (errors), lenient as warnings.\n(validate's strict profile stops reading a UTF-8 file where it starts, so it reports fewer issues.)",
+      },
+      {
+        ja: '標準入力（-）には名前がないため、ファイル名の検査はしません。--name でファイル名を与えるとその名前を検査し各項目を表示します。\n--name も --kind もなければ種別が分からないため、使い方のエラーです。',
+        en: 'Standard input (-) has no name, so no file-name check is made; --name gives it one (checked, and its fields shown).\nWithout --name or --kind its kind cannot be told: a usage error.',
       },
     ],
     options: [
       ['-f, --format FORMAT', 'json（既定）か ndjson', 'json (default) or ndjson'],
-      ['--profile PROFILE', 'issues の検証プロファイル strict（既定）|lenient', 'validation profile of the issues: strict (default) | lenient'],
+      ['--profile PROFILE', 'issues の重大度 strict（既定）|lenient', 'severity of the issues: strict (default) | lenient'],
       ['--kind KIND', '名前から種別が分からないとき（標準入力 - など）の種別', 'the kind, when the name does not give it (stdin -, …)'],
+      ['--name FILE_NAME', '標準入力（-）のファイル名（検査し、各項目を表示）', 'the file name of standard input (-): checked, its fields shown'],
     ],
     exit: [
       [0, '読めた（問題があっても issues に出して 0）', 'the file was read (issues, if any, are in the output)'],
-      [2, '使い方・入出力のエラー', 'usage or I/O error'],
+      [2, '使い方・入出力のエラー（標準入力で種別が分からない等）', 'usage or I/O error (stdin whose kind cannot be told …)'],
     ],
-    examples: ['careplan-csv inspect samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV', 'careplan-csv inspect FILE.CSV --format ndjson | jq .fields[6].value'],
+    examples: [
+      'careplan-csv inspect samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
+      'careplan-csv inspect FILE.CSV --format ndjson | jq .fields[6].value',
+      'cat FILE.CSV | careplan-csv inspect - --name UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
+    ],
   },
   run(ctx, argv) {
     const command = 'inspect';
@@ -65,6 +90,7 @@ export const inspectCommand: Command = {
       format: { type: 'string', short: 'f' },
       profile: { type: 'string' },
       kind: { type: 'string' },
+      name: { type: 'string' },
     });
     const format = oneOf(command, 'format', values.format, ['json', 'ndjson'] as const, 'json');
     const profile: Profile = oneOf(command, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
@@ -72,15 +98,38 @@ export const inspectCommand: Command = {
     if (values.kind !== undefined && !isFileKind(values.kind)) {
       throw new CliError(`--kind ${JSON.stringify(values.kind)} はCSVの種別ではありません`, `--kind ${JSON.stringify(values.kind)} is not a CSV kind`, command);
     }
+    const stdin = path === '-';
+    if (values.name !== undefined && !stdin) {
+      throw new CliError('--name は標準入力（-）と使います（ファイルの名前はそのファイル名です）', '--name goes with standard input (-) (a file is named by its own name)', command);
+    }
+    if (values.name !== undefined && (values.name === '' || /[\\/]/.test(values.name))) {
+      throw new CliError(`--name はフォルダを含まないファイル名です（${JSON.stringify(values.name)}）`, `--name is a file name without folders (got ${JSON.stringify(values.name)})`, command);
+    }
     const kindOption = values.kind !== undefined && isFileKind(values.kind) ? { kind: values.kind } : {};
+    // The name to check: the file's, the one given for stdin, or none (stdin without --name).
+    const fileName = stdin ? values.name : basename(toDisplay(path!));
+    const parsed = fileName !== undefined ? parseFileName(fileName) : undefined;
+    if (stdin && !('kind' in kindOption) && !parsed?.info) {
+      throw new CliError(
+        values.name !== undefined
+          ? `--name ${JSON.stringify(values.name)} から種別が分かりません。--kind を指定してください`
+          : '標準入力の種別が分かりません。--kind（種別）か --name（ファイル名）を指定してください',
+        values.name !== undefined
+          ? `the kind cannot be told from --name ${JSON.stringify(values.name)}: give --kind`
+          : 'the kind of standard input cannot be told: give --kind (the kind) or --name (its file name)',
+        command,
+      );
+    }
     const bytes = readBytes(command, path!);
-    const file = path === '-' ? 'stdin' : toDisplay(path!);
-    const parsed = parseFileName(basename(file));
-    const issues: Issue[] = validateFile({ name: file, bytes }, { profile, ...kindOption }).issues;
-    const isCsv = 'kind' in kindOption || (parsed.info ? isFileKind(parsed.info.kind) : true);
-    // Records are decoded leniently (UTF-8 too) so that a broken file can still be seen; its issues say what is wrong.
-    const read = isCsv ? readCsvFile({ name: file, bytes }, { lenient: true, ...kindOption }) : undefined;
-    const kind = read?.kind ?? parsed.info?.kind;
+    const file = stdin ? (values.name ?? '-') : toDisplay(path!);
+    const input = { name: file, bytes };
+    const isCsv = 'kind' in kindOption || (parsed?.info ? isFileKind(parsed.info.kind) : true);
+    // One reading, shown and checked: the lenient one (so that a broken file can still be seen), with the
+    // issues at the severities of --profile. Without a name there is no file-name check.
+    const validated = validateFile(input, { profile: 'lenient', ...kindOption }).issues;
+    const issues = atProfile(fileName === undefined ? validated.filter((i) => ruleOf(i.code)?.layer !== 'name') : validated, profile);
+    const read = isCsv ? readCsvFile(input, { lenient: true, ...kindOption }) : undefined;
+    const kind = read?.kind ?? parsed?.info?.kind;
     const csvVersion = read?.csvVersion;
     const edition = kind && csvVersion ? getLayout(kind, csvVersion)?.edition : undefined;
     const records: InspectRecord[] = (read?.records ?? []).map((r, i) => ({ line: read!.lines[i]!, record: i + 1, fields: fieldsOf(kind, r) }));
@@ -88,17 +137,18 @@ export const inspectCommand: Command = {
       for (const r of records) ctx.out(JSON.stringify({ file, kind, csvVersion, ...r }));
       if (issues.length) {
         const errors = issues.filter((i) => i.severity === 'error').length;
-        ctx.warn(ctx.t(`${file}: 問題 ${issues.length}件（エラー ${errors}件）。詳細は validate で`, `${file}: ${issues.length} issues (${errors} errors); run validate for details`));
+        ctx.warn(ctx.t(`${file}: 問題 ${issues.length}件（エラー ${errors}件）。詳細は --format json で`, `${file}: ${issues.length} issues (${errors} errors); --format json lists them`));
       }
       return EXIT.ok;
     }
     const doc = {
       file,
-      name: parsed.info ?? null,
+      name: parsed?.info ?? null,
       kind: kind ?? null,
       csvVersion: csvVersion ?? null,
       edition: edition ?? null,
       encoding: read?.encoding ?? null,
+      profile,
       ...(isCsv ? {} : { image: { bytes: bytes.length, jpeg: bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff } }),
       issues,
     };

@@ -10,6 +10,30 @@ import { issueLines } from '../format/text.js';
 import { displayWidth, padEnd, visible } from '../format/style.js';
 import { formatTimestamp, nameSpecOf, nowTimestamp, parseOfficeRef } from '../name-parts.js';
 
+/** What each name-part option holds, for the message when a value cannot be one. */
+const PART_SHAPE: Record<string, { ja: string; en: string }> = {
+  timestamp: { ja: '14桁の数字（YYYYMMDDHHMMSS）', en: '14 digits (YYYYMMDDHHMMSS)' },
+  month: { ja: '6桁の数字（YYYYMM）', en: '6 digits (YYYYMM)' },
+  branch: { ja: '4桁の数字（枝番）', en: '4 digits (branch number)' },
+  from: { ja: '事業所番号/サービス種類コード', en: 'OFFICE/SERVICE_TYPE' },
+  to: { ja: '事業所番号/サービス種類コード', en: 'OFFICE/SERVICE_TYPE' },
+};
+
+/**
+ * Refuse a name-part option value holding "_" (the name's separator), "." or a path separator: the name built
+ * from it would be read back as other segments, and the message would be about a part the user never gave.
+ * The rest (length, real dates) is buildFileName's business.
+ */
+export function checkNamePart(command: string, option: keyof typeof PART_SHAPE | string, value: string | undefined): void {
+  if (value === undefined || !/[_.\\/]/.test(option === 'from' || option === 'to' ? value.replace('/', '') : value)) return;
+  const shape = PART_SHAPE[option] ?? { ja: 'ファイル名の一部', en: 'a file-name part' };
+  throw new CliError(
+    `--${option} ${JSON.stringify(value)} は${shape.ja}ではありません（「_」「.」「/」「\\」はファイル名を別の区切りにします）`,
+    `--${option} ${JSON.stringify(value)} is not ${shape.en} ("_", ".", "/" and "\\" would split the file name differently)`,
+    command,
+  );
+}
+
 function officeText(ctx: Ctx, ref: OfficeRef): string {
   if (!ref.serviceType) return ref.office;
   const type = getServiceType(ref.serviceType);
@@ -133,6 +157,7 @@ export const nameCommand: Command = {
     if (monthSpec && values.month === undefined) {
       throw new CliError(`${kind} の名前には${monthSpec.ja}があります。--month を指定してください`, `${kind} names carry a ${monthSpec.en}: --month is required`, command);
     }
+    for (const o of ['timestamp', 'month', 'branch', 'from', 'to'] as const) checkNamePart(command, o, values[o]);
     const parts = {
       kind: kind as FileNameKind,
       edition,

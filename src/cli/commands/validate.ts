@@ -1,6 +1,23 @@
 // careplan-csv validate: every file named (folders expanded), grouped into send units, every issue printed
-// in the format asked for; the exit code tells CI whether anything reached --fail-on.
-import { parseFileName, validateFiles, type FileReport, type InputFile, type Issue, type Profile, type UnitReport, type ValidationReport } from '../../core.js';
+// in the format asked for; the exit code tells CI whether anything reached --fail-on. The installed command
+// streams every file through the library (validateFileStreams), so a file of any size is checked with bounded
+// memory; in-process callers (main, demo) read files whole (validateFiles), which gives the same report.
+import {
+  DEFAULT_LIMITS,
+  isFileKind,
+  parseFileName,
+  validateFileStreams,
+  validateFiles,
+  type FileKind,
+  type FileReport,
+  type InputFile,
+  type Issue,
+  type Profile,
+  type ReadLimits,
+  type UnitReport,
+  type ValidateOptions,
+  type ValidationReport,
+} from '../../core.js';
 import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
@@ -10,7 +27,7 @@ import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
 import { toolHomepage, toolName, toolVersion } from '../package-info.js';
 import { formatText } from '../format/text.js';
-import { collectFiles, readBytes, type InputPath } from '../input.js';
+import { collectFiles, fileChunks, linesAtOffsets, readBytes, type InputPath } from '../input.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 export type ValidateFormat = (typeof FORMATS)[number];
@@ -22,6 +39,10 @@ export interface ValidateRequest {
   readonly paths: readonly InputPath[];
   readonly profile: Profile;
   readonly failOn: FailOn;
+  /** The kind of files whose name gives none (--kind). */
+  readonly kind?: FileKind;
+  /** The reader's limits (--max-record-length, --max-field-length, --max-records). */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /** The library groups files into send units by ファイル連番, sender office and receiver office. */
@@ -31,12 +52,10 @@ function batchKey(display: string): string | undefined {
 }
 
 /**
- * Validate files one send unit at a time (a unit's files are read, checked and let go), which bounds memory
- * by the largest unit and lets a terminal show progress. The report is the one validateFiles gives for all the
- * files at once: files in the order given, units in the library's order.
+ * The files in send-unit batches (a unit's files are read, checked and let go together), which bounds memory
+ * by the largest unit and lets a terminal show progress. Files whose name is not a spec name are alone.
  */
-export function runValidation(ctx: Ctx, command: string, request: ValidateRequest): ValidationRun {
-  const { paths, profile } = request;
+function batchesOf(paths: readonly InputPath[]): InputPath[][] {
   const batches = new Map<string, InputPath[]>();
   const loners: InputPath[][] = [];
   for (const p of paths) {
@@ -45,40 +64,110 @@ export function runValidation(ctx: Ctx, command: string, request: ValidateReques
     else if (batches.has(key)) batches.get(key)!.push(p);
     else batches.set(key, [p]);
   }
-  const ordered = [...[...batches.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, b]) => b), ...loners];
-  const progress = ctx.stderrIsTTY && paths.length >= PROGRESS_FROM;
-  const fileReports = new Map<string, FileReport>();
-  const units: UnitReport[] = [];
-  const offsetLines = new Map<Issue, number>();
-  let done = 0;
-  let shown = 0;
-  for (const batch of ordered) {
-    const inputs: InputFile[] = batch.map((p) => ({ name: p.display, bytes: readBytes(command, p.path) }));
-    const report = validateFiles(inputs, { profile });
+  return [...[...batches.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, b]) => b), ...loners];
+}
+
+/** The library's options for a batch: --kind only where no file name gives the kind. */
+function optionsFor(batch: readonly InputPath[], request: ValidateRequest): ValidateOptions {
+  const named = (p: InputPath) => {
+    const kind = parseFileName(p.display).info?.kind;
+    return kind !== undefined && isFileKind(kind);
+  };
+  return {
+    profile: request.profile,
+    ...(request.limits ? { limits: request.limits } : {}),
+    ...(request.kind && !batch.some(named) ? { kind: request.kind } : {}),
+  };
+}
+
+/** Collects the batches' reports into the one validateFiles gives for all the files at once. */
+class RunBuilder {
+  private readonly fileReports = new Map<string, FileReport>();
+  private readonly units: UnitReport[] = [];
+  private readonly offsetLines = new Map<Issue, number>();
+  private readonly progress: boolean;
+  private done = 0;
+  private shown = 0;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly request: ValidateRequest,
+  ) {
+    this.progress = ctx.stderrIsTTY && request.paths.length >= PROGRESS_FROM;
+  }
+
+  /** A batch's report; `linesOf` gives the physical lines of byte offsets in the batch's i-th file. */
+  add(batch: readonly InputPath[], report: ValidationReport, linesOf: (i: number, offsets: number[]) => ReadonlyMap<number, number>): void {
     report.files.forEach((f, i) => {
-      fileReports.set(batch[i]!.display, f);
-      for (const issue of f.issues) {
-        if (issue.line === undefined && issue.offset !== undefined) offsetLines.set(issue, lineAtOffset(inputs[i]!.bytes, issue.offset));
-      }
+      this.fileReports.set(batch[i]!.display, f);
+      const located = f.issues.filter((issue) => issue.line === undefined && issue.offset !== undefined);
+      if (!located.length) return;
+      const lines = linesOf(i, located.map((issue) => issue.offset!));
+      for (const issue of located) this.offsetLines.set(issue, lines.get(issue.offset!)!);
     });
-    units.push(...report.units);
-    done += batch.length;
-    if (progress && (Date.now() - shown > 100 || done === paths.length)) {
-      shown = Date.now();
-      ctx.stderr(`\r${ctx.t('検証中', 'validating')} ${done}/${paths.length}`);
+    this.units.push(...report.units);
+    this.done += batch.length;
+    const total = this.request.paths.length;
+    if (this.progress && (Date.now() - this.shown > 100 || this.done === total)) {
+      this.shown = Date.now();
+      this.ctx.stderr(`\r${this.ctx.t('検証中', 'validating')} ${this.done}/${total}`);
     }
   }
-  if (progress) ctx.stderr(`\r${' '.repeat(40)}\r`);
-  const files = paths.map((p) => fileReports.get(p.display)!);
-  const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
-  const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
-  const report: ValidationReport = {
-    files,
-    units,
-    issues,
-    summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') },
-  };
-  return { report, offsetLines, profile, failOn: request.failOn };
+
+  /** Files in the order given, units in the library's order. */
+  finish(): ValidationRun {
+    if (this.progress) this.ctx.stderr(`\r${' '.repeat(40)}\r`);
+    const files = this.request.paths.map((p) => this.fileReports.get(p.display)!);
+    const units = this.units;
+    const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
+    const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
+    const report: ValidationReport = {
+      files,
+      units,
+      issues,
+      summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') },
+    };
+    return { report, offsetLines: this.offsetLines, profile: this.request.profile, failOn: this.request.failOn };
+  }
+}
+
+/**
+ * Validate files one send unit at a time, each file read whole (for in-process callers). The report is the
+ * one validateFiles gives for all the files at once: files in the order given, units in the library's order.
+ */
+export function runValidation(ctx: Ctx, command: string, request: ValidateRequest): ValidationRun {
+  const run = new RunBuilder(ctx, request);
+  for (const batch of batchesOf(request.paths)) {
+    const inputs: InputFile[] = batch.map((p) => ({ name: p.display, bytes: readBytes(command, p.path) }));
+    const report = validateFiles(inputs, optionsFor(batch, request));
+    run.add(batch, report, (i, offsets) => new Map(offsets.map((o) => [o, lineAtOffset(inputs[i]!.bytes, o)])));
+  }
+  return run.finish();
+}
+
+/**
+ * runValidation with every file streamed (validateFileStreams): memory stays bounded whatever the size of a
+ * file, and a file too large to hold (a 2 GB single field) gets its issue (CSV_RECORD_TOO_LONG) rather than an
+ * I/O error. Byte offsets are turned into lines by reading the file again, only when it has such issues.
+ */
+export async function runValidationStreaming(ctx: Ctx, command: string, request: ValidateRequest): Promise<ValidationRun> {
+  const run = new RunBuilder(ctx, request);
+  for (const batch of batchesOf(request.paths)) {
+    const inputs = batch.map((p) => ({ name: p.display, chunks: fileChunks(command, p.path) }));
+    const report = await validateFileStreams(inputs, optionsFor(batch, request));
+    run.add(batch, report, (i, offsets) => linesAtOffsets(command, batch[i]!.path, offsets));
+  }
+  return run.finish();
+}
+
+/** A whole number of at least 1 for a limit option. */
+function limitOf(command: string, option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new CliError(`--${option} は1以上の整数です（${JSON.stringify(value)}）`, `--${option} must be a whole number of at least 1 (got ${JSON.stringify(value)})`, command);
+  }
+  return n;
 }
 
 export function render(ctx: Ctx, run: ValidationRun, format: ValidateFormat): string {
@@ -94,11 +183,64 @@ export function render(ctx: Ctx, run: ValidationRun, format: ValidateFormat): st
   }
 }
 
+const n = (v: number) => v.toLocaleString('en');
+
 export function makeValidateCommand(name: 'validate' | 'check'): Command {
+  /** The arguments, checked: what to validate and how to print it. */
+  const parse = (argv: string[]): { request: ValidateRequest; format: ValidateFormat } => {
+    const { values, positionals } = parseCommand(name, argv, {
+      format: { type: 'string', short: 'f' },
+      profile: { type: 'string' },
+      'fail-on': { type: 'string' },
+      lenient: { type: 'boolean' },
+      kind: { type: 'string' },
+      'max-record-length': { type: 'string' },
+      'max-field-length': { type: 'string' },
+      'max-records': { type: 'string' },
+    });
+    const format = oneOf(name, 'format', values.format, FORMATS, 'text');
+    const profile = values.lenient ? 'lenient' : oneOf(name, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
+    const failOn = oneOf(name, 'fail-on', values['fail-on'], ['error', 'warning'] as const, 'error');
+    const kind = values.kind;
+    if (kind !== undefined && !isFileKind(kind)) {
+      throw new CliError(`--kind ${JSON.stringify(kind)} はCSVの種別ではありません（careplan-csv layouts を参照）`, `--kind ${JSON.stringify(kind)} is not a CSV kind (see careplan-csv layouts)`, name);
+    }
+    const limits: { -readonly [K in keyof ReadLimits]?: number } = {};
+    const maxRecordLength = limitOf(name, 'max-record-length', values['max-record-length']);
+    const maxFieldLength = limitOf(name, 'max-field-length', values['max-field-length']);
+    const maxRecords = limitOf(name, 'max-records', values['max-records']);
+    if (maxRecordLength !== undefined) limits.maxRecordLength = maxRecordLength;
+    if (maxFieldLength !== undefined) limits.maxFieldLength = maxFieldLength;
+    if (maxRecords !== undefined) limits.maxRecords = maxRecords;
+    const args = positionalsOf(name, positionals, 1, Infinity, { ja: '検証するファイルかフォルダ', en: 'files or folders to validate' });
+    const paths = collectFiles(name, args);
+    if (!paths.length) {
+      throw new CliError(
+        `検証するファイルがありません（.CSV / .jpg が見つかりません）: ${args.join(' ')}`,
+        `no files to validate (no .CSV or .jpg found): ${args.join(' ')}`,
+        name,
+      );
+    }
+    const request: ValidateRequest = {
+      paths,
+      profile,
+      failOn,
+      ...(kind !== undefined ? { kind } : {}),
+      ...(Object.keys(limits).length ? { limits } : {}),
+    };
+    return { request, format };
+  };
+  const print = (ctx: Ctx, run: ValidationRun, format: ValidateFormat): number => {
+    ctx.stdout(render(ctx, run, format));
+    return failingCount(run) > 0 ? EXIT.found : EXIT.ok;
+  };
   return {
     name,
     help: {
-      usage: [`${name} <file or folder…> [--format text|json|sarif|junit] [--profile strict|lenient] [--fail-on error|warning]`],
+      usage: [
+        `${name} <file or folder…> [--format text|json|sarif|junit] [--profile strict|lenient] [--fail-on error|warning]`,
+        '    [--kind KIND] [--max-record-length N] [--max-field-length N] [--max-records N]',
+      ],
       summary: {
         ja: name === 'check' ? 'validate の別名（--lenient は --profile lenient）' : 'ファイルを送信単位にまとめて検証し、すべての問題を表示',
         en: name === 'check' ? 'alias of validate (--lenient is --profile lenient)' : 'validate files in their send units and print every issue',
@@ -112,12 +254,20 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
           ja: '形式: text（人向け、既定）、json（ライブラリの ValidationReport そのまま）、\nsarif（SARIF 2.1.0、コードスキャンへのアップロード用）、junit（CIのテストレポート用）。',
           en: 'Formats: text (for people, default), json (the library ValidationReport as is),\nsarif (SARIF 2.1.0 for code-scanning upload), junit (CI test reports).',
         },
+        {
+          ja: 'ファイルは少しずつ読むので、大きなファイルでもメモリを使い切りません。上限を超えるレコード・項目・レコード数は\n問題（CSV_RECORD_TOO_LONG・CSV_FIELD_TOO_LARGE・CSV_TOO_MANY_RECORDS）として報告します。',
+          en: 'Files are read in chunks, so a large file does not exhaust memory. A record, field or record count over\nits limit is reported as an issue (CSV_RECORD_TOO_LONG, CSV_FIELD_TOO_LARGE, CSV_TOO_MANY_RECORDS).',
+        },
       ],
       options: [
         ['-f, --format FORMAT', '出力形式 text|json|sarif|junit（既定 text）', 'output format text|json|sarif|junit (default text)'],
         ['--profile PROFILE', 'strict（既定、CI向け）か lenient（UTF-8・BOM・見出し行を警告にして読み進める）', 'strict (default, for CI) or lenient (UTF-8, BOM and header row become warnings; reading goes on)'],
         ['--fail-on LEVEL', 'この重大度以上の問題があれば終了コード1（error|warning、既定 error）', 'exit 1 when an issue at or above this severity is found (error|warning, default error)'],
         ['--lenient', '--profile lenient と同じ', 'same as --profile lenient'],
+        ['--kind KIND', 'ファイル名から種別が分からないファイルの種別（UPPLAN、UPJSK …）', 'the kind of files whose name gives none (UPPLAN, UPJSK …)'],
+        ['--max-record-length N', `1レコードの最大文字数（既定 ${n(DEFAULT_LIMITS.maxRecordLength)}）`, `longest record, in characters (default ${n(DEFAULT_LIMITS.maxRecordLength)})`],
+        ['--max-field-length N', `1項目の最大文字数（既定 ${n(DEFAULT_LIMITS.maxFieldLength)}）`, `longest field, in characters (default ${n(DEFAULT_LIMITS.maxFieldLength)})`],
+        ['--max-records N', `1ファイルの最大レコード数（既定 ${n(DEFAULT_LIMITS.maxRecords)}、超えた分は読まない）`, `most records read from one file (default ${n(DEFAULT_LIMITS.maxRecords)}; the rest is not read)`],
       ],
       exit: [
         [0, '--fail-on 以上の問題なし', 'nothing at or above --fail-on'],
@@ -128,30 +278,16 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
         `careplan-csv ${name} exports/`,
         `careplan-csv ${name} exports/ --format sarif > careplan.sarif`,
         `careplan-csv ${name} exports/ --format junit --fail-on warning > careplan-junit.xml`,
+        `careplan-csv ${name} plan-export.txt --kind UPPLAN`,
       ],
     },
     run(ctx, argv) {
-      const { values, positionals } = parseCommand(name, argv, {
-        format: { type: 'string', short: 'f' },
-        profile: { type: 'string' },
-        'fail-on': { type: 'string' },
-        lenient: { type: 'boolean' },
-      });
-      const format = oneOf(name, 'format', values.format, FORMATS, 'text');
-      const profile = values.lenient ? 'lenient' : oneOf(name, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
-      const failOn = oneOf(name, 'fail-on', values['fail-on'], ['error', 'warning'] as const, 'error');
-      const args = positionalsOf(name, positionals, 1, Infinity, { ja: '検証するファイルかフォルダ', en: 'files or folders to validate' });
-      const paths = collectFiles(name, args);
-      if (!paths.length) {
-        throw new CliError(
-          `検証するファイルがありません（.CSV / .jpg が見つかりません）: ${args.join(' ')}`,
-          `no files to validate (no .CSV or .jpg found): ${args.join(' ')}`,
-          name,
-        );
-      }
-      const run = runValidation(ctx, name, { paths, profile, failOn });
-      ctx.stdout(render(ctx, run, format));
-      return failingCount(run) > 0 ? EXIT.found : EXIT.ok;
+      const { request, format } = parse(argv);
+      return print(ctx, runValidation(ctx, name, request), format);
+    },
+    async runAsync(ctx, argv) {
+      const { request, format } = parse(argv);
+      return print(ctx, await runValidationStreaming(ctx, name, request), format);
     },
   };
 }

@@ -1,6 +1,6 @@
 // What every output format shares about a validation run: the run itself, which issues fail it, and an
 // issue's location and severity in words.
-import type { Issue, Profile, ValidationReport } from '../../core.js';
+import { SEND_UNITS, type Issue, type Profile, type ValidationReport } from '../../core.js';
 import type { Lang } from '../context.js';
 
 export type FailOn = 'error' | 'warning';
@@ -64,4 +64,20 @@ export function lineAtOffset(bytes: Uint8Array, offset: number): number {
     else if (b === 0x0d && bytes[i + 1] !== 0x0a) line++;
   }
   return line;
+}
+
+/** The mark of a file or a send unit, the same in the command and on the page: ✗ errors, ⚠ warnings only, ✓ neither (info does not count). */
+export type Mark = 'error' | 'warning' | 'ok';
+
+export const MARK_SYMBOL: Readonly<Record<Mark, string>> = { error: '✗', warning: '⚠', ok: '✓' };
+
+export function markOf(issues: readonly Pick<Issue, 'severity'>[]): Mark {
+  if (issues.some((i) => i.severity === 'error')) return 'error';
+  return issues.some((i) => i.severity === 'warning') ? 'warning' : 'ok';
+}
+
+/** The name of a send-unit type (`schedule` …) from the spec tables, or undefined for an unknown combination. */
+export function unitTypeName(type: string | undefined): { ja: string; en: string } | undefined {
+  const spec = SEND_UNITS.find((u) => u.id === type);
+  return spec ? { ja: spec.nameJa, en: spec.nameEn } : undefined;
 }

@@ -3,7 +3,7 @@
 // English alone with --lang en). Colour only when the context allows it.
 import { FILE_NAMES, type FileReport, type Issue, type UnitReport } from '../../core.js';
 import type { Ctx } from '../context.js';
-import { failingCount, severityLabel, whereText, type ValidationRun } from './issues.js';
+import { failingCount, MARK_SYMBOL, markOf, severityLabel, unitTypeName, whereText, type Mark, type ValidationRun } from './issues.js';
 import { paint, quoteValue, visible } from './style.js';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
@@ -35,27 +35,33 @@ function fileMeta(ctx: Ctx, f: FileReport): string {
 function unitHeader(ctx: Ctx, u: UnitReport): string {
   const en = ctx.lang === 'en';
   const n = u.files.length;
+  const type = unitTypeName(u.type);
   return en
-    ? `send unit ${u.key} (${u.type ?? 'unknown combination'}, ${n} file${n === 1 ? '' : 's'})`
-    : `送信単位 ${u.key}（${u.type ?? '組み合わせ不明'}、${n}ファイル）`;
+    ? `send unit ${u.key} (${type?.en ?? 'unknown combination'}, ${n} file${n === 1 ? '' : 's'})`
+    : `送信単位 ${u.key}（${type?.ja ?? '組み合わせ不明'}、${n}ファイル）`;
+}
+
+const MARK_STYLE = { error: 'red', warning: 'yellow', ok: 'green' } as const;
+
+function markText(ctx: Ctx, mark: Mark): string {
+  return paint(ctx, MARK_STYLE[mark], MARK_SYMBOL[mark]);
 }
 
 export function formatText(ctx: Ctx, run: ValidationRun): string {
   const { report } = run;
   const en = ctx.lang === 'en';
   const lines: string[] = [];
-  const ok = paint(ctx, 'green', '✓');
-  const bad = paint(ctx, 'red', '✗');
   for (const f of report.files) {
-    const mark = f.issues.some((i) => i.severity !== 'info') ? bad : ok;
-    lines.push(`${mark} ${paint(ctx, 'bold', visible(f.file))}  (${fileMeta(ctx, f)})`);
+    lines.push(`${markText(ctx, markOf(f.issues))} ${paint(ctx, 'bold', visible(f.file))}  (${fileMeta(ctx, f)})`);
     for (const issue of f.issues) lines.push(...issueLines(ctx, issue));
   }
   if (report.units.length) lines.push('');
+  const fileIssues = new Map(report.files.map((f) => [f.file, f.issues]));
   for (const u of report.units) {
-    const mark = u.issues.some((i) => i.severity !== 'info') ? bad : ok;
-    lines.push(`${mark} ${paint(ctx, 'bold', unitHeader(ctx, u))}`);
-    if (u.issues.length) {
+    // A unit's mark covers its own issues and those of its files (as on the page).
+    const mark = markOf([...u.issues, ...u.files.flatMap((f) => fileIssues.get(f) ?? [])]);
+    lines.push(`${markText(ctx, mark)} ${paint(ctx, 'bold', unitHeader(ctx, u))}`);
+    if (mark !== 'ok') {
       for (const file of u.files) lines.push(`    ${paint(ctx, 'dim', visible(file))}`);
     }
     for (const issue of u.issues) {
