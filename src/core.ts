@@ -33,8 +33,10 @@ export { byPosition, makeIssue, type Issue, type IssueLocation } from './issues.
 export {
   readCsvFile,
   readCsvItems,
+  forEachCsvItem,
   readCsvStream,
   DEFAULT_LIMITS,
+  DEFAULT_MAX_ISSUES_PER_CODE,
   type ReadLimits,
   type Terminator,
   writeCsvFile,
@@ -91,8 +93,12 @@ export {
   type PlanActualRow,
   type PlanActualStatus,
   type Visit,
+  type VisitChange,
   type CompareOptions,
   type ImportOrder,
+  type ImportOrderUnit,
+  type UnorderedFile,
   type UnitReport,
+  DEFAULT_MAX_ISSUES_PER_FILE,
 } from './validate/index.js';
 export { RECORD_KEYS } from '../spec-tables/record-keys.js';

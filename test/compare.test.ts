@@ -172,3 +172,19 @@ describe('comparePlanToActual: properties', () => {
     );
   });
 });
+
+describe('comparePlanToActual: profiles', () => {
+  it('strict refuses a UTF-8 plan; lenient reads it on, with the encoding as a warning, and compares', () => {
+    const plan = file('UPPLAN', [visit()], planName);
+    // The same plan as a careless export writes it: UTF-8 (the realistic failure the lenient profile is for).
+    const utf8 = { name: planName, bytes: new TextEncoder().encode(new TextDecoder('shift_jis').decode(plan.bytes)) };
+    const actual = file('UPJSK', [delivered()], jskName);
+    const strict = comparePlanToActual(utf8, actual);
+    expect(strict.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(['CSV_NOT_MS932']);
+    expect(strict.summary['delivered-not-planned']).toBe(1);
+    const lenient = comparePlanToActual(utf8, actual, { profile: 'lenient' });
+    expect(lenient.issues.map((i) => [i.code, i.severity])).toEqual([['CSV_NOT_MS932', 'warning']]);
+    expect(lenient.summary).toEqual(comparePlanToActual(plan, actual).summary);
+    expect(lenient.summary['as-planned']).toBe(1);
+  });
+});

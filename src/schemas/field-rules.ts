@@ -130,19 +130,13 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   const table = field.codeTable ? getCodeTable(field.codeTable) : undefined;
   const codes = table ? new Set(table.entries.map(([c]) => c)) : undefined;
   const seen = new Map<string, readonly FieldProblem[]>();
+  // The verdict on an empty value never changes: built once (a broken file may have millions of them).
+  const empty: readonly FieldProblem[] = field.required
+    ? Object.freeze([problem('FIELD_REQUIRED', `${label.ja} は必須項目ですが空です。`, `${label.en} is required but empty.`, requiredUncertain)])
+    : NONE;
 
   return (value) => {
-    if (value === '') {
-      if (!field.required) return NONE;
-      return [
-        problem(
-          'FIELD_REQUIRED',
-          `${label.ja} は必須項目ですが空です。`,
-          `${label.en} is required but empty.`,
-          requiredUncertain,
-        ),
-      ];
-    }
+    if (value === '') return empty;
     if (sentinels.has(value)) return NONE;
     if (field.format === 'freeText') return check(value); // unique texts: nothing to remember
     const known = seen.get(value);

@@ -2,7 +2,8 @@
 // day, what was planned (第6表 予定, UPPLAN) and what was delivered (第6表 実績, UPJSK).
 import { readCsvFile, type CsvRecord } from '../codec/index.js';
 import type { Issue } from '../issues.js';
-import { ruleIssue } from '../rules/index.js';
+import { ruleIssue, ruleOf } from '../rules/index.js';
+import type { Profile } from './file-validator.js';
 import type { InputFile } from './validate.js';
 
 export interface Visit {
@@ -53,6 +54,11 @@ export interface PlanActualComparison {
 export interface CompareOptions {
   /** Compare only these service offices (default: every office in the 実績 file). */
   readonly offices?: readonly string[];
+  /**
+   * `strict` (default): a file the reader stops at (UTF-8, say) is not compared. `lenient`: such a file is read on
+   * (UTF-8 decoded, header row skipped) and the problems are warnings, as in validation's lenient profile.
+   */
+  readonly profile?: Profile;
 }
 
 type Key = string;
@@ -146,10 +152,14 @@ const timeOf = (row: PlanActualRow): number => {
  */
 export function comparePlanToActual(plan: InputFile, actual: InputFile, options: CompareOptions = {}): PlanActualComparison {
   const issues: Issue[] = [];
+  const lenient = options.profile === 'lenient';
   const read = (f: InputFile, kind: 'UPPLAN' | 'UPJSK') => {
-    const named = readCsvFile(f);
-    const r = named.kind ? named : readCsvFile(f, { kind }); // a name without a kind: take the role's kind
-    issues.push(...r.issues.filter((i) => i.severity === 'error'));
+    const named = readCsvFile(f, { lenient });
+    const r = named.kind ? named : readCsvFile(f, { lenient, kind }); // a name without a kind: take the role's kind
+    for (const i of r.issues) {
+      if (i.severity !== 'error') continue;
+      issues.push(lenient && ruleOf(i.code)?.lowered === 'lenientProfile' ? { ...i, severity: 'warning' } : i);
+    }
     if (r.kind !== kind) {
       issues.push(
         ruleIssue('COMPARE_WRONG_KIND', `${f.name} は ${kind} ではありません（${r.kind ?? '不明'}）。`, `${f.name} is not a ${kind} file (${r.kind ?? 'unknown'}).`, { file: f.name, value: r.kind }),

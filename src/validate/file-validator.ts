@@ -33,6 +33,9 @@ export interface ValidateOptions {
   readonly limits?: Partial<ReadLimits>;
 }
 
+/** Issues of one code kept per file unless `maxIssuesPerCode` says otherwise. */
+export const DEFAULT_MAX_ISSUES_PER_FILE = 10_000;
+
 /** Issues of one file, capped per code. */
 class IssueList {
   readonly items: Issue[] = [];
@@ -40,11 +43,14 @@ class IssueList {
   constructor(private readonly cap: number) {}
 
   push(...issues: Issue[]): void {
-    for (const issue of issues) {
-      const n = (this.counts.get(issue.code) ?? 0) + 1;
-      this.counts.set(issue.code, n);
-      if (n <= this.cap) this.items.push(issue);
-    }
+    for (const issue of issues) if (this.take(issue.code)) this.items.push(issue);
+  }
+
+  /** Counts one issue of `code`; whether it is kept (so that one over the cap need not be built at all). */
+  take(code: string): boolean {
+    const n = (this.counts.get(code) ?? 0) + 1;
+    this.counts.set(code, n);
+    return n <= this.cap;
   }
 
   /** The issues, with one FILE_ISSUES_TRUNCATED per code that went over the cap. */
@@ -309,8 +315,8 @@ const RECEIVER_USER_RULES: readonly { kind: FileKind; key: string }[] = [
   { kind: 'UPSIKYU', key: 'serviceOfficeNumber' },
 ];
 
-/** At most this many row hashes and users are remembered per file (about 60 MB): see RecentUsers. */
-export const MAX_REMEMBERED_ROWS = 1_000_000;
+/** At most this many row hashes and users are remembered per file (about 15 MB, so streaming stays small): see RecentUsers. */
+export const MAX_REMEMBERED_ROWS = 250_000;
 
 /** What is remembered of a user of a kind whose users have many rows. */
 export interface UserRows {
@@ -420,7 +426,7 @@ export class FileValidator {
   private readonly keepFacts: boolean;
 
   constructor(file: string, options: ValidateOptions = {}, keepFacts = false) {
-    this.issues = new IssueList(options.maxIssuesPerCode ?? 10_000);
+    this.issues = new IssueList(options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_FILE);
     this.keepFacts = keepFacts;
     this.name = file;
     this.lenient = options.profile === 'lenient';
@@ -461,7 +467,8 @@ export class FileValidator {
       if (problems.length === 0) continue;
       const f = fields[i]!;
       for (const p of problems) {
-        this.issues.push({
+        if (!this.issues.take(p.code)) continue;
+        this.issues.items.push({
           code: p.code,
           severity: p.severity,
           ...where,
@@ -472,7 +479,7 @@ export class FileValidator {
         });
       }
     }
-    checkRecordRules(record, { layout, where, emit: (i) => this.issues.push(i) });
+    checkRecordRules(record, { layout, where, take: (code) => this.issues.take(code), emit: (i) => this.issues.items.push(i) });
     this.fileRulesPerRecord(record, layout, item.line, item.index);
   }
 
@@ -522,8 +529,8 @@ export class FileValidator {
       const key = keySpec.key.map((k) => record[k] ?? '').join('\u0000');
       const first = this.keys.get(key);
       if (first === undefined) this.keys.set(key, line);
-      else {
-        this.issues.push(
+      else if (this.issues.take('FILE_DUPLICATE_KEY')) {
+        this.issues.items.push(
           ruleIssue(
             'FILE_DUPLICATE_KEY',
             `${keySpec.key.map((k) => field(k)?.name).join('＋')} が${first}行目のレコードと同じです。`,
@@ -548,8 +555,8 @@ export class FileValidator {
       }));
       if (rule && office === rule.office) user.concernsReceiver = true;
       const first = this.users.seen(user, hash53(record, keysOf(layout)), line);
-      if (first !== undefined) {
-        this.issues.push(
+      if (first !== undefined && this.issues.take('FILE_DUPLICATE_RECORD')) {
+        this.issues.items.push(
           ruleIssue('FILE_DUPLICATE_RECORD', `${first}行目とまったく同じレコードです。`, `Identical to the record on line ${first}.`, where),
         );
       }

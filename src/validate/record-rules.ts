@@ -13,6 +13,8 @@ export interface RecordContext {
   readonly layout: Layout;
   readonly where: IssueLocation;
   readonly emit: Emit;
+  /** Counts one issue of `code` and says whether it is kept: one over the file's cap is not built at all. */
+  readonly take?: (code: RuleCode) => boolean;
 }
 
 const isMonth = (v: string | undefined): v is string => v !== undefined && /^\d{4}(0[1-9]|1[0-2])$/.test(v);
@@ -28,12 +30,16 @@ export function annexRowType(serviceCode: string): 'total' | 'subtotal' | 'detai
 
 const RENTAL_TYPES = new Set(['17', '67']);
 
-function fieldOf(ctx: RecordContext, key: string) {
-  const f = ctx.layout.fields.find((x) => x.key === key)!;
-  return { no: f.no, key: f.key, name: f.name };
+const fieldRefs = new WeakMap<Layout, Map<string, FieldRef>>();
+
+function fieldOf(ctx: RecordContext, key: string): FieldRef {
+  let refs = fieldRefs.get(ctx.layout);
+  if (!refs) fieldRefs.set(ctx.layout, (refs = new Map(ctx.layout.fields.map((f) => [f.key, { no: f.no, key: f.key, name: f.name }]))));
+  return refs.get(key)!;
 }
 
 function emit(ctx: RecordContext, code: RuleCode, key: string | undefined, value: string, ja: string, en: string): void {
+  if (ctx.take && !ctx.take(code)) return;
   ctx.emit(ruleIssue(code, ja, en, { ...ctx.where, field: key ? fieldOf(ctx, key) : undefined, value }));
 }
 
@@ -140,14 +146,22 @@ function supplementRow(r: Rec, ctx: RecordContext): void {
 }
 
 const SLOTS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+/** The field keys of each slot, made once rather than per record. */
+const SLOT_KEYS = SLOTS.map((slot) => ({
+  slot,
+  type: `limit${slot}ServiceTypeCode`,
+  amount: `limit${slot}Amount`,
+  total: `limit${slot}TotalUnits`,
+  excess: `limit${slot}ExcessUnits`,
+}));
 
 function limitSlotOrder(r: Rec, ctx: RecordContext): void {
   let empty = 0;
-  for (const slot of SLOTS) {
-    const code = r[`limit${slot}ServiceTypeCode`] ?? '';
+  for (const { slot, type } of SLOT_KEYS) {
+    const code = r[type] ?? '';
     if (!code) empty = empty || slot;
     else if (empty) {
-      emit(ctx, 'RECORD_HOSOKU_LIMIT_ORDER', `limit${slot}ServiceTypeCode`, code,
+      emit(ctx, 'RECORD_HOSOKU_LIMIT_ORDER', type, code,
         `サービス種類別限度額は1枠から順番に設定します（${empty}枠が空で${slot}枠に値があります）。`,
         `Type limits fill slots from 1 (slot ${empty} is empty, slot ${slot} is set).`);
       return;
@@ -164,17 +178,18 @@ const int = (v: string | undefined): number | undefined => (v !== undefined && /
 function limitSlotFigures(r: Rec, ctx: RecordContext): void {
   let sum = 0;
   let slotsWithExcess = 0;
-  for (const slot of SLOTS) {
-    const limit = int(r[`limit${slot}Amount`]);
-    const total = int(r[`limit${slot}TotalUnits`]);
-    const excess = int(r[`limit${slot}ExcessUnits`]);
+  for (const keys of SLOT_KEYS) {
+    const { slot } = keys;
+    const limit = int(r[keys.amount]);
+    const total = int(r[keys.total]);
+    const excess = int(r[keys.excess]);
     if (excess === undefined) continue;
     sum += excess;
     slotsWithExcess++;
     if (limit === undefined || total === undefined) continue;
     const expected = Math.max(0, total - limit);
     if (excess !== expected) {
-      const key = `limit${slot}ExcessUnits`;
+      const key = keys.excess;
       const ref = fieldOf(ctx, key);
       emit(ctx, 'RECORD_HOSOKU_LIMIT_EXCESS', key, String(excess),
         `${fieldRefJa(ref)} ${excess} は、合計単位数 ${total} − 支給限度基準額 ${limit} から ${expected} です。`,
@@ -290,6 +305,7 @@ function compileTableChecks(layout: Layout): TableCheck[] {
   for (const f of layout.fields) {
     const self = { no: f.no, key: f.key, name: f.name };
     const issue = (ctx: RecordContext, code: RuleCode, value: string, ja: string, en: string, uncertain: string | undefined) =>
+      (!ctx.take || ctx.take(code)) &&
       ctx.emit(ruleIssue(code, uncertain ? ja + UNCERTAIN_JA : ja, uncertain ? en + UNCERTAIN_EN : en,
         { ...ctx.where, field: self, value }, uncertain !== undefined));
 

@@ -1,9 +1,9 @@
 // validateFile / validateFiles / validateStream / validateFileStreams: one call that tells everything wrong
 // with files, from their bytes or streamed with bounded memory.
-import { readCsvItems, readCsvStream, type ReadOptions } from '../codec/index.js';
+import { forEachCsvItem, readCsvStream, type ReadOptions } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import type { FileKind } from '../spec.js';
-import { FileValidator, type FileFacts, type FileReport, type ValidateOptions } from './file-validator.js';
+import { DEFAULT_MAX_ISSUES_PER_FILE, FileValidator, type FileFacts, type FileReport, type ValidateOptions } from './file-validator.js';
 import { checkUnit, groupUnits, type UnitReport } from './units.js';
 
 export interface ValidationReport {
@@ -27,7 +27,13 @@ export interface InputStream {
 }
 
 function readerOptions(options: ValidateOptions, kind: FileKind | undefined): ReadOptions {
-  return { lenient: options.profile === 'lenient', ...(kind ? { kind } : {}), ...(options.limits ? { limits: options.limits } : {}) };
+  // The reader caps its own issues per code as the validator does, so a huge broken file is cheap in both.
+  return {
+    lenient: options.profile === 'lenient',
+    maxIssuesPerCode: options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_FILE,
+    ...(kind ? { kind } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
 }
 
 const JPEG = [0xff, 0xd8, 0xff];
@@ -39,7 +45,7 @@ function validateOne(file: InputFile, options: ValidateOptions, keepFacts = fals
     return validator;
   }
   // The validator has read the name already: the reader gets its kind rather than parse the name again.
-  for (const item of readCsvItems(file, readerOptions(options, validator.kind)).items) validator.add(item);
+  forEachCsvItem(file, readerOptions(options, validator.kind), (item) => validator.add(item));
   return validator;
 }
 

@@ -7,7 +7,6 @@ import {
   comparePlanToActual,
   readCsvFile,
   ruleOf,
-  writeCsvFile,
   type InputFile,
   type Issue,
   type PlanActualComparison,
@@ -75,24 +74,6 @@ function readIssues(read: ReadResult, profile: Profile): Issue[] {
     .map((i) => (profile === 'lenient' && i.severity === 'error' && ruleOf(i.code)?.lowered === 'lenientProfile' ? { ...i, severity: 'warning' as const } : i));
 }
 
-const readLeniently = (read: ReadResult) => read.issues.some((i) => ruleOf(i.code)?.lowered === 'lenientProfile');
-
-/**
- * comparePlanToActual reads strictly. Under the lenient profile a file the strict reader stops at or reads
- * differently (UTF-8, BOM, header row) is handed over rewritten as MS932 from the records read leniently; its
- * visits' lines are then mapped back to the file's own lines. (Characters MS932 cannot hold are substituted in
- * the rewrite; no field the comparison uses can hold one.)
- */
-function forComparison(file: InputFile, read: ReadResult): { file: InputFile; line: (l: number) => number } {
-  const same = { file, line: (l: number) => l };
-  if (!readLeniently(read) || !read.kind || !read.csvVersion) return same;
-  const written = writeCsvFile(read.kind, read.records, { csvVersion: read.csvVersion, unmappable: 'substitute', file: file.name });
-  if (written.written !== read.records.length) return same;
-  const back = readCsvFile({ name: file.name, bytes: written.bytes }, { kind: read.kind });
-  if (back.records.length !== read.records.length) return same;
-  const lines = new Map(back.lines.map((l, i) => [l, read.lines[i]!]));
-  return { file: { name: file.name, bytes: written.bytes }, line: (l) => lines.get(l) ?? l };
-}
 
 export interface DiffResult extends PlanActualComparison {
   /** False when a problem makes the comparison meaningless (then `rows` is empty and `issues` says why). */
@@ -105,9 +86,7 @@ export function diffFiles(command: string, plan: InputFile, actual: InputFile, o
   const lenient = options.profile === 'lenient';
   const planRead = readSide(plan, 'UPPLAN', lenient);
   const actualRead = readSide(actual, 'UPJSK', lenient);
-  const p = lenient ? forComparison(plan, planRead) : { file: plan, line: (l: number) => l };
-  const a = lenient ? forComparison(actual, actualRead) : { file: actual, line: (l: number) => l };
-  const result = comparePlanToActual(p.file, a.file, options.offices ? { offices: options.offices } : {});
+  const result = comparePlanToActual(plan, actual, { profile: options.profile, ...(options.offices ? { offices: options.offices } : {}) });
   // The reader's issues are taken from our own reading (under the profile), the comparison's from the library.
   const compareIssues = result.issues.filter((i) => ruleOf(i.code)?.layer === 'compare');
   const wrongKind = compareIssues.filter((i) => i.code === 'COMPARE_WRONG_KIND');
@@ -127,8 +106,7 @@ export function diffFiles(command: string, plan: InputFile, actual: InputFile, o
   }
   const issues = [...readIssues(planRead, options.profile), ...readIssues(actualRead, options.profile), ...compareIssues];
   const compared = !issues.some((i) => i.severity === 'error');
-  const mapLines = (v: Visit[], line: (l: number) => number) => v.map((x) => ({ ...x, line: line(x.line) }));
-  const rows = compared ? result.rows.map((r) => ({ ...r, planned: mapLines(r.planned, p.line), delivered: mapLines(r.delivered, a.line) })) : [];
+  const rows = compared ? result.rows : [];
   const summary = compared ? result.summary : { 'as-planned': 0, 'planned-not-delivered': 0, 'delivered-not-planned': 0, different: 0 };
   return { compared, profile: options.profile, ...result, rows, summary, issues };
 }

@@ -255,6 +255,10 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
           en: 'Formats: text (for people, default), json (the library ValidationReport as is),\nsarif (SARIF 2.1.0 for code-scanning upload), junit (CI test reports).',
         },
         {
+          ja: 'text の印: ✗ エラーあり／⚠ 警告のみ／✓ どちらもなし（情報は数えない）。',
+          en: 'Marks in text: ✗ errors, ⚠ warnings only, ✓ neither (info is not counted).',
+        },
+        {
           ja: 'ファイルは少しずつ読むので、大きなファイルでもメモリを使い切りません。上限を超えるレコード・項目・レコード数は\n問題（CSV_RECORD_TOO_LONG・CSV_FIELD_TOO_LARGE・CSV_TOO_MANY_RECORDS）として報告します。',
           en: 'Files are read in chunks, so a large file does not exhaust memory. A record, field or record count over\nits limit is reported as an issue (CSV_RECORD_TOO_LONG, CSV_FIELD_TOO_LARGE, CSV_TOO_MANY_RECORDS).',
         },
