@@ -90,8 +90,9 @@ const plan = samples('UPPLAN').filter((r) => r.insuredNumber === '0000123456');
 const annex = samples('UPSIKYU').filter((r) => r.insuredNumber === '0000123456');
 const hosoku = samples('UPHOSOKU.202504').filter((r) => r.insuredNumber === '0000123456');
 for (let u = 0; u < UNITS; u++) {
-  const timestamp = `2025032510${String(Math.floor(u / 60) % 60).padStart(2, '0')}${String(u % 60).padStart(2, '0')}`;
-  const receiver = { office: String(1370200000 + Math.floor(u / 3600)).padStart(10, '0'), serviceType: '11' };
+  // One unit a second from 10:00:00, to the office the rows name (another office would get FILE_RECORD_NOT_FOR_RECEIVER).
+  const timestamp = `20250325${String(10 + Math.floor(u / 3600)).padStart(2, '0')}${String(Math.floor(u / 60) % 60).padStart(2, '0')}${String(u % 60).padStart(2, '0')}`;
+  const receiver = { office: '1370200002', serviceType: '11' };
   const sender = { office: '1370100001', serviceType: '43' };
   for (const [kind, recs] of [['UPPLAN', plan], ['UPSIKYU', annex], ['UPHOSOKU', hosoku]]) {
     const fileName = buildFileName({ kind, edition: 4, month: '202504', sender, receiver, timestamp }).name;
@@ -104,7 +105,7 @@ console.log(`\nsmall files: ${UNITS} send units, ${unitFiles.length} files, ${(u
 const unitParse = time(() => unitFiles.reduce((a, f) => a + parse(Buffer.from(f.bytes), { relax_column_count: true }).length, 0));
 report('csv-parse alone (each file)', unitBytes, unitRecords, unitParse.seconds);
 const unitValidate = time(() => validateFiles(unitFiles).summary);
-if (unitValidate.result.errors) throw new Error(`synthetic units have ${unitValidate.result.errors} errors`);
+if (unitValidate.result.errors || unitValidate.result.warnings) throw new Error(`synthetic units have ${unitValidate.result.errors} errors, ${unitValidate.result.warnings} warnings`);
 report('validateFiles (with send-unit checks)', unitBytes, unitRecords, unitValidate.seconds);
 
 const ratio = (a, b) => (rows.find((r) => r.label === a).mbps / rows.find((r) => r.label === b).mbps).toFixed(2);

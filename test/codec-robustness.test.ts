@@ -8,7 +8,6 @@ import {
   getLayout,
   readCsvItems,
   readCsvFile,
-  readCsvStream,
   validateFile,
   writeCsvFile,
   type CsvRecord,
@@ -16,6 +15,7 @@ import {
   type ReadOptions,
 } from '../src/index.js';
 import { validRecord } from './support/records.js';
+import { readInParts } from './support/streams.js';
 
 const HOSOKU = 'UPHOSOKU_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const PLAN = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
@@ -34,24 +34,7 @@ function kanaRecord(kana: string, other = ''): CsvRecord {
   return record;
 }
 
-async function streamed(bytes: Uint8Array, cuts: number[], options: ReadOptions & { name?: string }) {
-  const parts: Uint8Array[] = [];
-  let at = 0;
-  for (const end of [...cuts, bytes.length]) {
-    parts.push(bytes.subarray(at, end));
-    at = end;
-  }
-  const records: CsvRecord[] = [];
-  const lines: number[] = [];
-  const issues: Issue[] = [];
-  for await (const item of readCsvStream(parts, options)) {
-    if (item.type === 'record') {
-      records.push(item.record);
-      lines.push(item.line);
-    } else issues.push(item.issue);
-  }
-  return { records, lines, issues };
-}
+const streamed = readInParts;
 const sortIssues = (issues: Issue[]) => [...issues].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 /** The streaming reader, cut at every byte offset, gives readCsvFile's records and issues. */

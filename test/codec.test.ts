@@ -6,13 +6,13 @@ import {
   getLayout,
   readCsvFile,
   readCsvItems,
-  readCsvStream,
   writeCsvFile,
   type CsvRecord,
   type Issue,
   type Layout,
 } from '../src/index.js';
 import { validRecord } from './support/records.js';
+import { readInParts } from './support/streams.js';
 
 const PLAN = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const UPPLAN = getLayout('UPPLAN', '202407')!;
@@ -261,24 +261,7 @@ describe('readCsvFile reports every problem at its place', () => {
   });
 });
 
-async function readStreamed(bytes: Uint8Array, chunks: number[], lenient = false) {
-  const parts: Uint8Array[] = [];
-  let at = 0;
-  for (const end of [...chunks, bytes.length]) {
-    parts.push(bytes.subarray(at, end));
-    at = end;
-  }
-  const records: CsvRecord[] = [];
-  const lines: number[] = [];
-  const issues: Issue[] = [];
-  for await (const item of readCsvStream(parts, { name: PLAN, lenient })) {
-    if (item.type === 'record') {
-      records.push(item.record);
-      lines.push(item.line);
-    } else issues.push(item.issue);
-  }
-  return { records, lines, issues };
-}
+const readStreamed = (bytes: Uint8Array, chunks: number[], lenient = false) => readInParts(bytes, chunks, { name: PLAN, lenient });
 
 const sortIssues = (issues: Issue[]) => [...issues].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 

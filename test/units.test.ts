@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { comparePlanToActual, getLayout, importOrder, validateFiles, type CsvRecord, type Issue } from '../src/index.js';
 import { annex, CM, file, fileName, HELPER, subtotal, total, visit } from './support/builders.js';
 import { validRecord } from './support/records.js';
+import { supplement } from './support/annex.js';
 import { CENTER, DAY_CARE, PREVENTION_TS, preventionRecord, preventionUnit } from './support/units.js';
 
 const TS = '20250325100000';
@@ -10,15 +11,6 @@ const planName = fileName('UPPLAN', '202504', CM, HELPER, 4, TS);
 const annexName = fileName('UPSIKYU', '202504', CM, HELPER, 4, TS);
 const hosokuName = fileName('UPHOSOKU', '202504', CM, HELPER, 4, TS);
 
-/** 利用者補足 tied to 第6/7表 for the synthetic user, 区分支給限度基準額 19705 (要介護2). */
-const supplement = (o: Record<string, string> = {}): CsvRecord => ({
-  ...validRecord(getLayout('UPHOSOKU', '202407')!),
-  insuredNumber: '0000123456',
-  planChangeDate: '00000000',
-  serviceMonth: '202504',
-  benefitLimitUnits: '19705',
-  ...o,
-});
 
 /** Eight 身体介護 visits in April, and the 第7表 that sums them up. */
 const visits = Array.from({ length: 8 }, (_, i) => visit({ serviceDate: `202504${String(i * 3 + 1).padStart(2, '0')}` }));
