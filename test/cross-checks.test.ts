@@ -246,3 +246,23 @@ describe('records that are not the receiver’s business (§2.6, §3.6)', () => 
     expect(codes(r.issues).filter((c) => c.startsWith('FILE_'))).toEqual([]);
   });
 });
+
+describe('第7表 rows per ３０日超区分 (第6表 No.23, 第7表 No.33)', () => {
+  // Eight visits, the last three past the 30th day: 第7表 gives them a row of their own (over30Days 1).
+  const plan = homeVisits().map((v, i) => (i >= 5 ? { ...v, over30Days: '1' } : v));
+  const rows = (within: string, over: string) => [
+    helperRow({ serviceCode: '111211', units: '387', timesOrDays: within, serviceUnitsOrAmount: String(387 * Number(within)), benefitManagementUnits: String(387 * Number(within)) }),
+    helperRow({ serviceCode: '111211', units: '387', timesOrDays: over, over30Days: '1', serviceUnitsOrAmount: String(387 * Number(over)), benefitManagementUnits: '' }),
+    subtotalRow('11AAAA', { serviceUnitsOrAmount: String(387 * Number(within)), benefitManagementUnits: String(387 * Number(within)) }),
+    totalRow({ serviceUnitsOrAmount: String(387 * (Number(within) + Number(over))), benefitManagementUnits: String(387 * Number(within)), categoryLimitExcessUnits: '0', categoryLimitWithinUnits: String(387 * Number(within)) }),
+  ];
+
+  it('each row is compared with the 第6表 rows of its own ３０日超区分', () => {
+    expect(unitIssues(plan, rows('5', '3'))).toEqual([]);
+  });
+
+  it('a count that does not fit its own rows is still reported, once', () => {
+    const issues = unitIssues(plan, rows('4', '3'));
+    expect(issues.map((i) => [i.code, i.value])).toEqual([['UNIT_ANNEX_COUNT_MISMATCH', '4']]);
+  });
+});

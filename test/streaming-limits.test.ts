@@ -24,6 +24,7 @@ import {
   validateStream,
   type InputFile,
   type Issue,
+  type ReadLimits,
 } from '../src/index.js';
 
 const RUNS = process.env.FUZZ ? 500 : 50;
@@ -367,5 +368,43 @@ describe('careplan-csv validate: streaming and limits', () => {
       { startLine: 2, byteOffset: good.length + 2 },
       { startLine: 4, byteOffset: readFileSync(bad).length - 3 },
     ]);
+  });
+});
+
+describe('the command orders send units as validateFiles does', () => {
+  it('two units of one 連番 that differ in service type and office: the library order, by the whole unit key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-order-'));
+    try {
+      const bytes = readFileSync(join(ROOT, 'samples/4.1/UP1KYO_1370100001_43_1370200002_11_20250325090000.CSV'));
+      const names = ['UP1KYO_1370100001_43_1370200002_11_20250325090000.CSV', 'UP1KYO_1370100001_46_1370000009_11_20250325090000.CSV'];
+      for (const n of names) writeFileSync(join(dir, n), bytes);
+      const r = spawnSync(process.execPath, [CLI, 'validate', dir, '--format', 'json'], { encoding: 'utf8' });
+      const units = (JSON.parse(r.stdout) as { units: { key: string }[] }).units.map((u) => u.key);
+      const expected = validateFiles(names.map((n) => ({ name: join(dir, n), bytes }))).units.map((u) => u.key);
+      expect(units).toHaveLength(2);
+      expect(units).toEqual(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('options that are not counts never switch a limit or a cap off', () => {
+  const name = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+  const broken = new TextEncoder().encode('a,"b\r\n,,\r\n');
+  const errorsOf = (options: Parameters<typeof validateFiles>[1]) => validateFiles([{ name, bytes: broken }], options).summary.errors;
+
+  it('maxIssuesPerCode NaN, 0 or negative: the default cap, so errors stay errors', () => {
+    const errors = errorsOf({});
+    expect(errors).toBeGreaterThan(0);
+    for (const maxIssuesPerCode of [Number.NaN, 0, -1]) expect(errorsOf({ maxIssuesPerCode }), String(maxIssuesPerCode)).toBe(errors);
+  });
+
+  it('a limit given as undefined or NaN keeps its default', () => {
+    const bytes = new TextEncoder().encode('A'.repeat(DEFAULT_LIMITS.maxRecordLength + 10));
+    for (const maxRecordLength of [undefined, Number.NaN]) {
+      const codes = validateFiles([{ name, bytes }], { limits: { maxRecordLength } as Partial<ReadLimits> }).issues.map((i) => i.code);
+      expect(codes, String(maxRecordLength)).toContain('CSV_RECORD_TOO_LONG');
+    }
   });
 });

@@ -56,12 +56,24 @@ interface Pipeline {
   preIssues: Issue[];
 }
 
+/**
+ * A count option (a cap or a limit) as given, or its default where it is not a number of at least 1: an
+ * `undefined`, NaN, 0 or negative value must never switch a limit off or hide every issue of a kind.
+ */
+export function countOption(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}
+
 function startPipeline(name: string | undefined, options: ReadOptions): Pipeline {
   const kind = options.kind ?? kindFromName(name);
-  const cap = options.maxIssuesPerCode;
-  const maxIssuesPerCode = cap !== undefined && cap >= 0 ? Math.floor(cap) : DEFAULT_MAX_ISSUES_PER_CODE; // NaN: the default
+  const maxIssuesPerCode = countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_CODE);
   const decoder = new ByteDecoder({ ...(name ? { file: name } : {}), lenient: options.lenient === true, maxIssuesPerCode });
-  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const given = options.limits ?? {};
+  const limits: ReadLimits = {
+    maxRecordLength: countOption(given.maxRecordLength, DEFAULT_LIMITS.maxRecordLength),
+    maxFieldLength: countOption(given.maxFieldLength, DEFAULT_LIMITS.maxFieldLength),
+    maxRecords: countOption(given.maxRecords, DEFAULT_LIMITS.maxRecords),
+  };
   const rows = new RowProcessor({
     ...(name ? { file: name } : {}),
     ...(kind ? { kind } : {}),

@@ -1,5 +1,6 @@
 // Rules of single fields (src/schemas/field-rules.ts), from the spec tables.
-import { issueBuilder, r } from './define.js';
+// Field rules give FieldProblems (src/schemas/field-rules.ts), which take their severity from this list.
+import { r } from './define.js';
 
 export const FIELD_RULES = [
   r('FIELD_REQUIRED', 'field', 'error', '必須項目が空', 'a 必須 field is empty', '必須 (○) column', 'uncertainField'),
@@ -16,5 +17,3 @@ export const FIELD_RULES = [
 ] as const;
 
 export type FieldRuleCode = (typeof FIELD_RULES)[number]['code'];
-
-export const fieldRuleIssue = issueBuilder(FIELD_RULES);

@@ -1,5 +1,6 @@
 // Rules of the validation layer (src/validate/): records, files, send units, plan vs delivery.
-import { issueBuilder, r } from './define.js';
+// The validation layer builds its issues with `ruleIssue` (src/rules/index.ts): it reports rules of every layer.
+import { r } from './define.js';
 
 export const VALIDATION_RULES = [
   r('RECORD_DATE_OUTSIDE_MONTH', 'record', 'error', '第6表 サービス利用日が対象年月の外', '第6表 service date outside the service month', '第6表 No.5, No.10'),
@@ -65,5 +66,3 @@ export const VALIDATION_RULES = [
 ] as const;
 
 export type ValidationRuleCode = (typeof VALIDATION_RULES)[number]['code'];
-
-export const validationRuleIssue = issueBuilder(VALIDATION_RULES);

@@ -4,7 +4,7 @@
 // 第6表 rows of one service, subtotals whose rows cannot be told (ZZZZ; AAAA/EEEE when no row shows
 // 給付管理単位数).
 import type { Issue } from '../issues.js';
-import type { AnnexRowFact, FileFacts, PlannedService } from './file-validator.js';
+import { annexKey, type AnnexRowFact, type FileFacts, type PlannedService } from './file-validator.js';
 import { ruleIssue } from '../rules/index.js';
 
 const int = (v: string): number | undefined => (/^-?\d+$/.test(v) ? Number(v) : undefined);
@@ -27,7 +27,7 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
     const details = rows.filter((r) => r.row === 'detail');
     const seen = new Set<string>();
     for (const d of details) {
-      const k = `${d.office}|${d.code}|${d.equipment}`;
+      const k = annexKey(d.office, d.code, d.equipment, d.satellite, d.over30 ? '1' : '');
       seen.add(k);
       const p = planned.get(k);
       if (!p) {
@@ -125,7 +125,8 @@ function checkSubtotals(annex: FileFacts, rows: readonly AnnexRowFact[], user: s
       }
       continue;
     }
-    const lines = group.filter((r) => (r.benefitUnits !== '') === within);
+    // 30日超 rows belong to ZZZZ, not to EEEE (they carry no 給付管理単位数 either).
+    const lines = group.filter((r) => (r.benefitUnits !== '') === within && (within || !r.over30));
     const total = sum(lines, (r) => r.amount);
     if (total === amount) continue;
     const which = within ? '給付管理単位数のある' : '給付管理単位数の空の';

@@ -5,7 +5,7 @@ import { FILE_NAMES } from '../../spec-tables/file-names.js';
 import type { FileNameSpec } from '../../spec-tables/types.js';
 import { RECORD_KEYS } from '../../spec-tables/record-keys.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
-import type { ReadItem, ReadLimits } from '../codec/index.js';
+import { countOption, type ReadItem, type ReadLimits } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { byPosition, type Issue } from '../issues.js';
 import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
@@ -129,6 +129,11 @@ export function versionInForce(month: string): string | undefined {
   return best?.value;
 }
 
+/** How a 第6表 service and its 第7表 row are matched: office, service code, product, satellite, 30日超. */
+export function annexKey(office = '', code = '', equipment = '', satellite = '', over30 = ''): string {
+  return `${office}|${code}|${equipment}|${satellite}|${over30 === '1' ? '1' : ''}`;
+}
+
 /** One 第7表 row, as the send-unit cross-checks need it. */
 export interface AnnexRowFact {
   readonly row: 'detail' | 'subtotal' | 'total';
@@ -136,6 +141,8 @@ export interface AnnexRowFact {
   readonly code: string;
   /** TAISコード or 福祉用具届出コード (edition 4): one rented product per row. */
   readonly equipment: string;
+  /** サテライト枝番 (empty when the office is not a satellite). */
+  readonly satellite: string;
   readonly units: string;
   readonly discountedUnits: string;
   readonly times: string;
@@ -426,7 +433,7 @@ export class FileValidator {
   private readonly keepFacts: boolean;
 
   constructor(file: string, options: ValidateOptions = {}, keepFacts = false) {
-    this.issues = new IssueList(options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_FILE);
+    this.issues = new IssueList(countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE));
     this.keepFacts = keepFacts;
     this.name = file;
     this.lenient = options.profile === 'lenient';
@@ -621,8 +628,9 @@ export class FileValidator {
     if (kind === 'UPPLAN' || kind === 'UPJSK') {
       let rows = this.schedule.get(user);
       if (!rows) this.schedule.set(user, (rows = new Map()));
-      // One row of 第7表 per office, service code and rented product (TAIS or 届出コード).
-      const k = `${record.serviceOfficeNumber}|${record.serviceCode}|${record.taisCode || record.equipmentNotificationCode || ''}`;
+      // One row of 第7表 per office, service code and rented product (TAIS or 届出コード), and per サテライト枝番 and
+      // ３０日超区分: a service past the 30th day of a short stay has a row of its own in both tables.
+      const k = annexKey(record.serviceOfficeNumber, record.serviceCode, record.taisCode || record.equipmentNotificationCode, record.satelliteBranch, record.over30Days);
       const count = /^\d+$/.test(record.serviceCount ?? '') ? Number(record.serviceCount) : 0;
       let row = rows.get(k);
       if (!row) rows.set(k, (row = { count: 0, units: [], prorated: 0, line, record: index }));
@@ -684,6 +692,7 @@ export class FileValidator {
       office: record.serviceOfficeNumber ?? '',
       code: record.serviceCode ?? '',
       equipment: record.taisCode || record.equipmentNotificationCode || '',
+      satellite: record.satelliteBranch ?? '',
       units: record.units ?? '',
       discountedUnits: record.discountedUnits ?? '',
       times: record.timesOrDays ?? '',

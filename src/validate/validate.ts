@@ -1,6 +1,6 @@
 // validateFile / validateFiles / validateStream / validateFileStreams: one call that tells everything wrong
 // with files, from their bytes or streamed with bounded memory.
-import { forEachCsvItem, readCsvStream, type ReadOptions } from '../codec/index.js';
+import { countOption, forEachCsvItem, readCsvStream, type ReadOptions } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import type { FileKind } from '../spec.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, FileValidator, type FileFacts, type FileReport, type ValidateOptions } from './file-validator.js';
@@ -30,7 +30,7 @@ function readerOptions(options: ValidateOptions, kind: FileKind | undefined): Re
   // The reader caps its own issues per code as the validator does, so a huge broken file is cheap in both.
   return {
     lenient: options.profile === 'lenient',
-    maxIssuesPerCode: options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_FILE,
+    maxIssuesPerCode: countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE),
     ...(kind ? { kind } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   };

@@ -64,7 +64,7 @@ function batchesOf(paths: readonly InputPath[]): InputPath[][] {
     else if (batches.has(key)) batches.get(key)!.push(p);
     else batches.set(key, [p]);
   }
-  return [...[...batches.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, b]) => b), ...loners];
+  return [...[...batches.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, b]) => b), ...loners];
 }
 
 /** The library's options for a batch: --kind only where no file name gives the kind. */
@@ -118,7 +118,8 @@ class RunBuilder {
   finish(): ValidationRun {
     if (this.progress) this.ctx.stderr(`\r${' '.repeat(40)}\r`);
     const files = this.request.paths.map((p) => this.fileReports.get(p.display)!);
-    const units = this.units;
+    // Batches go by 連番 and offices; the library orders units by their whole key (service types included).
+    const units = [...this.units].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
     const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
     const report: ValidationReport = {
