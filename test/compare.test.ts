@@ -188,3 +188,15 @@ describe('comparePlanToActual: profiles', () => {
     expect(lenient.summary['as-planned']).toBe(1);
   });
 });
+
+describe('comparePlanToActual on hostile input', () => {
+  it('thousands of visits of one service on one day are paired in time order, in n log n (not every pair)', () => {
+    const time = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}${String(m % 60).padStart(2, '0')}`;
+    const plan = Array.from({ length: 3000 }, (_, i) => visit(at(time(i % 1440), time((i + 30) % 1440))));
+    // Every delivery 7 minutes late and a minute longer: no visit matches exactly, all go by time.
+    const actual = Array.from({ length: 3000 }, (_, i) => delivered(at(time((i + 7) % 1440), time((i + 38) % 1440))));
+    const r = compare(plan, actual);
+    expect(r.rows).toHaveLength(3000);
+    expect(r.summary['planned-not-delivered'] + r.summary['delivered-not-planned']).toBe(0);
+  });
+});

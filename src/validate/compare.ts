@@ -90,6 +90,9 @@ function changesOf(p: Visit, d: Visit): VisitChange[] {
   return changes;
 }
 
+/** Above this many timed pairs in one user's service and day, visits are paired in time order (see pairVisits). */
+const MAX_CANDIDATE_PAIRS = 10_000;
+
 /**
  * Pair the planned and delivered visits of one user, office, service code and day: first those with the
  * same start and end (the same product first), then the rest by nearest start time, then whatever is left
@@ -106,29 +109,41 @@ function pairVisits(planned: readonly Visit[], delivered: readonly Visit[]): [Vi
     pairs.push([planned[i], delivered[j]]);
   };
   const exact = (sameProduct: boolean) => {
+    // Delivered visits by start, end (and product), in file order: one lookup a planned visit.
+    const visitKey = (v: Visit) => `${v.start}|${v.end}${sameProduct ? `|${v.product ?? ''}` : ''}`;
+    const byKey = new Map<string, number[]>();
+    for (const j of freeD) {
+      const k = visitKey(delivered[j]!);
+      const list = byKey.get(k);
+      if (list) list.push(j);
+      else byKey.set(k, [j]);
+    }
     for (const i of [...freeP]) {
-      const p = planned[i]!;
-      const j = [...freeD].find((j) => {
-        const d = delivered[j]!;
-        return d.start === p.start && d.end === p.end && (!sameProduct || (d.product ?? '') === (p.product ?? ''));
-      });
+      const j = byKey.get(visitKey(planned[i]!))?.shift();
       if (j !== undefined) take(i, j);
     }
   };
   exact(true);
   exact(false);
-  // Nearest start: all timed candidate pairs, closest first (ties in file order).
-  const candidates: { i: number; j: number; gap: number }[] = [];
-  for (const i of freeP) {
-    const a = minutes(planned[i]!.start);
-    if (a === undefined) continue;
-    for (const j of freeD) {
-      const b = minutes(delivered[j]!.start);
-      if (b !== undefined) candidates.push({ i, j, gap: Math.abs(a - b) });
+  const timedP = [...freeP].filter((i) => minutes(planned[i]!.start) !== undefined);
+  const timedD = [...freeD].filter((j) => minutes(delivered[j]!.start) !== undefined);
+  if (timedP.length * timedD.length <= MAX_CANDIDATE_PAIRS) {
+    // Nearest start: all timed candidate pairs, closest first (ties in file order).
+    const candidates: { i: number; j: number; gap: number }[] = [];
+    for (const i of timedP) {
+      const a = minutes(planned[i]!.start)!;
+      for (const j of timedD) candidates.push({ i, j, gap: Math.abs(a - minutes(delivered[j]!.start)!) });
     }
+    candidates.sort((x, y) => x.gap - y.gap || x.i - y.i || x.j - y.j);
+    for (const { i, j } of candidates) if (freeP.has(i) && freeD.has(j)) take(i, j);
+  } else {
+    // More visits of one service on one day than any real day has (a generated or broken file): pair them in
+    // order of start time, which costs n log n instead of every pair.
+    const byStart = (list: readonly Visit[]) => (x: number, y: number) => minutes(list[x]!.start)! - minutes(list[y]!.start)! || x - y;
+    timedP.sort(byStart(planned));
+    timedD.sort(byStart(delivered));
+    for (let k = 0; k < Math.min(timedP.length, timedD.length); k++) take(timedP[k]!, timedD[k]!);
   }
-  candidates.sort((x, y) => x.gap - y.gap || x.i - y.i || x.j - y.j);
-  for (const { i, j } of candidates) if (freeP.has(i) && freeD.has(j)) take(i, j);
   // A visit with no time on one side and a time on the other: most likely the same visit, recorded differently.
   const restP = [...freeP];
   const restD = [...freeD];

@@ -325,6 +325,12 @@ const RECEIVER_USER_RULES: readonly { kind: FileKind; key: string }[] = [
 /** At most this many row hashes and users are remembered per file (about 15 MB, so streaming stays small): see RecentUsers. */
 export const MAX_REMEMBERED_ROWS = 250_000;
 
+/**
+ * 第7表 rows kept before the users seen so far are checked and let go, when no send unit needs them (a month of a
+ * large office is a few thousand rows; a user's rows come together).
+ */
+const ANNEX_ROWS_KEPT = 20_000;
+
 /** What is remembered of a user of a kind whose users have many rows. */
 export interface UserRows {
   /** Hash of each distinct row → its line. */
@@ -682,11 +688,23 @@ export class FileValidator {
     }
   }
 
-  /** 第7表 rows: kept (small) for the file's total/subtotal rules and the send-unit cross-checks. */
+  /**
+   * 第7表 rows: kept for the file's total/subtotal rules and the send-unit cross-checks. Alone (no send unit to
+   * check, as in validateStream) a file's users are checked and let go once more than ANNEX_ROWS_KEPT rows are
+   * kept, so that memory stays bounded (a file keeps a user's rows together).
+   */
   private collectAnnexRow(record: Record<string, string>, line: number, index: number): void {
     const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
     let rows = this.annexRows.get(user);
-    if (!rows) this.annexRows.set(user, (rows = []));
+    if (!rows) {
+      if (!this.keepFacts && this.annexRowCount > ANNEX_ROWS_KEPT) {
+        for (const [u, r] of this.annexRows) this.annexRulesOf(u, r);
+        this.annexRows.clear();
+        this.annexRowCount = 0;
+      }
+      this.annexRows.set(user, (rows = []));
+    }
+    this.annexRowCount++;
     rows.push({
       row: annexRowType(record.serviceCode ?? ''),
       office: record.serviceOfficeNumber ?? '',
@@ -707,53 +725,58 @@ export class FileValidator {
     });
   }
 
+  private annexRowCount = 0;
+
   /** 第7表 per user: the 全合計 row, an AAAA subtotal for a type with several rows, subtotals of types it has. */
-  private annexRules(file: string): void {
-    for (const [user, rows] of this.annexRows) {
-      const [insurer, insured] = user.split('|');
-      const first = rows[0]!.line;
-      const details = new Map<string, number>(); // office|type → rows
-      for (const r of rows) {
-        if (r.row !== 'detail') continue;
-        const k = `${r.office}|${r.code.slice(0, 2)}`;
-        details.set(k, (details.get(k) ?? 0) + 1);
-      }
-      const subtotals = rows.filter((r) => r.row === 'subtotal');
-      if (!rows.some((r) => r.row === 'total')) {
+  private annexRules(): void {
+    for (const [user, rows] of this.annexRows) this.annexRulesOf(user, rows);
+  }
+
+  private annexRulesOf(user: string, rows: readonly AnnexRowFact[]): void {
+    const file = this.name;
+    const [insurer, insured] = user.split('|');
+    const first = rows[0]!.line;
+    const details = new Map<string, number>(); // office|type → rows
+    for (const r of rows) {
+      if (r.row !== 'detail') continue;
+      const k = `${r.office}|${r.code.slice(0, 2)}`;
+      details.set(k, (details.get(k) ?? 0) + 1);
+    }
+    const subtotals = rows.filter((r) => r.row === 'subtotal');
+    if (!rows.some((r) => r.row === 'total')) {
+      this.issues.push(
+        ruleIssue(
+          'FILE_TOTAL_MISSING',
+          `利用者 ${insurer}-${insured} の全合計（999999）行がありません（必須出力）。`,
+          `User ${insurer}-${insured} has no total (999999) row (required).`,
+          { file, line: first, value: `${insurer}-${insured}` },
+        ),
+      );
+    }
+    for (const [k, n] of details) {
+      const [office, type] = k.split('|');
+      if (n > 1 && !subtotals.some((s) => s.office === office && s.code === `${type}AAAA`)) {
         this.issues.push(
           ruleIssue(
-            'FILE_TOTAL_MISSING',
-            `利用者 ${insurer}-${insured} の全合計（999999）行がありません（必須出力）。`,
-            `User ${insurer}-${insured} has no total (999999) row (required).`,
-            { file, line: first, value: `${insurer}-${insured}` },
+            'FILE_SUBTOTAL_MISSING',
+            `利用者 ${insurer}-${insured} の事業所 ${office} サービス種類 ${type} は複数行なので区分支給対象小計（${type}AAAA）が必要です。`,
+            `User ${insurer}-${insured}, office ${office}, type ${type} has several rows: the ${type}AAAA subtotal is required.`,
+            { file, line: first, value: `${type}AAAA` },
           ),
         );
       }
-      for (const [k, n] of details) {
-        const [office, type] = k.split('|');
-        if (n > 1 && !subtotals.some((s) => s.office === office && s.code === `${type}AAAA`)) {
-          this.issues.push(
-            ruleIssue(
-              'FILE_SUBTOTAL_MISSING',
-              `利用者 ${insurer}-${insured} の事業所 ${office} サービス種類 ${type} は複数行なので区分支給対象小計（${type}AAAA）が必要です。`,
-              `User ${insurer}-${insured}, office ${office}, type ${type} has several rows: the ${type}AAAA subtotal is required.`,
-              { file, line: first, value: `${type}AAAA` },
-            ),
-          );
-        }
-      }
-      for (const s of subtotals) {
-        const type = s.code.slice(0, 2);
-        if (!details.has(`${s.office}|${type}`)) {
-          this.issues.push(
-            ruleIssue(
-              'RECORD_SUBTOTAL_TYPE',
-              `種類別小計 ${s.code} のサービス種類 ${type} の明細行が事業所 ${s.office} にありません。`,
-              `Subtotal ${s.code}: office ${s.office} has no rows of service type ${type}.`,
-              { file, line: s.line, record: s.record, value: s.code },
-            ),
-          );
-        }
+    }
+    for (const s of subtotals) {
+      const type = s.code.slice(0, 2);
+      if (!details.has(`${s.office}|${type}`)) {
+        this.issues.push(
+          ruleIssue(
+            'RECORD_SUBTOTAL_TYPE',
+            `種類別小計 ${s.code} のサービス種類 ${type} の明細行が事業所 ${s.office} にありません。`,
+            `Subtotal ${s.code}: office ${s.office} has no rows of service type ${type}.`,
+            { file, line: s.line, record: s.record, value: s.code },
+          ),
+        );
       }
     }
   }
@@ -817,7 +840,7 @@ export class FileValidator {
         ),
       );
     }
-    this.annexRules(file);
+    this.annexRules();
     this.users.drain();
     return {
       file,
