@@ -29,6 +29,7 @@ export {
   type Severity,
 } from './schemas/field-rules.js';
 export { FORMATS } from '../spec-tables/formats.js';
+export type { FieldCondition, ValueSubstitution, DateOrder } from '../spec-tables/types.js';
 export { byPosition, makeIssue, type Issue, type IssueLocation } from './issues.js';
 export {
   readCsvFile,
