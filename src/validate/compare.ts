@@ -47,7 +47,10 @@ export interface PlanActualComparison {
   readonly offices: string[];
   readonly rows: PlanActualRow[];
   readonly summary: Readonly<Record<PlanActualStatus, number>>;
-  /** Problems that make the comparison unreliable: unreadable files, other kinds, different months. */
+  /**
+   * The readers' errors and warnings (under the profile) and the comparison's own problems: files of other kinds,
+   * different months. An error means the comparison is not reliable.
+   */
   readonly issues: Issue[];
 }
 
@@ -172,7 +175,7 @@ export function comparePlanToActual(plan: InputFile, actual: InputFile, options:
     const named = readCsvFile(f, { lenient });
     const r = named.kind ? named : readCsvFile(f, { lenient, kind }); // a name without a kind: take the role's kind
     for (const i of r.issues) {
-      if (i.severity !== 'error') continue;
+      if (i.severity === 'info') continue;
       issues.push(lenient && ruleOf(i.code)?.lowered === 'lenientProfile' ? { ...i, severity: 'warning' } : i);
     }
     if (r.kind !== kind) {

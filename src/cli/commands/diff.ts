@@ -5,15 +5,12 @@
 // (exit 1).
 import {
   comparePlanToActual,
-  readCsvFile,
   ruleOf,
   type InputFile,
-  type Issue,
   type PlanActualComparison,
   type PlanActualRow,
   type PlanActualStatus,
   type Profile,
-  type ReadResult,
   type Visit,
 } from '../../core.js';
 import { oneOf, parseCommand, positionalsOf } from '../args.js';
@@ -59,22 +56,6 @@ function textTable(ctx: Ctx, rows: readonly PlanActualRow[]): string[] {
   });
 }
 
-type Role = 'UPPLAN' | 'UPJSK';
-
-/** A file read as comparePlanToActual reads it (a name without a kind takes its role's), under the profile. */
-function readSide(file: InputFile, role: Role, lenient: boolean): ReadResult {
-  const named = readCsvFile(file, { lenient });
-  return named.kind ? named : readCsvFile(file, { lenient, kind: role });
-}
-
-/** The reader's errors and warnings, with the lenient profile's lowering (as validate reports them). */
-function readIssues(read: ReadResult, profile: Profile): Issue[] {
-  return read.issues
-    .filter((i) => i.severity !== 'info')
-    .map((i) => (profile === 'lenient' && i.severity === 'error' && ruleOf(i.code)?.lowered === 'lenientProfile' ? { ...i, severity: 'warning' as const } : i));
-}
-
-
 export interface DiffResult extends PlanActualComparison {
   /** False when a problem makes the comparison meaningless (then `rows` is empty and `issues` says why). */
   readonly compared: boolean;
@@ -83,15 +64,12 @@ export interface DiffResult extends PlanActualComparison {
 
 /** Plan against delivery, or the usage error of files of the wrong kinds. */
 export function diffFiles(command: string, plan: InputFile, actual: InputFile, options: { profile: Profile; offices?: string[] }): DiffResult {
-  const lenient = options.profile === 'lenient';
-  const planRead = readSide(plan, 'UPPLAN', lenient);
-  const actualRead = readSide(actual, 'UPJSK', lenient);
   const result = comparePlanToActual(plan, actual, { profile: options.profile, ...(options.offices ? { offices: options.offices } : {}) });
-  // The reader's issues are taken from our own reading (under the profile), the comparison's from the library.
-  const compareIssues = result.issues.filter((i) => ruleOf(i.code)?.layer === 'compare');
-  const wrongKind = compareIssues.filter((i) => i.code === 'COMPARE_WRONG_KIND');
+  const wrongKind = result.issues.filter((i) => i.code === 'COMPARE_WRONG_KIND');
   if (wrongKind.length) {
-    if (planRead.kind === 'UPJSK' && actualRead.kind === 'UPPLAN') {
+    // COMPARE_WRONG_KIND names the kind each file is: a plan given second and a delivery given first.
+    const kindOf = (file: string) => wrongKind.find((i) => i.file === file)?.value;
+    if (kindOf(plan.name) === 'UPJSK' && kindOf(actual.name) === 'UPPLAN') {
       throw new CliError(
         `引数が逆です: ${plan.name} は実績（UPJSK）、${actual.name} は予定（UPPLAN）です。予定を先に、実績を後に指定してください [COMPARE_WRONG_KIND]`,
         `the arguments are swapped: ${plan.name} is the delivery (UPJSK) and ${actual.name} the plan (UPPLAN); give the plan first and the delivery second [COMPARE_WRONG_KIND]`,
@@ -104,11 +82,10 @@ export function diffFiles(command: string, plan: InputFile, actual: InputFile, o
       command,
     );
   }
-  const issues = [...readIssues(planRead, options.profile), ...readIssues(actualRead, options.profile), ...compareIssues];
-  const compared = !issues.some((i) => i.severity === 'error');
+  const compared = !result.issues.some((i) => i.severity === 'error');
   const rows = compared ? result.rows : [];
   const summary = compared ? result.summary : { 'as-planned': 0, 'planned-not-delivered': 0, 'delivered-not-planned': 0, different: 0 };
-  return { compared, profile: options.profile, ...result, rows, summary, issues };
+  return { compared, profile: options.profile, ...result, rows, summary };
 }
 
 export const diffCommand: Command = {
