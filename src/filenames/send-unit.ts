@@ -23,7 +23,12 @@ const TIMESTAMP = /^\d{14}$/;
  * its 別表 and images). Names without a readable kind or 連番 come last, in their given order.
  */
 export function sortForImport(names: readonly string[]): string[] {
-  const read = names.map((name, index) => ({ name, index, info: parseFileName(name).info }));
+  return inImportOrder(names, (name) => parseFileName(name).info);
+}
+
+/** sortForImport for items whose names are already parsed (the validator has each file's name info). */
+export function inImportOrder<T>(items: readonly T[], infoOf: (item: T) => FileNameInfo | undefined): T[] {
+  const read = items.map((item, index) => ({ item, index, info: infoOf(item) }));
   const sortable = read.filter(
     (r): r is typeof r & { info: FileNameInfo } => !!r.info && TIMESTAMP.test(r.info.timestamp),
   );
@@ -38,5 +43,5 @@ export function sortForImport(names: readonly string[]): string[] {
       cmp(a.info.branch ?? '', b.info.branch ?? '') ||
       a.index - b.index,
   );
-  return [...sortable, ...rest].map((r) => r.name);
+  return [...sortable, ...rest].map((r) => r.item);
 }

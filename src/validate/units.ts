@@ -1,7 +1,7 @@
 // Send units: the files of one transmission checked together (spec §2.4, §3.4) and ordered for import
 // (§2.5, §3.5). A unit is the files with the same ファイル連番, sender and receiver (office and service type).
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
-import { parseFileName, sendUnitKey, sortForImport, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
+import { inImportOrder, parseFileName, sendUnitKey, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { checkScheduleContent } from './cross-checks.js';
 import type { FileFacts } from './file-validator.js';
@@ -114,7 +114,7 @@ function shapeFindings(infos: readonly FileNameInfo[]): UnitFinding[] {
 export function checkUnit(files: readonly FileFacts[]): UnitReport {
   const first = files[0]!.info!;
   const key = sendUnitKey(first);
-  const names = sortForImport(files.map((f) => f.file));
+  const names = inImportOrder(files, (f) => f.info).map((f) => f.file);
   const issues: Issue[] = [];
   const add = (code: RuleCode, ja: string, en: string, involved: readonly string[], value?: string) =>
     issues.push(ruleIssue(code, ja, en, { unit: key, files: [...involved], value, file: involved.length === 1 ? involved[0] : undefined }));
@@ -272,7 +272,7 @@ export function importOrder(files: readonly (string | { readonly name: string })
   }
   const units: ImportOrderUnit[] = [];
   for (const g of groupBySendUnit(named, (n) => n.info)) {
-    const ordered = sortForImport(g.items.map((n) => n.name));
+    const ordered = inImportOrder(g.items, (n) => n.info).map((n) => n.name);
     const infos = g.items.map((n) => n.info);
     const blocker = shapeFindings(infos)[0];
     if (blocker) {
