@@ -1,5 +1,8 @@
 // What every command gets: where to write, the language of its messages, whether colour is allowed, and the
 // error that ends a command with exit code 2 (usage or I/O). Nothing here knows about a particular command.
+// Every text a command prints goes through terminalSafe here: control characters from a file or a file name
+// never reach the terminal, whichever command or format printed them.
+import { terminalSafe } from './format/style.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -39,13 +42,17 @@ export function processIo(): Io {
 
 export function makeCtx(io: Io, lang: Lang): Ctx {
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const stdout = (text: string) => io.stdout(terminalSafe(text));
+  const stderr = (text: string) => io.stderr(terminalSafe(text));
   return {
     ...io,
+    stdout,
+    stderr,
     lang,
     color: io.stdoutIsTTY && !noColor,
     t: (ja, en) => (lang === 'en' ? en : `${ja} / ${en}`),
-    out: (line = '') => io.stdout(`${line}\n`),
-    warn: (line) => io.stderr(`${line}\n`),
+    out: (line = '') => stdout(`${line}\n`),
+    warn: (line) => stderr(`${line}\n`),
   };
 }
 

@@ -3,6 +3,7 @@
 // business (issues).
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { ruleOf, type Issue } from '../core.js';
 import { CliError, errorText } from './context.js';
 
 export interface InputPath {
@@ -19,7 +20,9 @@ export const toDisplay = (p: string): string => (sep === '/' ? p : p.split(sep).
 
 /**
  * The files named, folders expanded (recursively, sorted; hidden entries and symbolic links to folders
- * skipped, so a link loop cannot trap the walk). The same file named twice is kept once.
+ * skipped, so a link loop cannot trap the walk). The same file named twice is kept once. A spec-named link
+ * that leads nowhere (dangling, a loop) is kept, as is a named file whose status cannot be read (other than
+ * not existing): reading it fails, and the command reports that (FILE_UNREADABLE) rather than skipping it.
  */
 export function collectFiles(command: string, args: readonly string[]): InputPath[] {
   const found: InputPath[] = [];
@@ -47,7 +50,7 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (SPEC_FILE.test(entry.name) && (entry.isFile() || isFileLink(path))) add(path);
+      else if (SPEC_FILE.test(entry.name) && (entry.isFile() || isFileOrBrokenLink(path))) add(path);
     }
   };
   for (const arg of args) {
@@ -55,7 +58,9 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
     try {
       stat = statSync(arg);
     } catch (e) {
-      throw ioError(command, arg, e);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !isLink(arg)) throw ioError(command, arg, e);
+      add(arg); // there but unreadable: reported when read
+      continue;
     }
     if (stat.isDirectory()) walk(arg);
     else if (stat.isFile()) add(arg);
@@ -64,12 +69,54 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
   return found;
 }
 
-function isFileLink(path: string): boolean {
+function isLink(path: string): boolean {
   try {
-    return lstatSync(path).isSymbolicLink() && statSync(path).isFile();
+    return lstatSync(path).isSymbolicLink();
   } catch {
     return false;
   }
+}
+
+/** A symbolic link to a file, or one that leads nowhere (not to a folder, which the walk skips). */
+function isFileOrBrokenLink(path: string): boolean {
+  if (!isLink(path)) return false;
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Whether a file can be read: opened, not a folder, its first byte read. The error when it cannot (an
+ * unreadable file among many is reported as FILE_UNREADABLE and the others are validated).
+ */
+export function readProblem(path: string): NodeJS.ErrnoException | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (fstatSync(fd).isDirectory()) return Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
+    readSync(fd, new Uint8Array(1), 0, 1, 0);
+    return undefined;
+  } catch (e) {
+    return e as NodeJS.ErrnoException;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The FILE_UNREADABLE issue of a file that could not be read, naming the file and the system's reason. */
+export function unreadableIssue(display: string, error: unknown): Issue {
+  const [ja, en] = ioReason(error, false);
+  const code = (error as NodeJS.ErrnoException).code;
+  const tag = code && !en.includes(code) ? ` (${code})` : '';
+  return {
+    code: 'FILE_UNREADABLE',
+    severity: ruleOf('FILE_UNREADABLE')!.severity,
+    file: display,
+    message: `${display} を読めません（${ja}${tag}）。このファイルは検証していません。`,
+    messageEn: `${display} cannot be read (${en}${tag}); it was not validated.`,
+  } satisfies Issue;
 }
 
 /** A file's bytes; a folder, a missing or unreadable file is an I/O error. */
@@ -162,10 +209,10 @@ export function linesAtOffsets(command: string, path: string, offsets: readonly 
   return lines;
 }
 
-export function ioError(command: string, path: string, e: unknown, writing = false): CliError {
+/** The system's reason for an I/O error, in Japanese and English. */
+function ioReason(e: unknown, writing: boolean): [string, string] {
   const code = (e as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
+  return code === 'ENOENT'
       ? ['ありません', 'no such file or folder']
       : code === 'EACCES' || code === 'EPERM'
         ? [writing ? '書く権限がありません' : '読む権限がありません', 'permission denied']
@@ -173,6 +220,12 @@ export function ioError(command: string, path: string, e: unknown, writing = fal
           ? ['フォルダです', 'is a folder']
           : code === 'EEXIST'
             ? ['すでにあります', 'already exists']
-            : [writing ? '書けません' : '読めません', errorText(e)];
+            : code === 'ELOOP'
+              ? ['シンボリックリンクが循環しています', 'a symbolic link loop']
+              : [writing ? '書けません' : '読めません', errorText(e)];
+}
+
+export function ioError(command: string, path: string, e: unknown, writing = false): CliError {
+  const why = ioReason(e, writing);
   return new CliError(`${path}: ${why[0]}`, `${path}: ${why[1]}`, command);
 }

@@ -1,9 +1,12 @@
 // Writing files safely. An output name comes from buildFileName or from the input's own name, and is still
 // checked: no path separators, no '..', not absolute, no Windows device name (CON, NUL, COM1 …) or character
 // Windows cannot store. The final path is resolved and must be a direct child of --out-dir; an existing file
-// is never overwritten without --force, and a symbolic link is never written through.
-import { lstatSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+// is never overwritten without --force, and a symbolic link is never written through. A run plans every file
+// it will write before it writes any (planOutputs: two inputs that would give one name are refused), and each
+// file is written whole or not at all (atomic-file.ts).
+import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, win32 } from 'node:path';
+import { writeFileAtomic } from './atomic-file.js';
 import { CliError } from './context.js';
 import { ioError, toDisplay } from './input.js';
 
@@ -94,7 +97,40 @@ export function planOutput(command: string, outDir: string, name: string, force:
   return { target, display };
 }
 
-/** Write a file planned by planOutput (creating --out-dir when needed). */
+/** One file a run means to write: its name in --out-dir and the input it comes from (for the messages). */
+export interface PlannedName {
+  readonly name: string;
+  readonly source: string;
+}
+
+/**
+ * Plan every file of a run before any is written: each name checked as planOutput does (unsafe, outside
+ * --out-dir, existing without --force), and no two of the run's files on one name. Names that differ only in
+ * case are one name too (Windows and macOS folders do not tell them apart). Throws CliError (exit 2) naming
+ * the inputs; nothing has been written then.
+ */
+export function planOutputs(command: string, outDir: string, outputs: readonly PlannedName[], force: boolean): OutputPlan[] {
+  const byName = new Map<string, PlannedName>();
+  for (const o of outputs) {
+    const key = o.name.normalize('NFC').toUpperCase();
+    const first = byName.get(key);
+    if (first) {
+      const display = toDisplay(join(outDir, o.name));
+      throw new CliError(
+        `${first.source} と ${o.source} はどちらも ${display} に書き出すことになります。何も書き出しません（別々の --out-dir に分けてください）`,
+        `${first.source} and ${o.source} would both be written as ${display}; nothing written (use separate --out-dir runs)`,
+        command,
+      );
+    }
+    byName.set(key, o);
+  }
+  return outputs.map((o) => planOutput(command, outDir, o.name, force));
+}
+
+/**
+ * Write a file planned by planOutput (creating --out-dir when needed): whole or not at all, never clobbering a
+ * file that appeared since it was planned unless `force`.
+ */
 export function writeOutput(command: string, outDir: string, name: string, bytes: Uint8Array, force: boolean): OutputPlan {
   checkOutDir(command, outDir);
   try {
@@ -103,15 +139,22 @@ export function writeOutput(command: string, outDir: string, name: string, bytes
     throw ioError(command, outDir, e, true);
   }
   const plan = planOutput(command, outDir, name, force);
-  // Re-check after creating the folder (its real path may differ), then write; 'wx' refuses a file that
-  // appeared in between.
+  // Re-check after creating the folder (its real path may differ), then write; without --force a file that
+  // appeared in between is refused (EEXIST) and left as it is.
   const realDir = realpathSync(outDir);
   if (dirname(plan.target) !== realDir) {
     throw new CliError(`${plan.display} は --out-dir の外です。書き出しません`, `${plan.display} is outside --out-dir; nothing written`, command);
   }
   try {
-    writeFileSync(plan.target, bytes, { flag: force ? 'w' : 'wx' });
+    writeFileAtomic(plan.target, bytes, force);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new CliError(
+        `${plan.display} は書き出す間に作られました。上書きしません（--force で上書き）`,
+        `${plan.display} appeared while writing; not overwritten (pass --force to overwrite)`,
+        command,
+      );
+    }
     throw ioError(command, plan.display, e, true);
   }
   return plan;

@@ -22,6 +22,7 @@ export const VALIDATION_RULES = [
   r('RECORD_HOSOKU_LIMIT_EXCESS', 'record', 'error', '利用者補足の限度額枠の限度超単位数が max(0, 合計単位数 − 支給限度基準額) と違う', 'a UPHOSOKU slot’s excess is not max(0, total − limit)', '利用者補足 No.21-23, …, No.53-55'),
   r('RECORD_HOSOKU_TOTAL_EXCESS', 'record', 'warning', '利用者補足の合計限度超単位数が各枠の限度超単位数の合計と違う', 'UPHOSOKU total excess differs from the sum of the slots’ excess', '利用者補足 No.56 (第7表 種類別支給限度管理の合計)'),
   // Files
+  r('FILE_UNREADABLE', 'file', 'error', 'ファイルを読めない（権限がない、リンクが循環している等）ので検証していない', 'the file cannot be read (permission denied, a link loop …), so it was not validated', '— (I/O; the command exits 2)'),
   r('FILE_VERSION_EDITION_MISMATCH', 'file', 'error', 'CSVバージョンがファイル名の版と合わない', 'CSV version does not match the file name edition', 'CSVバージョン履歴, ファイル名規約'),
   r('FILE_VERSION_NOT_IN_FORCE', 'file', 'error', 'CSVバージョンがその提供月に適用されない', 'CSV version not in force for the service month', 'CSVバージョン No.1 注記'),
   r('FILE_SUPERSEDED_VERSION', 'file', 'warning', '第4.0版の値 202504（第4.1版で 202407 に変更）', 'the superseded 4.0 value 202504', 'CSVバージョン履歴'),

@@ -107,12 +107,12 @@ export const diffCommand: Command = {
       ['-f, --format FORMAT', 'text（既定）か json', 'text (default) or json'],
       ['--profile PROFILE', 'strict（既定）か lenient（UTF-8・BOM・見出し行を警告にして読み進める）', 'strict (default) or lenient (UTF-8, BOM and header row become warnings; reading goes on)'],
       ['--differences', '予定どおりの行を省く', 'leave out the rows delivered as planned'],
-      ['--office NUMBER', 'この事業所だけを比べる', 'compare only this office'],
+      ['--office NUMBER', 'この事業所だけを比べる（どちらのファイルにもない事業所は使い方のエラー、終了コード2）', 'compare only this office (an office in neither file is a usage error, exit 2)'],
     ],
     exit: [
       [0, 'すべて予定どおり', 'everything delivered as planned'],
       [1, '違いがある、または比べられない（対象年月の違い・読めないファイル）', 'differences, or no comparison (different months, a file that cannot be read)'],
-      [2, '使い方・入出力のエラー（予定・実績の種別が違う、引数が逆など）', 'usage or I/O error (files of the wrong kinds, arguments swapped …)'],
+      [2, '使い方・入出力のエラー（予定・実績の種別が違う、引数が逆、--office の事業所がどちらのファイルにもないなど）', 'usage or I/O error (files of the wrong kinds, arguments swapped, an --office in neither file …)'],
     ],
     examples: [
       'careplan-csv diff samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV',
@@ -132,7 +132,16 @@ export const diffCommand: Command = {
     const [planPath, actualPath] = positionalsOf(command, positionals, 2, 2, { ja: '予定（UPPLAN）と実績（UPJSK）のファイル', en: 'a plan (UPPLAN) and a delivery (UPJSK) file' });
     const plan = { name: toDisplay(planPath!), bytes: readBytes(command, planPath!) };
     const actual = { name: toDisplay(actualPath!), bytes: readBytes(command, actualPath!) };
-    const result = diffFiles(command, plan, actual, { profile, ...(values.office ? { offices: [values.office] } : {}) });
+    const result = diffFiles(command, plan, actual, { profile, ...(values.office !== undefined ? { offices: [values.office] } : {}) });
+    if (values.office !== undefined && result.compared && !result.rows.length) {
+      // Every row of an office in either file is compared (planned but not delivered, or the other way), so no
+      // row means the office is in neither file: a mistyped number, not "everything delivered".
+      throw new CliError(
+        `--office ${JSON.stringify(values.office)} の事業所は予定（${plan.name}）にも実績（${actual.name}）にもありません`,
+        `--office ${JSON.stringify(values.office)}: the office is in neither the plan (${plan.name}) nor the delivery (${actual.name})`,
+        command,
+      );
+    }
     const differences = result.rows.filter((r) => r.status !== 'as-planned').length;
     const code = !result.compared || differences > 0 ? EXIT.found : EXIT.ok;
     if (format === 'json') {

@@ -10,7 +10,7 @@ import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { quoteValue } from '../format/style.js';
 import { readBytes, toDisplay } from '../input.js';
-import { planOutput, writeOutput } from '../output.js';
+import { planOutputs, writeOutput, type OutputPlan } from '../output.js';
 import { printIssues, substitutionLine } from '../report-lines.js';
 
 const COMMAND = 'fix';
@@ -140,11 +140,10 @@ function sameRecords(a: readonly CsvRecord[], b: readonly CsvRecord[]): boolean 
   return a.length === b.length && a.every((r, i) => JSON.stringify(r) === JSON.stringify(b[i]));
 }
 
-function fixOne(path: string, opts: { outDir: string; force: boolean; substitute: boolean; kind?: FileKind; dryRun: boolean }): FixResult {
+function fixOne(path: string, planned: OutputPlan, opts: { outDir: string; force: boolean; substitute: boolean; kind?: FileKind; dryRun: boolean }): FixResult {
   const bytes = readBytes(COMMAND, path);
   const display = toDisplay(path);
   const name = basename(path);
-  const planned = planOutput(COMMAND, opts.outDir, name, opts.force); // an unsafe or existing target: refuse before any work
   const notes = parseFileName(name).issues.filter((i) => i.severity !== 'info');
   const base = { input: display, output: planned.display, written: false, notes };
   const { read, shapes } = readOnce(name, bytes, opts.kind);
@@ -215,6 +214,16 @@ function report(ctx: Ctx, r: FixResult, dryRun: boolean): void {
   else ctx.out(`  ${ctx.t(`書き出しました（変更 ${total}件）`, `written (${total} changes)`)}`);
 }
 
+function writtenBeforeError(ctx: Ctx, results: readonly FixResult[]): void {
+  const written = results.filter((r) => r.written);
+  ctx.out(
+    written.length
+      ? ctx.t(`エラーの前に書き出したファイル ${written.length}件:`, `written before the error: ${written.length} file${written.length === 1 ? '' : 's'}:`)
+      : ctx.t('エラーの前に書き出したファイルはありません', 'nothing was written before the error'),
+  );
+  for (const r of written) ctx.out(`  ${r.output}`);
+}
+
 export const fixCommand: Command = {
   name: COMMAND,
   help: {
@@ -259,13 +268,25 @@ export const fixCommand: Command = {
     }
     const kind = values.kind as FileKind | undefined;
     const dryRun = values['dry-run'] === true;
+    const force = values.force === true;
+    // Every output planned before anything is written: an unsafe or existing target, or two inputs on one
+    // output name, refuse the whole run.
+    const plans = planOutputs(COMMAND, outDir, files.map((path) => ({ name: basename(path), source: toDisplay(path) })), force);
     const results: FixResult[] = [];
-    for (const path of files) {
-      const result = fixOne(path, { outDir, force: values.force === true, substitute, dryRun, ...(kind ? { kind } : {}) });
-      results.push(result);
-      if (format === 'text') report(ctx, result, dryRun);
+    const printJson = () => ctx.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    try {
+      files.forEach((path, i) => {
+        const result = fixOne(path, plans[i]!, { outDir, force, substitute, dryRun, ...(kind ? { kind } : {}) });
+        results.push(result);
+        if (format === 'text') report(ctx, result, dryRun);
+      });
+    } catch (e) {
+      // An I/O error part way: say what was written before it (the error itself follows on stderr, exit 2).
+      if (format === 'json') printJson();
+      else writtenBeforeError(ctx, results);
+      throw e;
     }
-    if (format === 'json') ctx.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    if (format === 'json') printJson();
     return results.some((r) => r.refused.length) ? EXIT.found : EXIT.ok;
   },
 };

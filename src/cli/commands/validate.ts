@@ -27,7 +27,8 @@ import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
 import { toolHomepage, toolName, toolVersion } from '../package-info.js';
 import { formatText } from '../format/text.js';
-import { collectFiles, fileChunks, linesAtOffsets, readBytes, type InputPath } from '../input.js';
+import { trusted } from '../format/style.js';
+import { collectFiles, fileChunks, linesAtOffsets, readBytes, readProblem, unreadableIssue, type InputPath } from '../input.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 export type ValidateFormat = (typeof FORMATS)[number];
@@ -110,13 +111,28 @@ class RunBuilder {
     const total = this.request.paths.length;
     if (this.progress && (Date.now() - this.shown > 100 || this.done === total)) {
       this.shown = Date.now();
-      this.ctx.stderr(`\r${this.ctx.t('検証中', 'validating')} ${this.done}/${total}`);
+      this.ctx.stderr(`${trusted('\r')}${this.ctx.t('検証中', 'validating')} ${this.done}/${total}`);
     }
+  }
+
+  /**
+   * The files of a batch that can be read; each one that cannot gets its FILE_UNREADABLE report (and the run
+   * exits 2 after reporting every other file).
+   */
+  readable(batch: readonly InputPath[]): InputPath[] {
+    return batch.filter((p) => {
+      const problem = readProblem(p.path);
+      if (problem) {
+        this.fileReports.set(p.display, { file: p.display, kind: undefined, edition: undefined, csvVersion: undefined, records: 0, issues: [unreadableIssue(p.display, problem)] });
+        this.done++;
+      }
+      return !problem;
+    });
   }
 
   /** Files in the order given, units in the library's order. */
   finish(): ValidationRun {
-    if (this.progress) this.ctx.stderr(`\r${' '.repeat(40)}\r`);
+    if (this.progress) this.ctx.stderr(`${trusted('\r')}${' '.repeat(40)}${trusted('\r')}`);
     const files = this.request.paths.map((p) => this.fileReports.get(p.display)!);
     // Batches go by 連番 and offices; the library orders units by their whole key (service types included).
     const units = [...this.units].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -138,7 +154,9 @@ class RunBuilder {
  */
 export function runValidation(ctx: Ctx, command: string, request: ValidateRequest): ValidationRun {
   const run = new RunBuilder(ctx, request);
-  for (const batch of batchesOf(request.paths)) {
+  for (const all of batchesOf(request.paths)) {
+    const batch = run.readable(all);
+    if (!batch.length) continue;
     const inputs: InputFile[] = batch.map((p) => ({ name: p.display, bytes: readBytes(command, p.path) }));
     const report = validateFiles(inputs, optionsFor(batch, request));
     run.add(batch, report, (i, offsets) => new Map(offsets.map((o) => [o, lineAtOffset(inputs[i]!.bytes, o)])));
@@ -153,7 +171,9 @@ export function runValidation(ctx: Ctx, command: string, request: ValidateReques
  */
 export async function runValidationStreaming(ctx: Ctx, command: string, request: ValidateRequest): Promise<ValidationRun> {
   const run = new RunBuilder(ctx, request);
-  for (const batch of batchesOf(request.paths)) {
+  for (const all of batchesOf(request.paths)) {
+    const batch = run.readable(all);
+    if (!batch.length) continue;
     const inputs = batch.map((p) => ({ name: p.display, chunks: fileChunks(command, p.path) }));
     const report = await validateFileStreams(inputs, optionsFor(batch, request));
     run.add(batch, report, (i, offsets) => linesAtOffsets(command, batch[i]!.path, offsets));
@@ -233,6 +253,8 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
   };
   const print = (ctx: Ctx, run: ValidationRun, format: ValidateFormat): number => {
     ctx.stdout(render(ctx, run, format));
+    // A file that could not be read is reported with the others, and the run still ends as an I/O error.
+    if (run.report.issues.some((i) => i.code === 'FILE_UNREADABLE')) return EXIT.usage;
     return failingCount(run) > 0 ? EXIT.found : EXIT.ok;
   };
   return {
@@ -277,7 +299,7 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
       exit: [
         [0, '--fail-on 以上の問題なし', 'nothing at or above --fail-on'],
         [1, '--fail-on 以上の問題あり', 'an issue at or above --fail-on'],
-        [2, '使い方・入出力のエラー（読めないファイル、ファイルが1つもない等）', 'usage or I/O error (unreadable file, no files found …)'],
+        [2, '使い方・入出力のエラー（読めないファイル（FILE_UNREADABLE として報告し、ほかのファイルは検証する）、ファイルが1つもない等）', 'usage or I/O error (an unreadable file — reported as FILE_UNREADABLE, the other files are still validated —, no files found …)'],
       ],
       examples: [
         `careplan-csv ${name} exports/`,

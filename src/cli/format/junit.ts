@@ -23,11 +23,14 @@ export function xmlText(text: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
+      // A carriage return as a reference: kept through XML's line-end normalisation, and never a raw control
+      // character on a terminal the report is printed to.
+      .replace(/\r/g, '&#13;')
   );
 }
 
 /** An attribute: also keeps line breaks and tabs (which attribute normalisation would turn into spaces). */
-const attr = (text: string) => xmlText(text).replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+const attr = (text: string) => xmlText(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
 interface Case {
   readonly name: string;
