@@ -2,7 +2,7 @@
 // builds dist/ first). Exit codes, every output format (SARIF checked against its schema, JUnit parsed), the
 // inspect → convert round trip, safe writing, fix, name, diff, help and version.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -741,5 +741,87 @@ describe('help, version, demo, layouts', () => {
     expect(cli(['layouts']).stdout).toContain('UPPLAN        202407 第4.1版');
     expect(cli(['layout', 'UPPLAN', '--csv-version', '202208']).stdout).toContain(' 22 識別子 [identifier] 1');
     expect(cli(['layout', 'NOPE']).code).toBe(2);
+  });
+});
+
+describe('an unreadable file among many', () => {
+  /** The 4.1 samples (twenty and more files) copied into a fresh folder. */
+  function samplesWith(): string {
+    const dir = tmp('unreadable');
+    for (const f of filesOf(S41)) copyFileSync(join(ROOT, f), join(dir, basename(f)));
+    return dir;
+  }
+
+  const check = (dir: string, bad: string, reason: RegExp) => {
+    const total = readdirSync(dir).length;
+    expect(total).toBeGreaterThanOrEqual(20);
+    const r = cli(['validate', dir, '--format', 'json']);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.files).toHaveLength(total);
+    const unreadable = report.files.filter((f: { issues: { code: string }[] }) => f.issues.some((i) => i.code === 'FILE_UNREADABLE'));
+    expect(unreadable.map((f: { file: string }) => f.file)).toEqual([join(dir, bad)]);
+    const issue = unreadable[0].issues[0];
+    expect(issue).toMatchObject({ code: 'FILE_UNREADABLE', severity: 'error', file: join(dir, bad) });
+    expect(issue.message).toContain(`${join(dir, bad)} を読めません`);
+    expect(issue.messageEn).toMatch(reason);
+    // The others were validated: records read.
+    expect(report.files.filter((f: { records: number }) => f.records > 0)).toHaveLength(total - 1);
+    const text = cli(['validate', dir]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain('[FILE_UNREADABLE]');
+    expect(text.stdout).toContain('結果:');
+  };
+
+  it('a link loop named like a spec file (unreadable even as root): FILE_UNREADABLE, the rest validated, exit 2', () => {
+    const dir = samplesWith();
+    const bad = 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV';
+    symlinkSync(join(dir, bad), join(dir, bad));
+    check(dir, bad, /symbolic link loop \(ELOOP\)/);
+  });
+
+  it('a link to nowhere is reported, not skipped', () => {
+    const dir = samplesWith();
+    const bad = 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV';
+    symlinkSync(join(dir, 'gone.CSV'), join(dir, bad));
+    check(dir, bad, /no such file or folder \(ENOENT\)/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a file without read permission (when not root)', () => {
+    const dir = samplesWith();
+    const bad = basename(filesOf(S41)[3]!);
+    chmodSync(join(dir, bad), 0o000);
+    check(dir, bad, /permission denied \(EACCES\)/);
+  });
+
+  it('sarif and junit carry the FILE_UNREADABLE issue too', () => {
+    const dir = samplesWith();
+    const bad = 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV';
+    symlinkSync(join(dir, bad), join(dir, bad));
+    const sarif = cli(['validate', dir, '--format', 'sarif']);
+    expect(sarif.code).toBe(2);
+    expect(JSON.parse(sarif.stdout).runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'FILE_UNREADABLE')).toBe(true);
+    const junit = cli(['validate', dir, '--format', 'junit']);
+    expect(junit.code).toBe(2);
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout).toContain('type="FILE_UNREADABLE"');
+  });
+});
+
+describe('diff --office', () => {
+  it('an office in neither file is said so (bilingual), exit 2 — not an empty "all delivered" table', () => {
+    for (const format of ['text', 'json']) {
+      const r = cli(['diff', PLAN, ACTUAL, '--office', '1399999999', '--format', format]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('--office "1399999999" の事業所は予定');
+      expect(r.stderr).toContain('the office is in neither the plan');
+    }
+  });
+
+  it('an office of the files still compares', () => {
+    const r = cli(['diff', PLAN, ACTUAL, '--office', '1370200002', '--format', 'json']);
+    expect(r.code).not.toBe(2);
+    expect(JSON.parse(r.stdout).rows.length).toBeGreaterThan(0);
   });
 });

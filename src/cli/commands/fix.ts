@@ -273,7 +273,7 @@ export const fixCommand: Command = {
     // output name, refuse the whole run.
     const plans = planOutputs(COMMAND, outDir, files.map((path) => ({ name: basename(path), source: toDisplay(path) })), force);
     const results: FixResult[] = [];
-    const printJson = () => ctx.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    const printJson = () => ctx.stdout(`${JSON.stringify(files.length === 1 ? results[0] : results, null, 2)}\n`);
     try {
       files.forEach((path, i) => {
         const result = fixOne(path, plans[i]!, { outDir, force, substitute, dryRun, ...(kind ? { kind } : {}) });
