@@ -61,8 +61,8 @@ export const convertCommand: Command = {
         en: "Input: a JSON array of records, NDJSON (one record a line), or inspect's output. A record is an object keyed by field key.\nWith inspect's output, options left out (kind, edition, sender, receiver, month, sequence) come from the file it describes.\nWithout --month the records' service month is used when they all share one. --timestamp defaults to now.",
       },
       {
-        ja: '書き出せないレコードが1件でもあれば（MS932で書けない文字など）何も書き出しません（部分的なファイルは作りません）。\n書き出す内容は検証し、エラーがあれば書き出しません（--allow-invalid で書き出し、終了コード1）。\n既存のファイルは --force なしでは上書きしません。--out-dir の外には書きません。',
-        en: 'If any record is refused (e.g. a character MS932 cannot hold) nothing is written: never a partial file.\nThe result is validated; with errors nothing is written (--allow-invalid writes it anyway, exit 1).\nAn existing file is not overwritten without --force. Nothing is written outside --out-dir.',
+        ja: '書き出せないレコードが1件でもあれば（MS932で書けない文字など）何も書き出しません（部分的なファイルは作りません）。\n書き出す内容は検証し、エラーがあれば書き出しません（--allow-invalid で書き出し、終了コード1）。\n既存のファイルは --force なしでは上書きしません。--out-dir の外には書きません。\n一時ファイルに書いて同期してから名前を付け替えるので、中断されても途中までのファイルは残りません。',
+        en: 'If any record is refused (e.g. a character MS932 cannot hold) nothing is written: never a partial file.\nThe result is validated; with errors nothing is written (--allow-invalid writes it anyway, exit 1).\nAn existing file is not overwritten without --force. Nothing is written outside --out-dir.\nThe file is written to a temporary file, flushed and renamed: an interrupted run never leaves a part of it.',
       },
     ],
     options: [

@@ -234,6 +234,10 @@ export const fixCommand: Command = {
         ja: '直すもの: 文字コード UTF-8 → MS932、BOMの削除、改行 → CRLF、見出し行・空行の削除、フリーテキストの「"」囲み（ほかの項目は囲まない）。\n値は変えません。MS932で書けない文字があれば拒否します（--unmappable substitute なら置換し、すべて表示）。\n「"」の誤り・項目数の違い・不正なバイトなど、直すとデータが変わる・失われるファイルは拒否します（終了コード1、何も書き出さない）。\n書き直した内容を読み戻して値が同じことを確かめてから、同じ名前で --out-dir に書き出します。項目の値の誤りは直しません（validate で確認）。',
         en: 'Repairs: encoding UTF-8 → MS932, BOM removed, line endings → CRLF, header row and empty lines removed, free text quoted (other fields not).\nValues are never changed: characters MS932 cannot hold are refused (with --unmappable substitute they are replaced and every substitution listed).\nA file a rewrite would change or lose data of (bad quotes, wrong field count, invalid bytes …) is refused (exit 1, nothing written).\nThe rewrite is read back and compared with the input values, then written under the same name into --out-dir. Field values are not corrected (see validate).',
       },
+      {
+        ja: '書き出す前に全ファイルの出力先を確かめます: 2つの入力が同じ出力名になる、出力先がすでにある（--force なし）、安全でない名前なら、何も書き出さずに終了します（終了コード2）。\n書き出しは一時ファイル（同じフォルダの「.」で始まり「.tmp」で終わる名前）に書いてディスクに同期してから名前を付け替えるので、\n中断されても元のファイルか新しいファイル全体のどちらかが残り、途中までのファイルは残りません（--force で入力を上書きしても入力は切り詰められません）。\n途中で入出力のエラーになったときは、それまでに書き出したファイルを表示します（text・json とも）。',
+        en: 'Every output is checked before anything is written: two inputs with one output name, an existing target (without --force) or an unsafe name end the run with nothing written (exit 2).\nEach file is written to a temporary file in the same folder (a name starting with "." and ending ".tmp"), flushed to the disk and then renamed,\nso an interrupted run leaves the old file or the whole new one, never a part (overwriting the input with --force never truncates it).\nAn I/O error part way lists the files written before it (text and json).',
+      },
     ],
     options: [
       ['--out-dir DIR', '書き出し先フォルダ（必須）', 'output folder (required)'],

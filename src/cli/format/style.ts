@@ -1,44 +1,13 @@
-// Text for terminals: ANSI colour (only when the context allows it), control characters made visible so a
-// file's content can never drive the terminal, and display widths for aligning Japanese text.
-//
-// Everything a command prints passes through terminalSafe (the Ctx's stdout, stderr, out and warn do it), so no
-// call site can forget it: a file name or value holding ESC, an OSC title change or a bidirectional override
-// is printed as the text \u001b, \u202e … The command's own sequences (paint's colours, the progress line's
-// carriage return) travel as a marker carrying a random key of this process, which text read from a file or a
-// file name cannot know, and only those markers become real control characters.
+// Text for terminals: ANSI colour (only when the context allows it, and let through terminalSafe as the
+// command's own sequence), control characters made visible so a file's content can never drive the terminal,
+// and display widths for aligning Japanese text.
 import type { Ctx } from '../context.js';
+import { trusted } from './terminal.js';
+
+export { terminalSafe, trusted } from './terminal.js';
 
 const CODES = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const;
 export type Style = keyof typeof CODES;
-
-/** The marker's key: eight private-use characters chosen at random when the module loads. */
-const KEY = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(0xe100 + b)).join('');
-const OPEN = `\ue000${KEY}`;
-const CLOSE = '\ue001';
-const MARKER = new RegExp(`${OPEN}([0-9a-f]+)${CLOSE}`, 'g');
-
-/** A control sequence of the command itself, let through by terminalSafe (and by nothing else). */
-export function trusted(sequence: string): string {
-  return `${OPEN}${[...sequence].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}${CLOSE}`;
-}
-
-/**
- * What terminalSafe shows as an escape: C0 controls except tab and line feed, DEL, C1 controls, and the
- * characters that reorder or break a line on the screen (bidirectional marks, embeddings, overrides and
- * isolates; line and paragraph separators).
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-
-const escapeOf = (c: string) => (c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-/**
- * Text made safe to print: every character of UNSAFE shown as \r or \uXXXX (the escapes JSON uses, so JSON
- * output stays valid JSON with the same values), then the command's own sequences (trusted) put in.
- */
-export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, escapeOf).replace(MARKER, (_, hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
-}
 
 export function paint(ctx: Pick<Ctx, 'color'>, style: Style, text: string): string {
   return ctx.color ? `${trusted(`\u001b[${CODES[style]}m`)}${text}${trusted('\u001b[0m')}` : text;
