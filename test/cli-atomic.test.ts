@@ -121,7 +121,7 @@ writeFileAtomic(target, readFileSync(${JSON.stringify(join(dir, 'new.bin'))}), r
     // Every fourth 64 KiB chunk boundary of the write (and its first and last byte), then the steps after it.
     const points = [1, ...Array.from({ length: Math.ceil(size / 262_144) }, (_, i) => (i + 1) * 262_144 + 65_536).filter((n) => n < size), size - 1, size].map((n) => `bytes:${n}`);
     const cases = [...points.map((p) => ({ point: p, replace: true })), ...['synced', 'renamed'].map((p) => ({ point: p, replace: true })), ...[`bytes:${size >> 1}`, 'synced', 'linked'].map((p) => ({ point: p, replace: false }))];
-    const outcomes = await inTurn(cases, 3, async ({ point, replace }) => {
+    const outcomes = await inTurn(cases, 2, async ({ point, replace }) => {
       const folder = mkdtempSync(join(dir, 'case-'));
       const target = join(folder, 'T.CSV');
       if (replace) writeFileSync(target, old);
@@ -164,7 +164,7 @@ describe('careplan-csv fix killed while writing', () => {
   it('in place with --force: the input is never truncated — old bytes or the whole rewrite, at every kill point', async () => {
     const fixed = await expectedBytes();
     const points = ['bytes:1', `bytes:${fixed.length >> 1}`, `bytes:${fixed.length - 1}`, 'synced', 'renamed'];
-    const outcomes = await inTurn(points, 2, async (point) => {
+    const outcomes = await inTurn(points, 1, async (point) => {
       const dir = mkdtempSync(join(work, 'inplace-'));
       const file = join(dir, PLAN_NAME);
       writeFileSync(file, input);
@@ -183,7 +183,7 @@ describe('careplan-csv fix killed while writing', () => {
   it('into --out-dir without --force: no file or the whole file, and the next run is not blocked by a killed one', async () => {
     const fixed = await expectedBytes();
     const points = ['bytes:1', `bytes:${fixed.length >> 1}`, 'synced', 'linked'];
-    const outcomes = await inTurn(points, 2, async (point) => {
+    const outcomes = await inTurn(points, 1, async (point) => {
       const out = mkdtempSync(join(work, 'new-'));
       const r = await run([CLI, 'fix', source, '--out-dir', out], { env: { CAREPLAN_CSV_TEST_KILL_AT: point } });
       const target = join(out, PLAN_NAME);
@@ -209,7 +209,7 @@ describe('careplan-csv fix killed while writing', () => {
   it('killed after a range of delays: whatever moment it lands, the input holds its old bytes or the whole rewrite', async () => {
     const fixed = await expectedBytes();
     const delays = [300, 1200, 2500, 4000];
-    const outcomes = await inTurn(delays, 2, async (ms) => {
+    const outcomes = await inTurn(delays, 1, async (ms) => {
       const dir = mkdtempSync(join(work, 'delay-'));
       const file = join(dir, PLAN_NAME);
       writeFileSync(file, input);
