@@ -8,6 +8,7 @@ export const WRITE_RULES = [
   r('WRITE_MISSING_FIELD', 'write', 'error', 'レイアウトの項目がない', 'a layout field is missing', 'CSVファイルレイアウト定義書'),
   r('WRITE_UNKNOWN_FIELD', 'write', 'error', 'レイアウトにない項目', 'a key the layout lacks', 'CSVファイルレイアウト定義書'),
   r('WRITE_NOT_A_RECORD', 'write', 'error', 'レコードがオブジェクトでない', 'a record is not an object', '—'),
+  r('WRITE_CONTROL_CHAR', 'write', 'error', '制御文字（U+0000–U+001F・U+007F–U+009F、フリーテキストの改行を除く）', 'a control character (U+0000–U+001F, U+007F–U+009F; line breaks in free text excepted)', '文字コード（範囲内で有効な文字）'),
   r('WRITE_UNSAFE_VALUE', 'write', 'error', '囲まない項目に「"」「,」改行', 'quote, comma or line break in an unquoted field', '※フリーテキストは""で囲い'),
   r('WRITE_CSV_VERSION_MISMATCH', 'write', 'error', 'レコードのCSVバージョンが書き出す版と違う', 'record CSV version differs from the one written', 'CSVバージョン'),
   r('WRITE_NO_LAYOUT', 'write', 'error', 'その版にレイアウトがない', 'no layout for that kind and version', 'CSVファイルレイアウト定義書'),
