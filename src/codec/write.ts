@@ -48,8 +48,9 @@ const CONTROL_IN_QUOTED = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]
 /**
  * A field as written: free text quoted with `"` doubled, any other field bare. Undefined when what is written
  * would not read back as exactly this one field of this one record (a quote, comma or line break in a bare
- * field) or would hold a control character. The writer's last word on every value it did not take the fast
- * path for, so that no substitution or other change made on the way can alter the fields and records written.
+ * field) or would hold a control character. The writer's last word on every value changed on the way (by
+ * substitution), so that nothing done after the checks on the value given can alter the fields and records
+ * written; a value written as given passed the same conditions (the fast path's, or closeLook's).
  */
 export function encodeField(value: string, quoted: boolean): string | undefined {
   if (!quoted) return BREAKS_BARE.test(value) ? undefined : value;
@@ -188,32 +189,39 @@ function closeLook(
   record: number,
   refuse: Refuse,
 ): string | undefined {
-  const label = fieldLabel(f);
   if (typeof raw !== 'string') {
+    const label = fieldLabel(f);
     refuse('WRITE_MISSING_FIELD', `${label.ja} がありません（文字列で指定してください。空欄は ""）`, `${label.en} is missing or not a string (use "" for an empty field)`, f);
     return undefined;
   }
   if (f.format === 'csvVersion' && raw !== csvVersion) {
+    const label = fieldLabel(f);
     refuse('WRITE_CSV_VERSION_MISMATCH', `${label.ja} の値 ${JSON.stringify(raw)} が書き出すCSVバージョン ${csvVersion} と異なります`, `${label.en} ${JSON.stringify(raw)} differs from the CSV version being written, ${csvVersion}`, f, raw);
     return undefined;
   }
   let refused = false;
-  const controls = new Set<string>();
   // CR and LF are line breaks: kept in free text, WRITE_UNSAFE_VALUE in a bare field (below).
-  if (CONTROL_IN_QUOTED.test(raw)) for (const ch of raw) if (CONTROL_IN_QUOTED.test(ch)) controls.add(ch);
-  for (const ch of controls) {
+  if (CONTROL_IN_QUOTED.test(raw)) {
+    const controls = new Set<string>();
+    for (const ch of raw) if (CONTROL_IN_QUOTED.test(ch)) controls.add(ch);
+    const label = fieldLabel(f);
+    for (const ch of controls) {
+      refuse('WRITE_CONTROL_CHAR', `${label.ja} に制御文字 ${codePointLabel(ch)} があります`, `${label.en} holds the control character ${codePointLabel(ch)}`, f, raw);
+    }
     refused = true;
-    refuse('WRITE_CONTROL_CHAR', `${label.ja} に制御文字 ${codePointLabel(ch)} があります`, `${label.en} holds the control character ${codePointLabel(ch)}`, f, raw);
   }
   if (!quoted && /[",\r\n]/.test(raw)) {
-    refused = true;
+    const label = fieldLabel(f);
     refuse('WRITE_UNSAFE_VALUE', `${label.ja} に「"」「,」改行は使えません（フリーテキスト以外は囲みません）`, `${label.en} cannot contain a quote, comma or line break (only free text is quoted)`, f, raw);
+    refused = true;
   }
   const value = mapToMs932(raw, f, substitute, made, record, refuse);
   if (value === undefined || refused) return undefined;
-  const cell = encodeField(value, quoted);
+  // The checks above looked at the value given; what substitution made of it gets the same look again.
+  const cell = value === raw ? (quoted ? `"${raw.includes('"') ? raw.replaceAll('"', '""') : raw}"` : raw) : encodeField(value, quoted);
   if (cell === undefined) {
     // Unreachable while the substitution table is checked (substitutionTable): the last guard, not the first.
+    const label = fieldLabel(f);
     refuse('WRITE_UNSAFE_VALUE', `${label.ja} の置換後の値 ${JSON.stringify(value)} は項目やレコードの区切りを変えるため書けません`, `${label.en}: the value after substitution, ${JSON.stringify(value)}, would change the fields or records written`, f, value);
   }
   return cell;
