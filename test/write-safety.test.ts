@@ -119,6 +119,12 @@ describe('substitutions never change the record and field structure', () => {
     expect(twice.stderr).toContain('𠮷');
   });
 
+  it('a substitution that is not a string is a wrong argument: a TypeError naming it', () => {
+    const bad = { '〜': 7 } as unknown as Record<string, string>;
+    expect(() => writeCsvFile('UPPLAN', [plan()], { ...W, substitutions: bad })).toThrow(TypeError);
+    expect(() => writeCsvFile('UPPLAN', [plan()], { ...W, substitutions: bad })).toThrow(/options\.substitutions\["〜"\]/);
+  });
+
   it('every entry of the default table passes the same check', () => {
     // An empty write reports the table's problems only.
     expect(writeCsvFile('UPPLAN', [], { ...W, unmappable: 'substitute' }).issues).toEqual([]);
