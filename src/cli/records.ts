@@ -21,14 +21,36 @@ const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).rep
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** inspect's `{ fields: [{ key, value }] }` as a plain record; anything else as it is. */
-function plainRecord(item: unknown): Record<string, unknown> {
-  if (isObject(item) && Array.isArray(item.fields)) {
-    const record: Record<string, unknown> = {};
-    for (const f of item.fields) if (isObject(f) && typeof f.key === 'string') record[f.key] = f.value;
-    return record;
-  }
-  return item as Record<string, unknown>;
+/** A property of the object itself, never one it inherits. */
+const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+
+/**
+ * inspect's `{ fields: [{ key, value }] }` as a plain record; anything else as it is. Each key becomes an own
+ * property as given (Object.fromEntries: `__proto__` stays a key, which the writer refuses, instead of setting
+ * the prototype the record's values would then be read from). A field entry without a string key, or a key
+ * given twice, would be lost silently: a usage error instead.
+ */
+function plainRecord(command: string, path: string, item: unknown, n: number): Record<string, unknown> {
+  const fields = isObject(item) ? own(item, 'fields') : undefined;
+  if (!Array.isArray(fields)) return item as Record<string, unknown>;
+  const entries: [string, unknown][] = [];
+  const seen = new Set<string>();
+  fields.forEach((f: unknown, i) => {
+    const key = isObject(f) ? own(f, 'key') : undefined;
+    if (typeof key !== 'string') {
+      throw new CliError(
+        `${path} の${n}件目のレコードの fields[${i}] に項目キー（key）がありません`,
+        `${path}: record ${n}, fields[${i}] has no field key ("key")`,
+        command,
+      );
+    }
+    if (seen.has(key)) {
+      throw new CliError(`${path} の${n}件目のレコードで項目キー ${key} が2回あります`, `${path}: record ${n} gives field key ${key} twice`, command);
+    }
+    seen.add(key);
+    entries.push([key, own(f as Record<string, unknown>, 'value')]);
+  });
+  return Object.fromEntries(entries);
 }
 
 function parseNdjson(command: string, path: string, text: string): unknown[] {
@@ -62,6 +84,15 @@ function checkRecords(command: string, path: string, items: readonly unknown[], 
   );
 }
 
+/** What inspect's output says about the file it came from. */
+function originOf(o: Record<string, unknown>): NonNullable<RecordsInput['origin']> {
+  const text = (key: string) => {
+    const v = own(o, key);
+    return typeof v === 'string' ? { [key]: v } : {};
+  };
+  return { ...text('kind'), ...text('csvVersion'), ...text('file') };
+}
+
 export function readRecordsFile(command: string, path: string): RecordsInput {
   const bytes = readBytes(command, path);
   let text: string;
@@ -90,15 +121,12 @@ export function readRecordsFile(command: string, path: string): RecordsInput {
       }
     }
   }
-  if (isObject(parsed) && Array.isArray(parsed.records)) {
-    checkRecords(command, path, parsed.records, false);
+  const documented = isObject(parsed) ? own(parsed, 'records') : undefined;
+  if (isObject(parsed) && Array.isArray(documented)) {
+    checkRecords(command, path, documented, false);
     return {
-      records: parsed.records.map(plainRecord),
-      origin: {
-        ...(typeof parsed.kind === 'string' ? { kind: parsed.kind } : {}),
-        ...(typeof parsed.csvVersion === 'string' ? { csvVersion: parsed.csvVersion } : {}),
-        ...(typeof parsed.file === 'string' ? { file: parsed.file } : {}),
-      },
+      records: documented.map((item, i) => plainRecord(command, path, item, i + 1)),
+      origin: originOf(parsed),
       format,
     };
   }
@@ -111,14 +139,7 @@ export function readRecordsFile(command: string, path: string): RecordsInput {
   }
   checkRecords(command, path, parsed, format === 'ndjson');
   // inspect's NDJSON lines carry the file's kind and version on every line.
-  const first = parsed[0];
-  const origin =
-    isObject(first) && Array.isArray(first.fields)
-      ? {
-          ...(typeof first.kind === 'string' ? { kind: first.kind } : {}),
-          ...(typeof first.csvVersion === 'string' ? { csvVersion: first.csvVersion } : {}),
-          ...(typeof first.file === 'string' ? { file: first.file } : {}),
-        }
-      : undefined;
-  return { records: parsed.map(plainRecord), ...(origin ? { origin } : {}), format };
+  const first: unknown = parsed[0];
+  const origin = isObject(first) && Array.isArray(own(first, 'fields')) ? originOf(first) : undefined;
+  return { records: parsed.map((item, i) => plainRecord(command, path, item, i + 1)), ...(origin ? { origin } : {}), format };
 }

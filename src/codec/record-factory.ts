@@ -24,11 +24,14 @@ export function recordFactory(layout: Layout): RecordFactory {
     const keys = layout.fields.map((f) => f.key);
     factory =
       generated(keys) ??
-      ((cells) => {
-        const record: Record<string, string> = {};
-        for (let i = 0; i < keys.length; i++) record[keys[i]!] = cells[i] ?? '';
-        return record;
-      });
+      (keys.every((k) => SAFE_KEY.test(k))
+        ? (cells) => {
+            const record: Record<string, string> = {};
+            for (let i = 0; i < keys.length; i++) record[keys[i]!] = cells[i] ?? '';
+            return record;
+          }
+        : // A key such as `__proto__` would set the prototype when assigned: defined as an own property instead.
+          (cells) => Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? ''])) as Record<string, string>);
     factories.set(layout, factory);
   }
   return factory;

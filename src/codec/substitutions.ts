@@ -2,6 +2,10 @@
 // the MS932 character a Japanese reader takes for the same one. Most are the Unicode forms that Windows
 // itself maps to these codes (the "wave dash" family). Nothing else is ever substituted unless the caller
 // adds entries (e.g. 𠮷 → 吉); every substitution made is reported.
+import { type Issue } from '../issues.js';
+import { writeRuleIssue } from '../rules/write.js';
+import { codePointLabel, isEncodable } from './ms932.js';
+
 export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = Object.freeze({
   '\u301C': '\uFF5E', // 〜 WAVE DASH → ～ FULLWIDTH TILDE
   '\u2212': '\uFF0D', // − MINUS SIGN → － FULLWIDTH HYPHEN-MINUS
@@ -15,3 +19,71 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = Object.fr
   '\u2011': '\u2010', // ‑ NON-BREAKING HYPHEN → ‐ HYPHEN
   '\u00A0': ' ', //      NO-BREAK SPACE → space
 });
+
+/**
+ * Control characters: C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F). CR and LF are line breaks,
+ * allowed inside free text only. The validator's FIELD_CONTROL_CHAR uses the same definition.
+ */
+export const CONTROL_CHAR = /[\u0000-\u001F\u007F-\u009F]/;
+
+/**
+ * What a replacement may never hold: a quote, comma or line break would end a field that is never quoted (or
+ * the record), forging fields or records; a control character is refused in any value.
+ */
+const BREAKS_STRUCTURE = /[",\u0000-\u001F\u007F-\u009F]/;
+
+/** The text with control characters shown as <U+XXXX> (an entry's message must not hold a line break). */
+const shown = (text: string): string => text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `<${codePointLabel(c)}>`);
+
+/** Why an entry cannot be used, or undefined when it can. */
+function problemOf(from: string, to: string): { ja: string; en: string } | undefined {
+  if ([...from].length !== 1) return { ja: '置換元は1文字にしてください', en: 'the source must be one character' };
+  if (CONTROL_CHAR.test(from)) return { ja: '制御文字は置換せず、そのレコードを拒否します', en: 'a control character is refused, never substituted' };
+  if (BREAKS_STRUCTURE.test(to)) {
+    return {
+      ja: '置換先に「"」「,」改行・制御文字は使えません（項目やレコードの区切りが変わります）',
+      en: 'the replacement must not hold a quote, comma, line break or control character (it would change the fields and records written)',
+    };
+  }
+  const bad = [...to].find((c) => !isEncodable(c));
+  if (bad !== undefined) return { ja: `置換先の「${bad}」（${codePointLabel(bad)}）はMS932で書けません`, en: `'${bad}' (${codePointLabel(bad)}) in the replacement cannot be written in MS932` };
+  return undefined;
+}
+
+/**
+ * The table the writer substitutes from: the documented entries, then the caller's, each checked the same
+ * way. An entry that could change what is written other than by the one character it replaces is refused
+ * with an error naming it, and not used (nor the default it meant to override: the character is then refused).
+ */
+export function substitutionTable(
+  extra: Readonly<Record<string, string>> | undefined,
+  file: string | undefined,
+): { map: Map<string, string>; issues: Issue[] } {
+  const map = new Map<string, string>();
+  const issues: Issue[] = [];
+  const add = (entries: [string, unknown][]): void => {
+    for (const [from, to] of entries) {
+      if (typeof to !== 'string') throw new TypeError(`writeCsvFile: options.substitutions[${JSON.stringify(from)}] must be a string`);
+      const problem = problemOf(from, to);
+      if (!problem) {
+        map.set(from, to);
+        continue;
+      }
+      map.delete(from); // a refused override leaves the character refused, not substituted by the default
+      issues.push(
+        writeRuleIssue(
+          'WRITE_BAD_SUBSTITUTION',
+          `置換「${shown(from)}」→「${shown(to)}」は使えません（${problem.ja}）。`,
+          `Substitution '${shown(from)}' → '${shown(to)}' ignored: ${problem.en}.`,
+          { file, value: from },
+        ),
+      );
+    }
+  };
+  add(Object.entries(DEFAULT_SUBSTITUTIONS));
+  if (extra !== undefined) {
+    if (typeof extra !== 'object' || extra === null) throw new TypeError('writeCsvFile: options.substitutions must be an object');
+    add(Object.entries(extra));
+  }
+  return { map, issues };
+}

@@ -5,7 +5,7 @@ import { writeRuleIssue, type WriteRuleCode } from '../rules/write.js';
 import { fieldLabel } from '../schemas/field-rules.js';
 import { getLayout, type Field, type FileKind } from '../spec.js';
 import { codePointLabel, encodeMs932, isAscii, isEncodable } from './ms932.js';
-import { DEFAULT_SUBSTITUTIONS } from './substitutions.js';
+import { CONTROL_CHAR, substitutionTable } from './substitutions.js';
 
 export interface WriteOptions {
   /** The CSVバージョン to write; every record's csvVersion must equal it. */
@@ -36,16 +36,36 @@ export interface WriteResult {
   readonly written: number;
 }
 
-/** Characters that would break the CSV structure in a field the spec never quotes. */
-const UNSAFE_UNQUOTED = /[",\r\n]/;
+// Which values take the fast path: printable ASCII that is written as it is (CR/LF too inside free text).
+// Anything else — non-ASCII, a quote or comma in a bare field, a control character — is looked at closely.
+const PLAIN_BARE = /[^\x20\x21\x23-\x2B\x2D-\x7E]/;
+const PLAIN_QUOTED = /[^\x20-\x7E\r\n]/;
+/** What a bare (never quoted) field cannot hold: it would end the field or the record, or is a control character. */
+const BREAKS_BARE = /[",\u0000-\u001F\u007F-\u009F]/;
+/** What a quoted (free text) field cannot hold: control characters other than CR and LF (CONTROL_CHAR less those). */
+const CONTROL_IN_QUOTED = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * A field as written: free text quoted with `"` doubled, any other field bare. Undefined when what is written
+ * would not read back as exactly this one field of this one record (a quote, comma or line break in a bare
+ * field) or would hold a control character. The writer's last word on every value changed on the way (by
+ * substitution), so that nothing done after the checks on the value given can alter the fields and records
+ * written; a value written as given passed the same conditions (the fast path's, or closeLook's).
+ */
+export function encodeField(value: string, quoted: boolean): string | undefined {
+  if (!quoted) return BREAKS_BARE.test(value) ? undefined : value;
+  if (CONTROL_IN_QUOTED.test(value)) return undefined;
+  return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
+}
 
 type FieldRef = Substitution['field'];
 const ref = (f: Field): FieldRef => ({ no: f.no, key: f.key, name: f.name });
+type Refuse = (code: WriteRuleCode, ja: string, en: string, field?: Field, value?: string) => void;
 
 /**
  * Write records of `kind` as a spec CSV file. Records are objects keyed by the layout's field keys (see
- * `recordSchema`). Returns the bytes of every record that could be written exactly, and an issue for each
- * record refused; never throws on bad data.
+ * `recordSchema`); only a record's own properties are read, and any other key is refused. Returns the bytes of
+ * every record that could be written exactly, and an issue for each record refused; never throws on bad data.
  */
 export function writeCsvFile(kind: FileKind, records: readonly Record<string, unknown>[], options: WriteOptions): WriteResult {
   const file = options.file;
@@ -59,17 +79,20 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
     );
     return { bytes: new Uint8Array(0), issues: [issue], substitutions: [], written: 0 };
   }
-  const table = substitutionTable(options, file);
+  const table = substitutionTable(options.substitutions, file);
   const issues: Issue[] = [...table.issues];
   const substitutions: Substitution[] = [];
-  const rows: string[][] = [];
-  const keys = new Set(layout.fields.map((f) => f.key));
+  const lines: string[] = [];
+  const fields = layout.fields;
+  const keys = new Set(fields.map((f) => f.key));
+  const quoted = fields.map((f) => f.format === 'freeText');
+  const substitute = options.unmappable === 'substitute' ? table.map : undefined;
 
   records.forEach((input, i) => {
     const record = i + 1;
     const problems: Issue[] = [];
     const made: Substitution[] = [];
-    const refuse = (code: WriteRuleCode, ja: string, en: string, field?: Field, value?: string): void => {
+    const refuse: Refuse = (code, ja, en, field, value) => {
       problems.push(
         writeRuleIssue(code, `レコード${record}: ${ja}（このレコードは書き出しません）`, `Record ${record}: ${en} (record not written).`, {
           file,
@@ -84,32 +107,22 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
       issues.push(...problems);
       return;
     }
-    for (const key in input) {
-      if (!keys.has(key)) refuse('WRITE_UNKNOWN_FIELD', `レイアウトにない項目 ${key} があります`, `field ${key} is not in the layout`, undefined, key);
+    const complete = ownKeysAreFields(input, keys, fields.length, refuse);
+    let line = '';
+    for (let n = 0; n < fields.length; n++) {
+      const f = fields[n]!;
+      // Every field key is an own property when `complete` (checked above); otherwise ask, so that nothing
+      // is ever read from the prototype chain.
+      const raw = complete || Object.hasOwn(input, f.key) ? (input as Record<string, unknown>)[f.key] : undefined;
+      let cell: string | undefined;
+      if (typeof raw === 'string' && f.format !== 'csvVersion' && !(quoted[n] ? PLAIN_QUOTED : PLAIN_BARE).test(raw)) {
+        cell = quoted[n] ? `"${raw.includes('"') ? raw.replaceAll('"', '""') : raw}"` : raw; // the common case
+      } else {
+        cell = closeLook(raw, f, quoted[n]!, layout.csvVersion, substitute, made, record, refuse);
+      }
+      if (n > 0) line += ',';
+      line += cell ?? '';
     }
-    const substitute = options.unmappable === 'substitute' ? table.map : undefined;
-    const cells = layout.fields.map((f) => {
-      const raw = (input as Record<string, unknown>)[f.key];
-      if (typeof raw === 'string' && f.key !== 'csvVersion' && isAscii(raw) && (f.format === 'freeText' || !UNSAFE_UNQUOTED.test(raw))) {
-        return raw; // the common case: nothing to check further
-      }
-      if (typeof raw !== 'string') {
-        refuse(
-          'WRITE_MISSING_FIELD',
-          `${fieldLabel(f).ja} がありません（文字列で指定してください。空欄は ""）`,
-          `${fieldLabel(f).en} is missing or not a string (use "" for an empty field)`,
-          f,
-        );
-        return '';
-      }
-      if (f.key === 'csvVersion' && raw !== layout.csvVersion) {
-        refuse('WRITE_CSV_VERSION_MISMATCH', `${fieldLabel(f).ja} の値 ${JSON.stringify(raw)} が書き出すCSVバージョン ${layout.csvVersion} と異なります`, `${fieldLabel(f).en} ${JSON.stringify(raw)} differs from the CSV version being written, ${layout.csvVersion}`, f, raw);
-      }
-      if (f.format !== 'freeText' && UNSAFE_UNQUOTED.test(raw)) {
-        refuse('WRITE_UNSAFE_VALUE', `${fieldLabel(f).ja} に「"」「,」改行は使えません（フリーテキスト以外は囲みません）`, `${fieldLabel(f).en} cannot contain a quote, comma or line break (only free text is quoted)`, f, raw);
-      }
-      return mapToMs932(raw, f, substitute, made, record, refuse);
-    });
     if (problems.length > 0) {
       issues.push(...problems);
       return;
@@ -126,43 +139,112 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
         ),
       );
     }
-    rows.push(cells);
+    lines.push(line);
   });
 
-  // The spec's dialect, written directly: free text in quotes with `"` doubled, every other field bare (its
-  // value holds no quote, comma or line break: refused above), CRLF after every record. csv-stringify was
-  // measured at under half this speed for per-field quoting (README "Performance").
-  const freeText = layout.fields.map((f) => f.format === 'freeText');
-  const lines: string[] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r]!;
-    let line = '';
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i]!;
-      if (i > 0) line += ',';
-      line += freeText[i] ? `"${v.includes('"') ? v.replaceAll('"', '""') : v}"` : v;
-    }
-    lines[r] = line;
-  }
+  // The spec's dialect, written directly: every line above has exactly the layout's fields (each cell is
+  // plain or passed encodeField) and CRLF ends every record. csv-stringify was measured at under half this
+  // speed for per-field quoting (README "Performance").
   const text = lines.length ? `${lines.join('\r\n')}\r\n` : '';
-  return { bytes: encodeMs932(text), issues, substitutions, written: rows.length };
+  return { bytes: encodeMs932(text), issues, substitutions, written: lines.length };
 }
 
-/** The value with unmappable characters substituted (when a table is given), or refused. */
+/**
+ * Refuses every key that is not a field of the layout: own keys (`__proto__` and `constructor` given as data
+ * included), and enumerable keys a record inherits from a prototype other than Object's (their values are
+ * never read). True when the own keys are exactly the layout's fields, so that each can be read directly.
+ */
+function ownKeysAreFields(input: object, keys: ReadonlySet<string>, count: number, refuse: Refuse): boolean {
+  const own = Object.keys(input);
+  let unknown = false;
+  for (const key of own) {
+    if (keys.has(key)) continue;
+    unknown = true;
+    refuse('WRITE_UNKNOWN_FIELD', `レイアウトにない項目 ${key} があります`, `field ${key} is not in the layout`, undefined, key);
+  }
+  const proto: unknown = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) {
+    for (const key in input) {
+      if (Object.hasOwn(input, key)) continue;
+      refuse(
+        'WRITE_UNKNOWN_FIELD',
+        `継承したプロパティ ${key} があります（レコード自身の項目だけを書きます）`,
+        `inherited property ${key} (only a record's own properties are written)`,
+        undefined,
+        key,
+      );
+    }
+  }
+  return !unknown && own.length === count;
+}
+
+/** A value off the fast path: every check, substitution, then encodeField. Undefined when refused. */
+function closeLook(
+  raw: unknown,
+  f: Field,
+  quoted: boolean,
+  csvVersion: string,
+  substitute: ReadonlyMap<string, string> | undefined,
+  made: Substitution[],
+  record: number,
+  refuse: Refuse,
+): string | undefined {
+  if (typeof raw !== 'string') {
+    const label = fieldLabel(f);
+    refuse('WRITE_MISSING_FIELD', `${label.ja} がありません（文字列で指定してください。空欄は ""）`, `${label.en} is missing or not a string (use "" for an empty field)`, f);
+    return undefined;
+  }
+  if (f.format === 'csvVersion' && raw !== csvVersion) {
+    const label = fieldLabel(f);
+    refuse('WRITE_CSV_VERSION_MISMATCH', `${label.ja} の値 ${JSON.stringify(raw)} が書き出すCSVバージョン ${csvVersion} と異なります`, `${label.en} ${JSON.stringify(raw)} differs from the CSV version being written, ${csvVersion}`, f, raw);
+    return undefined;
+  }
+  let refused = false;
+  // CR and LF are line breaks: kept in free text, WRITE_UNSAFE_VALUE in a bare field (below).
+  if (CONTROL_IN_QUOTED.test(raw)) {
+    const controls = new Set<string>();
+    for (const ch of raw) if (CONTROL_IN_QUOTED.test(ch)) controls.add(ch);
+    const label = fieldLabel(f);
+    for (const ch of controls) {
+      refuse('WRITE_CONTROL_CHAR', `${label.ja} に制御文字 ${codePointLabel(ch)} があります`, `${label.en} holds the control character ${codePointLabel(ch)}`, f, raw);
+    }
+    refused = true;
+  }
+  if (!quoted && /[",\r\n]/.test(raw)) {
+    const label = fieldLabel(f);
+    refuse('WRITE_UNSAFE_VALUE', `${label.ja} に「"」「,」改行は使えません（フリーテキスト以外は囲みません）`, `${label.en} cannot contain a quote, comma or line break (only free text is quoted)`, f, raw);
+    refused = true;
+  }
+  const value = mapToMs932(raw, f, substitute, made, record, refuse);
+  if (value === undefined || refused) return undefined;
+  // The checks above looked at the value given; what substitution made of it gets the same look again.
+  const cell = value === raw ? (quoted ? `"${raw.includes('"') ? raw.replaceAll('"', '""') : raw}"` : raw) : encodeField(value, quoted);
+  if (cell === undefined) {
+    // Unreachable while the substitution table is checked (substitutionTable): the last guard, not the first.
+    const label = fieldLabel(f);
+    refuse('WRITE_UNSAFE_VALUE', `${label.ja} の置換後の値 ${JSON.stringify(value)} は項目やレコードの区切りを変えるため書けません`, `${label.en}: the value after substitution, ${JSON.stringify(value)}, would change the fields or records written`, f, value);
+  }
+  return cell;
+}
+
+/**
+ * The value with unmappable characters substituted (when a table is given), or undefined when one is refused.
+ * Control characters are left in place: the caller refuses them under their own code.
+ */
 function mapToMs932(
   value: string,
   field: Field,
   table: ReadonlyMap<string, string> | undefined,
   made: Substitution[],
   record: number,
-  refuse: (code: WriteRuleCode, ja: string, en: string, field?: Field, value?: string) => void,
-): string {
+  refuse: Refuse,
+): string | undefined {
   if (isAscii(value) || allEncodable(value)) return value;
   let out = '';
   const counts = new Map<string, number>();
   const refused = new Set<string>();
   for (const ch of value) {
-    if (isEncodable(ch)) {
+    if (isEncodable(ch) || CONTROL_CHAR.test(ch)) {
       out += ch;
       continue;
     }
@@ -184,6 +266,7 @@ function mapToMs932(
       );
     }
   }
+  if (refused.size > 0) return undefined;
   for (const [from, count] of counts) made.push({ record, field: ref(field), from, to: table!.get(from)!, count });
   return out;
 }
@@ -192,25 +275,4 @@ function mapToMs932(
 function allEncodable(value: string): boolean {
   for (const ch of value) if (!isEncodable(ch)) return false;
   return true;
-}
-
-function substitutionTable(options: WriteOptions, file: string | undefined): { map: Map<string, string>; issues: Issue[] } {
-  const map = new Map(Object.entries(DEFAULT_SUBSTITUTIONS));
-  const issues: Issue[] = [];
-  for (const [from, to] of Object.entries(options.substitutions ?? {})) {
-    const bad = [...to].find((c) => !isEncodable(c));
-    if ([...from].length !== 1 || bad !== undefined) {
-      issues.push(
-        writeRuleIssue(
-          'WRITE_BAD_SUBSTITUTION',
-          `置換「${from}」→「${to}」は使えません（1文字を、MS932で書ける文字に置き換えてください）。`,
-          `Substitution '${from}' → '${to}' ignored: it must map one character to characters MS932 can hold.`,
-          { file, value: from },
-        ),
-      );
-      continue;
-    }
-    map.set(from, to);
-  }
-  return { map, issues };
 }

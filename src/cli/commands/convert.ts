@@ -29,16 +29,21 @@ function issuesText(issues: readonly Issue[]): { ja: string; en: string } {
   return { ja: issues.map((i) => i.message).join(' '), en: issues.map((i) => i.messageEn).join(' ') };
 }
 
-/** `--substitute FROM=TO` entries. */
+/**
+ * `--substitute FROM=TO` entries, each an own key (Object.fromEntries: `__proto__=x` is an entry the writer
+ * refuses by name, not a prototype assignment dropped silently). The writer checks what each entry may hold.
+ */
 function substitutionsOf(entries: readonly string[] | undefined): Record<string, string> | undefined {
   if (!entries?.length) return undefined;
-  const table: Record<string, string> = {};
+  const table = new Map<string, string>();
   for (const e of entries) {
     const at = e.indexOf('=');
     if (at <= 0) throw new CliError(`--substitute は 文字=置換 の形です（${JSON.stringify(e)}）`, `--substitute takes FROM=TO (got ${JSON.stringify(e)})`, COMMAND);
-    table[e.slice(0, at)] = e.slice(at + 1);
+    const from = e.slice(0, at);
+    if (table.has(from)) throw new CliError(`--substitute で「${from}」が2回指定されています`, `--substitute gives '${from}' twice`, COMMAND);
+    table.set(from, e.slice(at + 1));
   }
-  return table;
+  return Object.fromEntries(table);
 }
 
 /** The single value of a field across records (the name's month comes from the records when not given). */
