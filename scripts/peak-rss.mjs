@@ -1,0 +1,16 @@
+// Preloaded into a child process (node --import ./scripts/peak-rss.mjs …) by scripts/bench.mjs: prints the
+// process's own peak resident memory on stderr when it exits, from /proc VmHWM where Linux gives it.
+// (resourceUsage().maxRSS is not it: a child started by fork counts its parent's resident pages until exec.)
+import { existsSync, readFileSync } from 'node:fs';
+
+export function peakRssMb() {
+  if (existsSync('/proc/self/status')) {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+process.on('exit', () => {
+  process.stderr.write(`\npeak-rss-mb ${peakRssMb().toFixed(0)}\n`);
+});
