@@ -1,6 +1,7 @@
-// Preloaded into a child process (node --import ./scripts/peak-rss.mjs …) by scripts/bench.mjs: prints the
-// process's own peak resident memory on stderr when it exits, from /proc VmHWM where Linux gives it.
-// (resourceUsage().maxRSS is not it: a child started by fork counts its parent's resident pages until exec.)
+// The peak resident memory of this process, from /proc VmHWM where Linux gives it. (resourceUsage().maxRSS is
+// not it: a child started by fork counts its parent's resident pages until exec, so it reports the bench's own
+// size.) Preloaded into a child (node --import ./scripts/peak-rss.mjs dist/src/cli/main.js …) by
+// scripts/bench.mjs, it prints `peak-rss-mb N` on stderr when the process exits.
 import { existsSync, readFileSync } from 'node:fs';
 
 export function peakRssMb() {
