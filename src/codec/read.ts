@@ -7,7 +7,7 @@ import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, DEFAULT_MAX_ISSUES_PER_CODE, type DetectedEncoding } from './byte-decoder.js';
 import { DEFAULT_LIMITS, RowProcessor, type CsvRecord, type ReadItem, type ReadLimits } from './rows.js';
-import { CsvTokenizer } from './tokenizer.js';
+import { CsvTokenizer, type Row } from './tokenizer.js';
 
 export type { CsvRecord, ReadItem, ReadLimits } from './rows.js';
 export { DEFAULT_LIMITS } from './rows.js';
@@ -45,8 +45,12 @@ function kindFromName(name: string | undefined): FileKind | undefined {
   return kind && isFileKind(kind) ? kind : undefined;
 }
 
-/** Bytes decoded at a time by the whole-file reader. */
-const WHOLE_FILE_CHUNK = 1 << 20;
+/**
+ * Bytes decoded at a time, by the whole-file reader and by the streaming reader out of a larger chunk: the text
+ * of a slice this small dies young (V8 keeps a string of over about 128 KiB in its large-object space until a
+ * full collection, so 1 MiB slices tripled the streaming command's peak memory).
+ */
+const DECODE_SLICE = 1 << 16;
 
 interface Pipeline {
   tokenizer: CsvTokenizer;
@@ -139,20 +143,23 @@ export function forEachCsvItem(
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options);
   for (const issue of preIssues) emit({ type: 'issue', issue });
+  // Row by row: the items of one row are handed on before the next row is read (bounded memory).
+  const emitRow = (row: Row) => {
+    rows.onRow(row);
+    if (rows.waiting) for (const item of rows.take()) emit(item);
+  };
   // In chunks, as the streaming reader does: no giant string for a large file, and the same results.
-  for (let at = 0; at < file.bytes.length || at === 0; at += WHOLE_FILE_CHUNK) {
-    const { text, issues } = decoder.push(file.bytes.subarray(at, at + WHOLE_FILE_CHUNK));
+  for (let at = 0; at < file.bytes.length || at === 0; at += DECODE_SLICE) {
+    const { text, issues } = decoder.push(file.bytes.subarray(at, at + DECODE_SLICE));
     for (const issue of issues) emit({ type: 'issue', issue });
-    if (text) for (const row of tokenizer.push(text)) rows.onRow(row);
-    for (const item of rows.take()) emit(item);
+    if (text) for (const row of tokenizer.push(text)) emitRow(row);
     if (file.bytes.length === 0) break;
   }
   const last = decoder.end();
   for (const issue of last.issues) emit({ type: 'issue', issue });
   if (decoder.refused) rows.stop();
-  if (last.text) for (const row of tokenizer.push(last.text)) rows.onRow(row);
-  for (const row of tokenizer.end()) rows.onRow(row);
-  for (const item of rows.take()) emit(item);
+  if (last.text) for (const row of tokenizer.push(last.text)) emitRow(row);
+  for (const row of tokenizer.end()) emitRow(row);
   for (const item of rows.end()) emit(item);
   return { kind, csvVersion: rows.csvVersion, encoding: decoder.encoding };
 }
@@ -169,15 +176,28 @@ export async function* readCsvStream(
   const { decoder, rows, preIssues, tokenizer } = startPipeline(options.name, options);
   for (const issue of preIssues) yield { type: 'issue', issue };
   for await (const chunk of source) {
-    const { text, issues } = decoder.push(chunk);
-    for (const issue of issues) yield { type: 'issue', issue };
-    if (text) for (const row of tokenizer.push(text)) rows.onRow(row);
-    yield* rows.take();
+    // A large chunk is decoded slice by slice, and each row's items are yielded before the next row is read:
+    // a chunk of any size holds one slice of text and one row at a time.
+    for (let at = 0; at < chunk.length || at === 0; at += DECODE_SLICE) {
+      const { text, issues } = decoder.push(chunk.length > DECODE_SLICE ? chunk.subarray(at, at + DECODE_SLICE) : chunk);
+      for (const issue of issues) yield { type: 'issue', issue };
+      if (text) {
+        for (const row of tokenizer.push(text)) {
+          rows.onRow(row);
+          if (rows.waiting) yield* rows.take();
+        }
+      }
+    }
   }
   const { text, issues } = decoder.end();
   for (const issue of issues) yield { type: 'issue', issue };
   if (decoder.refused) rows.stop();
-  if (text) for (const row of tokenizer.push(text)) rows.onRow(row);
+  if (text) {
+    for (const row of tokenizer.push(text)) {
+      rows.onRow(row);
+      if (rows.waiting) yield* rows.take();
+    }
+  }
   for (const row of tokenizer.end()) rows.onRow(row);
   yield* rows.take();
   yield* rows.end();

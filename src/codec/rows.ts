@@ -99,6 +99,11 @@ export class RowProcessor {
     return this.fileVersion;
   }
 
+  /** Items found and not yet taken (a row gives a record and its issues: a few). */
+  get waiting(): number {
+    return this.out.length;
+  }
+
   take(): ReadItem[] {
     const items = this.out;
     this.out = [];

@@ -93,24 +93,47 @@ export class CsvTokenizer {
     return this.examinedChars;
   }
 
-  /** Add text; returns the rows it completes. */
-  push(text: string): Row[] {
-    const rows: Row[] = [];
+  /**
+   * Add text; yields the rows it completes, each as soon as it is complete. Rows are not collected first: a
+   * chunk of millions of short records (blank lines) must not hold millions of rows at once, so the text is
+   * read only as far as the consumer has pulled (at most two rows wait in `ready`). Pull the iterator to its
+   * end before the next push or end.
+   */
+  *push(text: string): Generator<Row, void, undefined> {
+    const rows = this.ready;
     let start = 0;
     // An open record resumes where its scan stopped: text already seen is not scanned again.
-    if (this.pending) start = this.scan(this.pending, text, 0, rows);
+    if (this.pending) {
+      start = this.scan(this.pending, text, 0, rows);
+      yield* this.drain(rows);
+    }
     while (start >= 0 && start < text.length) {
       const next = this.record(text, start, false, rows);
       this.examinedChars += (next < 0 ? text.length : next) - start;
       if (next >= 0) {
         start = next;
+        // One row at a time (a plain loop rather than yield*: this runs once per record).
+        for (let i = 0; i < rows.length; i++) yield rows[i]!;
+        rows.length = 0;
         continue;
       }
       // The text ends inside this record: scan it once more to keep the scan state, and wait for more.
       this.pending = { pieces: [], at: At.FieldStart, length: 0, breaks: 0, lastCR: false, skipping: false };
       start = this.scan(this.pending, text, start, rows);
+      yield* this.drain(rows);
     }
-    return rows;
+  }
+
+  /** Rows found but not yet handed out (at most two: a record reported too long and the next one). */
+  get waiting(): number {
+    return this.ready.length;
+  }
+
+  private readonly ready: Row[] = [];
+
+  private *drain(rows: Row[]): Generator<Row, void, undefined> {
+    for (let i = 0; i < rows.length; i++) yield rows[i]!;
+    rows.length = 0;
   }
 
   /** No more text: returns the last rows (an unterminated last record included). */

@@ -188,6 +188,27 @@ export interface FileFacts {
   readonly images: ReadonlySet<string>;
 }
 
+/**
+ * Which summaries a file's send unit will read (checkUnit): the others are not collected, so that a large
+ * file whose unit does not compare it with another file (a 第6表 sent without its 第7表, a file alone) keeps
+ * no per-user summaries at all. The report is the same either way: what is not kept is never read.
+ */
+export interface FactNeeds {
+  /** Relation keys (UNIT_KEY_NOT_IN_BASE / _DEPENDENT): the unit has another file. */
+  readonly keys: boolean;
+  /** 第6表 per-user services (UNIT_ANNEX_* / UNIT_PLAN_NOT_IN_ANNEX): the unit has a 第7表. */
+  readonly schedule: boolean;
+  /** 第7表 rows kept whole to the end (not let go user by user): the unit has a 第6表 to compare them with. */
+  readonly annex: boolean;
+  /** 利用者補足 区分支給限度基準額 per user (UNIT_LIMIT_*): the unit has a 第7表. */
+  readonly limits: boolean;
+  /** 利用者基本情報 family-diagram names (UNIT_MISSING_IMAGE): the file is in a send unit. */
+  readonly images: boolean;
+}
+
+/** A file checked alone (validateFile, validateStream): no send unit reads its summaries. */
+export const NO_FACTS: FactNeeds = Object.freeze({ keys: false, schedule: false, annex: false, limits: false, images: false });
+
 /** Every relation key the send units match files by (spec-tables/send-units.ts), once each. */
 const RELATION_KEYS: readonly (readonly string[])[] = [
   ...new Map(
@@ -435,12 +456,11 @@ export class FileValidator {
   private readonly limits = new Map<string, { limit: string; line: number }>();
   private readonly images = new Set<string>();
 
-  /** Whether to keep the summaries the send-unit checks need (validateFiles only). */
-  private readonly keepFacts: boolean;
+  /** Which summaries the send-unit checks will read (set before the first record; none by default). */
+  private needs: FactNeeds = NO_FACTS;
 
-  constructor(file: string, options: ValidateOptions = {}, keepFacts = false) {
+  constructor(file: string, options: ValidateOptions = {}) {
     this.issues = new IssueList(countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE));
-    this.keepFacts = keepFacts;
     this.name = file;
     this.lenient = options.profile === 'lenient';
     const parsed = parseFileName(file);
@@ -448,6 +468,16 @@ export class FileValidator {
     this.issues.push(...parsed.issues);
     const named = parsed.info?.kind;
     this.kind = options.kind ?? (named && isFileKind(named) ? named : undefined);
+  }
+
+  /** The file name's facts (undefined when the name is not a spec name), for grouping files before reading them. */
+  get nameInfo(): FileNameInfo | undefined {
+    return this.info;
+  }
+
+  /** Keep the summaries the file's send unit will read (see FactNeeds); call before the first record. */
+  keepFacts(needs: FactNeeds): void {
+    this.needs = needs;
   }
 
   /** A family-diagram image (UPKIHON_IMAGE): a JPEG, checked by name and signature only. */
@@ -576,7 +606,7 @@ export class FileValidator {
     }
     this.receiverRules(record, kind, where, field);
     if (kind === 'UPSIKYU') this.collectAnnexRow(record, line, index);
-    if (this.keepFacts) this.collectFacts(record, layout, line, index);
+    this.collectFacts(record, layout, line, index);
   }
 
   /** The per-user receiver rule that applies to this file, if any (decided at the first record). */
@@ -611,6 +641,13 @@ export class FileValidator {
 
   /** Summaries for the send-unit checks. */
   private collectFacts(record: Record<string, string>, layout: Layout, line: number, index: number): void {
+    const needs = this.needs;
+    if (needs === NO_FACTS) return;
+    const kind = layout.kind;
+    if (!needs.keys && !(needs.schedule && (kind === 'UPPLAN' || kind === 'UPJSK')) && !(needs.limits && kind === 'UPHOSOKU')) {
+      if (needs.images && kind === 'UPKIHON' && record.familyDiagramFileName) this.images.add(record.familyDiagramFileName);
+      return;
+    }
     const last = this.lastUser;
     const insurer = record.insurerNumber ?? '';
     const insured = record.insuredNumber ?? '';
@@ -620,7 +657,8 @@ export class FileValidator {
     const same =
       last.key !== '' && last.insurer === insurer && last.insured === insured && last.month === month && last.plan === plan && last.consultation === consultation;
     if (!same) {
-      for (const fields of relationKeysOf(layout)) {
+      const relations = needs.keys ? relationKeysOf(layout) : [];
+      for (const fields of relations) {
         const name = fields.join('+');
         let values = this.relationKeys.get(name);
         if (!values) this.relationKeys.set(name, (values = new Map()));
@@ -630,8 +668,8 @@ export class FileValidator {
       this.lastUser = { insurer, insured, month, plan, consultation, key: `${insurer}|${insured}|${month}` };
     }
     const user = this.lastUser.key;
-    const kind = layout.kind;
     if (kind === 'UPPLAN' || kind === 'UPJSK') {
+      if (!needs.schedule) return;
       let rows = this.schedule.get(user);
       if (!rows) this.schedule.set(user, (rows = new Map()));
       // One row of 第7表 per office, service code and rented product (TAIS or 届出コード), and per サテライト枝番 and
@@ -647,8 +685,8 @@ export class FileValidator {
       if (/^-?\d+$/.test(units) && Number(units) !== 0 && !row.units.includes(units) && row.units.length < 3) row.units.push(units);
       row.prorated |= dayBits(record.proratedDays ?? '');
     } else if (kind === 'UPHOSOKU') {
-      if (!this.limits.has(user)) this.limits.set(user, { limit: record.benefitLimitUnits ?? '', line });
-    } else if (kind === 'UPKIHON' && record.familyDiagramFileName) {
+      if (needs.limits && !this.limits.has(user)) this.limits.set(user, { limit: record.benefitLimitUnits ?? '', line });
+    } else if (needs.images && kind === 'UPKIHON' && record.familyDiagramFileName) {
       this.images.add(record.familyDiagramFileName);
     }
   }
@@ -697,7 +735,7 @@ export class FileValidator {
     const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
     let rows = this.annexRows.get(user);
     if (!rows) {
-      if (!this.keepFacts && this.annexRowCount > ANNEX_ROWS_KEPT) {
+      if (!this.needs.annex && this.annexRowCount > ANNEX_ROWS_KEPT) {
         for (const [u, r] of this.annexRows) this.annexRulesOf(u, r);
         this.annexRows.clear();
         this.annexRowCount = 0;

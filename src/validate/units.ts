@@ -4,7 +4,7 @@ import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import { inImportOrder, parseFileName, sendUnitKey, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { checkScheduleContent } from './cross-checks.js';
-import type { FileFacts } from './file-validator.js';
+import { NO_FACTS, type FactNeeds, type FileFacts } from './file-validator.js';
 import { ruleIssue, type RuleCode } from '../rules/index.js';
 
 export interface UnitReport {
@@ -64,6 +64,27 @@ function groupBySendUnit<T>(items: readonly T[], infoOf: (item: T) => FileNameIn
     .filter((g) => !merged.has(g))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ key, items }) => ({ key, items }));
+}
+
+/**
+ * Which summaries each file must keep for the send-unit checks, from the names alone (grouped as groupUnits
+ * groups them): what checkUnit will read of it, and nothing else. A file outside any unit keeps none.
+ */
+export function factNeedsOf(infos: readonly (FileNameInfo | undefined)[]): FactNeeds[] {
+  const needs: FactNeeds[] = infos.map(() => NO_FACTS);
+  const named = infos.flatMap((info, i) => (info ? [{ i, info }] : []));
+  for (const { items } of groupBySendUnit(named, (n) => n.info)) {
+    const kinds = new Set(items.map((n) => n.info.kind));
+    const unit: FactNeeds = {
+      keys: items.length > 1,
+      schedule: kinds.has('UPSIKYU'),
+      annex: kinds.has('UPPLAN'),
+      limits: kinds.has('UPSIKYU'),
+      images: true,
+    };
+    for (const { i } of items) needs[i] = unit;
+  }
+  return needs;
 }
 
 export function groupUnits(facts: readonly FileFacts[]): FileFacts[][] {

@@ -4,7 +4,7 @@ import { countOption, forEachCsvItem, readCsvStream, type ReadOptions } from '..
 import type { Issue } from '../issues.js';
 import type { FileKind } from '../spec.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, FileValidator, type FileFacts, type FileReport, type ValidateOptions } from './file-validator.js';
-import { checkUnit, groupUnits, type UnitReport } from './units.js';
+import { checkUnit, factNeedsOf, groupUnits, type UnitReport } from './units.js';
 
 export interface ValidationReport {
   readonly files: FileReport[];
@@ -38,8 +38,14 @@ function readerOptions(options: ValidateOptions, kind: FileKind | undefined): Re
 
 const JPEG = [0xff, 0xd8, 0xff];
 
-function validateOne(file: InputFile, options: ValidateOptions, keepFacts = false): FileValidator {
-  const validator = new FileValidator(file.name, options, keepFacts);
+/** File by file, a validator that keeps what the file's send unit will read of it (see FactNeeds). */
+function validatorsFor(files: readonly { readonly name: string }[], options: ValidateOptions): FileValidator[] {
+  const validators = files.map((f) => new FileValidator(f.name, options));
+  factNeedsOf(validators.map((v) => v.nameInfo)).forEach((needs, i) => validators[i]!.keepFacts(needs));
+  return validators;
+}
+
+function validateOne(file: InputFile, options: ValidateOptions, validator = new FileValidator(file.name, options)): FileValidator {
   if (validator.isImage) {
     if (!JPEG.every((b, i) => file.bytes[i] === b)) validator.notJpeg();
     return validator;
@@ -50,8 +56,7 @@ function validateOne(file: InputFile, options: ValidateOptions, keepFacts = fals
 }
 
 /** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives. */
-async function validateOneStream(file: InputStream, options: ValidateOptions, keepFacts = false): Promise<FileValidator> {
-  const validator = new FileValidator(file.name, options, keepFacts);
+async function validateOneStream(file: InputStream, options: ValidateOptions, validator = new FileValidator(file.name, options)): Promise<FileValidator> {
   if (validator.isImage) {
     const head: number[] = [];
     for await (const chunk of file.chunks) {
@@ -81,7 +86,7 @@ export function validateFile(file: InputFile, options: ValidateOptions = {}): Va
  * sender and receiver), their combinations, keys and content. Never throws on bad input.
  */
 export function validateFiles(files: readonly InputFile[], options: ValidateOptions = {}): ValidationReport {
-  const validators = files.map((f) => validateOne(f, options, true));
+  const validators = validatorsFor(files, options).map((v, i) => validateOne(files[i]!, options, v));
   const reports = validators.map((v) => v.finish());
   const units = groupUnits(validators.map((v) => v.facts())).map(checkUnit);
   return report(reports, units);
@@ -108,8 +113,9 @@ export async function validateStream(
 export async function validateFileStreams(files: readonly InputStream[], options: ValidateOptions = {}): Promise<ValidationReport> {
   const reports: FileReport[] = [];
   const facts: FileFacts[] = [];
-  for (const file of files) {
-    const validator = await validateOneStream(file, options, true);
+  const validators = validatorsFor(files, options);
+  for (const [i, file] of files.entries()) {
+    const validator = await validateOneStream(file, options, validators[i]);
     reports.push(validator.finish());
     facts.push(validator.facts());
   }
