@@ -9,11 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { comparePlanToActual, RULES, validateFiles } from '../src/index.js';
 
 // Each run starts a Node process (~0.3 s on a 2-core machine): allow for it.
-vi.setConfig({ testTimeout: 60_000 });
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -721,7 +720,7 @@ describe('help, version, demo, layouts', () => {
     const top = cli(['--help']);
     expect(top.code).toBe(0);
     for (const c of commands) expect(top.stdout).toContain(`  ${c}`);
-  }, 120_000);
+  });
 
   it('--version prints the package version', () => {
     const r = cli(['--version']);
