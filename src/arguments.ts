@@ -115,7 +115,9 @@ export const BOOLEAN = leaf('a boolean', '真偽値', (v) => typeof v === 'boole
 export const NUMBER = leaf('a number', '数値', (v) => typeof v === 'number');
 export const FUNCTION = leaf('a function', '関数', (v) => typeof v === 'function');
 export const OBJECT = leaf('an object', 'オブジェクト', isObject);
-export const BYTES = leaf('a Uint8Array (or Buffer) that is not detached', '切り離されていない Uint8Array（または Buffer）', (v) => v instanceof Uint8Array && !isDetached(v));
+/** A Uint8Array by its tag rather than instanceof: one made in another realm (a vm context, a worker's copy) counts. */
+const isUint8Array = (v: unknown): v is Uint8Array => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
+export const BYTES = leaf('a Uint8Array (or Buffer) that is not detached', '切り離されていない Uint8Array（または Buffer）', (v) => isUint8Array(v) && !isDetached(v));
 /** Chunks of a stream: iterated later, each chunk then checked by checkedChunks. A string is not a source. */
 export const CHUNKS = leaf(
   'an iterable or async iterable of Uint8Array chunks',

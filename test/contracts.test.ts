@@ -1,6 +1,7 @@
 // The contract every public function keeps (src/arguments.ts): an argument of the wrong type is a TypeError at
 // once (a rejection for the async ones) naming the function, the argument and what it must be; bad data is
 // never one. The table lists every function exported from both entries, so a new export without a row fails.
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -270,6 +271,17 @@ describe('the cases of issue 13', () => {
     );
     expect(() => api.writeCsvFile('UPPLAN', undefined as never, { csvVersion: '202407' })).toThrow(/^writeCsvFile: records must be an array of records, got undefined\./);
     expect(() => api.validateFiles([{ name: NAME, bytes: EMPTY }, { name: NAME }] as never)).toThrow(/^validateFiles: files\[1\]\.bytes must be a Uint8Array/);
+  });
+
+  it('a Buffer, and a Uint8Array made in another realm, are bytes', async () => {
+    const bytes = sjis('202407,131016\r\n');
+    const foreign = runInNewContext('new Uint8Array(n)', { n: bytes.length }) as Uint8Array;
+    foreign.set(bytes);
+    expect(foreign).not.toBeInstanceOf(Uint8Array);
+    const expected = api.readCsvFile({ name: NAME, bytes });
+    expect(api.readCsvFile({ name: NAME, bytes: foreign })).toEqual(expected);
+    expect(api.readCsvFile({ name: NAME, bytes: Buffer.from(bytes) })).toEqual(expected);
+    expect((await api.validateStream([foreign], NAME)).issues).toEqual(api.validateFile({ name: NAME, bytes }).issues);
   });
 
   it('readCsvStream: a detached chunk is a TypeError, not CSV_EMPTY_FILE', async () => {
