@@ -1,5 +1,6 @@
 // The one shape every problem the library finds is reported in. Public APIs return these; they never throw
 // on bad data.
+import { expectArguments, expectObject, OBJECT, SEVERITY, STRING } from './arguments.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {
@@ -43,6 +44,7 @@ export function makeIssue(
   messageEn: string,
   where: IssueLocation = {},
 ): Issue {
+  expectArguments('makeIssue', [['code', code, STRING], ['severity', severity, SEVERITY], ['message', message, STRING], ['messageEn', messageEn, STRING], ['where', where, OBJECT]]);
   const issue: Record<string, unknown> = { code, severity };
   for (const [k, v] of Object.entries(where)) if (v !== undefined) issue[k] = v;
   issue.message = message;
@@ -52,5 +54,7 @@ export function makeIssue(
 
 /** Issues in reading order: by line, then byte offset, then field No. (chunking never changes the order). */
 export function byPosition(a: Issue, b: Issue): number {
+  expectObject('byPosition', 'a', a);
+  expectObject('byPosition', 'b', b);
   return (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
 }

@@ -1,5 +1,6 @@
 // Access to the spec tables: editions resolved from their deltas, layouts by file kind and CSVバージョン.
 // Nothing here describes a field; it only reads `spec-tables/`.
+import { expectString } from './arguments.js';
 import {
   CODE_TABLES,
   CSV_VERSIONS,
@@ -130,6 +131,8 @@ const cache = new Map<string, Layout | undefined>();
 export function getLayout<K extends FileKind>(kind: K, csvVersion: CsvVersion): Layout | undefined;
 export function getLayout(kind: string, csvVersion: string): Layout | undefined;
 export function getLayout(kind: string, csvVersion: string): Layout | undefined {
+  expectString('getLayout', 'kind', kind);
+  expectString('getLayout', 'csvVersion', csvVersion);
   const id = `${kind}@${csvVersion}`;
   if (cache.has(id)) return cache.get(id);
   const edition = EDITIONS.find((e) => e.csvVersion === csvVersion);
@@ -153,15 +156,18 @@ export const FILE_KINDS: readonly FileKind[] = Object.freeze([
 ]);
 
 export function isFileKind(kind: string): kind is FileKind {
+  expectString('isFileKind', 'kind', kind);
   return kind === 'UPJSK' || Object.hasOwn(EDITION_4_1.layouts, kind);
 }
 
 /** Whether a CSVバージョン value has layouts served by this library. */
 export function isServedCsvVersion(value: string): value is CsvVersion {
+  expectString('isServedCsvVersion', 'value', value);
   return EDITIONS.some((e) => e.csvVersion === value);
 }
 
 export function getCodeTable(id: string): CodeTableSpec | undefined {
+  expectString('getCodeTable', 'id', id);
   return Object.hasOwn(CODE_TABLES, id) ? CODE_TABLES[id as CodeTableId] : undefined;
 }
 

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsvTokenizer, type Row } from '../src/codec/tokenizer.js';
 import { lineAtOffset } from '../src/cli/format/issues.js';
 import { fileChunks, linesAtOffsets } from '../src/cli/input.js';
@@ -243,7 +243,6 @@ describe('the command reads files in chunks', () => {
 
 // ---- The built command as a child process (test/global-setup.ts builds dist/ first). ----
 
-vi.setConfig({ testTimeout: 60_000 });
 
 function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

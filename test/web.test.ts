@@ -14,10 +14,9 @@ import { basename, dirname, extname, join, normalize, relative, sep } from 'node
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles, type InputFile, type ValidationReport } from '../src/core.js';
 
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'web/dist');

@@ -1,3 +1,4 @@
+import { expectString } from '../arguments.js';
 // MS932 (Windows-31J) without Node's Buffer, so the codec runs in browsers too. Decoding is the platform's
 // TextDecoder('shift_jis') (the WHATWG Shift_JIS decoder is Windows-31J, built into browsers and Node);
 // encoding and the facts the reader needs — which byte pairs are assigned, which are 外字 (forbidden by the
@@ -115,6 +116,7 @@ export function canonicalPair(lead: number, trail: number): number | undefined {
  * (the user-defined area) are not.
  */
 export function isEncodable(ch: string): boolean {
+  expectString('isEncodable', 'ch', ch);
   const code = ch.charCodeAt(0);
   if (code < 0x80) return true;
   return ch.length === 1 && tablesOf().encode[code] !== 0;

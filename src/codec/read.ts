@@ -1,6 +1,7 @@
 // Reading spec CSV files: the whole-file reader and the streaming reader. Both run the same pipeline —
 // ByteDecoder (bytes → text, encoding problems) → CsvTokenizer (text → rows) → RowProcessor (rows →
 // records, structural problems) — so they give the same records and issues.
+import { checkedChunks, expectArguments, FUNCTION, READ_FILE, READ_OPTIONS, STREAM_READ_OPTIONS } from '../arguments.js';
 import { byPosition, type Issue } from '../issues.js';
 import { readRuleIssue } from '../rules/read.js';
 import { parseFileName } from '../filenames/index.js';
@@ -106,6 +107,7 @@ function startPipeline(name: string | undefined, options: ReadOptions): Pipeline
  * CSVバージョン.
  */
 export function readCsvFile(file: { name?: string; bytes: Uint8Array }, options: ReadOptions = {}): ReadResult {
+  expectArguments('readCsvFile', [['file', file, READ_FILE], ['options', options, READ_OPTIONS]]);
   const records: CsvRecord[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];
@@ -127,6 +129,7 @@ export function readCsvItems(
   file: { name?: string; bytes: Uint8Array },
   options: ReadOptions = {},
 ): { kind: FileKind | undefined; csvVersion: string | undefined; items: ReadItem[]; encoding: DetectedEncoding } {
+  expectArguments('readCsvItems', [['file', file, READ_FILE], ['options', options, READ_OPTIONS]]);
   const items: ReadItem[] = [];
   const { kind, csvVersion, encoding } = forEachCsvItem(file, options, (item) => items.push(item));
   return { kind, csvVersion, items, encoding };
@@ -141,6 +144,7 @@ export function forEachCsvItem(
   options: ReadOptions,
   emit: (item: ReadItem) => void,
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
+  expectArguments('forEachCsvItem', [['file', file, READ_FILE], ['options', options, READ_OPTIONS], ['emit', emit, FUNCTION]]);
   const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options);
   for (const issue of preIssues) emit({ type: 'issue', issue });
   // Row by row: the items of one row are handed on before the next row is read (bounded memory).
@@ -173,6 +177,8 @@ export async function* readCsvStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: ReadOptions & { name?: string } = {},
 ): AsyncGenerator<ReadItem> {
+  expectArguments('readCsvStream', [['options', options, STREAM_READ_OPTIONS]]);
+  source = checkedChunks('readCsvStream', 'source', source);
   const { decoder, rows, preIssues, tokenizer } = startPipeline(options.name, options);
   for (const issue of preIssues) yield { type: 'issue', issue };
   for await (const chunk of source) {

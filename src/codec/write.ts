@@ -1,5 +1,6 @@
 // Writing spec CSV files: MS932, CRLF, free text always quoted, other fields never. A character MS932
 // cannot hold is refused (default) or substituted from a documented table — never written as `?`.
+import { expectArguments, RECORDS, STRING, WRITE_OPTIONS } from '../arguments.js';
 import { type Issue } from '../issues.js';
 import { writeRuleIssue, type WriteRuleCode } from '../rules/write.js';
 import { fieldLabel } from '../schemas/field-rules.js';
@@ -68,6 +69,7 @@ type Refuse = (code: WriteRuleCode, ja: string, en: string, field?: Field, value
  * every record that could be written exactly, and an issue for each record refused; never throws on bad data.
  */
 export function writeCsvFile(kind: FileKind, records: readonly Record<string, unknown>[], options: WriteOptions): WriteResult {
+  expectArguments('writeCsvFile', [['kind', kind, STRING], ['records', records, RECORDS], ['options', options, WRITE_OPTIONS]]);
   const file = options.file;
   const layout = getLayout(kind, options.csvVersion);
   if (!layout) {

@@ -1,5 +1,6 @@
 // formatFileName: the exact name the spec prescribes for a file. The name is checked by reading it back
 // with parseFileName, so the writer and the reader cannot drift apart.
+import { expectArguments, FILE_NAME_PARTS } from '../arguments.js';
 import type { FileNameSegmentKey } from '../../spec-tables/index.js';
 import { type Issue } from '../issues.js';
 import { nameRuleIssue } from '../rules/name.js';
@@ -97,6 +98,7 @@ export interface BuiltFileName {
  * listed but do not stop the name.
  */
 export function buildFileName(parts: FileNameParts): BuiltFileName {
+  expectArguments('buildFileName', [['parts', parts, FILE_NAME_PARTS]]);
   if (!isFileNameKind(parts.kind)) {
     const kind = String(parts.kind);
     return {
@@ -133,6 +135,7 @@ export function buildFileName(parts: FileNameParts): BuiltFileName {
  * throws FileNameError when the parts break a rule. Use buildFileName to get the issues instead.
  */
 export function formatFileName(parts: FileNameParts): string {
+  expectArguments('formatFileName', [['parts', parts, FILE_NAME_PARTS]]);
   const built = buildFileName(parts);
   if (!built.ok || built.name === undefined) throw new FileNameError(built.issues);
   return built.name;

@@ -1,5 +1,6 @@
 // parseFileName: what a file name says and, located segment by segment, what is wrong with it.
 // The layout of the segments comes from spec-tables/file-names.ts; the edition is read from the name itself.
+import { expectString } from '../arguments.js';
 import {
   FILE_NAME_EDITIONS,
   FILE_NAMES,
@@ -70,6 +71,7 @@ const ANY_CASE_WORD = /^[A-Za-z]{3,}\d*$/;
 
 /** Parse and check a file name (a bare name or a path). Never throws. */
 export function parseFileName(name: string): ParsedFileName {
+  expectString('parseFileName', 'name', name);
   const file = typeof name === 'string' ? name : '';
   const base = baseName(file);
   const dot = base.lastIndexOf('.');

@@ -1,4 +1,5 @@
 // Lookups over the file-name tables of spec-tables/file-names.ts. No rule is written here, only read.
+import { expectString } from '../arguments.js';
 import {
   FILE_NAME_EDITIONS,
   FILE_NAME_SEGMENTS,
@@ -17,6 +18,7 @@ import { getServiceType } from '../service-types.js';
 export const FILE_NAME_KINDS: readonly FileNameKind[] = Object.freeze(Object.keys(FILE_NAMES) as FileNameKind[]);
 
 export function isFileNameKind(kind: string): kind is FileNameKind {
+  expectString('isFileNameKind', 'kind', kind);
   return Object.hasOwn(FILE_NAMES, kind);
 }
 

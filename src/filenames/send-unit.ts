@@ -1,5 +1,6 @@
 // Send units (送信単位, spec §2.4/§3.4) and the import order (取込順序, §2.5/§3.5): the files of one unit
 // share a ファイル連番 and are imported together, unit after unit in 連番 order.
+import { expectArguments, NAMES, SEND_UNIT_INFO } from '../arguments.js';
 import { parseFileName } from './parse.js';
 import { fileNameSpec } from './rules.js';
 import type { FileNameInfo, OfficeRef } from './types.js';
@@ -12,6 +13,7 @@ const end = (o: OfficeRef): string => (o.serviceType === undefined ? o.office : 
  * E.g. `20250325093015:1370100001_43>1370200002_11`.
  */
 export function sendUnitKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
+  expectArguments('sendUnitKey', [['info', info, SEND_UNIT_INFO]]);
   return `${info.timestamp}:${end(info.sender)}>${end(info.receiver)}`;
 }
 
@@ -23,6 +25,7 @@ const TIMESTAMP = /^\d{14}$/;
  * its 別表 and images). Names without a readable kind or 連番 come last, in their given order.
  */
 export function sortForImport(names: readonly string[]): string[] {
+  expectArguments('sortForImport', [['names', names, NAMES]]);
   return inImportOrder(names, (name) => parseFileName(name).info);
 }
 

@@ -2,6 +2,7 @@
 // Japanese and English, and the passage of the spec it enforces. Every layer builds its issues from its part of
 // the catalogue, so a rule's severity is stated there and nowhere else; the README's catalogue is generated
 // from this list (`npm run catalogue`).
+import { expectString } from '../arguments.js';
 import { issueBuilder, type Lowering, type RuleSpec } from './define.js';
 import { FIELD_RULES } from './field.js';
 import { NAME_RULES } from './name.js';
@@ -22,6 +23,7 @@ const byCode = new Map<string, RuleSpec>(RULES.map((rule) => [rule.code, rule]))
 export const ruleIssue = issueBuilder(RULES);
 
 export function ruleOf(code: string): RuleSpec | undefined {
+  expectString('ruleOf', 'code', code);
   return byCode.get(code);
 }
 

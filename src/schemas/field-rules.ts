@@ -1,5 +1,6 @@
 // Field rules derived from the spec tables: one compiled checker per field, built once per layout.
 // A checker looks at one field's text exactly as it appears in the file and lists what is wrong with it.
+import { expectArguments, FIELD, optional, STRING } from '../arguments.js';
 import { isExists } from 'date-fns/isExists';
 import { FORMATS } from '../../spec-tables/formats.js';
 import type { Severity } from '../issues.js';
@@ -120,6 +121,7 @@ const NONE: readonly FieldProblem[] = Object.freeze([]);
  * Severity follows the spec's certainty: a rule the source leaves uncertain is a warning, never an error.
  */
 export function compileFieldChecker(field: Field, csvVersion?: string): FieldChecker {
+  expectArguments('compileFieldChecker', [['field', field, FIELD], ['csvVersion', csvVersion, optional(STRING)]]);
   const label = fieldLabel(field);
   const format = FORMATS[field.format];
   const pattern = PATTERNS[field.format];

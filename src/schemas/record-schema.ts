@@ -1,5 +1,6 @@
 // Zod schemas for one record of a layout, derived from the spec tables. A record is an object keyed by the
 // layout's field keys, each value the field's text exactly as in the file ('' for an empty field).
+import { expectString } from '../arguments.js';
 import { z } from 'zod';
 import { getLayout, type CsvVersion, type FieldKey, type FileKind, type Layout } from '../spec.js';
 import { compileFieldChecker } from './field-rules.js';
@@ -45,6 +46,8 @@ export function recordSchema<K extends FileKind, V extends CsvVersion>(
 ): RecordSchema<K, V> | undefined;
 export function recordSchema(kind: string, csvVersion: string): z.ZodObject | undefined;
 export function recordSchema(kind: string, csvVersion: string): z.ZodObject | undefined {
+  expectString('recordSchema', 'kind', kind);
+  expectString('recordSchema', 'csvVersion', csvVersion);
   const layout = getLayout(kind, csvVersion);
   if (!layout) return undefined;
   let schema = cache.get(layout);

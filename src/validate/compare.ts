@@ -1,5 +1,6 @@
 // Plan vs delivery: the table a care manager checks before billing. For each user, office, service code and
 // day, what was planned (第6表 予定, UPPLAN) and what was delivered (第6表 実績, UPJSK).
+import { COMPARE_OPTIONS, expectArguments, INPUT_FILE } from '../arguments.js';
 import { readCsvFile, type CsvRecord } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import { ruleIssue, ruleOf } from '../rules/index.js';
@@ -169,6 +170,7 @@ const timeOf = (row: PlanActualRow): number => {
  * Never throws on bad input: problems are in `issues`.
  */
 export function comparePlanToActual(plan: InputFile, actual: InputFile, options: CompareOptions = {}): PlanActualComparison {
+  expectArguments('comparePlanToActual', [['plan', plan, INPUT_FILE], ['actual', actual, INPUT_FILE], ['options', options, COMPARE_OPTIONS]]);
   const issues: Issue[] = [];
   const lenient = options.profile === 'lenient';
   const read = (f: InputFile, kind: 'UPPLAN' | 'UPJSK') => {

@@ -1,5 +1,6 @@
 // Send units: the files of one transmission checked together (spec §2.4, §3.4) and ordered for import
 // (§2.5, §3.5). A unit is the files with the same ファイル連番, sender and receiver (office and service type).
+import { expectArguments, NAMED_FILES } from '../arguments.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import { inImportOrder, parseFileName, sendUnitKey, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
@@ -273,6 +274,7 @@ export interface ImportOrder {
  * `unordered` with the reason (the unit's first finding, most fundamental first) and its rule code.
  */
 export function importOrder(files: readonly (string | { readonly name: string })[]): ImportOrder {
+  expectArguments('importOrder', [['files', files, NAMED_FILES]]);
   const unordered: UnorderedFile[] = [];
   const named: { name: string; info: FileNameInfo }[] = [];
   for (const f of files) {

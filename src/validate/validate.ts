@@ -1,5 +1,6 @@
 // validateFile / validateFiles / validateStream / validateFileStreams: one call that tells everything wrong
 // with files, from their bytes or streamed with bounded memory.
+import { checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPUT_FILES, STRING, VALIDATE_OPTIONS } from '../arguments.js';
 import { countOption, forEachCsvItem, readCsvStream, type ReadOptions } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import type { FileKind } from '../spec.js';
@@ -78,6 +79,7 @@ export function report(files: FileReport[], units: UnitReport[] = []): Validatio
 
 /** Validate one file. Never throws on bad input. */
 export function validateFile(file: InputFile, options: ValidateOptions = {}): ValidationReport {
+  expectArguments('validateFile', [['file', file, INPUT_FILE], ['options', options, VALIDATE_OPTIONS]]);
   return report([validateOne(file, options).finish()]);
 }
 
@@ -86,6 +88,7 @@ export function validateFile(file: InputFile, options: ValidateOptions = {}): Va
  * sender and receiver), their combinations, keys and content. Never throws on bad input.
  */
 export function validateFiles(files: readonly InputFile[], options: ValidateOptions = {}): ValidationReport {
+  expectArguments('validateFiles', [['files', files, INPUT_FILES], ['options', options, VALIDATE_OPTIONS]]);
   const validators = validatorsFor(files, options).map((v, i) => validateOne(files[i]!, options, v));
   const reports = validators.map((v) => v.finish());
   const units = groupUnits(validators.map((v) => v.facts())).map(checkUnit);
@@ -101,6 +104,8 @@ export async function validateStream(
   name: string,
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
+  expectArguments('validateStream', [['name', name, STRING], ['options', options, VALIDATE_OPTIONS]]);
+  source = checkedChunks('validateStream', 'source', source);
   return report([(await validateOneStream({ name, chunks: source }, options)).finish()]);
 }
 
@@ -111,6 +116,8 @@ export async function validateStream(
  * source does (an I/O error), with that error.
  */
 export async function validateFileStreams(files: readonly InputStream[], options: ValidateOptions = {}): Promise<ValidationReport> {
+  expectArguments('validateFileStreams', [['options', options, VALIDATE_OPTIONS]]);
+  files = checkedStreams('validateFileStreams', 'files', files);
   const reports: FileReport[] = [];
   const facts: FileFacts[] = [];
   const validators = validatorsFor(files, options);
