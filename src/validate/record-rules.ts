@@ -1,5 +1,6 @@
 // Record rules: what the spec's notes require of one record beyond its single fields.
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { FILE_NAMES } from '../../spec-tables/file-names.js';
 import type { DateOrder, FieldCondition } from '../../spec-tables/types.js';
 import type { Issue, IssueLocation } from '../issues.js';
 import { getCodeTable, type Field, type Layout } from '../spec.js';
@@ -13,6 +14,8 @@ export interface RecordContext {
   readonly layout: Layout;
   readonly where: IssueLocation;
   readonly emit: Emit;
+  /** The month in the file's name (利用者補足: 000000 ties it to 第1/2表, a month to 第6/7表), when readable. */
+  readonly nameMonth?: string | undefined;
   /** Counts one issue of `code` and says whether it is kept: one over the file's cap is not built at all. */
   readonly take?: (code: RuleCode) => boolean;
 }
@@ -128,19 +131,68 @@ function annexRow(r: Rec, ctx: RecordContext): void {
   }
 }
 
+/**
+ * 利用者補足 (UPHOSOKU) is tied to 第1/2表 or to 第6/7表, and says which twice: No.4 居宅サービス計画作成（変更）日
+ * is 00000000 when tied to 第6/7表, No.63 対象年月 is 000000 when tied to 第1/2表 (their `sentinels`). When both
+ * or neither say so, the file name's month (000000 for 第1/2表, the service month for 第6/7表) tells which one
+ * is wrong; without a readable month the rule cannot, and names both.
+ */
+function supplementPairing(r: Rec, ctx: RecordContext): void {
+  const date = fieldOf(ctx, 'planChangeDate');
+  const month = fieldOf(ctx, 'serviceMonth');
+  const dateSentinel = sentinelOf(ctx, date.key);
+  const monthSentinel = sentinelOf(ctx, month.key);
+  const dateValue = r[date.key] ?? '';
+  const monthValue = r[month.key] ?? '';
+  const toPlan = monthValue === monthSentinel;
+  const toSchedule = dateValue === dateSentinel;
+  if (toPlan !== toSchedule) return;
+  const zero = FILE_NAMES.UPHOSOKU.month.zero.value;
+  const named = ctx.nameMonth === zero ? 'plan' : isMonth(ctx.nameMonth) ? 'schedule' : undefined;
+  const d = { ja: fieldRefJa(date), en: fieldRefEn(date) };
+  const m = { ja: fieldRefJa(month), en: fieldRefEn(month) };
+  if (named === undefined) {
+    emit(ctx, 'RECORD_HOSOKU_PAIRING', toPlan ? date.key : month.key, toPlan ? dateValue : monthValue,
+      toPlan
+        ? `${d.ja} ${dateSentinel} と ${m.ja} ${monthSentinel} は同時に使えません。`
+        : `第1/2表に紐づく場合は${m.ja}を ${monthSentinel}、第6/7表に紐づく場合は${d.ja}を ${dateSentinel} にします（どちらもそうなっていません）。`,
+      toPlan
+        ? `${d.en} ${dateSentinel} and ${m.en} ${monthSentinel} cannot both be set.`
+        : `Tied to 第1/2表, ${m.en} is ${monthSentinel}; tied to 第6/7表, ${d.en} is ${dateSentinel} (neither is).`);
+    return;
+  }
+  const tie = named === 'plan'
+    ? { ja: `ファイル名の提供年月 ${zero} のとおり第1/2表に紐づく利用者補足`, en: `The file name's month ${zero} ties this supplement to 第1/2表` }
+    : { ja: `ファイル名の提供年月 ${ctx.nameMonth} のとおり第6/7表に紐づく利用者補足`, en: `The file name's month ${ctx.nameMonth} ties this supplement to 第6/7表` };
+  if (named === 'plan' && toPlan) {
+    // Both sentinels, tied to 第1/2表: No.4 must be the 第1表 date.
+    emit(ctx, 'RECORD_HOSOKU_PAIRING', date.key, dateValue,
+      `${tie.ja}では、${d.ja}に第1表の居宅サービス計画作成（変更）日を書きます（${dateSentinel} は第6/7表に紐づく場合だけです）。`,
+      `${tie.en}: ${d.en} holds the 第1表 plan date (${dateSentinel} only when tied to 第6/7表).`);
+  } else if (named === 'plan') {
+    emit(ctx, 'RECORD_HOSOKU_PAIRING', month.key, monthValue,
+      `${tie.ja}では、${m.ja}は ${monthSentinel} にします（値は ${monthValue}）。`,
+      `${tie.en}: ${m.en} must be ${monthSentinel} (it is ${monthValue}).`);
+  } else if (toSchedule) {
+    // Both sentinels, tied to 第6/7表: No.63 must be the service month.
+    emit(ctx, 'RECORD_HOSOKU_PAIRING', month.key, monthValue,
+      `${tie.ja}では、${m.ja}に第6/7表の対象年月を書きます（${monthSentinel} は第1/2表に紐づく場合だけです）。`,
+      `${tie.en}: ${m.en} holds the 第6/7表 service month (${monthSentinel} only when tied to 第1/2表).`);
+  } else {
+    emit(ctx, 'RECORD_HOSOKU_PAIRING', date.key, dateValue,
+      `${tie.ja}では、${d.ja}は ${dateSentinel} にします（値は ${dateValue}）。`,
+      `${tie.en}: ${d.en} must be ${dateSentinel} (it is ${dateValue}).`);
+  }
+}
+
+/** The value a field's `sentinels` give it (00000000, 000000): read from the tables, not written here. */
+function sentinelOf(ctx: RecordContext, key: string): string {
+  return ctx.layout.fields.find((f) => f.key === key)?.sentinels?.[0] ?? '';
+}
+
 /** 利用者補足 (UPHOSOKU). */
 function supplementRow(r: Rec, ctx: RecordContext): void {
-  const toPlan = r.serviceMonth === '000000';
-  const toSchedule = r.planChangeDate === '00000000';
-  if (toPlan === toSchedule) {
-    emit(ctx, 'RECORD_HOSOKU_PAIRING', toPlan ? 'planChangeDate' : 'serviceMonth', `${r.planChangeDate}/${r.serviceMonth}`,
-      toPlan
-        ? '居宅サービス計画作成（変更）日 00000000 と 対象年月 000000 は同時に使えません。'
-        : '第1/2表に紐づく場合は対象年月を 000000、第6/7表に紐づく場合は居宅サービス計画作成（変更）日を 00000000 にします。',
-      toPlan
-        ? 'Plan date 00000000 and service month 000000 cannot both be set.'
-        : 'Tied to 第1/2表 the service month is 000000; tied to 第6/7表 the plan date is 00000000.');
-  }
+  supplementPairing(r, ctx);
   limitSlotOrder(r, ctx);
   limitSlotFigures(r, ctx);
 }
