@@ -114,7 +114,9 @@ export function checkMonth(ctx: NameContext, value: string): Issue[] {
 function officeFault(value: string): { ja: string; en: string } {
   const chars = [...value];
   const n = lengthNote(value);
-  if (chars.length !== 10) return { ja: `は10桁ではありません（${n.ja}）`, en: `does not have 10 characters (${n.en})` };
+  if (chars.length !== 10) {
+    return { ja: `は10桁ではありません（${n.ja}）`, en: `${/^\d+$/.test(value) ? 'is not 10 digits' : 'does not have 10 characters'} (${n.en})` };
+  }
   const at = chars.findIndex((ch, i) => !(i === 2 ? /[0-9A-HJ-NPR-Z]/ : /[0-9]/).test(ch));
   const ch = chars[at] ?? '';
   if (at !== 2) return { ja: `の${at + 1}桁目 ${ch} が数字ではありません`, en: `has ${JSON.stringify(ch)} as character ${at + 1}, not a digit` };

@@ -13,7 +13,7 @@ export const FIELD_RULES = [
   r('FIELD_UNKNOWN_CODE', 'field', 'error', 'コード表にない値', 'not in the code table', '【コード表】, 書式 column'),
   r('FIELD_UNKNOWN_SERVICE_TYPE', 'field', 'warning', '仕様にないサービス種類コード', 'service type code not listed by the spec', '§1.3, §1.4'),
   r('FIELD_FORMULA_PREFIX', 'field', 'info', 'フリーテキストが = + - @ で始まる（表計算ソフトで数式になるおそれ）', 'free text starts with = + - @ (a formula in spreadsheet software)', 'CSV injection (spreadsheet safety)'),
-  r('FIELD_CONTROL_CHAR', 'field', 'error', '値に制御文字（U+0000–U+001F、U+007F–U+009F。フリーテキストの改行 CR・LF を除く。TAB も含む）がある', 'a control character in a value (U+0000–U+001F, U+007F–U+009F; TAB included; CR and LF allowed in free text only)', '※フリーテキストは…改行…は削除しない (only line breaks are named); MS932 text'),
+  r('FIELD_CONTROL_CHAR', 'field', 'error', '値に制御文字（U+0000–U+001F、U+007F–U+009F。フリーテキストの改行 CR・LF を除く。TAB も含む）がある', 'a control character in a value (U+0000–U+001F, U+007F–U+009F; TAB included; CR and LF allowed in free text only)', '※フリーテキストは…改行…は削除しない (the only control characters the spec names)'),
   r('FIELD_CSV_VERSION_MISMATCH', 'field', 'error', 'CSVバージョンがレイアウトと違う', 'CSV version differs from the layout', 'CSVバージョン'),
 ] as const;
 
