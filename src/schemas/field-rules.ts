@@ -123,6 +123,7 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   const example: string | undefined = 'example' in format ? format.example : undefined;
   const formatUncertain = field.formatUncertain !== undefined;
   const control = field.format === 'freeText' ? CONTROL_IN_FREE_TEXT : CONTROL;
+  const patterned = pattern !== undefined && field.format !== 'freeText';
   const sentinels = new Set(field.sentinels ?? []);
   const requiredUncertain = field.requiredUncertain !== undefined;
   const lengthUncertain = field.lengthUncertain !== undefined;
@@ -149,13 +150,15 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   };
 
   function check(value: string): readonly FieldProblem[] {
-    // One test per value; the position and the count are looked for only when there is one.
-    if (control.test(value)) {
-      const found = controlProblem(value);
-      // Free text can be wrong in other ways too; anything else fails its format because of the character.
-      return field.format === 'freeText' ? [found, ...checkText(value)] : [found];
+    if (patterned) {
+      // A pattern admits no control character: look for one only when the value already fails, and then
+      // report it alone (it is why the value fails).
+      const found = checkText(value);
+      return found !== NONE && control.test(value) ? [controlProblem(value)] : found;
     }
-    return checkText(value);
+    // Free text (and code values): one test per value; position and count are looked for only on a hit.
+    if (!control.test(value)) return checkText(value);
+    return field.format === 'freeText' ? [controlProblem(value), ...checkText(value)] : [controlProblem(value)];
   }
 
   function controlProblem(value: string): FieldProblem {
