@@ -31,6 +31,10 @@ export interface FormatSpec {
   readonly lengthRule: LengthRule;
   /** Free text is the only kind the spec encloses in double quotes. */
   readonly quoted: boolean;
+  /** The whole text of a value must match it (kinds without one: code tables, free text). No flags. */
+  readonly pattern?: RegExp;
+  /** The spec's own example value, as printed; messages quote it. */
+  readonly example?: string;
 }
 
 export interface FieldSpec {
@@ -59,6 +63,11 @@ export interface FieldSpec {
   readonly lengthUncertain?: string;
   /** With `lengthUncertain`: a longer value up to this length is a warning, a still longer one an error. */
   readonly toleratedLength?: number;
+  /**
+   * Set where the source gives too little to hold the value to its format kind's pattern (only a length and an
+   * example): a value of another shape is a warning that quotes the example, never an error.
+   */
+  readonly formatUncertain?: string;
   /** Set where a fixed value in the notes cannot be placed with confidence: not enforced. */
   readonly valueUncertain?: string;
   /** Set where the fact was inferred rather than read (edition-3 layouts): why and from what. */

@@ -35,9 +35,11 @@ function checkSeverities(report: ValidationReport, profile: Profile): string[] {
     const uncertain =
       issue.code === 'FIELD_REQUIRED'
         ? field.requiredUncertain
-        : issue.code.startsWith('RECORD_')
-          ? recordRuleUncertainty(field, issue.code)
-          : field.lengthUncertain;
+        : issue.code === 'FIELD_FORMAT'
+          ? field.formatUncertain
+          : issue.code.startsWith('RECORD_')
+            ? recordRuleUncertainty(field, issue.code)
+            : field.lengthUncertain;
     expect(uncertain, where).toBeDefined();
   }
   return seen;

@@ -3,6 +3,7 @@
 import { isExists } from 'date-fns/isExists';
 import {
   FILE_NAME_EDITION_40,
+  FORMATS,
   OFFICE_ROLES,
   type FileNameEdition,
   type FileNameKind,
@@ -29,7 +30,7 @@ const WHOLE: Record<Exclude<SegmentRef, FileNameSegmentKey>, { ja: string; en: s
   extension: { ja: '拡張子', en: 'extension' },
 };
 
-const DIGITS = /^\d+$/;
+const OFFICE_NUMBER = FORMATS.officeNumber;
 const SERVICE_TYPE = /^[0-9A-Z]{2}$/;
 
 export function quote(value: string): string {
@@ -109,10 +110,26 @@ export function checkMonth(ctx: NameContext, value: string): Issue[] {
   ];
 }
 
-export function checkOffice(ctx: NameContext, ref: 'senderOffice' | 'receiverOffice', value: string): Issue[] {
-  if (/^\d{10}$/.test(value)) return [];
+/** What is wrong with an office number that does not match its format kind: the first character at fault. */
+function officeFault(value: string): { ja: string; en: string } {
+  const chars = [...value];
   const n = lengthNote(value);
-  const digits = DIGITS.test(value);
+  if (chars.length !== 10) {
+    return { ja: `は10桁ではありません（${n.ja}）`, en: `${/^\d+$/.test(value) ? 'is not 10 digits' : 'does not have 10 characters'} (${n.en})` };
+  }
+  const at = chars.findIndex((ch, i) => !(i === 2 ? /[0-9A-HJ-NPR-Z]/ : /[0-9]/).test(ch));
+  const ch = chars[at] ?? '';
+  if (at !== 2) return { ja: `の${at + 1}桁目 ${ch} が数字ではありません`, en: `has ${JSON.stringify(ch)} as character ${at + 1}, not a digit` };
+  if (/[IOQ]/.test(ch)) {
+    return { ja: `の3桁目（事業所区分）${ch} は使われない英字です（I・O・Q は数字と紛れるため使いません）`, en: `has ${ch} as its 3rd character (office category): I, O and Q are never used` };
+  }
+  if (/[a-z]/.test(ch)) return { ja: `の3桁目（事業所区分）が英小文字 ${ch} です（英大文字で書きます）`, en: `has a lower-case ${ch} as its 3rd character (office category): letters are upper-case` };
+  return { ja: `の3桁目（事業所区分）${ch} は数字でも英大文字でもありません`, en: `has ${JSON.stringify(ch)} as its 3rd character (office category), neither a digit nor an upper-case letter` };
+}
+
+export function checkOffice(ctx: NameContext, ref: 'senderOffice' | 'receiverOffice', value: string): Issue[] {
+  if (OFFICE_NUMBER.pattern.test(value)) return [];
+  const fault = officeFault(value);
   return [
     nameIssue(
       ctx.file,
@@ -120,8 +137,8 @@ export function checkOffice(ctx: NameContext, ref: 'senderOffice' | 'receiverOff
       ref,
       value,
       'NAME_BAD_OFFICE',
-      digits ? `は10桁ではありません（${n.ja}）。事業所番号は10桁の数字です。` : `は10桁の数字ではありません（${n.ja}）。`,
-      digits ? `is not 10 digits (${n.en}). An office number has 10 digits.` : `is not a 10-digit number (${n.en}).`,
+      `${fault.ja}。${OFFICE_NUMBER.ja}の形で書きます。`,
+      `${fault.en}. Expected: ${OFFICE_NUMBER.en}.`,
     ),
   ];
 }

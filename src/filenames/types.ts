@@ -6,7 +6,7 @@ export type { FileNameEdition, FileNameKind };
 
 /** One end of an exchange: the office number and, in edition-4 names, its サービス種類コード. */
 export interface OfficeRef {
-  /** 事業所番号 (10 digits). */
+  /** 事業所番号: 10 digits, the 3rd may be an upper-case letter (総合事業 providers, e.g. 13A0100001). */
   readonly office: string;
   /** サービス種類コード (2 characters, e.g. 11, 2A, A1); absent in edition-3 names. */
   readonly serviceType?: string;

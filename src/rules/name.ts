@@ -9,7 +9,7 @@ export const NAME_RULES = [
   r('NAME_MISSING_MONTH', 'name', 'error', '年月が必要な種別に年月がない', 'no month on a kind that needs one', 'ファイル名規約'),
   r('NAME_BAD_MONTH', 'name', 'error', '年月が実在しない', 'the month is not a real YYYYMM', 'ファイル名規約'),
   r('NAME_ZERO_MONTH_NOT_ALLOWED', 'name', 'error', '000000 は第1/2表に紐づく利用者補足のみ', '000000 only for UPHOSOKU tied to 第1/2表', '利用者補足情報 ファイル名規約'),
-  r('NAME_BAD_OFFICE', 'name', 'error', '事業所番号が10桁でない', 'office number not 10 digits', 'ファイル名規約'),
+  r('NAME_BAD_OFFICE', 'name', 'error', '事業所番号の形でない（10桁の数字。3桁目の事業所区分だけ I・O・Q 以外の英大文字も可）', 'office number not in its form (10 digits; the 3rd, the office category, may be an upper-case letter other than I, O, Q)', 'ファイル名規約 (10 桁); MHLW 資料13 (総合事業の事業所番号)'),
   r('NAME_BAD_SERVICE_TYPE', 'name', 'error', 'サービス種類コードが英数字2桁でない', 'service type segment not 2 letters/digits', 'ファイル名規約 (4.1)'),
   r('NAME_EDITION_40_SERVICE_SEGMENT', 'name', 'error', '第4.0版の3桁サービスコードの名前', 'the superseded edition-4.0 3-digit segment', 'CSVバージョン履歴 第4.1版'),
   r('NAME_UNKNOWN_SERVICE_TYPE', 'name', 'warning', '仕様にないサービス種類コード', 'service type code not listed by the spec', '§1.3, §1.4'),

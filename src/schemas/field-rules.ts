@@ -5,7 +5,7 @@ import { isExists } from 'date-fns/isExists';
 import { FORMATS } from '../../spec-tables/formats.js';
 import type { Severity } from '../issues.js';
 import { FIELD_RULES, type FieldRuleCode } from '../rules/field.js';
-import { getCodeTable, getServiceType, type Field, type FormatKind } from '../spec.js';
+import { getCodeTable, getServiceType, type Field } from '../spec.js';
 
 export type { Severity };
 
@@ -22,25 +22,6 @@ export type FieldProblemCode = FieldRuleCode;
 
 /** Lists the problems of one value; the result is shared when empty: do not modify it. */
 export type FieldChecker = (value: string) => readonly FieldProblem[];
-
-const PATTERNS: Partial<Record<FormatKind, RegExp>> = {
-  csvVersion: /^\d{6}$/,
-  date: /^\d{8}$/,
-  month: /^\d{6}$/,
-  time: /^\d{4}$/,
-  dayMask31: /^[01]{31}$/,
-  insurerNumber: /^\d{6}$/,
-  insuredNumber: /^(?:\d{10}|H\d{9})$/,
-  officeNumber: /^\d{10}$/,
-  serviceTypeCode: /^[0-9A-Z]{2}$/,
-  serviceCode: /^[0-9A-Z]{6}$/,
-  equipmentCode: /^\d{5}-\d{6}$/,
-  integer: /^-?\d+$/,
-  rate: /^\d{1,2}\.\d{2}$/,
-  postalCode: /^\d{3}-\d{4}$/,
-  phone: /^[0-9-]+$/,
-  alphanumeric: /^[0-9A-Za-z]+$/,
-};
 
 /** How a field is named in messages: 「サービス開始時刻」(No.12). */
 export function fieldLabel(field: Pick<Field, 'no' | 'name'>): { ja: string; en: string } {
@@ -113,6 +94,22 @@ function charLength(value: string): number {
 /** Staff open these files in spreadsheet software, which runs a cell starting with these as a formula. */
 const FORMULA_PREFIX = /^[=+\-@]/;
 
+/**
+ * Control characters: U+0000–U+001F, U+007F and U+0080–U+009F (C1), except CR and LF inside free text, whose
+ * line breaks the spec keeps (※フリーテキストは…改行…は削除しない). TAB is one: the spec allows none of them
+ * and names no tab anywhere. The writer refuses the same set (WRITE_CONTROL_CHAR).
+ */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROL_IN_FREE_TEXT = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_NAMES: Readonly<Record<number, string>> = { 0x00: 'NUL', 0x07: 'BEL', 0x08: 'BS', 0x09: 'TAB', 0x0a: 'LF', 0x0b: 'VT', 0x0c: 'FF', 0x0d: 'CR', 0x1a: 'SUB', 0x1b: 'ESC', 0x7f: 'DEL' };
+
+/** `U+001B（ESC）`: the code point, with its usual name where it has a well-known one. */
+function controlLabel(code: number): { ja: string; en: string } {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CONTROL_NAMES[code];
+  return name ? { ja: `${hex}（${name}）`, en: `${hex} (${name})` } : { ja: hex, en: hex };
+}
+
 /** Shared result of a value with nothing wrong: no allocation per field. */
 const NONE: readonly FieldProblem[] = Object.freeze([]);
 
@@ -124,7 +121,11 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   expectArguments('compileFieldChecker', [['field', field, FIELD], ['csvVersion', csvVersion, optional(STRING)]]);
   const label = fieldLabel(field);
   const format = FORMATS[field.format];
-  const pattern = PATTERNS[field.format];
+  const pattern: RegExp | undefined = 'pattern' in format ? format.pattern : undefined;
+  const example: string | undefined = 'example' in format ? format.example : undefined;
+  const formatUncertain = field.formatUncertain !== undefined;
+  const control = field.format === 'freeText' ? CONTROL_IN_FREE_TEXT : CONTROL;
+  const patterned = pattern !== undefined && field.format !== 'freeText';
   const sentinels = new Set(field.sentinels ?? []);
   const requiredUncertain = field.requiredUncertain !== undefined;
   const lengthUncertain = field.lengthUncertain !== undefined;
@@ -151,6 +152,32 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   };
 
   function check(value: string): readonly FieldProblem[] {
+    if (patterned) {
+      // A pattern admits no control character: look for one only when the value already fails, and then
+      // report it alone (it is why the value fails).
+      const found = checkText(value);
+      return found !== NONE && control.test(value) ? [controlProblem(value)] : found;
+    }
+    // Free text (and code values): one test per value; position and count are looked for only on a hit.
+    if (!control.test(value)) return checkText(value);
+    return field.format === 'freeText' ? [controlProblem(value), ...checkText(value)] : [controlProblem(value)];
+  }
+
+  function controlProblem(value: string): FieldProblem {
+    const chars = [...value];
+    const at = chars.findIndex((ch) => control.test(ch));
+    const count = chars.filter((ch) => control.test(ch)).length;
+    const c = controlLabel(chars[at]!.codePointAt(0)!);
+    const more = count > 1 ? { ja: `（ほかに${count - 1}個）`, en: ` (and ${count - 1} more)` } : { ja: '', en: '' };
+    const allowed = field.format === 'freeText' ? { ja: 'フリーテキストでも改行（CR・LF）以外の', en: 'Free text allows line breaks (CR, LF) and no other ' } : { ja: '', en: '' };
+    return problem(
+      'FIELD_CONTROL_CHAR',
+      `${label.ja} の値の${at + 1}文字目に制御文字 ${c.ja} があります${more.ja}。${allowed.ja}制御文字は使えません。`,
+      `${label.en}: control character ${c.en} at character ${at + 1} of the value${more.en}. ${allowed.en ? `${allowed.en}control characters.` : 'Control characters are not allowed.'}`,
+    );
+  }
+
+  function checkText(value: string): readonly FieldProblem[] {
     if (field.length !== null) {
       // Patterned kinds are ASCII; only free text can hold characters outside the BMP.
       const length = field.format === 'freeText' ? charLength(value) : value.length;
@@ -188,11 +215,18 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
     if (pattern && !pattern.test(value)) {
       const allowed = field.sentinels?.length ? `、または ${field.sentinels.join('／')}` : '';
       const allowedEn = field.sentinels?.length ? `, or ${field.sentinels.join(' / ')}` : '';
+      const exampleJa = example !== undefined ? `（仕様の例: ${example}）` : '';
+      const exampleEn = example !== undefined ? ` (the spec's example: ${example})` : '';
+      // Where the spec gives only a length and an example, another shape is a warning, not an error.
+      const why = formatUncertain
+        ? { ja: '仕様はこの項目に桁数と例しか示していないため、警告にとどめます。', en: ' A warning only: the spec gives this field no more than a length and an example.' }
+        : { ja: '', en: '' };
       return [
         problem(
           'FIELD_FORMAT',
-          `${label.ja} の値 ${quote(value)} は${format.ja}${allowed}の形式ではありません。`,
-          `${label.en}: ${quote(value)} is not ${format.en}${allowedEn}.`,
+          `${label.ja} の値 ${quote(value)} は${format.ja}${allowed}の形式ではありません${exampleJa}。${why.ja}`,
+          `${label.en}: ${quote(value)} is not ${format.en}${allowedEn}${exampleEn}.${why.en}`,
+          formatUncertain,
         ),
       ];
     }

@@ -2,6 +2,7 @@
 // the file rules that need every record (months, versions, duplicates, 第7表 totals, who the data is for).
 // Fed by the whole-file reader or the streaming reader alike; keeps only small per-user summaries.
 import { FILE_NAMES } from '../../spec-tables/file-names.js';
+import { FORMATS } from '../../spec-tables/formats.js';
 import type { FileNameSpec } from '../../spec-tables/types.js';
 import { RECORD_KEYS } from '../../spec-tables/record-keys.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
@@ -522,7 +523,7 @@ export class FileValidator {
         });
       }
     }
-    checkRecordRules(record, { layout, where, take: (code) => this.issues.take(code), emit: (i) => this.issues.items.push(i) });
+    checkRecordRules(record, { layout, where, nameMonth: this.info?.month, take: (code) => this.issues.take(code), emit: (i) => this.issues.items.push(i) });
     this.fileRulesPerRecord(record, layout, item.line, item.index);
   }
 
@@ -615,7 +616,7 @@ export class FileValidator {
       const info = this.info;
       const rule = RECEIVER_USER_RULES.find((r) => r.kind === layout.kind);
       this.userRule =
-        rule && info && /^\d{10}$/.test(info.receiver.office) && isProvider(info, 'receiver')
+        rule && info && FORMATS.officeNumber.pattern.test(info.receiver.office) && isProvider(info, 'receiver')
           ? { key: rule.key, field: fieldRef(layout, rule.key), office: info.receiver.office }
           : null;
     }
@@ -720,7 +721,7 @@ export class FileValidator {
       const value = record[rule.key] ?? '';
       const office = rule.part === 'office';
       const expected = office ? info[rule.party].office : (info[rule.party].serviceType ?? '');
-      if (value === '' || !(office ? /^\d{10}$/ : /^[0-9A-Z]{2}$/).test(expected)) continue;
+      if (value === '' || !(office ? FORMATS.officeNumber.pattern : FORMATS.serviceTypeCode.pattern).test(expected)) continue;
       if ((office ? value : value.slice(0, 2)) === expected) continue;
       this.issues.push(ruleIssue(rule.code, rule.ja(value, expected), rule.en(value, expected), { ...where, field: field(rule.key), value }));
     }

@@ -1,25 +1,13 @@
 // Record rules: what the spec's notes require of one record beyond its single fields.
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import type { DateOrder, FieldCondition } from '../../spec-tables/types.js';
-import type { Issue, IssueLocation } from '../issues.js';
 import { getCodeTable, type Field, type Layout } from '../spec.js';
 import { getServiceType } from '../service-types.js';
 import { ruleIssue, type RuleCode } from '../rules/index.js';
+import { emit, fieldOf, fieldRefEn, fieldRefJa, isDate, isMonth, isTime, type FieldRef, type Rec, type RecordContext } from './record-context.js';
+import { supplementRow } from './supplement-rules.js';
 
-type Rec = Readonly<Record<string, string>>;
-export type Emit = (issue: Issue) => void;
-
-export interface RecordContext {
-  readonly layout: Layout;
-  readonly where: IssueLocation;
-  readonly emit: Emit;
-  /** Counts one issue of `code` and says whether it is kept: one over the file's cap is not built at all. */
-  readonly take?: (code: RuleCode) => boolean;
-}
-
-const isMonth = (v: string | undefined): v is string => v !== undefined && /^\d{4}(0[1-9]|1[0-2])$/.test(v);
-const isDate = (v: string | undefined): v is string => v !== undefined && /^\d{8}$/.test(v);
-const isTime = (v: string | undefined): v is string => v !== undefined && /^([01]\d|2[0-3])[0-5]\d$/.test(v);
+export type { Emit, RecordContext } from './record-context.js';
 
 /** 第7表 rows that are not services: 種類別小計 (type + AAAA/EEEE/ZZZZ) and 全合計 (999999). */
 export function annexRowType(serviceCode: string): 'total' | 'subtotal' | 'detail' {
@@ -29,19 +17,6 @@ export function annexRowType(serviceCode: string): 'total' | 'subtotal' | 'detai
 }
 
 const RENTAL_TYPES = new Set(['17', '67']);
-
-const fieldRefs = new WeakMap<Layout, Map<string, FieldRef>>();
-
-function fieldOf(ctx: RecordContext, key: string): FieldRef {
-  let refs = fieldRefs.get(ctx.layout);
-  if (!refs) fieldRefs.set(ctx.layout, (refs = new Map(ctx.layout.fields.map((f) => [f.key, { no: f.no, key: f.key, name: f.name }]))));
-  return refs.get(key)!;
-}
-
-function emit(ctx: RecordContext, code: RuleCode, key: string | undefined, value: string, ja: string, en: string): void {
-  if (ctx.take && !ctx.take(code)) return;
-  ctx.emit(ruleIssue(code, ja, en, { ...ctx.where, field: key ? fieldOf(ctx, key) : undefined, value }));
-}
 
 function equipmentCodes(r: Rec, ctx: RecordContext): void {
   if (!('taisCode' in r)) return; // edition 3 has no TAIS fields
@@ -128,82 +103,6 @@ function annexRow(r: Rec, ctx: RecordContext): void {
   }
 }
 
-/** 利用者補足 (UPHOSOKU). */
-function supplementRow(r: Rec, ctx: RecordContext): void {
-  const toPlan = r.serviceMonth === '000000';
-  const toSchedule = r.planChangeDate === '00000000';
-  if (toPlan === toSchedule) {
-    emit(ctx, 'RECORD_HOSOKU_PAIRING', toPlan ? 'planChangeDate' : 'serviceMonth', `${r.planChangeDate}/${r.serviceMonth}`,
-      toPlan
-        ? '居宅サービス計画作成（変更）日 00000000 と 対象年月 000000 は同時に使えません。'
-        : '第1/2表に紐づく場合は対象年月を 000000、第6/7表に紐づく場合は居宅サービス計画作成（変更）日を 00000000 にします。',
-      toPlan
-        ? 'Plan date 00000000 and service month 000000 cannot both be set.'
-        : 'Tied to 第1/2表 the service month is 000000; tied to 第6/7表 the plan date is 00000000.');
-  }
-  limitSlotOrder(r, ctx);
-  limitSlotFigures(r, ctx);
-}
-
-const SLOTS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-/** The field keys of each slot, made once rather than per record. */
-const SLOT_KEYS = SLOTS.map((slot) => ({
-  slot,
-  type: `limit${slot}ServiceTypeCode`,
-  amount: `limit${slot}Amount`,
-  total: `limit${slot}TotalUnits`,
-  excess: `limit${slot}ExcessUnits`,
-}));
-
-function limitSlotOrder(r: Rec, ctx: RecordContext): void {
-  let empty = 0;
-  for (const { slot, type } of SLOT_KEYS) {
-    const code = r[type] ?? '';
-    if (!code) empty = empty || slot;
-    else if (empty) {
-      emit(ctx, 'RECORD_HOSOKU_LIMIT_ORDER', type, code,
-        `サービス種類別限度額は1枠から順番に設定します（${empty}枠が空で${slot}枠に値があります）。`,
-        `Type limits fill slots from 1 (slot ${empty} is empty, slot ${slot} is set).`);
-      return;
-    }
-  }
-}
-
-const int = (v: string | undefined): number | undefined => (v !== undefined && /^-?\d+$/.test(v) ? Number(v) : undefined);
-
-/**
- * The figures of a 種類別限度額 slot, as the 第7表 form's 種類別支給限度管理 table has them: 限度超単位数 is what
- * 合計単位数 exceeds 支給限度基準額 by, and 合計限度超単位数 (No.56) is the table's 合計 row of that column.
- */
-function limitSlotFigures(r: Rec, ctx: RecordContext): void {
-  let sum = 0;
-  let slotsWithExcess = 0;
-  for (const keys of SLOT_KEYS) {
-    const { slot } = keys;
-    const limit = int(r[keys.amount]);
-    const total = int(r[keys.total]);
-    const excess = int(r[keys.excess]);
-    if (excess === undefined) continue;
-    sum += excess;
-    slotsWithExcess++;
-    if (limit === undefined || total === undefined) continue;
-    const expected = Math.max(0, total - limit);
-    if (excess !== expected) {
-      const key = keys.excess;
-      const ref = fieldOf(ctx, key);
-      emit(ctx, 'RECORD_HOSOKU_LIMIT_EXCESS', key, String(excess),
-        `${fieldRefJa(ref)} ${excess} は、合計単位数 ${total} − 支給限度基準額 ${limit} から ${expected} です。`,
-        `${fieldRefEn(ref)} ${excess}: slot ${slot}'s total ${total} − limit ${limit} gives ${expected}.`);
-    }
-  }
-  const totalExcess = int(r.totalExcessUnits);
-  if (slotsWithExcess > 0 && totalExcess !== undefined && totalExcess !== sum) {
-    emit(ctx, 'RECORD_HOSOKU_TOTAL_EXCESS', 'totalExcessUnits', String(totalExcess),
-      `合計限度超単位数 ${totalExcess} が、各枠の限度超単位数の合計 ${sum} と違います。`,
-      `Total excess ${totalExcess} differs from the sum of the slots' excess, ${sum}.`);
-  }
-}
-
 /** 第2表 (UP2KYO): NO fields order the printed form, 1 to 99. */
 function needsRow(r: Rec, ctx: RecordContext): void {
   for (const key of ['issueNo', 'goalNo', 'supportContentNo'] as const) {
@@ -231,11 +130,8 @@ export function checkRecordRules(record: Rec, ctx: RecordContext): void {
 // Record rules stated as data in the spec tables (requiredWhen, emptyUnless, substitute, notBefore, notAfter):
 // one generic rule reads them. A rule the tables mark `uncertain` is reported as a warning.
 
-type FieldRef = Pick<Field, 'no' | 'key' | 'name'>;
 type TableCheck = (r: Rec, ctx: RecordContext) => void;
 
-const fieldRefJa = (f: FieldRef): string => `${f.name}（No.${f.no}）`;
-const fieldRefEn = (f: FieldRef): string => `No.${f.no} ${f.name}`;
 
 /** A value with its meaning where the field is coded: `03:その他`, `22:短期入所療養介護（介護老人保健施設）`. */
 function valueLabel(field: Field, value: string): string {

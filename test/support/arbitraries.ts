@@ -32,7 +32,11 @@ function valueOf(field: Field, csvVersion: string): fc.Arbitrary<string> {
     case 'insuredNumber':
       return fc.oneof(digits(10), digits(9).map((d) => `H${d}`));
     case 'officeNumber':
-      return digits(10);
+      // 総合事業 providers carry an upper-case letter (not I, O, Q) as the 3rd character, the 事業所区分.
+      return fc.oneof(
+        { weight: 3, arbitrary: digits(10) },
+        { weight: 1, arbitrary: fc.tuple(digits(2), fc.constantFrom(...'ABCDEFGHJKLMNPRSTUVWXYZ'), digits(7)).map((p) => p.join('')) },
+      );
     case 'serviceTypeCode':
       return fc.constantFrom('11', '13', '17', '2A', 'A1', '43');
     case 'serviceCode':
