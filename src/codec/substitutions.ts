@@ -2,6 +2,7 @@
 // the MS932 character a Japanese reader takes for the same one. Most are the Unicode forms that Windows
 // itself maps to these codes (the "wave dash" family). Nothing else is ever substituted unless the caller
 // adds entries (e.g. 𠮷 → 吉); every substitution made is reported.
+import { CONTROL_CHARACTER } from '../../spec-tables/characters.js';
 import { type Issue } from '../issues.js';
 import { writeRuleIssue } from '../rules/write.js';
 import { codePointLabel, isEncodable } from './ms932.js';
@@ -20,11 +21,6 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = Object.fr
   '\u00A0': ' ', //      NO-BREAK SPACE → space
 });
 
-/**
- * Control characters: C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F). CR and LF are line breaks,
- * allowed inside free text only. The validator's FIELD_CONTROL_CHAR uses the same definition.
- */
-export const CONTROL_CHAR = /[\u0000-\u001F\u007F-\u009F]/;
 
 /**
  * What a replacement may never hold: a quote, comma or line break would end a field that is never quoted (or
@@ -38,7 +34,7 @@ const shown = (text: string): string => text.replace(/[\u0000-\u001F\u007F-\u009
 /** Why an entry cannot be used, or undefined when it can. */
 function problemOf(from: string, to: string): { ja: string; en: string } | undefined {
   if ([...from].length !== 1) return { ja: '置換元は1文字にしてください', en: 'the source must be one character' };
-  if (CONTROL_CHAR.test(from)) return { ja: '制御文字は置換せず、そのレコードを拒否します', en: 'a control character is refused, never substituted' };
+  if (CONTROL_CHARACTER.test(from)) return { ja: '制御文字は置換せず、そのレコードを拒否します', en: 'a control character is refused, never substituted' };
   if (BREAKS_STRUCTURE.test(to)) {
     return {
       ja: '置換先に「"」「,」改行・制御文字は使えません（項目やレコードの区切りが変わります）',

@@ -6,7 +6,8 @@ import { writeRuleIssue, type WriteRuleCode } from '../rules/write.js';
 import { fieldLabel } from '../schemas/field-rules.js';
 import { getLayout, type Field, type FileKind } from '../spec.js';
 import { codePointLabel, encodeMs932, isAscii, isEncodable } from './ms932.js';
-import { CONTROL_CHAR, substitutionTable } from './substitutions.js';
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT } from '../../spec-tables/characters.js';
+import { substitutionTable } from './substitutions.js';
 
 export interface WriteOptions {
   /** The CSVバージョン to write; every record's csvVersion must equal it. */
@@ -43,8 +44,6 @@ const PLAIN_BARE = /[^\x20\x21\x23-\x2B\x2D-\x7E]/;
 const PLAIN_QUOTED = /[^\x20-\x7E\r\n]/;
 /** What a bare (never quoted) field cannot hold: it would end the field or the record, or is a control character. */
 const BREAKS_BARE = /[",\u0000-\u001F\u007F-\u009F]/;
-/** What a quoted (free text) field cannot hold: control characters other than CR and LF (CONTROL_CHAR less those). */
-const CONTROL_IN_QUOTED = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**
  * A field as written: free text quoted with `"` doubled, any other field bare. Undefined when what is written
@@ -55,7 +54,7 @@ const CONTROL_IN_QUOTED = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]
  */
 export function encodeField(value: string, quoted: boolean): string | undefined {
   if (!quoted) return BREAKS_BARE.test(value) ? undefined : value;
-  if (CONTROL_IN_QUOTED.test(value)) return undefined;
+  if (CONTROL_CHARACTER_IN_FREE_TEXT.test(value)) return undefined;
   return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
 }
 
@@ -203,9 +202,9 @@ function closeLook(
   }
   let refused = false;
   // CR and LF are line breaks: kept in free text, WRITE_UNSAFE_VALUE in a bare field (below).
-  if (CONTROL_IN_QUOTED.test(raw)) {
+  if (CONTROL_CHARACTER_IN_FREE_TEXT.test(raw)) {
     const controls = new Set<string>();
-    for (const ch of raw) if (CONTROL_IN_QUOTED.test(ch)) controls.add(ch);
+    for (const ch of raw) if (CONTROL_CHARACTER_IN_FREE_TEXT.test(ch)) controls.add(ch);
     const label = fieldLabel(f);
     for (const ch of controls) {
       refuse('WRITE_CONTROL_CHAR', `${label.ja} に制御文字 ${codePointLabel(ch)} があります`, `${label.en} holds the control character ${codePointLabel(ch)}`, f, raw);
@@ -246,7 +245,7 @@ function mapToMs932(
   const counts = new Map<string, number>();
   const refused = new Set<string>();
   for (const ch of value) {
-    if (isEncodable(ch) || CONTROL_CHAR.test(ch)) {
+    if (isEncodable(ch) || CONTROL_CHARACTER.test(ch)) {
       out += ch;
       continue;
     }

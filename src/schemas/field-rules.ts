@@ -2,6 +2,7 @@
 // A checker looks at one field's text exactly as it appears in the file and lists what is wrong with it.
 import { expectArguments, FIELD, optional, STRING } from '../arguments.js';
 import { isExists } from 'date-fns/isExists';
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT, CONTROL_CHARACTER_NAMES } from '../../spec-tables/characters.js';
 import { FORMATS } from '../../spec-tables/formats.js';
 import type { Severity } from '../issues.js';
 import { FIELD_RULES, type FieldRuleCode } from '../rules/field.js';
@@ -94,19 +95,11 @@ function charLength(value: string): number {
 /** Staff open these files in spreadsheet software, which runs a cell starting with these as a formula. */
 const FORMULA_PREFIX = /^[=+\-@]/;
 
-/**
- * Control characters: U+0000–U+001F, U+007F and U+0080–U+009F (C1), except CR and LF inside free text, whose
- * line breaks the spec keeps (※フリーテキストは…改行…は削除しない). TAB is one: the spec allows none of them
- * and names no tab anywhere. The writer refuses the same set (WRITE_CONTROL_CHAR).
- */
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
-const CONTROL_IN_FREE_TEXT = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const CONTROL_NAMES: Readonly<Record<number, string>> = { 0x00: 'NUL', 0x07: 'BEL', 0x08: 'BS', 0x09: 'TAB', 0x0a: 'LF', 0x0b: 'VT', 0x0c: 'FF', 0x0d: 'CR', 0x1a: 'SUB', 0x1b: 'ESC', 0x7f: 'DEL' };
 
 /** `U+001B（ESC）`: the code point, with its usual name where it has a well-known one. */
 function controlLabel(code: number): { ja: string; en: string } {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = CONTROL_NAMES[code];
+  const name = CONTROL_CHARACTER_NAMES[code];
   return name ? { ja: `${hex}（${name}）`, en: `${hex} (${name})` } : { ja: hex, en: hex };
 }
 
@@ -124,7 +117,7 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   const pattern: RegExp | undefined = 'pattern' in format ? format.pattern : undefined;
   const example: string | undefined = 'example' in format ? format.example : undefined;
   const formatUncertain = field.formatUncertain !== undefined;
-  const control = field.format === 'freeText' ? CONTROL_IN_FREE_TEXT : CONTROL;
+  const control = field.format === 'freeText' ? CONTROL_CHARACTER_IN_FREE_TEXT : CONTROL_CHARACTER;
   const patterned = pattern !== undefined && field.format !== 'freeText';
   const sentinels = new Set(field.sentinels ?? []);
   const requiredUncertain = field.requiredUncertain !== undefined;
