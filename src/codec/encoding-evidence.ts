@@ -85,18 +85,18 @@ export class Utf8Watch {
  * character; only an input that is valid UTF-8 is looked at byte by byte.
  */
 export function wholeInputIsUtf8(bytes: Uint8Array): boolean {
+  let first = 0;
+  while (first < bytes.length && bytes[first]! < 0x80) first++;
+  if (first === bytes.length) return false; // ASCII only: nothing to decide
+  const rest = bytes.subarray(first);
   try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(rest);
   } catch {
     return false;
   }
-  let first = -1;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b >= 0xe0) return true;
-    if (b >= 0x80 && first < 0) first = i;
-  }
-  return first >= 0 && !isValidMs932(bytes.subarray(first), true);
+  // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
+  for (let i = 0; i < rest.length; i++) if (rest[i]! >= 0xe0) return true;
+  return !isValidMs932(rest, true);
 }
 
 /** Whether bytes are well-formed MS932 (with `isWholeRest` false, a lead byte cut by their end is allowed). */
