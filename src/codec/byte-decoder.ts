@@ -3,9 +3,10 @@
 // character split across chunks is carried over (the streaming TextDecoder and `pendingLead`).
 import { type Issue } from '../issues.js';
 import { readRuleIssue } from '../rules/read.js';
+import { isValidMs932, Utf8Watch, wholeInputIsUtf8, type Utf8Evidence } from './encoding-evidence.js';
 import { canonicalPair, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
-/** Bytes after the first non-ASCII byte that decide between MS932 and UTF-8. */
+/** Bytes after the first non-ASCII byte that decide at once for UTF-8 when they are conclusive (looksLikeUtf8). */
 const SNIFF_WINDOW = 1024;
 /** Issues of one code kept per file by default (ReadOptions.maxIssuesPerCode); the rest are counted. */
 export const DEFAULT_MAX_ISSUES_PER_CODE = 1000;
@@ -36,6 +37,10 @@ export class ByteDecoder {
   private readonly counts = new Map<string, number>();
   private issues: Issue[] = [];
   private readonly cap: number;
+  /** Set by decideOnWhole: the verdict of the whole input, known before its first byte is decoded. */
+  private wholeIsUtf8: boolean | undefined;
+  /** While MS932 is read on a guess, the evidence that the whole input is UTF-8 after all (see Utf8Watch). */
+  private watch: Utf8Watch | undefined;
 
   constructor(private readonly options: DecoderOptions = {}) {
     this.cap = options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE;
@@ -53,6 +58,15 @@ export class ByteDecoder {
     return this.phase === 'refused';
   }
 
+  /**
+   * Tell the decoder the whole input before the first push (the whole-file reader has it): then the input is
+   * UTF-8 when either its first 1,024 bytes after the first non-ASCII byte or the whole of it say so, and it is
+   * decided at the start — where a stream can only tell at its end (CSV_NOT_MS932_LATE).
+   */
+  decideOnWhole(bytes: Uint8Array): void {
+    this.wholeIsUtf8 = wholeInputIsUtf8(bytes);
+  }
+
   push(chunk: Uint8Array): Decoded {
     const text = this.consume(chunk, false);
     return this.take(text);
@@ -66,6 +80,9 @@ export class ByteDecoder {
         this.report('CSV_INVALID_BYTES', this.offset - 1, [this.pendingLead], '末尾', 'at the end');
         this.pendingLead = -1;
       }
+      const evidence = this.watch?.end();
+      this.watch = undefined;
+      if (evidence) this.reportLateUtf8(evidence);
     } else if (this.phase === 'utf8') text += this.utf8.decode();
     this.issues.push(...truncationIssues(this.counts, this.cap, this.options.file));
     return this.take(text);
@@ -110,11 +127,19 @@ export class ByteDecoder {
         this.phase = 'ms932';
         return out;
       }
-      if (looksLikeUtf8(bytes.subarray(0, SNIFF_WINDOW), atEnd && bytes.length <= SNIFF_WINDOW)) {
+      if (this.wholeIsUtf8 === true || looksLikeUtf8(bytes.subarray(0, SNIFF_WINDOW), atEnd && bytes.length <= SNIFF_WINDOW)) {
         this.decideUtf8(this.offset);
-      } else this.phase = 'ms932';
+      } else {
+        this.phase = 'ms932';
+        // A guess unless the whole input was seen: keep watching for the evidence that it is UTF-8 after all.
+        if (this.wholeIsUtf8 === undefined) this.watch = new Utf8Watch();
+      }
     }
     if (this.phase === 'ms932') {
+      if (this.watch) {
+        this.watch.push(bytes, this.offset);
+        if (!this.watch.stillUtf8) this.watch = undefined;
+      }
       this.scan(bytes);
       out += this.ms932.write(bytes);
     } else if (this.phase === 'utf8') {
@@ -139,6 +164,30 @@ export class ByteDecoder {
       ),
     );
     this.phase = lenient ? 'utf8' : 'refused';
+  }
+
+  /**
+   * The stream was read as MS932 on the guess of its first bytes, and its end shows that all of it is UTF-8.
+   * The records already given cannot be taken back: the issue says that their text may be garbled.
+   */
+  private reportLateUtf8(evidence: Utf8Evidence): void {
+    const at = evidence.offset;
+    const [whatJa, whatEn] =
+      evidence.kind === 'long'
+        ? ['3バイト以上のUTF-8の文字（日本語など）', 'a 3- or 4-byte UTF-8 sequence (Japanese, say)']
+        : ['MS932として不正でUTF-8として正しいバイト', 'bytes invalid in MS932 and valid in UTF-8'];
+    this.issues.push(
+      readRuleIssue(
+        'CSV_NOT_MS932_LATE',
+        `ファイル全体を読み終えて、UTF-8で書かれていると分かりました（バイト位置 ${at} に${whatJa}）。仕様の文字コードはShift_JIS（MS932）です。` +
+          '先頭部分では判断できずMS932として読んだため、すでに読んだレコードは文字化けしている可能性があります（例:「あい」が「縺ゅ＞」）。' +
+          'ファイル全体を一度に読む readCsvFile / validateFile は、このファイルを最初からUTF-8として扱います。',
+        `Only its end showed that the file is UTF-8 (${whatEn} at byte offset ${at}); the spec requires Shift_JIS (MS932). ` +
+          'Its first bytes did not tell, so it was read as MS932: the text of the records already read may be garbled ' +
+          '("あい" read as "縺ゅ＞"). readCsvFile / validateFile, which take the whole file at once, treat it as UTF-8 from the start.',
+        { file: this.options.file, offset: at },
+      ),
+    );
   }
 
   private hold(bytes: Uint8Array): void {
@@ -204,6 +253,7 @@ export class ByteDecoder {
   }
 
   private report(code: 'CSV_INVALID_BYTES' | 'CSV_BOM', at: number, bytes: number[], whereJa: string, whereEn: string): void {
+    if (code === 'CSV_INVALID_BYTES') this.watch?.noteInvalidMs932(at);
     if (!this.count(code)) return;
     const v = hex(bytes);
     const message =
@@ -267,8 +317,8 @@ function concat(parts: Uint8Array[], length: number): Uint8Array {
  * Japanese in UTF-8 is written in 3-byte sequences (E3 81 82 = あ), so the rule is: the window is UTF-8 when it
  * is valid UTF-8 and either holds a 3- or 4-byte sequence or is not valid MS932. Bytes valid in both that
  * carry only 2-byte sequences (Latin-1 letters, Greek, Cyrillic in UTF-8; half-width katakana in MS932) are
- * read as MS932, the spec's encoding; a UTF-8 file read that way still gets its later Japanese text reported
- * as bytes invalid in MS932.
+ * not conclusive: they are read as MS932, the spec's encoding, unless the whole input shows that it is UTF-8
+ * (encoding-evidence.ts) — known at once to the whole-file reader, at the end to a stream.
  */
 function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean): boolean {
   let end = window.length;
@@ -294,16 +344,4 @@ function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean): boolean {
   // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
   if (bytes.some((b) => b >= 0xe0)) return true;
   return !isValidMs932(window, isWholeRest);
-}
-
-/** Whether bytes are well-formed MS932 (a lead byte cut by the window's end aside). */
-function isValidMs932(bytes: Uint8Array, isWholeRest: boolean): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (isSingleByteChar(b)) continue;
-    if (!isLeadByte(b)) return false;
-    if (i + 1 === bytes.length) return !isWholeRest;
-    if (pairClassOf(b, bytes[++i]!) === Pair.Invalid) return false;
-  }
-  return true;
 }

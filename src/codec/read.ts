@@ -146,6 +146,9 @@ export function forEachCsvItem(
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   expectArguments('forEachCsvItem', [['file', file, READ_FILE], ['options', options, READ_OPTIONS], ['emit', emit, FUNCTION]]);
   const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options);
+  // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
+  // only tell at its end, see CSV_NOT_MS932_LATE).
+  decoder.decideOnWhole(file.bytes);
   for (const issue of preIssues) emit({ type: 'issue', issue });
   // Row by row: the items of one row are handed on before the next row is read (bounded memory).
   const emitRow = (row: Row) => {
@@ -171,7 +174,10 @@ export function forEachCsvItem(
 /**
  * Read a spec CSV file from a byte stream with bounded memory: yields each record as soon as it is complete
  * and each issue as it is found. A character split across chunks is handled. Collected, the records equal
- * `readCsvFile`'s and the issues equal its issues (which it sorts by position).
+ * `readCsvFile`'s and the issues equal its issues (which it sorts by position) — with one deliberate
+ * exception: a UTF-8 file whose first bytes after the first non-ASCII byte are valid in both encodings (±, é,
+ * ° alone) is read as MS932 on that guess, and only its end shows it to be UTF-8. The stream then ends with
+ * CSV_NOT_MS932_LATE (its records so far may be garbled), where readCsvFile reports CSV_NOT_MS932 at the start.
  */
 export async function* readCsvStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,

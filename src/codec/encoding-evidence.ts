@@ -1,0 +1,112 @@
+// The whole-input half of the encoding decision. The first 1,024 bytes after the first non-ASCII byte decide
+// at once when they are conclusive (see looksLikeUtf8 in byte-decoder.ts); when they are not, MS932 is read
+// and the rest of the input is watched, because a UTF-8 file can start with text that is valid in both
+// encodings (±, é, ° are 2-byte UTF-8 sequences and also two half-width katakana in MS932) and hold its
+// Japanese, written in 3-byte sequences, only later. UTF-8 Japanese read as MS932 is often valid MS932 too
+// (あい = E3 81 82 E3 81 84 reads as 「縺ゅ＞」), so invalid MS932 bytes cannot be counted on to show it.
+//
+// The evidence is conclusive only over the whole input: the input is UTF-8 when all of it is valid UTF-8 and
+// it either holds a 3- or 4-byte sequence (real MS932 Japanese text is practically never valid UTF-8 for
+// long, while half-width katakana alone is valid 2-byte UTF-8 — hence the need for a 3-byte sequence) or is
+// not valid MS932. One invalid UTF-8 byte anywhere keeps it MS932. The state is a few numbers and the
+// platform's streaming UTF-8 validator (at most three bytes of a cut sequence), so it is the same at every
+// chunking and costs nothing once the input has shown it is not UTF-8 — at once, for a real MS932 file.
+import { isLeadByte, isSingleByteChar, Pair, pairClassOf } from './ms932.js';
+
+/** Why the whole input was found to be UTF-8: the first place that showed it. */
+export interface Utf8Evidence {
+  /** Byte offset (in the input) of the first byte of the evidence. */
+  readonly offset: number;
+  /** `long`: a 3- or 4-byte UTF-8 sequence (Japanese); `notMs932`: a byte invalid in MS932. */
+  readonly kind: 'long' | 'notMs932';
+}
+
+/**
+ * Running evidence over a stream of bytes (from the first non-ASCII byte on): is all of it valid UTF-8, and
+ * where is its first 3- or 4-byte sequence? Whether it is valid MS932 is told by the caller, which scans the
+ * MS932 structure anyway (`noteInvalidMs932`).
+ */
+export class Utf8Watch {
+  private valid = true;
+  private readonly fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private firstLong = -1;
+  private firstInvalidMs932 = -1;
+
+  /** False once a byte was found that is not UTF-8: nothing more needs looking at. */
+  get stillUtf8(): boolean {
+    return this.valid;
+  }
+
+  /** The next bytes, which start at input offset `offset`. */
+  push(bytes: Uint8Array, offset: number): void {
+    if (!this.valid || bytes.length === 0) return;
+    try {
+      this.fatal.decode(bytes, { stream: true });
+    } catch {
+      this.valid = false;
+      return;
+    }
+    if (this.firstLong < 0) {
+      // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
+      for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i]! >= 0xe0) {
+          this.firstLong = offset + i;
+          break;
+        }
+      }
+    }
+  }
+
+  /** The MS932 reading of the same bytes found an invalid byte at `offset` (only the first one counts). */
+  noteInvalidMs932(offset: number): void {
+    if (this.firstInvalidMs932 < 0) this.firstInvalidMs932 = offset;
+  }
+
+  /** At the end of the input: the evidence that it is UTF-8, or undefined when it is not. */
+  end(): Utf8Evidence | undefined {
+    if (this.valid) {
+      try {
+        this.fatal.decode(); // a sequence cut by the end of the input is not UTF-8
+      } catch {
+        this.valid = false;
+      }
+    }
+    if (!this.valid) return undefined;
+    const long = this.firstLong;
+    const bad = this.firstInvalidMs932;
+    if (long < 0 && bad < 0) return undefined;
+    return long >= 0 && (bad < 0 || long <= bad) ? { offset: long, kind: 'long' } : { offset: bad, kind: 'notMs932' };
+  }
+}
+
+/**
+ * The same verdict as Utf8Watch, over a whole input at once (the whole-file reader has every byte): cheap,
+ * because the platform validates UTF-8 natively and a real MS932 file fails that at its first Japanese
+ * character; only an input that is valid UTF-8 is looked at byte by byte.
+ */
+export function wholeInputIsUtf8(bytes: Uint8Array): boolean {
+  let first = 0;
+  while (first < bytes.length && bytes[first]! < 0x80) first++;
+  if (first === bytes.length) return false; // ASCII only: nothing to decide
+  const rest = bytes.subarray(first);
+  try {
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(rest);
+  } catch {
+    return false;
+  }
+  // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
+  for (let i = 0; i < rest.length; i++) if (rest[i]! >= 0xe0) return true;
+  return !isValidMs932(rest, true);
+}
+
+/** Whether bytes are well-formed MS932 (with `isWholeRest` false, a lead byte cut by their end is allowed). */
+export function isValidMs932(bytes: Uint8Array, isWholeRest: boolean): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (isSingleByteChar(b)) continue;
+    if (!isLeadByte(b)) return false;
+    if (i + 1 === bytes.length) return !isWholeRest;
+    if (pairClassOf(b, bytes[++i]!) === Pair.Invalid) return false;
+  }
+  return true;
+}
