@@ -98,8 +98,11 @@ describe('validateFile', () => {
     ['ESC', 0x1b, 'U+001B'],
     ['BEL', 0x07, 'U+0007'],
     ['TAB', 0x09, 'U+0009'],
-    // Not 0x7F, 0x1A, 0x1C here: Node's shift_jis decoder (ICU) reads them as U+001A, U+001C, U+007F, browsers
-    // as themselves. Each is reported either way; only the name in the message would differ.
+    // Node's shift_jis decoder (ICU) reads these three as one another (0x7F as U+001A …); the reader undoes it,
+    // so every byte is named as itself, as a browser reads it.
+    ['DEL', 0x7f, 'U+007F（DEL）'],
+    ['SUB', 0x1a, 'U+001A（SUB）'],
+    ['FS', 0x1c, 'U+001C'],
   ])('%s inside a field is an error located on field, record and line', (_, byte, hex) => {
     const r = validateFile(fileWith(() => [byte]));
     expect(r.issues.map((i) => [i.code, i.severity, i.line, i.record, i.field?.no, i.field?.name])).toEqual([

@@ -23,6 +23,27 @@ export function isSingleByteChar(b: number): boolean {
   return b < 0x80 || (b >= 0xa1 && b <= 0xdf);
 }
 
+/**
+ * Node's Shift_JIS decoder (ICU) reads three control bytes as others — 0x1A as U+001C, 0x1C as U+007F, 0x7F as
+ * U+001A, an IBM convention — where browsers read every ASCII byte as itself. The encoder writes ASCII as it is,
+ * so without undoing this a DEL would read back as SUB and messages would name the wrong character. Asked of
+ * the platform once, so a decoder without the swap pays nothing.
+ */
+const CONTROL_SWAPS: ReadonlyMap<string, string> | undefined = (() => {
+  const probe = [0x1a, 0x1c, 0x7f];
+  const read = [...new TextDecoder('shift_jis').decode(Uint8Array.from(probe))];
+  if (read.join('') === String.fromCharCode(...probe)) return undefined;
+  return new Map(read.map((ch, i) => [ch, String.fromCharCode(probe[i]!)]));
+})();
+const SWAPPED = CONTROL_SWAPS && new RegExp(`[${[...CONTROL_SWAPS.keys()].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+
+/** The decoder's text with every ASCII byte read as itself (see CONTROL_SWAPS). */
+function asciiAsItself(text: string): string {
+  if (!SWAPPED) return text;
+  SWAPPED.lastIndex = 0;
+  return SWAPPED.test(text) ? text.replace(SWAPPED, (ch) => CONTROL_SWAPS!.get(ch)!) : text;
+}
+
 /** Decoders whose stream has ended, for reuse: opening one costs more than decoding a small file. */
 const idle: InstanceType<typeof TextDecoder>[] = [];
 
@@ -30,10 +51,10 @@ const idle: InstanceType<typeof TextDecoder>[] = [];
 export function ms932Decoder(): { write(bytes: Uint8Array): string; end(pending: boolean): string } {
   const decoder = idle.pop() ?? new TextDecoder('shift_jis');
   return {
-    write: (bytes) => decoder.decode(bytes, { stream: true }),
+    write: (bytes) => asciiAsItself(decoder.decode(bytes, { stream: true })),
     /** `pending`: a lead byte may be waiting for its trail; without one there is nothing to flush. */
     end: (pending) => {
-      const rest = pending ? decoder.decode() : ''; // a flush leaves the decoder as new
+      const rest = pending ? asciiAsItself(decoder.decode()) : ''; // a flush leaves the decoder as new
       if (idle.length < 8) idle.push(decoder);
       return rest;
     },
