@@ -815,9 +815,16 @@ describe('diff --office', () => {
       const r = cli(['diff', PLAN, ACTUAL, '--office', '1399999999', '--format', format]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('--office "1399999999" の事業所は予定');
-      expect(r.stderr).toContain('the office is in neither the plan');
+      expect(r.stderr).toContain('--office "1399999999" のサービス事業所の行は予定');
+      expect(r.stderr).toContain('has a service row of this office (service offices: 1370200002');
     }
+  });
+
+  it('the care-management office, which names no service row, is not said to be absent from the files', () => {
+    const r = cli(['diff', PLAN, ACTUAL, '--office', '1370100001', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('in neither');
+    expect(r.stderr).toContain('has a service row of this office');
   });
 
   it('an office of the files still compares', () => {

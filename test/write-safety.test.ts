@@ -89,6 +89,13 @@ describe('substitutions never change the record and field structure', () => {
     expect(codes(errors(w.issues))).toEqual(['WRITE_BAD_SUBSTITUTION', 'WRITE_UNMAPPABLE_CHAR']);
   });
 
+  it('an empty replacement is refused: it would delete the character (𠮷田 → 田) with only a warning', () => {
+    const w = writeCsvFile('UPPLAN', [plan({ careManagerName: '𠮷田　花子' })], { ...W, unmappable: 'substitute', substitutions: { '𠮷': '' } });
+    expect(w.written).toBe(0);
+    expect(codes(w.issues)).toEqual(['WRITE_BAD_SUBSTITUTION', 'WRITE_UNMAPPABLE_CHAR']);
+    expect(w.issues[0]!.message).toContain('置換先が空です');
+  });
+
   it('entries mapping from a control character are refused (control characters are refused, never substituted)', () => {
     const w = writeCsvFile('UPPLAN', [plan({ careManagerName: '髙橋\u0085﨑子' })], { ...W, unmappable: 'substitute', substitutions: { '\u0085': ' ' } });
     expect(w.written).toBe(0);

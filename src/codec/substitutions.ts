@@ -35,6 +35,8 @@ const shown = (text: string): string => text.replace(/[\u0000-\u001F\u007F-\u009
 function problemOf(from: string, to: string): { ja: string; en: string } | undefined {
   if ([...from].length !== 1) return { ja: '置換元は1文字にしてください', en: 'the source must be one character' };
   if (CONTROL_CHARACTER.test(from)) return { ja: '制御文字は置換せず、そのレコードを拒否します', en: 'a control character is refused, never substituted' };
+  // An empty replacement would delete the character: data lost with only a warning (𠮷田 → 田).
+  if (to === '') return { ja: '置換先が空です（文字が消えます）。読み手が同じ文字と受け取る文字を指定してください', en: 'the replacement is empty (the character would be deleted); give a character a reader takes for the same one' };
   if (BREAKS_STRUCTURE.test(to)) {
     return {
       ja: '置換先に「"」「,」改行・制御文字は使えません（項目やレコードの区切りが変わります）',

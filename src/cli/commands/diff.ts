@@ -135,10 +135,13 @@ export const diffCommand: Command = {
     const result = diffFiles(command, plan, actual, { profile, ...(values.office !== undefined ? { offices: [values.office] } : {}) });
     if (values.office !== undefined && result.compared && !result.rows.length) {
       // Every row of an office in either file is compared (planned but not delivered, or the other way), so no
-      // row means the office is in neither file: a mistyped number, not "everything delivered".
+      // row means no service row of that office in either file: a mistyped number, or the care-management
+      // office (which names no service row), not "everything delivered". The offices that are there are named.
+      const present = [...new Set(diffFiles(command, plan, actual, { profile }).rows.map((r) => r.office))].sort();
+      const listed = present.length ? present.join(', ') : '—';
       throw new CliError(
-        `--office ${JSON.stringify(values.office)} の事業所は予定（${plan.name}）にも実績（${actual.name}）にもありません`,
-        `--office ${JSON.stringify(values.office)}: the office is in neither the plan (${plan.name}) nor the delivery (${actual.name})`,
+        `--office ${JSON.stringify(values.office)} のサービス事業所の行は予定（${plan.name}）にも実績（${actual.name}）にもありません（サービス事業所: ${listed}）`,
+        `--office ${JSON.stringify(values.office)}: neither the plan (${plan.name}) nor the delivery (${actual.name}) has a service row of this office (service offices: ${listed})`,
         command,
       );
     }
