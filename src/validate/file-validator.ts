@@ -13,6 +13,7 @@ import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from 
 import { getServiceType } from '../service-types.js';
 import { ruleIssue, ruleOf, type RuleCode } from '../rules/index.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
+import { annexRows, plannedServices, StringTable } from './packed-summaries.js';
 
 export type Profile = 'strict' | 'lenient';
 
@@ -451,8 +452,10 @@ export class FileValidator {
   /** The per-user receiver rule of this file, once the first record has shown the layout (null: none). */
   private userRule: { key: string; field: { no: number; key: string; name: string } | undefined; office: string } | null | undefined;
   private readonly relationKeys = new Map<string, Map<string, number>>();
-  private readonly schedule = new Map<string, Map<string, PlannedService>>();
-  private readonly annexRows = new Map<string, AnnexRowFact[]>();
+  /** Distinct strings of the packed summaries below (office numbers, service codes, keys). */
+  private readonly strings = new StringTable();
+  private readonly schedule = plannedServices(this.strings);
+  private readonly annexRows = annexRows(this.strings);
   private readonly limits = new Map<string, { limit: string; line: number }>();
   private readonly images = new Set<string>();
 
@@ -670,8 +673,7 @@ export class FileValidator {
     const user = this.lastUser.key;
     if (kind === 'UPPLAN' || kind === 'UPJSK') {
       if (!needs.schedule) return;
-      let rows = this.schedule.get(user);
-      if (!rows) this.schedule.set(user, (rows = new Map()));
+      const rows = this.schedule.open(user, () => new Map());
       // One row of 第7表 per office, service code and rented product (TAIS or 届出コード), and per サテライト枝番 and
       // ３０日超区分: a service past the 30th day of a short stay has a row of its own in both tables.
       const k = annexKey(record.serviceOfficeNumber, record.serviceCode, record.taisCode || record.equipmentNotificationCode, record.satelliteBranch, record.over30Days);
@@ -693,6 +695,8 @@ export class FileValidator {
 
   /** What the send-unit checks need of this file (call after finish). */
   facts(): FileFacts {
+    this.schedule.settle();
+    this.annexRows.settle();
     return {
       file: this.name,
       info: this.info,
@@ -733,15 +737,12 @@ export class FileValidator {
    */
   private collectAnnexRow(record: Record<string, string>, line: number, index: number): void {
     const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
-    let rows = this.annexRows.get(user);
-    if (!rows) {
-      if (!this.needs.annex && this.annexRowCount > ANNEX_ROWS_KEPT) {
-        for (const [u, r] of this.annexRows) this.annexRulesOf(u, r);
-        this.annexRows.clear();
-        this.annexRowCount = 0;
-      }
-      this.annexRows.set(user, (rows = []));
+    if (!this.annexRows.has(user) && !this.needs.annex && this.annexRowCount > ANNEX_ROWS_KEPT) {
+      for (const [u, r] of this.annexRows) this.annexRulesOf(u, r);
+      this.annexRows.clear();
+      this.annexRowCount = 0;
     }
+    const rows = this.annexRows.open(user, () => []);
     this.annexRowCount++;
     rows.push({
       row: annexRowType(record.serviceCode ?? ''),
