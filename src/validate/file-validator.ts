@@ -13,7 +13,7 @@ import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from 
 import { getServiceType } from '../service-types.js';
 import { ruleIssue, ruleOf, type RuleCode } from '../rules/index.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
-import { annexRows, plannedServices, StringTable } from './packed-summaries.js';
+import { annexRows, plannedServices, supplementLimits, StringTable } from './packed-summaries.js';
 
 export type Profile = 'strict' | 'lenient';
 
@@ -456,7 +456,7 @@ export class FileValidator {
   private readonly strings = new StringTable();
   private readonly schedule = plannedServices(this.strings);
   private readonly annexRows = annexRows(this.strings);
-  private readonly limits = new Map<string, { limit: string; line: number }>();
+  private readonly limits = supplementLimits(this.strings);
   private readonly images = new Set<string>();
 
   /** Which summaries the send-unit checks will read (set before the first record; none by default). */
@@ -687,7 +687,7 @@ export class FileValidator {
       if (/^-?\d+$/.test(units) && Number(units) !== 0 && !row.units.includes(units) && row.units.length < 3) row.units.push(units);
       row.prorated |= dayBits(record.proratedDays ?? '');
     } else if (kind === 'UPHOSOKU') {
-      if (needs.limits && !this.limits.has(user)) this.limits.set(user, { limit: record.benefitLimitUnits ?? '', line });
+      if (needs.limits && !this.limits.has(user)) this.limits.open(user, () => ({ limit: record.benefitLimitUnits ?? '', line }));
     } else if (needs.images && kind === 'UPKIHON' && record.familyDiagramFileName) {
       this.images.add(record.familyDiagramFileName);
     }
@@ -697,6 +697,7 @@ export class FileValidator {
   facts(): FileFacts {
     this.schedule.settle();
     this.annexRows.settle();
+    this.limits.settle();
     return {
       file: this.name,
       info: this.info,

@@ -230,3 +230,15 @@ export function annexRows(table: StringTable): PackedMap<AnnexRowFact[]> {
     },
   );
 }
+
+/** 利用者補足 per user: 区分支給限度基準額 as the record spelled it, and its line. */
+export function supplementLimits(table: StringTable): PackedMap<{ limit: string; line: number }> {
+  const p = new Packer(table);
+  return new PackedMap(
+    (v) => `${p.figure(v.limit)},${p.number(v.line)}`,
+    (packed) => {
+      const [limit = '', line = ''] = packed.split(',');
+      return { limit: p.readFigure(limit), line: p.readNumber(line) };
+    },
+  );
+}
