@@ -251,5 +251,7 @@ describe('a 第6表 sent with its 第7表 and 利用者補足 keeps packed per-u
     // Read back as the checks read them: the rows as they were, with their lines.
     expect(rows.get('131016|2000000250|202504')![0]).toMatchObject({ row: 'detail', units: '0390', times: '7', line: 1251, record: 1251 });
     expect([...schedule.get('131016|2000006000|202504')!.keys()]).toHaveLength(3);
-  });
+    // Each file keeps the one relation key the schedule unit matches its files by (it kept all it had: 2–3).
+    expect(kept.map((f) => [...f.keys.keys()])).toEqual([0, 1, 2].map(() => ['insurerNumber+insuredNumber+serviceMonth']));
+  }, 120_000);
 });

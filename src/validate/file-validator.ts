@@ -195,8 +195,11 @@ export interface FileFacts {
  * no per-user summaries at all. The report is the same either way: what is not kept is never read.
  */
 export interface FactNeeds {
-  /** Relation keys (UNIT_KEY_NOT_IN_BASE / _DEPENDENT): the unit has another file. */
-  readonly keys: boolean;
+  /**
+   * Relation keys (UNIT_KEY_NOT_IN_BASE / _DEPENDENT), by their fields joined with `+`: those the unit's pattern
+   * matches this file by with another file of the unit (none when the file travels alone).
+   */
+  readonly keys: readonly string[];
   /** 第6表 per-user services (UNIT_ANNEX_* / UNIT_PLAN_NOT_IN_ANNEX): the unit has a 第7表. */
   readonly schedule: boolean;
   /** 第7表 rows kept whole to the end (not let go user by user): the unit has a 第6表 to compare them with. */
@@ -208,7 +211,7 @@ export interface FactNeeds {
 }
 
 /** A file checked alone (validateFile, validateStream): no send unit reads its summaries. */
-export const NO_FACTS: FactNeeds = Object.freeze({ keys: false, schedule: false, annex: false, limits: false, images: false });
+export const NO_FACTS: FactNeeds = Object.freeze({ keys: [], schedule: false, annex: false, limits: false, images: false });
 
 /** Every relation key the send units match files by (spec-tables/send-units.ts), once each. */
 const RELATION_KEYS: readonly (readonly string[])[] = [
@@ -647,7 +650,7 @@ export class FileValidator {
     const needs = this.needs;
     if (needs === NO_FACTS) return;
     const kind = layout.kind;
-    if (!needs.keys && !(needs.schedule && (kind === 'UPPLAN' || kind === 'UPJSK')) && !(needs.limits && kind === 'UPHOSOKU')) {
+    if (needs.keys.length === 0 && !(needs.schedule && (kind === 'UPPLAN' || kind === 'UPJSK')) && !(needs.limits && kind === 'UPHOSOKU')) {
       if (needs.images && kind === 'UPKIHON' && record.familyDiagramFileName) this.images.add(record.familyDiagramFileName);
       return;
     }
@@ -660,9 +663,9 @@ export class FileValidator {
     const same =
       last.key !== '' && last.insurer === insurer && last.insured === insured && last.month === month && last.plan === plan && last.consultation === consultation;
     if (!same) {
-      const relations = needs.keys ? relationKeysOf(layout) : [];
-      for (const fields of relations) {
+      for (const fields of relationKeysOf(layout)) {
         const name = fields.join('+');
+        if (!needs.keys.includes(name)) continue;
         let values = this.relationKeys.get(name);
         if (!values) this.relationKeys.set(name, (values = new Map()));
         const value = fields.map((f) => record[f]).join('|');
