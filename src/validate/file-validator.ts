@@ -13,7 +13,7 @@ import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from 
 import { getServiceType } from '../service-types.js';
 import { ruleIssue, ruleOf, type RuleCode } from '../rules/index.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
-import { annexRows, plannedServices, supplementLimits, StringTable } from './packed-summaries.js';
+import { annexRows, copyOf, plannedServices, supplementLimits, StringTable } from './packed-summaries.js';
 
 export type Profile = 'strict' | 'lenient';
 
@@ -642,6 +642,16 @@ export class FileValidator {
     );
   }
 
+  private lastKey = '';
+  /**
+   * One flat string for a user's key in every map of this file (the packed summaries' user and the relation key
+   * insurer|insured|month are the same text): each map would otherwise keep a string of its own.
+   */
+  private userKey(key: string): string {
+    if (key !== this.lastKey) this.lastKey = copyOf(key);
+    return this.lastKey;
+  }
+
   /** The previous record's user and relation-key values: rows of one user come together, skip the work. */
   private lastUser = { insurer: '', insured: '', month: '', plan: '', consultation: '', key: '' };
 
@@ -669,9 +679,9 @@ export class FileValidator {
         let values = this.relationKeys.get(name);
         if (!values) this.relationKeys.set(name, (values = new Map()));
         const value = fields.map((f) => record[f]).join('|');
-        if (!values.has(value)) values.set(value, line);
+        if (!values.has(value)) values.set(this.userKey(value), line);
       }
-      this.lastUser = { insurer, insured, month, plan, consultation, key: `${insurer}|${insured}|${month}` };
+      this.lastUser = { insurer, insured, month, plan, consultation, key: this.userKey(`${insurer}|${insured}|${month}`) };
     }
     const user = this.lastUser.key;
     if (kind === 'UPPLAN' || kind === 'UPJSK') {
@@ -740,7 +750,7 @@ export class FileValidator {
    * kept, so that memory stays bounded (a file keeps a user's rows together).
    */
   private collectAnnexRow(record: Record<string, string>, line: number, index: number): void {
-    const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
+    const user = this.userKey(`${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`);
     if (!this.annexRows.has(user) && !this.needs.annex && this.annexRowCount > ANNEX_ROWS_KEPT) {
       for (const [u, r] of this.annexRows) this.annexRulesOf(u, r);
       this.annexRows.clear();

@@ -31,7 +31,7 @@ export class StringTable {
 }
 
 /** A flat copy of a string that shares no memory with the string it came from. */
-function copyOf(value: string): string {
+export function copyOf(value: string): string {
   return value.length < 13 ? value : [...value].join('');
 }
 
@@ -94,8 +94,9 @@ export class PackedMap<V> implements ReadonlyMap<string, V> {
     this.settle();
     const packed = this.packed.get(key);
     const value = packed === undefined ? create() : this.unpack(packed);
-    // A placeholder keeps the key's place in the order until the value is packed.
-    if (packed === undefined) this.packed.set(copyOf(key), '');
+    // A placeholder keeps the key's place in the order until the value is packed. The key is kept as given:
+    // the caller hands a flat string it shares with its other maps (FileValidator.userKey).
+    if (packed === undefined) this.packed.set(key, '');
     this.currentKey = key;
     this.current = value;
     return value;
