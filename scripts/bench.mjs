@@ -5,18 +5,23 @@
 //   BENCH_STREAM_MB=500  size of the file for the streaming memory runs (0 to skip; default 500). Those runs
 //                        write the file and validate it three times in child processes (validateStream,
 //                        validateFileStreams, the careplan-csv validate command): about 3–6 minutes on 2 cores.
+//   BENCH_UNIT_MB=100    size of the 第6表 of the send unit (第6表 + 第7表 + 利用者補足, ≈390 users a MB) validated
+//                        by validateFileStreams and the command for peak RSS (0 to skip; default 100, about
+//                        2 minutes; 500 takes about 8). Skipped with BENCH_STREAM_MB=0 too.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { readCsvFile, readCsvStream, validateFiles, writeCsvFile, buildFileName } from '../dist/src/index.js';
+import { writeScheduleUnit } from './write-unit.mjs';
 
 const MB = Number(process.env.BENCH_MB ?? 50);
 const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
 const STREAM_MB = Number(process.env.BENCH_STREAM_MB ?? 500);
+const UNIT_MB = Number(process.env.BENCH_UNIT_MB ?? 100);
 const samples = (kind) => JSON.parse(readFileSync(`samples/records/4.1/${kind}.json`, 'utf8'));
 
 /** The sample month's 第6表 rows, re-keyed for as many synthetic users as needed. */
@@ -153,5 +158,23 @@ if (STREAM_MB > 0) {
   const peak = /peak-rss-mb (\d+)/.exec(command.stderr)?.[1];
   const outcome = peak ? `exit ${command.status}, peak RSS ${peak} MB` : command.stderr.trim().split('\n').slice(-3).join(' ');
   console.log(`  ${'careplan-csv validate'.padEnd(26)} ${(total / 1e6 / seconds).toFixed(1)} MB/s, ${outcome}`);
+  rmSync(big, { force: true });
+}
+
+// 5. A send unit of a large 第6表 with its 第7表 and 利用者補足: the cross-checks keep packed per-user summaries.
+if (STREAM_MB > 0 && UNIT_MB > 0) {
+  const unitDir = join(dir, 'unit');
+  mkdirSync(unitDir, { recursive: true });
+  const { paths, users } = writeScheduleUnit(unitDir, UNIT_MB);
+  const size = paths.reduce((n, p) => n + statSync(p).size, 0);
+  console.log(`\nsend unit of a ${UNIT_MB} MB 第6表 with its 第7表 and 利用者補足: ${users.toLocaleString('en')} users, ${(size / 1e6).toFixed(0)} MB (target peak RSS < 200 MB)`);
+  const files = spawnSync(process.execPath, ['scripts/bench-stream.mjs', unitDir, 'unit'], { encoding: 'utf8' });
+  console.log(`  ${'validateFileStreams'.padEnd(26)} ${files.stdout.trim() || files.stderr.trim()}`);
+  const start = process.hrtime.bigint();
+  const command = spawnSync(process.execPath, ['--import', './scripts/peak-rss.mjs', 'dist/src/cli/main.js', 'validate', ...paths], { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const peak = /peak-rss-mb (\d+)/.exec(command.stderr)?.[1];
+  const outcome = peak ? `exit ${command.status}, peak RSS ${peak} MB` : command.stderr.trim().split('\n').slice(-3).join(' ');
+  console.log(`  ${'careplan-csv validate'.padEnd(26)} ${(size / 1e6 / seconds).toFixed(1)} MB/s, ${outcome}`);
 }
 rmSync(dir, { recursive: true, force: true });

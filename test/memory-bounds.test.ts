@@ -12,6 +12,7 @@ import { readCsvItems } from '../src/codec/read.js';
 import { CsvTokenizer } from '../src/codec/tokenizer.js';
 import { parseFileName, validateFiles, validateFileStreams, type CsvRecord } from '../src/index.js';
 import { FileValidator } from '../src/validate/file-validator.js';
+import { PackedMap } from '../src/validate/packed-summaries.js';
 import { factNeedsOf } from '../src/validate/units.js';
 import { careWorkerBonus, helperAnnex, homeVisits, scheduleUnit, supplement } from './support/annex.js';
 import { annex as annexRow, file, fileName, total, visit } from './support/builders.js';
@@ -197,5 +198,60 @@ describe('a large 第7表 sent without its 第6表 lets its users go', () => {
     const keptEvery = validateFiles([plan, sikyu]).files[1]!;
     expect(alone.files[0]).toEqual(keptEvery);
     expect(keptEvery.issues.filter((i) => i.code === 'FILE_TOTAL_MISSING').map((i) => i.value)).toEqual(['131016-1000010500']);
+  }, 120_000);
+});
+
+describe('a 第6表 sent with its 第7表 and 利用者補足 keeps packed per-user summaries', () => {
+  // Findings planted far apart, so that users packed long before the checks run are read back right.
+  const users = 12_000;
+  const files = month(users, (u, plan, annex, hosoku) => {
+    if (u === 250) annex[0] = { ...annex[0]!, units: '0390', timesOrDays: '7' };
+    if (u === 6_000) plan.push(careWorkerBonus({ insuredNumber: plan[0]!.insuredNumber ?? '', serviceCode: '116276', units: '0758' }));
+    if (u === 11_999) hosoku[0] = { ...hosoku[0]!, benefitLimitUnits: '3000' };
+  });
+
+  it('the command validates a unit of 12,000 users within a 48 MB heap (it kept ≈5 KB a user and ran out)', () => {
+    const paths = files.map((f) => join(tmp, f.name));
+    for (const [i, f] of files.entries()) writeFileSync(paths[i]!, f.bytes);
+    const r = limitedNode(48, [CLI, 'validate', ...paths, '--format', 'json']);
+    expect(r.stderr).not.toMatch(/heap out of memory/);
+    const report = JSON.parse(r.stdout) as { units: { issues: { code: string; line?: number }[] }[] };
+    expect(report.units.flatMap((u) => u.issues.map((i) => `${i.code}:${i.line ?? ''}`)).sort()).toEqual(
+      validateFiles(files)
+        .units.flatMap((u) => u.issues.map((i) => `${i.code}:${i.line ?? ''}`))
+        .sort(),
+    );
+  }, 300_000);
+
+  it('validateFileStreams reports the unit as validateFiles does, every finding with its line and value', async () => {
+    const expected = validateFiles(files);
+    const codes = expected.units.flatMap((u) => u.issues.map((i) => i.code));
+    expect(codes).toEqual(['UNIT_ANNEX_COUNT_MISMATCH', 'UNIT_ANNEX_UNITS_MISMATCH', 'UNIT_ANNEX_AMOUNT', 'UNIT_PLAN_NOT_IN_ANNEX', 'UNIT_LIMIT_EXCESS_MISMATCH', 'UNIT_LIMIT_EXCESS_MISMATCH']);
+    expect(await validateFileStreams(files.map((f) => ({ name: f.name, chunks: split(f.bytes, 65536) })))).toEqual(expected);
+  }, 120_000);
+
+  it('per user, the 第6表 keeps a few dozen characters of services and the 第7表 a few dozen a row, no row objects', () => {
+    const needs = factNeedsOf(files.map((f) => parseFileName(f.name).info));
+    const kept = files.map((f, i) => {
+      const validator = new FileValidator(f.name);
+      validator.keepFacts(needs[i]!);
+      for (const item of readCsvItems(f, { kind: validator.kind! }).items) validator.add(item);
+      validator.finish();
+      return validator.facts();
+    });
+    const [plan, annex] = [kept[0]!, kept[1]!];
+    expect(plan.schedule).toBeInstanceOf(PackedMap);
+    expect(annex.annex).toBeInstanceOf(PackedMap);
+    const schedule = plan.schedule as PackedMap<ReadonlyMap<string, unknown>>;
+    const rows = annex.annex as PackedMap<readonly object[]>;
+    expect(schedule.size).toBe(users);
+    // Two services a user (visits, add-on): ≈13 characters each; five 第7表 rows a user: ≈35 characters each.
+    expect(schedule.packedLength() / users).toBeLessThan(2 * 20);
+    expect(rows.packedLength() / (users * 5)).toBeLessThan(40);
+    // Read back as the checks read them: the rows as they were, with their lines.
+    expect(rows.get('131016|2000000250|202504')![0]).toMatchObject({ row: 'detail', units: '0390', times: '7', line: 1251, record: 1251 });
+    expect([...schedule.get('131016|2000006000|202504')!.keys()]).toHaveLength(3);
+    // Each file keeps the one relation key the schedule unit matches its files by (it kept all it had: 2–3).
+    expect(kept.map((f) => [...f.keys.keys()])).toEqual([0, 1, 2].map(() => ['insurerNumber+insuredNumber+serviceMonth']));
   }, 120_000);
 });

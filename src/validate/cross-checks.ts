@@ -62,9 +62,9 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
     issues.push(...checkTotal(annex, rows, user));
     issues.push(...checkLimit(annex, rows, user, supplement));
   }
-  for (const [user, rows] of plan.schedule) {
+  for (const user of plan.schedule.keys()) {
     if (!annex.annex.has(user)) {
-      const first = [...rows.values()][0]!;
+      const first = [...plan.schedule.get(user)!.values()][0]!;
       issues.push(ruleIssue('UNIT_PLAN_NOT_IN_ANNEX', `第6表の利用者 ${userLabel(user)}（${first.line}行目〜）が第7表にありません。`, `第6表 user ${userLabel(user)} (from line ${first.line}) is not in 第7表.`, at(plan, first, userLabel(user))));
     }
   }

@@ -14,6 +14,7 @@ import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from 
 import { getServiceType } from '../service-types.js';
 import { ruleIssue, ruleOf, type RuleCode } from '../rules/index.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
+import { annexRows, copyOf, plannedServices, supplementLimits, StringTable } from './packed-summaries.js';
 
 export type Profile = 'strict' | 'lenient';
 
@@ -195,8 +196,11 @@ export interface FileFacts {
  * no per-user summaries at all. The report is the same either way: what is not kept is never read.
  */
 export interface FactNeeds {
-  /** Relation keys (UNIT_KEY_NOT_IN_BASE / _DEPENDENT): the unit has another file. */
-  readonly keys: boolean;
+  /**
+   * Relation keys (UNIT_KEY_NOT_IN_BASE / _DEPENDENT), by their fields joined with `+`: those the unit's pattern
+   * matches this file by with another file of the unit (none when the file travels alone).
+   */
+  readonly keys: readonly string[];
   /** 第6表 per-user services (UNIT_ANNEX_* / UNIT_PLAN_NOT_IN_ANNEX): the unit has a 第7表. */
   readonly schedule: boolean;
   /** 第7表 rows kept whole to the end (not let go user by user): the unit has a 第6表 to compare them with. */
@@ -208,7 +212,7 @@ export interface FactNeeds {
 }
 
 /** A file checked alone (validateFile, validateStream): no send unit reads its summaries. */
-export const NO_FACTS: FactNeeds = Object.freeze({ keys: false, schedule: false, annex: false, limits: false, images: false });
+export const NO_FACTS: FactNeeds = Object.freeze({ keys: [], schedule: false, annex: false, limits: false, images: false });
 
 /** Every relation key the send units match files by (spec-tables/send-units.ts), once each. */
 const RELATION_KEYS: readonly (readonly string[])[] = [
@@ -452,9 +456,11 @@ export class FileValidator {
   /** The per-user receiver rule of this file, once the first record has shown the layout (null: none). */
   private userRule: { key: string; field: { no: number; key: string; name: string } | undefined; office: string } | null | undefined;
   private readonly relationKeys = new Map<string, Map<string, number>>();
-  private readonly schedule = new Map<string, Map<string, PlannedService>>();
-  private readonly annexRows = new Map<string, AnnexRowFact[]>();
-  private readonly limits = new Map<string, { limit: string; line: number }>();
+  /** Distinct strings of the packed summaries below (office numbers, service codes, keys). */
+  private readonly strings = new StringTable();
+  private readonly schedule = plannedServices(this.strings);
+  private readonly annexRows = annexRows(this.strings);
+  private readonly limits = supplementLimits(this.strings);
   private readonly images = new Set<string>();
 
   /** Which summaries the send-unit checks will read (set before the first record; none by default). */
@@ -637,6 +643,16 @@ export class FileValidator {
     );
   }
 
+  private lastKey = '';
+  /**
+   * One flat string for a user's key in every map of this file (the packed summaries' user and the relation key
+   * insurer|insured|month are the same text): each map would otherwise keep a string of its own.
+   */
+  private userKey(key: string): string {
+    if (key !== this.lastKey) this.lastKey = copyOf(key);
+    return this.lastKey;
+  }
+
   /** The previous record's user and relation-key values: rows of one user come together, skip the work. */
   private lastUser = { insurer: '', insured: '', month: '', plan: '', consultation: '', key: '' };
 
@@ -645,7 +661,7 @@ export class FileValidator {
     const needs = this.needs;
     if (needs === NO_FACTS) return;
     const kind = layout.kind;
-    if (!needs.keys && !(needs.schedule && (kind === 'UPPLAN' || kind === 'UPJSK')) && !(needs.limits && kind === 'UPHOSOKU')) {
+    if (needs.keys.length === 0 && !(needs.schedule && (kind === 'UPPLAN' || kind === 'UPJSK')) && !(needs.limits && kind === 'UPHOSOKU')) {
       if (needs.images && kind === 'UPKIHON' && record.familyDiagramFileName) this.images.add(record.familyDiagramFileName);
       return;
     }
@@ -658,21 +674,20 @@ export class FileValidator {
     const same =
       last.key !== '' && last.insurer === insurer && last.insured === insured && last.month === month && last.plan === plan && last.consultation === consultation;
     if (!same) {
-      const relations = needs.keys ? relationKeysOf(layout) : [];
-      for (const fields of relations) {
+      for (const fields of relationKeysOf(layout)) {
         const name = fields.join('+');
+        if (!needs.keys.includes(name)) continue;
         let values = this.relationKeys.get(name);
         if (!values) this.relationKeys.set(name, (values = new Map()));
         const value = fields.map((f) => record[f]).join('|');
-        if (!values.has(value)) values.set(value, line);
+        if (!values.has(value)) values.set(this.userKey(value), line);
       }
-      this.lastUser = { insurer, insured, month, plan, consultation, key: `${insurer}|${insured}|${month}` };
+      this.lastUser = { insurer, insured, month, plan, consultation, key: this.userKey(`${insurer}|${insured}|${month}`) };
     }
     const user = this.lastUser.key;
     if (kind === 'UPPLAN' || kind === 'UPJSK') {
       if (!needs.schedule) return;
-      let rows = this.schedule.get(user);
-      if (!rows) this.schedule.set(user, (rows = new Map()));
+      const rows = this.schedule.open(user, () => new Map());
       // One row of 第7表 per office, service code and rented product (TAIS or 届出コード), and per サテライト枝番 and
       // ３０日超区分: a service past the 30th day of a short stay has a row of its own in both tables.
       const k = annexKey(record.serviceOfficeNumber, record.serviceCode, record.taisCode || record.equipmentNotificationCode, record.satelliteBranch, record.over30Days);
@@ -686,7 +701,7 @@ export class FileValidator {
       if (/^-?\d+$/.test(units) && Number(units) !== 0 && !row.units.includes(units) && row.units.length < 3) row.units.push(units);
       row.prorated |= dayBits(record.proratedDays ?? '');
     } else if (kind === 'UPHOSOKU') {
-      if (needs.limits && !this.limits.has(user)) this.limits.set(user, { limit: record.benefitLimitUnits ?? '', line });
+      if (needs.limits && !this.limits.has(user)) this.limits.open(user, () => ({ limit: record.benefitLimitUnits ?? '', line }));
     } else if (needs.images && kind === 'UPKIHON' && record.familyDiagramFileName) {
       this.images.add(record.familyDiagramFileName);
     }
@@ -694,6 +709,9 @@ export class FileValidator {
 
   /** What the send-unit checks need of this file (call after finish). */
   facts(): FileFacts {
+    this.schedule.settle();
+    this.annexRows.settle();
+    this.limits.settle();
     return {
       file: this.name,
       info: this.info,
@@ -733,16 +751,13 @@ export class FileValidator {
    * kept, so that memory stays bounded (a file keeps a user's rows together).
    */
   private collectAnnexRow(record: Record<string, string>, line: number, index: number): void {
-    const user = `${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`;
-    let rows = this.annexRows.get(user);
-    if (!rows) {
-      if (!this.needs.annex && this.annexRowCount > ANNEX_ROWS_KEPT) {
-        for (const [u, r] of this.annexRows) this.annexRulesOf(u, r);
-        this.annexRows.clear();
-        this.annexRowCount = 0;
-      }
-      this.annexRows.set(user, (rows = []));
+    const user = this.userKey(`${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`);
+    if (!this.annexRows.has(user) && !this.needs.annex && this.annexRowCount > ANNEX_ROWS_KEPT) {
+      for (const [u, r] of this.annexRows) this.annexRulesOf(u, r);
+      this.annexRows.clear();
+      this.annexRowCount = 0;
     }
+    const rows = this.annexRows.open(user, () => []);
     this.annexRowCount++;
     rows.push({
       row: annexRowType(record.serviceCode ?? ''),

@@ -76,14 +76,27 @@ export function factNeedsOf(infos: readonly (FileNameInfo | undefined)[]): FactN
   const named = infos.flatMap((info, i) => (info ? [{ i, info }] : []));
   for (const { items } of groupBySendUnit(named, (n) => n.info)) {
     const kinds = new Set(items.map((n) => n.info.kind));
-    const unit: FactNeeds = {
-      keys: items.length > 1,
-      schedule: kinds.has('UPSIKYU'),
-      annex: kinds.has('UPPLAN'),
-      limits: kinds.has('UPSIKYU'),
-      images: true,
-    };
-    for (const { i } of items) needs[i] = unit;
+    // checkKeys compares a member with its owner by the member's key: each of the two keeps that key only.
+    const keys = new Map<string, Set<string>>();
+    const pattern = patternOf(kinds);
+    if (items.length > 1 && pattern) {
+      for (const m of pattern.members) {
+        if (!m.key) continue;
+        for (const kind of [m.of ?? pattern.base, m.kind]) {
+          if (!keys.has(kind)) keys.set(kind, new Set());
+          keys.get(kind)!.add(m.key.join('+'));
+        }
+      }
+    }
+    for (const { i, info } of items) {
+      needs[i] = {
+        keys: [...(keys.get(info.kind) ?? [])],
+        schedule: kinds.has('UPSIKYU'),
+        annex: kinds.has('UPPLAN'),
+        limits: kinds.has('UPSIKYU'),
+        images: true,
+      };
+    }
   }
   return needs;
 }
