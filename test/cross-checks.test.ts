@@ -15,6 +15,7 @@ import {
   homeVisits,
   mask,
   RENTAL,
+  scheduleUnit,
   subtotalRow,
   totalRow,
   unitReport,
@@ -283,5 +284,27 @@ describe('a large 第7表 alone keeps bounded memory and the same findings', () 
     const kept = validateFiles([f]).files[0]!;
     expect(streamed.files[0]!.issues).toEqual(kept.issues);
     expect(kept.issues.filter((i) => i.code === 'FILE_TOTAL_MISSING').map((i) => i.value)).toEqual(['131016-1000010500']);
+  });
+});
+
+describe('send-unit issues are capped per code, as a file’s are', () => {
+  // Ten 第7表 rows of services the 第6表 never planned: ten UNIT_ANNEX_NOT_IN_PLAN, one cause repeated.
+  const extra = Array.from({ length: 10 }, (_, i) => helperRow({ serviceCode: `1199${String(10 + i)}`, units: '100', timesOrDays: '1', serviceUnitsOrAmount: '100', benefitManagementUnits: '100' }));
+  const unitOf = (maxIssuesPerCode?: number) =>
+    validateFiles(scheduleUnit(homeVisits(), [...extra, ...helperAnnex()]), maxIssuesPerCode === undefined ? {} : { maxIssuesPerCode }).units.flatMap((u) => u.issues);
+
+  it('the first ones of a code are listed and the rest counted (UNIT_ISSUES_TRUNCATED), others untouched', () => {
+    const all = unitOf();
+    const notInPlan = all.filter((i) => i.code === 'UNIT_ANNEX_NOT_IN_PLAN');
+    expect(notInPlan.length).toBeGreaterThanOrEqual(10);
+    const capped = unitOf(3);
+    expect(capped.filter((i) => i.code === 'UNIT_ANNEX_NOT_IN_PLAN')).toEqual(notInPlan.slice(0, 3));
+    const notice = capped.filter((i) => i.code === 'UNIT_ISSUES_TRUNCATED');
+    expect(notice).toMatchObject([{ severity: 'info', value: 'UNIT_ANNEX_NOT_IN_PLAN' }]);
+    expect(notice[0]!.message).toBe(`UNIT_ANNEX_NOT_IN_PLAN はほかに${notInPlan.length - 3}件あります（1送信単位3件まで表示）。`);
+    expect(notice[0]!.unit).toBeDefined();
+    // Codes under the cap are the same either way.
+    const others = (issues: typeof all) => issues.filter((i) => i.code !== 'UNIT_ANNEX_NOT_IN_PLAN' && i.code !== 'UNIT_ISSUES_TRUNCATED');
+    expect(others(capped)).toEqual(others(all));
   });
 });

@@ -37,6 +37,7 @@ export const VALIDATION_RULES = [
   r('FILE_SERVICE_TYPE_NOT_SENDER', 'file', 'warning', '実績のサービス種類（サービスコード先頭2桁・サービス種類コード）がファイル名の送信元サービス種類と違う', 'a delivery record of another service type than the sender’s in the file name', '第6表 ファイル作成単位（事業所番号・サービス種類ごと）; §2.6'),
   r('IMAGE_NOT_JPEG', 'file', 'error', '家族構成画像がJPEGでない', 'the family-diagram image is not a JPEG', '家族構成 画像ファイル（.jpg）'),
   // Send units
+  r('UNIT_ISSUES_TRUNCATED', 'unit', 'info', '同じ問題が送信単位の上限を超えたので省略（件数は表示）', 'more issues of one code than the per-send-unit limit (counted)', 'maxIssuesPerCode option'),
   r('UNIT_NO_BASE', 'unit', 'error', '送信単位に基本のファイル（第1表・第6表など）がない', 'a send unit without its base file', '§2.3, §2.4, §3.4'),
   r('UNIT_MISSING_FILE', 'unit', 'error', '送信単位に必要なファイルがない（第6表に第7表・利用者補足 等）', 'a file the send unit requires is missing', '§2.4, §3.4'),
   r('UNIT_MISSING_ANNEX', 'unit', 'warning', '原則として合わせて送る別表がない', 'an annex sent together as a rule is missing', '§3.3'),

@@ -17,9 +17,13 @@ function popcount(bits: number): number {
   return n;
 }
 
-export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefined, supplement: FileFacts | undefined): Issue[] {
-  const issues: Issue[] = [];
-  if (!annex) return issues;
+/** Where the findings go as they are found (a unit's capped list): never gathered into one array first. */
+export interface IssueSink {
+  push(...issues: Issue[]): void;
+}
+
+export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefined, supplement: FileFacts | undefined, issues: IssueSink): void {
+  if (!annex) return;
   const at = (f: FileFacts, row: { line: number; record?: number }, value: string) => ({ file: f.file, line: row.line, record: row.record, value });
 
   for (const [user, rows] of annex.annex) {
@@ -68,7 +72,6 @@ export function checkScheduleContent(plan: FileFacts, annex: FileFacts | undefin
       issues.push(ruleIssue('UNIT_PLAN_NOT_IN_ANNEX', `第6表の利用者 ${userLabel(user)}（${first.line}行目〜）が第7表にありません。`, `第6表 user ${userLabel(user)} (from line ${first.line}) is not in 第7表.`, at(plan, first, userLabel(user))));
     }
   }
-  return issues;
 }
 
 /**

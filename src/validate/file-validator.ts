@@ -13,6 +13,7 @@ import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.j
 import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
 import { getServiceType } from '../service-types.js';
 import { ruleIssue, ruleOf, type RuleCode } from '../rules/index.js';
+import { DEFAULT_MAX_ISSUES_PER_FILE, IssueList } from './issue-list.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
 import { annexRows, copyOf, plannedServices, supplementLimits, StringTable } from './packed-summaries.js';
 
@@ -35,43 +36,7 @@ export interface ValidateOptions {
   readonly limits?: Partial<ReadLimits>;
 }
 
-/** Issues of one code kept per file unless `maxIssuesPerCode` says otherwise. */
-export const DEFAULT_MAX_ISSUES_PER_FILE = 10_000;
-
-/** Issues of one file, capped per code. */
-class IssueList {
-  readonly items: Issue[] = [];
-  private readonly counts = new Map<string, number>();
-  constructor(private readonly cap: number) {}
-
-  push(...issues: Issue[]): void {
-    for (const issue of issues) if (this.take(issue.code)) this.items.push(issue);
-  }
-
-  /** Counts one issue of `code`; whether it is kept (so that one over the cap need not be built at all). */
-  take(code: string): boolean {
-    const n = (this.counts.get(code) ?? 0) + 1;
-    this.counts.set(code, n);
-    return n <= this.cap;
-  }
-
-  /** The issues, with one FILE_ISSUES_TRUNCATED per code that went over the cap. */
-  finish(file: string): Issue[] {
-    for (const [code, n] of this.counts) {
-      if (n > this.cap) {
-        this.items.push(
-          ruleIssue(
-            'FILE_ISSUES_TRUNCATED',
-            `${code} はほかに${n - this.cap}件あります（1ファイル${this.cap}件まで表示）。`,
-            `${n - this.cap} more ${code} issues were not listed (limit ${this.cap} per file).`,
-            { file, value: code },
-          ),
-        );
-      }
-    }
-    return this.items;
-  }
-}
+export { DEFAULT_MAX_ISSUES_PER_FILE } from './issue-list.js';
 
 export interface FileReport {
   readonly file: string;

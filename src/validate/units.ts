@@ -5,6 +5,7 @@ import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import { inImportOrder, parseFileName, sendUnitKey, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { checkScheduleContent } from './cross-checks.js';
+import { DEFAULT_MAX_ISSUES_PER_FILE, IssueList } from './issue-list.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-validator.js';
 import { ruleIssue, type RuleCode } from '../rules/index.js';
 
@@ -146,13 +147,15 @@ function shapeFindings(infos: readonly FileNameInfo[]): UnitFinding[] {
   return found;
 }
 
-export function checkUnit(files: readonly FileFacts[]): UnitReport {
+export function checkUnit(files: readonly FileFacts[], maxIssuesPerCode = DEFAULT_MAX_ISSUES_PER_FILE): UnitReport {
   const first = files[0]!.info!;
   const key = sendUnitKey(first);
   const names = inImportOrder(files, (f) => f.info).map((f) => f.file);
-  const issues: Issue[] = [];
-  const add = (code: RuleCode, ja: string, en: string, involved: readonly string[], value?: string) =>
-    issues.push(ruleIssue(code, ja, en, { unit: key, files: [...involved], value, file: involved.length === 1 ? involved[0] : undefined }));
+  // Capped per code as a file's issues are: a 第7表 whose every row disagrees must not grow the report without end.
+  const list = new IssueList(maxIssuesPerCode);
+  const add = (code: RuleCode, ja: string, en: string, involved: readonly string[], value?: string) => {
+    if (list.take(code)) list.items.push(ruleIssue(code, ja, en, { unit: key, files: [...involved], value, file: involved.length === 1 ? involved[0] : undefined }));
+  };
 
   const kinds = new Set(files.map((f) => f.info!.kind));
   for (const f of shapeFindings(files.map((f) => f.info!))) add(f.code, f.ja, f.en, names);
@@ -163,7 +166,7 @@ export function checkUnit(files: readonly FileFacts[]): UnitReport {
 
   const pattern = patternOf(kinds);
   if (!pattern) {
-    return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: undefined, files: names, issues };
+    return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: undefined, files: names, issues: list.finishUnit(key) };
   }
   const allowed = new Set([pattern.base, ...pattern.members.map((m) => m.kind)]);
   for (const f of files) {
@@ -218,9 +221,9 @@ export function checkUnit(files: readonly FileFacts[]): UnitReport {
   if (pattern.id === 'schedule' && base) {
     const annex = byKind.get('UPSIKYU')?.[0];
     const supplement = byKind.get('UPHOSOKU')?.[0];
-    issues.push(...checkScheduleContent(base, annex, supplement).map((i) => ({ ...i, unit: key })));
+    checkScheduleContent(base, annex, supplement, { push: (...found) => list.push(...found.map((i) => ({ ...i, unit: key }))) });
   }
-  return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: pattern.id, files: names, issues };
+  return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: pattern.id, files: names, issues: list.finishUnit(key) };
 }
 
 /**

@@ -91,7 +91,8 @@ export function validateFiles(files: readonly InputFile[], options: ValidateOpti
   expectArguments('validateFiles', [['files', files, INPUT_FILES], ['options', options, VALIDATE_OPTIONS]]);
   const validators = validatorsFor(files, options).map((v, i) => validateOne(files[i]!, options, v));
   const reports = validators.map((v) => v.finish());
-  const units = groupUnits(validators.map((v) => v.facts())).map(checkUnit);
+  const cap = countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE);
+  const units = groupUnits(validators.map((v) => v.facts())).map((unit) => checkUnit(unit, cap));
   return report(reports, units);
 }
 
@@ -126,5 +127,6 @@ export async function validateFileStreams(files: readonly InputStream[], options
     reports.push(validator.finish());
     facts.push(validator.facts());
   }
-  return report(reports, groupUnits(facts).map(checkUnit));
+  const cap = countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE);
+  return report(reports, groupUnits(facts).map((unit) => checkUnit(unit, cap)));
 }
