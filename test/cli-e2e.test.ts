@@ -781,6 +781,19 @@ describe('an unreadable file among many', () => {
     check(dir, bad, /symbolic link loop \(ELOOP\)/);
   });
 
+  it('a named file that does not exist is reported among the others, which are validated (exit 2)', () => {
+    const files = filesOf(S41).map((f) => join(ROOT, f));
+    const missing = join(tmp('missing'), 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV');
+    const r = cli(['validate', ...files, missing, '--format', 'json']);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.files).toHaveLength(files.length + 1);
+    const bad = report.files.find((f: { file: string }) => f.file.endsWith('1370900009_11_20250325100000.CSV'));
+    expect(bad.issues).toMatchObject([{ code: 'FILE_UNREADABLE', severity: 'error' }]);
+    expect(bad.issues[0].messageEn).toMatch(/no such file or folder \(ENOENT\)/);
+    expect(report.files.filter((f: { records: number }) => f.records > 0)).toHaveLength(files.length);
+  });
+
   it('a link to nowhere is reported, not skipped', () => {
     const dir = samplesWith();
     const bad = 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV';

@@ -58,8 +58,9 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
     try {
       stat = statSync(arg);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !isLink(arg)) throw ioError(command, arg, e);
-      add(arg); // there but unreadable: reported when read
+      // Missing, or there but unreadable: reported when read (FILE_UNREADABLE), so that one mistyped name among
+      // many does not cost the report of the others.
+      add(arg);
       continue;
     }
     if (stat.isDirectory()) walk(arg);
