@@ -14,8 +14,8 @@ import { parseFileName, validateFiles, validateFileStreams, type CsvRecord } fro
 import { FileValidator } from '../src/validate/file-validator.js';
 import { PackedMap } from '../src/validate/packed-summaries.js';
 import { factNeedsOf } from '../src/validate/units.js';
-import { careWorkerBonus, helperAnnex, homeVisits, scheduleUnit, supplement } from './support/annex.js';
-import { annex as annexRow, file, fileName, total, visit } from './support/builders.js';
+import { careWorkerBonus, helperAnnex, homeVisits, largeAnnex, scheduleUnit, supplement } from './support/annex.js';
+import { file, fileName, visit } from './support/builders.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -184,14 +184,7 @@ describe('send units keep what their checks read, and report as validateFiles do
 
 describe('a large 第7表 sent without its 第6表 lets its users go', () => {
   it('past 20,000 rows, its users are checked and let go: the same file report as when a 第6表 makes it keep every row', async () => {
-    const records: CsvRecord[] = [];
-    for (let u = 0; u < 11_000; u++) {
-      const insuredNumber = String(1000000000 + u);
-      const amount = { serviceUnitsOrAmount: '3096', benefitManagementUnits: '3096' };
-      records.push(annexRow({ insuredNumber, ...amount }));
-      // One user far into the file lacks its 全合計 row.
-      if (u !== 10_500) records.push(total({ insuredNumber, ...amount, categoryLimitExcessUnits: '0', categoryLimitWithinUnits: '3096' }));
-    }
+    const records = largeAnnex();
     const sikyu = file('UPSIKYU', records, fileName('UPSIKYU', '202504'));
     const plan = file('UPPLAN', [visit()], fileName('UPPLAN', '202504'));
     const alone = await validateFileStreams([{ name: sikyu.name, chunks: split(sikyu.bytes, 65536) }]);

@@ -2,7 +2,7 @@
 // letter (A; I, O, Q never used), every other one a digit (MHLW 資料13). Edition 4.1 brought these providers
 // (A1–A9) into the exchange, so their numbers must pass wherever an office number appears: file names, fields,
 // send units, buildFileName and the command's --from/--to.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../spec-tables/index.js';
 import {
   buildFileName,
@@ -14,11 +14,11 @@ import {
   validateFiles,
   type Issue,
 } from '../src/index.js';
-import { main } from '../src/cli/run.js';
 import { annex, CM, file, fileName, total, visit } from './support/builders.js';
 import { supplement } from './support/annex.js';
 import { preventionRecord } from './support/units.js';
 import { validRecord } from './support/records.js';
+import { runCommand } from './support/command.js';
 
 const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
 
@@ -151,18 +151,7 @@ describe('send units with a 総合事業 provider', () => {
 });
 
 describe('the command', () => {
-  function run(argv: string[]): { code: number; stdout: string; stderr: string } {
-    let stdout = '';
-    let stderr = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-    try {
-      return { code: main(argv), stdout, stderr };
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
-  }
+  const run = runCommand;
 
   it('name --build takes a 総合事業 office number in --from / --to', () => {
     const args = ['name', '--build', '--kind', 'UPJSK', '--edition', '4', '--month', '202504', '--timestamp', TS];

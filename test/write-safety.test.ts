@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getLayout, readCsvFile, writeCsvFile, type Issue } from '../src/index.js';
 import { recordFactory } from '../src/codec/record-factory.js';
 import { encodeField } from '../src/codec/write.js';
-import { main } from '../src/cli/run.js';
 import type { Layout } from '../src/spec.js';
 import { validRecord } from './support/records.js';
+import { runCommand } from './support/command.js';
 
 const UPPLAN = getLayout('UPPLAN', '202407')!;
 const PLAN_NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
@@ -21,18 +21,7 @@ const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
 const errors = (issues: readonly Issue[]) => issues.filter((i) => i.severity === 'error');
 const fieldOf = (key: string) => UPPLAN.fields.find((f) => f.key === key)!;
 
-function run(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    return { code: main(argv), stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCommand;
 afterEach(() => vi.restoreAllMocks());
 
 const CONVERT = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100001/43', '--to', '1370200002/11', '--timestamp', '20250325100000', '--lang', 'en'];

@@ -4,7 +4,7 @@ import type { DateOrder, FieldCondition } from '../../spec-tables/types.js';
 import { getCodeTable, type Field, type Layout } from '../spec.js';
 import { getServiceType } from '../service-types.js';
 import { ruleIssue, type RuleCode } from '../rules/index.js';
-import { emit, fieldOf, fieldRefEn, fieldRefJa, isDate, isMonth, isTime, type FieldRef, type Rec, type RecordContext } from './record-context.js';
+import { emit, fieldOf, fieldRefEn, fieldRefJa, isDate, isMonth, isTime, type Rec, type RecordContext } from './record-context.js';
 import { supplementRow } from './supplement-rules.js';
 
 export type { Emit, RecordContext } from './record-context.js';

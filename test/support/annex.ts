@@ -67,3 +67,18 @@ export function scheduleUnit(plan: CsvRecord[], annexRecords: CsvRecord[], to = 
 /** Every issue of the unit's files and of the unit. */
 export const unitReport = (plan: CsvRecord[], annexRecords: CsvRecord[], to = HELPER) => validateFiles(scheduleUnit(plan, annexRecords, to));
 export const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
+
+/**
+ * A 第7表 of `users` users (one detail row and a 全合計 each), where the user at `missingTotalAt` lacks its 全合計
+ * row: large enough that a file's users are let go as it is read (past 20,000 rows), with one finding far in.
+ */
+export function largeAnnex(users = 11_000, missingTotalAt = 10_500): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  for (let u = 0; u < users; u++) {
+    const insuredNumber = String(1000000000 + u);
+    const amount = { serviceUnitsOrAmount: '3096', benefitManagementUnits: '3096' };
+    records.push(annex({ insuredNumber, ...amount }));
+    if (u !== missingTotalAt) records.push(total({ insuredNumber, ...amount, categoryLimitExcessUnits: '0', categoryLimitWithinUnits: '3096' }));
+  }
+  return records;
+}
