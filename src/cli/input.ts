@@ -21,8 +21,9 @@ export const toDisplay = (p: string): string => (sep === '/' ? p : p.split(sep).
 /**
  * The files named, folders expanded (recursively, sorted; hidden entries and symbolic links to folders
  * skipped, so a link loop cannot trap the walk). The same file named twice is kept once. A spec-named link
- * that leads nowhere (dangling, a loop) is kept, as is a named file whose status cannot be read (other than
- * not existing): reading it fails, and the command reports that (FILE_UNREADABLE) rather than skipping it.
+ * that leads nowhere (dangling, a loop) is kept, as is a named file whose status cannot be read or that does
+ * not exist: reading it fails, and the command reports that (FILE_UNREADABLE) beside the others rather than
+ * losing their report. When nothing named exists at all there is nothing to report on: an I/O error (exit 2).
  */
 export function collectFiles(command: string, args: readonly string[]): InputPath[] {
   const found: InputPath[] = [];
@@ -53,6 +54,8 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
       else if (SPEC_FILE.test(entry.name) && (entry.isFile() || isFileOrBrokenLink(path))) add(path);
     }
   };
+  let missing: { arg: string; error: unknown } | undefined;
+  let present = 0;
   for (const arg of args) {
     let stat;
     try {
@@ -60,13 +63,17 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
     } catch (e) {
       // Missing, or there but unreadable: reported when read (FILE_UNREADABLE), so that one mistyped name among
       // many does not cost the report of the others.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !isLink(arg)) missing ??= { arg, error: e };
+      else present++;
       add(arg);
       continue;
     }
+    present++;
     if (stat.isDirectory()) walk(arg);
     else if (stat.isFile()) add(arg);
     else throw new CliError(`${arg} は通常のファイルではありません`, `${arg} is not a regular file`, command);
   }
+  if (missing && present === 0) throw ioError(command, missing.arg, missing.error);
   return found;
 }
 
