@@ -21,7 +21,7 @@ const HOSOKU = 'UPHOSOKU_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const UPHOSOKU = getLayout('UPHOSOKU', '202407')!;
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const codes = (issues: readonly Issue[]): string[] => issues.map((i) => i.code);
-const ENCODING_CODES = ['CSV_NOT_MS932', 'CSV_NOT_MS932_LATE'];
+const ENCODING_CODES = ['CSV_NOT_MS932', 'CSV_NOT_MS932_LATE', 'CSV_AMBIGUOUS_ENCODING'];
 const encodingIssues = (issues: readonly Issue[]) => issues.filter((i) => ENCODING_CODES.includes(i.code));
 
 /** A 利用者補足 record: valid values, every free-text field empty but those given. */
@@ -206,15 +206,93 @@ describe('valid MS932 never gets a false verdict of UTF-8', () => {
     }
   }, 60_000);
 
-  it('half-width katakana files past the first kilobyte (valid UTF-8 as well, no 3-byte sequence) stay MS932 in both readers', async () => {
+  it('half-width katakana files past the first kilobyte (valid UTF-8 as well, no 3-byte sequence) stay MS932 in both readers, with the ambiguity warning', async () => {
     const record = hosoku({ userNameKana: 'ﾏｷ ﾃｽ ﾅｵ ﾕｶ ﾐｷ '.repeat(120), userName: 'ﾐｷ ﾏｷ' });
     const { bytes, issues } = writeCsvFile('UPHOSOKU', [record], { csvVersion: '202407' });
     expect(issues).toEqual([]);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
-    expect(readCsvFile({ name: HOSOKU, bytes })).toMatchObject({ encoding: 'ms932', issues: [], records: [record] });
+    // Its bytes cannot tell it from UTF-8 (ﾏｷ = CF B7 = Ϸ): read as MS932, with a warning that says so.
+    const whole = readCsvFile({ name: HOSOKU, bytes });
+    expect(whole).toMatchObject({ encoding: 'ms932', records: [record] });
+    const at = bytes.findIndex((b) => b >= 0x80);
+    expect(whole.issues.map((i) => [i.code, i.severity, i.offset])).toEqual([['CSV_AMBIGUOUS_ENCODING', 'warning', at]]);
+    expect(whole.issues[0]!.message).toContain('「ﾏｷ」');
     for (const cuts of [[], [500], [1500, 1501]]) {
       const s = await readInParts(bytes, cuts, { name: HOSOKU });
-      expect(s).toMatchObject({ issues: [], records: [record] });
+      expect(s).toMatchObject({ issues: whole.issues, records: [record] });
     }
+  });
+});
+
+describe('a file valid in both encodings, with 2-byte UTF-8 sequences only, is read as MS932 but never silently', () => {
+  // The reviewer's file: all ASCII but 「37.5°C ±0.2」 and 「café」, written in UTF-8 (° = C2 B0, read as ﾂｰ in MS932).
+  const records = [
+    hosoku({ userNameKana: 'Yamada', userName: 'Yamada Ai', userAddress2: 'Taion 37.5°C ±0.2, "café" ok' }),
+    hosoku({ userName: 'Sato', userAddress2: 'free text, with "quotes"\r\nand a line break' }),
+  ];
+  const bytes = utf8(csvText(records));
+  const firstHigh = bytes.findIndex((b) => b >= 0x80);
+  const ambiguous = (issues: readonly Issue[]) => issues.filter((i) => i.code === 'CSV_AMBIGUOUS_ENCODING');
+
+  it('is what the defect describes: valid UTF-8 and valid MS932, no 3-byte sequence', () => {
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
+    expect(() => new TextDecoder('shift_jis', { fatal: true }).decode(bytes)).not.toThrow();
+    expect(bytes.some((b) => b >= 0xe0)).toBe(false);
+    expect([...bytes.subarray(firstHigh, firstHigh + 2)]).toEqual([0xc2, 0xb0]);
+  });
+
+  it('readCsvFile reads MS932 and warns at the first non-ASCII byte, showing that character both ways', () => {
+    const read = readCsvFile({ name: HOSOKU, bytes });
+    expect(read.encoding).toBe('ms932');
+    expect(read.records[0]!.userAddress2).toContain('37.5ﾂｰC ﾂｱ0.2');
+    const issues = ambiguous(read.issues);
+    expect(issues.map((i) => [i.severity, i.offset, i.value])).toEqual([['warning', firstHigh, 'C2 B0']]);
+    expect(issues[0]!.message).toContain('「ﾂｰ」');
+    expect(issues[0]!.message).toContain('「°」');
+    expect(issues[0]!.message).toContain('MS932として読みました');
+    expect(issues[0]!.message).toContain('送信元ソフトの文字コード');
+    expect(issues[0]!.messageEn).toContain('"ﾂｰ" as MS932 and "°" (U+00B0) as UTF-8');
+    expect(issues[0]!.messageEn).toContain('sending software');
+    expect(issues[0]!.file).toBe(HOSOKU);
+  });
+
+  it('the stream gives the same issues at every split point (the first character cut too) and at several chunkings', async () => {
+    const whole = readCsvFile({ name: HOSOKU, bytes });
+    expect(ambiguous(whole.issues).map((i) => i.offset)).toEqual([firstHigh]);
+    const unsplit = await readInParts(bytes, [], { name: HOSOKU });
+    expect(unsplit.issues).toEqual(whole.issues);
+    expect(unsplit.records).toEqual(whole.records);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const s = await readInParts(bytes, [cut], { name: HOSOKU });
+      expect(s.issues, `cut at ${cut}`).toEqual(whole.issues);
+    }
+    for (const cuts of [[firstHigh, firstHigh + 1, firstHigh + 2], [1, 2, 3, 4, 5], [10, 100, 200]]) {
+      const s = await readInParts(bytes, cuts.filter((c) => c <= bytes.length), { name: HOSOKU });
+      expect(s.issues, `cuts ${cuts}`).toEqual(whole.issues);
+    }
+  }, 60_000);
+
+  it('validateFile and validateStream report the warning (under the lenient profile too), so the file is not called clean', async () => {
+    for (const profile of ['strict', 'lenient'] as const) {
+      const file = validateFile({ name: HOSOKU, bytes }, { profile });
+      expect(ambiguous(file.files[0]!.issues).map((i) => [i.severity, i.offset])).toEqual([['warning', firstHigh]]);
+      const stream = await validateStream([bytes.subarray(0, firstHigh + 1), bytes.subarray(firstHigh + 1)], HOSOKU, { profile });
+      expect(ambiguous(stream.files[0]!.issues)).toEqual(ambiguous(file.files[0]!.issues));
+    }
+  });
+
+  it('a Latin-1 letter MS932 cannot hold is shown both ways too (é = C3 A9 reads ﾃｩ)', () => {
+    const only = utf8(csvText([hosoku({ userAddress2: 'café' })]));
+    const issue = ambiguous(readCsvFile({ name: HOSOKU, bytes: only }).issues)[0]!;
+    expect(issue.message).toContain('MS932では「ﾃｩ」、UTF-8では「é」');
+  });
+
+  it('no warning for an ASCII-only file, a UTF-8 file with Japanese (CSV_NOT_MS932 instead), or MS932 Japanese', () => {
+    const ascii = utf8(csvText([hosoku({ userAddress2: 'plain' })]));
+    expect(encodingIssues(readCsvFile({ name: HOSOKU, bytes: ascii }).issues)).toEqual([]);
+    const japanese = utf8(csvText([hosoku({ userAddress2: '37.5°C 東京都' })]));
+    expect(codes(encodingIssues(readCsvFile({ name: HOSOKU, bytes: japanese }).issues))).toEqual(['CSV_NOT_MS932']);
+    const ms932 = writeCsvFile('UPHOSOKU', [hosoku({ userAddress2: '37.5°C ±0.2 髙橋 ﾏｷ' })], { csvVersion: '202407' }).bytes;
+    expect(encodingIssues(readCsvFile({ name: HOSOKU, bytes: ms932 }).issues)).toEqual([]);
   });
 });

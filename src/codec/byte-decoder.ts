@@ -3,8 +3,8 @@
 // character split across chunks is carried over (the streaming TextDecoder and `pendingLead`).
 import { type Issue } from '../issues.js';
 import { readRuleIssue } from '../rules/read.js';
-import { isValidMs932, Utf8Watch, wholeInputIsUtf8, type Utf8Evidence } from './encoding-evidence.js';
-import { canonicalPair, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
+import { decideWholeInput, isValidMs932, Utf8Watch, type Ambiguity, type Utf8Evidence } from './encoding-evidence.js';
+import { canonicalPair, codePointLabel, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
 /** Bytes after the first non-ASCII byte that decide at once for UTF-8 when they are conclusive (looksLikeUtf8). */
 const SNIFF_WINDOW = 1024;
@@ -39,6 +39,8 @@ export class ByteDecoder {
   private readonly cap: number;
   /** Set by decideOnWhole: the verdict of the whole input, known before its first byte is decoded. */
   private wholeIsUtf8: boolean | undefined;
+  /** Set by decideOnWhole: the whole input is MS932 but valid UTF-8 too (reported at the end, as a stream does). */
+  private wholeAmbiguity: Ambiguity | undefined;
   /** While MS932 is read on a guess, the evidence that the whole input is UTF-8 after all (see Utf8Watch). */
   private watch: Utf8Watch | undefined;
 
@@ -64,7 +66,9 @@ export class ByteDecoder {
    * decided at the start — where a stream can only tell at its end (CSV_NOT_MS932_LATE).
    */
   decideOnWhole(bytes: Uint8Array): void {
-    this.wholeIsUtf8 = wholeInputIsUtf8(bytes);
+    const verdict = decideWholeInput(bytes);
+    this.wholeIsUtf8 = verdict.utf8;
+    this.wholeAmbiguity = verdict.ambiguity;
   }
 
   push(chunk: Uint8Array): Decoded {
@@ -81,8 +85,10 @@ export class ByteDecoder {
         this.pendingLead = -1;
       }
       const evidence = this.watch?.end();
+      const ambiguity = this.wholeAmbiguity ?? this.watch?.ambiguity();
       this.watch = undefined;
       if (evidence) this.reportLateUtf8(evidence);
+      else if (ambiguity) this.reportAmbiguous(ambiguity);
     } else if (this.phase === 'utf8') text += this.utf8.decode();
     this.issues.push(...truncationIssues(this.counts, this.cap, this.options.file));
     return this.take(text);
@@ -186,6 +192,33 @@ export class ByteDecoder {
           'Its first bytes did not tell, so it was read as MS932: the text of the records already read may be garbled ' +
           '("あい" read as "縺ゅ＞"). readCsvFile / validateFile, which take the whole file at once, treat it as UTF-8 from the start.',
         { file: this.options.file, offset: at },
+      ),
+    );
+  }
+
+  /**
+   * The whole input, read as MS932, is valid UTF-8 too, holding 2-byte sequences only (°, ±, é in UTF-8; ﾂｰ,
+   * ﾂｱ, ﾃｩ in MS932). Its bytes cannot tell which was meant — a genuine MS932 file of half-width katakana such
+   * as ﾏｷ (CF B7) gets this warning too — so MS932 is kept, as the spec says, and the user is shown the first
+   * such character both ways. Reported at the end by both readers, so they give the same issues.
+   */
+  private reportAmbiguous({ offset: at, bytes }: Ambiguity): void {
+    const raw = new Uint8Array(bytes);
+    const asMs932 = new TextDecoder('shift_jis').decode(raw);
+    const asUtf8 = new TextDecoder('utf-8').decode(raw);
+    const v = hex([...bytes]);
+    this.issues.push(
+      readRuleIssue(
+        'CSV_AMBIGUOUS_ENCODING',
+        `ファイル全体がMS932としてもUTF-8としても正しいバイト列です。最初の非ASCII文字（バイト位置 ${at} の ${v}）は、` +
+          `MS932では「${asMs932}」、UTF-8では「${asUtf8}」（${codePointLabel(asUtf8)}）です。仕様どおりMS932として読みました。` +
+          'UTF-8で書かれたファイルなら、この部分は文字化けしています。送信元ソフトの文字コード（Shift_JIS／MS932で書いているか）を確認してください。' +
+          '（半角カタカナだけのMS932ファイルでも、このように両方で読めることがあります。）',
+        `The whole file is valid MS932 and valid UTF-8 as well. Its first non-ASCII character (${v} at byte offset ${at}) ` +
+          `reads "${asMs932}" as MS932 and "${asUtf8}" (${codePointLabel(asUtf8)}) as UTF-8. It was read as MS932, as the spec requires; ` +
+          'if the file was written in UTF-8, this text is garbled. Check which encoding the sending software writes (it must be Shift_JIS / MS932). ' +
+          '(An MS932 file whose only non-ASCII text is half-width katakana can read both ways like this.)',
+        { file: this.options.file, offset: at, value: v },
       ),
     );
   }

@@ -11,6 +11,13 @@
 // not valid MS932. One invalid UTF-8 byte anywhere keeps it MS932. The state is a few numbers and the
 // platform's streaming UTF-8 validator (at most three bytes of a cut sequence), so it is the same at every
 // chunking and costs nothing once the input has shown it is not UTF-8 — at once, for a real MS932 file.
+//
+// What is left is truly ambiguous: an input valid in both encodings whose every non-ASCII character is a
+// 2-byte UTF-8 sequence (°, ±, é in UTF-8; pairs of half-width katakana such as ﾏｷ = CF B7 in MS932). It is
+// read as MS932, the spec's encoding, but never silently: the caller warns (CSV_AMBIGUOUS_ENCODING) and shows
+// the first such character both ways. A genuine MS932 file of half-width katakana that happens to be valid
+// UTF-8 gets that warning too, by design: its bytes cannot tell. Whether the UTF-8 reading holds characters
+// MS932 lacks is no help here: most katakana pairs read as such characters too (ﾏｷ as Ϸ, U+03F7).
 import { isLeadByte, isSingleByteChar, Pair, pairClassOf } from './ms932.js';
 
 /** Why the whole input was found to be UTF-8: the first place that showed it. */
@@ -19,6 +26,35 @@ export interface Utf8Evidence {
   readonly offset: number;
   /** `long`: a 3- or 4-byte UTF-8 sequence (Japanese); `notMs932`: a byte invalid in MS932. */
   readonly kind: 'long' | 'notMs932';
+}
+
+/**
+ * The input is valid UTF-8 and valid MS932 and its non-ASCII characters are 2-byte UTF-8 sequences only: it
+ * reads either way. Where its first non-ASCII character starts, and that character's bytes.
+ */
+export interface Ambiguity {
+  readonly offset: number;
+  readonly bytes: readonly number[];
+}
+
+/** The first non-ASCII UTF-8 sequence of an input, collected across chunks (at most 4 bytes). */
+class FirstSequence {
+  offset = -1;
+  readonly bytes: number[] = [];
+  private need = 0;
+
+  /** The next bytes of a valid UTF-8 input, which start at input offset `offset`. */
+  take(bytes: Uint8Array, offset: number): void {
+    let i = 0;
+    if (this.offset < 0) {
+      while (i < bytes.length && bytes[i]! < 0x80) i++;
+      if (i === bytes.length) return;
+      const lead = bytes[i]!;
+      this.offset = offset + i;
+      this.need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    }
+    for (; i < bytes.length && this.bytes.length < this.need; i++) this.bytes.push(bytes[i]!);
+  }
 }
 
 /**
@@ -31,6 +67,8 @@ export class Utf8Watch {
   private readonly fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private firstLong = -1;
   private firstInvalidMs932 = -1;
+  private readonly first = new FirstSequence();
+  private verdict: Utf8Evidence | undefined;
 
   /** False once a byte was found that is not UTF-8: nothing more needs looking at. */
   get stillUtf8(): boolean {
@@ -46,6 +84,7 @@ export class Utf8Watch {
       this.valid = false;
       return;
     }
+    this.first.take(bytes, offset);
     if (this.firstLong < 0) {
       // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
       for (let i = 0; i < bytes.length; i++) {
@@ -75,8 +114,22 @@ export class Utf8Watch {
     const long = this.firstLong;
     const bad = this.firstInvalidMs932;
     if (long < 0 && bad < 0) return undefined;
-    return long >= 0 && (bad < 0 || long <= bad) ? { offset: long, kind: 'long' } : { offset: bad, kind: 'notMs932' };
+    this.verdict =
+      long >= 0 && (bad < 0 || long <= bad) ? { offset: long, kind: 'long' } : { offset: bad, kind: 'notMs932' };
+    return this.verdict;
   }
+
+  /** After end(), when it gave no evidence: whether the input, valid UTF-8 all through, reads either way. */
+  ambiguity(): Ambiguity | undefined {
+    if (!this.valid || this.verdict || this.first.offset < 0) return undefined;
+    return { offset: this.first.offset, bytes: this.first.bytes };
+  }
+}
+
+/** The verdict on a whole input: UTF-8, or MS932 — and then whether it reads as UTF-8 too. */
+export interface WholeVerdict {
+  readonly utf8: boolean;
+  readonly ambiguity?: Ambiguity;
 }
 
 /**
@@ -84,19 +137,21 @@ export class Utf8Watch {
  * because the platform validates UTF-8 natively and a real MS932 file fails that at its first Japanese
  * character; only an input that is valid UTF-8 is looked at byte by byte.
  */
-export function wholeInputIsUtf8(bytes: Uint8Array): boolean {
+export function decideWholeInput(bytes: Uint8Array): WholeVerdict {
   let first = 0;
   while (first < bytes.length && bytes[first]! < 0x80) first++;
-  if (first === bytes.length) return false; // ASCII only: nothing to decide
+  if (first === bytes.length) return { utf8: false }; // ASCII only: nothing to decide
   const rest = bytes.subarray(first);
   try {
     new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(rest);
   } catch {
-    return false;
+    return { utf8: false };
   }
   // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
-  for (let i = 0; i < rest.length; i++) if (rest[i]! >= 0xe0) return true;
-  return !isValidMs932(rest, true);
+  for (let i = 0; i < rest.length; i++) if (rest[i]! >= 0xe0) return { utf8: true };
+  if (!isValidMs932(rest, true)) return { utf8: true };
+  // Valid UTF-8 with 2-byte sequences only (a byte C2–DF, then one 80–BF), and valid MS932: either reading.
+  return { utf8: false, ambiguity: { offset: first, bytes: [rest[0]!, rest[1]!] } };
 }
 
 /** Whether bytes are well-formed MS932 (with `isWholeRest` false, a lead byte cut by their end is allowed). */

@@ -4,6 +4,7 @@ import { issueBuilder, r } from './define.js';
 export const READ_RULES = [
   r('CSV_NOT_MS932', 'encoding', 'error', 'UTF-8で書かれている', 'the file is UTF-8', '4.3 ファイルエンコード', 'lenientProfile'),
   r('CSV_NOT_MS932_LATE', 'encoding', 'error', 'UTF-8と分かったのがストリームの終わり（読んだレコードは文字化けのおそれ）', 'a stream found to be UTF-8 only at its end (records read may be garbled)', '4.3 ファイルエンコード'),
+  r('CSV_AMBIGUOUS_ENCODING', 'encoding', 'warning', 'MS932としてもUTF-8としても読める（MS932として読んだ。例:「°」が「ﾂｰ」）', 'valid UTF-8 too (read as MS932; "°" would read as "ﾂｰ")', '4.3 ファイルエンコード'),
   r('CSV_BOM', 'encoding', 'error', '先頭にUTF-8のBOMがある', 'a UTF-8 byte order mark', '4.3 ファイルエンコード', 'lenientProfile'),
   r('CSV_INVALID_BYTES', 'encoding', 'error', 'MS932として不正なバイト列', 'bytes invalid in MS932', '4.3 ファイルエンコード'),
   r('CSV_GAIJI', 'encoding', 'error', '外字（利用者定義文字）', 'a user-defined character (外字)', '文字コード（外字の利用は不可）'),
