@@ -1,7 +1,8 @@
 // The encoding is decided on the whole file, not on its first kilobyte: a UTF-8 file that opens with text valid
 // in both encodings (±, é, ° are 2-byte UTF-8 sequences and also pairs of half-width katakana in MS932) and
 // holds its Japanese only later must never be read silently as MS932 (「山田 あい」 as 「螻ｱ逕ｰ 縺ゅ＞」).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import {
 } from '../src/index.js';
 import { validRecord } from './support/records.js';
 import { readInParts } from './support/streams.js';
+import { runCommand } from './support/command.js';
 
 const HOSOKU = 'UPHOSOKU_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const UPHOSOKU = getLayout('UPHOSOKU', '202407')!;
@@ -294,5 +296,15 @@ describe('a file valid in both encodings, with 2-byte UTF-8 sequences only, is r
     expect(codes(encodingIssues(readCsvFile({ name: HOSOKU, bytes: japanese }).issues))).toEqual(['CSV_NOT_MS932']);
     const ms932 = writeCsvFile('UPHOSOKU', [hosoku({ userAddress2: '37.5°C ±0.2 髙橋 ﾏｷ' })], { csvVersion: '202407' }).bytes;
     expect(encodingIssues(readCsvFile({ name: HOSOKU, bytes: ms932 }).issues)).toEqual([]);
+  });
+
+  it('fix refuses to rewrite it (as MS932 the 「°」 would become 「ﾂｰ」 for good) and says why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-ambiguous-'));
+    writeFileSync(join(dir, HOSOKU), bytes);
+    const out = join(dir, 'out');
+    const r = runCommand(['fix', join(dir, HOSOKU), '--out-dir', out, '--lang', 'en']);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain('CSV_AMBIGUOUS_ENCODING');
+    expect(existsSync(join(out, HOSOKU))).toBe(false);
   });
 });

@@ -32,6 +32,8 @@ const REPAIRED = new Set([
 
 /** Read problems that make a rewrite lose or invent data: the file is refused. */
 const BLOCKING = new Set([
+  // Valid UTF-8 as well as MS932: rewriting it as MS932 would make 「ﾂｰ」 of what may have been 「°」 for good.
+  'CSV_AMBIGUOUS_ENCODING',
   'CSV_INVALID_BYTES',
   'CSV_GAIJI',
   'CSV_FIELD_COUNT',
