@@ -8,8 +8,8 @@
 // array, an object), and the closed sets a TypeScript type spells out (an options `profile`, `kind`,
 // `unmappable`). What counts as data, never checked here: the contents a file or a user supplies — bytes, a
 // record inside a records array (WRITE_NOT_A_RECORD), a file name's text, a kind/CSVバージョン pair with no layout.
-// Only spec-tables are imported: every layer above calls in here.
-import { EDITION_4_1, FORMATS } from '../spec-tables/index.js';
+// Nothing is imported: every layer calls in here, the file-name parser too, so the shapes that name facts of
+// the spec tables (a file kind, a field's format) live in src/spec-arguments.ts, with the layers that read them.
 
 /** What an argument (or one of its properties) must be. */
 export interface Expected {
@@ -27,7 +27,7 @@ interface Mismatch {
   readonly value: unknown;
 }
 
-function leaf(en: string, ja: string, test: (value: unknown) => boolean): Expected {
+export function leaf(en: string, ja: string, test: (value: unknown) => boolean): Expected {
   const expected: Expected = { en, ja, mismatch: (value, path) => (test(value) ? undefined : { path, expected, value }) };
   return expected;
 }
@@ -125,31 +125,13 @@ export const CHUNKS = leaf(
   (v) => typeof v === 'object' && v !== null && (Symbol.asyncIterator in v || Symbol.iterator in v),
 );
 
-export const FILE_KIND = leaf(
-  'a file kind of the spec (FILE_KINDS)',
-  '仕様のファイル種別（FILE_KINDS のいずれか）',
-  (v) => typeof v === 'string' && (v === 'UPJSK' || Object.hasOwn(EDITION_4_1.layouts, v)),
-);
-const PROFILE = oneOf('strict', 'lenient');
-const COUNT = optional(NUMBER);
+export const PROFILE = oneOf('strict', 'lenient');
+export const COUNT = optional(NUMBER);
 
 // ---- The shapes of the public functions' arguments. ----
 
 export const LIMITS = optional(
   shape('a ReadLimits object', 'ReadLimits のオブジェクト', { maxRecordLength: COUNT, maxFieldLength: COUNT, maxRecords: COUNT }),
-);
-const readOptionFields = { kind: optional(FILE_KIND), lenient: optional(BOOLEAN), limits: LIMITS, maxIssuesPerCode: COUNT };
-export const READ_OPTIONS = optional(shape('a ReadOptions object', 'ReadOptions のオブジェクト', readOptionFields));
-export const STREAM_READ_OPTIONS = optional(
-  shape('a ReadOptions object', 'ReadOptions のオブジェクト', { ...readOptionFields, name: optional(STRING) }),
-);
-export const VALIDATE_OPTIONS = optional(
-  shape('a ValidateOptions object', 'ValidateOptions のオブジェクト', {
-    profile: optional(PROFILE),
-    kind: optional(FILE_KIND),
-    maxIssuesPerCode: COUNT,
-    limits: LIMITS,
-  }),
 );
 export const COMPARE_OPTIONS = optional(
   shape('a CompareOptions object', 'CompareOptions のオブジェクト', {
@@ -206,16 +188,6 @@ export const FILE_NAME_PARTS = shape('a FileNameParts object', 'FileNameParts �
   timestamp: STRING,
   branch: optional(STRING),
   deletion: optional(BOOLEAN),
-});
-export const FIELD = shape('a Field of a layout (getLayout(…).fields)', 'レイアウトの項目（getLayout(…).fields の要素）', {
-  no: NUMBER,
-  key: STRING,
-  name: STRING,
-  length: either(NUMBER, leaf('null', 'null', (v) => v === null)),
-  required: BOOLEAN,
-  format: oneOf(...Object.keys(FORMATS)),
-  codeTable: optional(STRING),
-  sentinels: optional(arrayOf('an array of strings', '文字列の配列', STRING)),
 });
 export const SEVERITY = oneOf('error', 'warning', 'info');
 

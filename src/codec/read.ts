@@ -1,7 +1,8 @@
 // Reading spec CSV files: the whole-file reader and the streaming reader. Both run the same pipeline —
 // ByteDecoder (bytes → text, encoding problems) → CsvTokenizer (text → rows) → RowProcessor (rows →
 // records, structural problems) — so they give the same records and issues.
-import { checkedChunks, expectArguments, FUNCTION, READ_FILE, READ_OPTIONS, STREAM_READ_OPTIONS } from '../arguments.js';
+import { checkedChunks, expectArguments, FUNCTION, READ_FILE } from '../arguments.js';
+import { READ_OPTIONS, STREAM_READ_OPTIONS } from '../spec-arguments.js';
 import { byPosition, type Issue } from '../issues.js';
 import { readRuleIssue } from '../rules/read.js';
 import { parseFileName } from '../filenames/index.js';

@@ -1,6 +1,7 @@
 // Field rules derived from the spec tables: one compiled checker per field, built once per layout.
 // A checker looks at one field's text exactly as it appears in the file and lists what is wrong with it.
-import { expectArguments, FIELD, optional, STRING } from '../arguments.js';
+import { expectArguments, optional, STRING } from '../arguments.js';
+import { FIELD } from '../spec-arguments.js';
 import { isExists } from 'date-fns/isExists';
 import { CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT, CONTROL_CHARACTER_NAMES } from '../../spec-tables/characters.js';
 import { FORMATS } from '../../spec-tables/formats.js';

@@ -1,6 +1,7 @@
 // validateFile / validateFiles / validateStream / validateFileStreams: one call that tells everything wrong
 // with files, from their bytes or streamed with bounded memory.
-import { checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPUT_FILES, STRING, VALIDATE_OPTIONS } from '../arguments.js';
+import { checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPUT_FILES, STRING } from '../arguments.js';
+import { VALIDATE_OPTIONS } from '../spec-arguments.js';
 import { countOption, forEachCsvItem, readCsvStream, type ReadOptions } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import type { FileKind } from '../spec.js';
