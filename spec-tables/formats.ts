@@ -3,6 +3,12 @@
 // the file-name checks (src/filenames/) reuse the office number's.
 import type { FormatKind, FormatSpec } from './types.js';
 
+/**
+ * The 事業所区分番号, the 3rd character of a 介護保険事業所番号: a digit, or an upper-case letter but I, O and Q
+ * (総合事業 providers; see officeNumber below). Messages name it when it is the character at fault.
+ */
+export const OFFICE_CATEGORY = /[0-9A-HJ-NPR-Z]/;
+
 export const FORMATS = {
   csvVersion: { ja: 'CSVバージョン（6桁）', en: 'CSV version (6 digits)', lengthRule: 'exact', quoted: false, pattern: /^\d{6}$/ },
   date: {
@@ -40,7 +46,7 @@ export const FORMATS = {
     en: 'office number (10 digits, except the 3rd character, the office category, which may be an upper-case letter other than I, O, Q: 総合事業 providers, e.g. 13A0100001)',
     lengthRule: 'exact',
     quoted: false,
-    pattern: /^\d{2}[0-9A-HJ-NPR-Z]\d{7}$/,
+    pattern: new RegExp(`^\\d{2}${OFFICE_CATEGORY.source}\\d{7}$`),
   },
   serviceTypeCode: {
     ja: 'サービス種類コード（英数字2桁）',

@@ -6,8 +6,8 @@ export { EDITION_3_2 } from './edition-3.2.js';
 export { CSV_VERSIONS, CURRENT_CSV_VERSION } from './csv-versions.js';
 export { CODE_TABLES, type CodeTableId } from './code-tables.js';
 export { SERVICE_TYPES } from './service-types.js';
-export { FORMATS } from './formats.js';
-export { CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT, CONTROL_CHARACTER_NAMES } from './characters.js';
+export { FORMATS, OFFICE_CATEGORY } from './formats.js';
+export { BREAKS_UNQUOTED_FIELD, CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT, CONTROL_CHARACTER_NAMES } from './characters.js';
 export {
   FILE_NAMES,
   FILE_NAME_SEGMENTS,

@@ -2,7 +2,7 @@
 // the file rules on duplicates and on who the data is for: each with a valid and a violating case.
 import { describe, expect, it } from 'vitest';
 import { getLayout, validateFile, validateFiles, validateStream, type CsvRecord } from '../src/index.js';
-import { RecentUsers, type UserRows } from '../src/validate/file-validator.js';
+import { RecentUsers, type UserRows } from '../src/validate/recent-users.js';
 import { annex, CM, file, fileName, HELPER, visit } from './support/builders.js';
 import {
   april,

@@ -2,7 +2,7 @@
 // the MS932 character a Japanese reader takes for the same one. Most are the Unicode forms that Windows
 // itself maps to these codes (the "wave dash" family). Nothing else is ever substituted unless the caller
 // adds entries (e.g. 𠮷 → 吉); every substitution made is reported.
-import { CONTROL_CHARACTER } from '../../spec-tables/characters.js';
+import { BREAKS_UNQUOTED_FIELD, CONTROL_CHARACTER } from '../../spec-tables/characters.js';
 import { type Issue } from '../issues.js';
 import { writeRuleIssue } from '../rules/write.js';
 import { codePointLabel, isEncodable } from './ms932.js';
@@ -22,14 +22,9 @@ export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = Object.fr
 });
 
 
-/**
- * What a replacement may never hold: a quote, comma or line break would end a field that is never quoted (or
- * the record), forging fields or records; a control character is refused in any value.
- */
-const BREAKS_STRUCTURE = /[",\u0000-\u001F\u007F-\u009F]/;
-
 /** The text with control characters shown as <U+XXXX> (an entry's message must not hold a line break). */
-const shown = (text: string): string => text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `<${codePointLabel(c)}>`);
+const CONTROLS = new RegExp(CONTROL_CHARACTER.source, 'g');
+const shown = (text: string): string => text.replace(CONTROLS, (c) => `<${codePointLabel(c)}>`);
 
 /** Why an entry cannot be used, or undefined when it can. */
 function problemOf(from: string, to: string): { ja: string; en: string } | undefined {
@@ -37,7 +32,8 @@ function problemOf(from: string, to: string): { ja: string; en: string } | undef
   if (CONTROL_CHARACTER.test(from)) return { ja: '制御文字は置換せず、そのレコードを拒否します', en: 'a control character is refused, never substituted' };
   // An empty replacement would delete the character: data lost with only a warning (𠮷田 → 田).
   if (to === '') return { ja: '置換先が空です（文字が消えます）。読み手が同じ文字と受け取る文字を指定してください', en: 'the replacement is empty (the character would be deleted); give a character a reader takes for the same one' };
-  if (BREAKS_STRUCTURE.test(to)) {
+  // A replacement may land in a field that is never quoted: it may hold nothing such a field cannot.
+  if (BREAKS_UNQUOTED_FIELD.test(to)) {
     return {
       ja: '置換先に「"」「,」改行・制御文字は使えません（項目やレコードの区切りが変わります）',
       en: 'the replacement must not hold a quote, comma, line break or control character (it would change the fields and records written)',

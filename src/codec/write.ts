@@ -3,10 +3,10 @@
 import { expectArguments, RECORDS, STRING, WRITE_OPTIONS } from '../arguments.js';
 import { type Issue } from '../issues.js';
 import { writeRuleIssue, type WriteRuleCode } from '../rules/write.js';
-import { fieldLabel } from '../schemas/field-rules.js';
+import { controlLabel, fieldLabel } from '../schemas/field-rules.js';
 import { getLayout, type Field, type FileKind } from '../spec.js';
 import { codePointLabel, encodeMs932, isAscii, isEncodable } from './ms932.js';
-import { CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT } from '../../spec-tables/characters.js';
+import { BREAKS_UNQUOTED_FIELD, CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT } from '../../spec-tables/characters.js';
 import { substitutionTable } from './substitutions.js';
 
 export interface WriteOptions {
@@ -42,8 +42,6 @@ export interface WriteResult {
 // Anything else — non-ASCII, a quote or comma in a bare field, a control character — is looked at closely.
 const PLAIN_BARE = /[^\x20\x21\x23-\x2B\x2D-\x7E]/;
 const PLAIN_QUOTED = /[^\x20-\x7E\r\n]/;
-/** What a bare (never quoted) field cannot hold: it would end the field or the record, or is a control character. */
-const BREAKS_BARE = /[",\u0000-\u001F\u007F-\u009F]/;
 
 /**
  * A field as written: free text quoted with `"` doubled, any other field bare. Undefined when what is written
@@ -53,7 +51,7 @@ const BREAKS_BARE = /[",\u0000-\u001F\u007F-\u009F]/;
  * written; a value written as given passed the same conditions (the fast path's, or closeLook's).
  */
 export function encodeField(value: string, quoted: boolean): string | undefined {
-  if (!quoted) return BREAKS_BARE.test(value) ? undefined : value;
+  if (!quoted) return BREAKS_UNQUOTED_FIELD.test(value) ? undefined : value;
   if (CONTROL_CHARACTER_IN_FREE_TEXT.test(value)) return undefined;
   return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
 }
@@ -207,7 +205,8 @@ function closeLook(
     for (const ch of raw) if (CONTROL_CHARACTER_IN_FREE_TEXT.test(ch)) controls.add(ch);
     const label = fieldLabel(f);
     for (const ch of controls) {
-      refuse('WRITE_CONTROL_CHAR', `${label.ja} に制御文字 ${codePointLabel(ch)} があります`, `${label.en} holds the control character ${codePointLabel(ch)}`, f, raw);
+      const named = controlLabel(ch.charCodeAt(0));
+      refuse('WRITE_CONTROL_CHAR', `${label.ja} に制御文字 ${named.ja} があります`, `${label.en} holds the control character ${named.en}`, f, raw);
     }
     refused = true;
   }

@@ -4,6 +4,7 @@ import { isExists } from 'date-fns/isExists';
 import {
   FILE_NAME_EDITION_40,
   FORMATS,
+  OFFICE_CATEGORY,
   OFFICE_ROLES,
   type FileNameEdition,
   type FileNameKind,
@@ -31,7 +32,7 @@ const WHOLE: Record<Exclude<SegmentRef, FileNameSegmentKey>, { ja: string; en: s
 };
 
 const OFFICE_NUMBER = FORMATS.officeNumber;
-const SERVICE_TYPE = /^[0-9A-Z]{2}$/;
+const SERVICE_TYPE = FORMATS.serviceTypeCode.pattern;
 
 export function quote(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
@@ -117,7 +118,7 @@ function officeFault(value: string): { ja: string; en: string } {
   if (chars.length !== 10) {
     return { ja: `は10桁ではありません（${n.ja}）`, en: `${/^\d+$/.test(value) ? 'is not 10 digits' : 'does not have 10 characters'} (${n.en})` };
   }
-  const at = chars.findIndex((ch, i) => !(i === 2 ? /[0-9A-HJ-NPR-Z]/ : /[0-9]/).test(ch));
+  const at = chars.findIndex((ch, i) => !(i === 2 ? OFFICE_CATEGORY : /[0-9]/).test(ch));
   const ch = chars[at] ?? '';
   if (at !== 2) return { ja: `の${at + 1}桁目 ${ch} が数字ではありません`, en: `has ${JSON.stringify(ch)} as character ${at + 1}, not a digit` };
   if (/[IOQ]/.test(ch)) {

@@ -96,9 +96,8 @@ function charLength(value: string): number {
 /** Staff open these files in spreadsheet software, which runs a cell starting with these as a formula. */
 const FORMULA_PREFIX = /^[=+\-@]/;
 
-
-/** `U+001B（ESC）`: the code point, with its usual name where it has a well-known one. */
-function controlLabel(code: number): { ja: string; en: string } {
+/** `U+001B（ESC）`: a control character's code point, with its usual name where it has one (the writer's too). */
+export function controlLabel(code: number): { ja: string; en: string } {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const name = CONTROL_CHARACTER_NAMES[code];
   return name ? { ja: `${hex}（${name}）`, en: `${hex} (${name})` } : { ja: hex, en: hex };

@@ -11,9 +11,10 @@ import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { byPosition, type Issue } from '../issues.js';
 import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
 import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
-import { getServiceType } from '../service-types.js';
-import { ruleIssue, ruleOf, type RuleCode } from '../rules/index.js';
+import { ruleIssue, ruleOf } from '../rules/index.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, IssueList } from './issue-list.js';
+import { isProvider, RECEIVER_RULES, RECEIVER_USER_RULES } from './receiver-rules.js';
+import { hash53, MAX_REMEMBERED_ROWS, RecentUsers, type UserRows } from './recent-users.js';
 import { annexRowType, checkRecordRules } from './record-rules.js';
 import { annexRows, copyOf, plannedServices, supplementLimits, StringTable } from './packed-summaries.js';
 
@@ -57,24 +58,6 @@ function checkersOf(layout: Layout): FieldChecker[] {
     checkerCache.set(layout, checkers);
   }
   return checkers;
-}
-
-/** A 53-bit hash of a record's fields: duplicate detection without keeping every record. */
-function hash53(record: Record<string, string>, keys: readonly string[]): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const key of keys) {
-    const text = record[key] ?? '';
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 0xffff, 2654435761); // field separator
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** A 日割対象日 mask ('1' per day, day 1 first) as bits, day 1 = bit 0; 0 for no or a malformed mask. */
@@ -215,194 +198,11 @@ function relationKeysOf(layout: Layout): readonly (readonly string[])[] {
   return found;
 }
 
-/** One end of the exchange, as the file name gives it (office number, and サービス種類コード in edition 4). */
-type Party = 'sender' | 'receiver';
-
-/** Whether the party of the name is a service provider (unknown in edition-3 names: assumed so). */
-function isProvider(info: FileNameInfo, party: Party): boolean {
-  const type = info[party].serviceType;
-  return type === undefined || getServiceType(type)?.group !== 'careManagement';
-}
-
-/**
- * What a field of each record must name, by kind: a record that names another office is someone else's
- * data, a delivery record of another service type belongs in another file (one file per office and サービス種類).
- * `providerOnly`: the rule holds only when that party is a provider — a care-management office that forwards
- * 実績 to a 地域包括支援センター (委託, §3.1) sends other offices' records.
- */
-const RECEIVER_RULES: readonly {
-  kind: FileKind;
-  key: string;
-  party: Party;
-  /** What the field names: the party's office number, or its サービス種類 (a service code's first 2 characters). */
-  part: 'office' | 'serviceType';
-  providerOnly?: Party;
-  code: RuleCode;
-  ja: (value: string, expected: string) => string;
-  en: (value: string, expected: string) => string;
-}[] = [
-  {
-    kind: 'UPJSK',
-    key: 'careManagementOfficeNumber',
-    party: 'receiver',
-    part: 'office',
-    providerOnly: 'sender',
-    code: 'FILE_RECORD_NOT_FOR_RECEIVER',
-    ja: (v, e) => `プラン担当業者コード ${v} が送信先 ${e} と違います。別の居宅介護支援事業所の利用者の実績を送っていませんか。`,
-    en: (v, e) => `Plan office ${v} is not the receiver ${e}: is this another care-management office's user?`,
-  },
-  {
-    kind: 'UPJSK',
-    key: 'serviceOfficeNumber',
-    party: 'sender',
-    part: 'office',
-    providerOnly: 'sender',
-    code: 'FILE_RECORD_NOT_FOR_RECEIVER',
-    ja: (v, e) => `サービス事業者コード ${v} が送信元 ${e} と違います。実績は自事業所の分だけを送ります。`,
-    en: (v, e) => `Service office ${v} is not the sender ${e}: a provider sends only its own deliveries.`,
-  },
-  {
-    kind: 'UPJSK',
-    key: 'serviceCode',
-    party: 'sender',
-    part: 'serviceType',
-    providerOnly: 'sender',
-    code: 'FILE_SERVICE_TYPE_NOT_SENDER',
-    ja: (v, e) => `サービスコード ${v} のサービス種類 ${v.slice(0, 2)} が送信元のサービス種類 ${e} と違います。実績は事業所番号・サービス種類ごとのファイルで送ります。`,
-    en: (v, e) => `Service code ${v} is of service type ${v.slice(0, 2)}, the sender's is ${e}: each office and service type sends its own file.`,
-  },
-  {
-    kind: 'DLTJSK',
-    key: 'serviceOfficeNumber',
-    party: 'sender',
-    part: 'office',
-    providerOnly: 'sender',
-    code: 'FILE_RECORD_NOT_FOR_RECEIVER',
-    ja: (v, e) => `サービス事業者コード ${v} が送信元 ${e} と違います。`,
-    en: (v, e) => `Service office ${v} is not the sender ${e}.`,
-  },
-  {
-    kind: 'DLTJSK',
-    key: 'serviceTypeCode',
-    party: 'sender',
-    part: 'serviceType',
-    providerOnly: 'sender',
-    code: 'FILE_SERVICE_TYPE_NOT_SENDER',
-    ja: (v, e) => `サービス種類コード ${v} が送信元のサービス種類 ${e} と違います。`,
-    en: (v, e) => `Service type ${v} is not the sender's service type ${e}.`,
-  },
-  {
-    kind: 'UPPLAN',
-    key: 'careManagementOfficeNumber',
-    party: 'sender',
-    part: 'office',
-    code: 'FILE_RECORD_NOT_FOR_RECEIVER',
-    ja: (v, e) => `プラン担当業者コード ${v} が送信元 ${e} と違います。`,
-    en: (v, e) => `Plan office ${v} is not the sender ${e}.`,
-  },
-];
-
-/**
- * Per user rather than per record (spec §2.6, §3.6: 送信先事業所に関係ない利用者は送信しない): a user of a
- * 第6/7表 sent to a provider needs at least one row of that provider; the rows of the user's other offices
- * travel along (the whole 第6/7表 goes to every office concerned). Not when the receiver is a
- * care-management office (委託: the plan is shared with the 地域包括支援センター).
- */
-const RECEIVER_USER_RULES: readonly { kind: FileKind; key: string }[] = [
-  { kind: 'UPPLAN', key: 'serviceOfficeNumber' },
-  { kind: 'UPSIKYU', key: 'serviceOfficeNumber' },
-];
-
-/** At most this many row hashes and users are remembered per file (about 15 MB, so streaming stays small): see RecentUsers. */
-export const MAX_REMEMBERED_ROWS = 250_000;
-
 /**
  * 第7表 rows kept before the users seen so far are checked and let go, when no send unit needs them (a month of a
  * large office is a few thousand rows; a user's rows come together).
  */
 const ANNEX_ROWS_KEPT = 20_000;
-
-/** What is remembered of a user of a kind whose users have many rows. */
-export interface UserRows {
-  /** Hash of each distinct row → its line. */
-  readonly hashes: Map<number, number>;
-  /** The user's first line and record, and the office its first row names. */
-  readonly line: number;
-  readonly record: number;
-  readonly office: string;
-  /** 保険者番号-被保険者番号, for messages. */
-  readonly label: string;
-  /** Some row of the user names the receiving office. */
-  concernsReceiver: boolean;
-}
-
-/**
- * Users' rows, the least recently seen first, holding at most `cap` hashes and users in all. Identical rows are
- * found even when users are interleaved (A, B, A); when the cap is reached the users seen longest ago are let go
- * (and handed to `release`), so memory stays bounded for a file of any size.
- */
-export class RecentUsers {
-  private readonly users = new Map<string, UserRows>();
-  private size = 0;
-  private lastKey: string | undefined;
-
-  constructor(
-    private readonly cap: number,
-    private readonly release: (user: UserRows) => void,
-  ) {}
-
-  /** The user's state, created by `create` when new (or let go), now the most recent. */
-  get(key: string, create: () => UserRows): UserRows {
-    let user = this.users.get(key);
-    if (user === undefined) {
-      user = create();
-      this.users.set(key, user);
-      this.size++;
-      this.trim(user);
-    } else if (key !== this.lastKey) {
-      // Map order is insertion order: re-inserting makes it the most recent.
-      this.users.delete(key);
-      this.users.set(key, user);
-    }
-    this.lastKey = key;
-    return user;
-  }
-
-  /** The line of an identical row seen before, or undefined (and the row is remembered). */
-  seen(user: UserRows, hash: number, line: number): number | undefined {
-    const first = user.hashes.get(hash);
-    if (first !== undefined) return first;
-    user.hashes.set(hash, line);
-    this.size++;
-    this.trim(user);
-    return undefined;
-  }
-
-  /** Hands every remembered user to `release` (end of file). */
-  drain(): void {
-    for (const user of this.users.values()) this.release(user);
-    this.users.clear();
-    this.size = 0;
-    this.lastKey = undefined;
-  }
-
-  private trim(current: UserRows): void {
-    if (this.size <= this.cap) return;
-    for (const [key, user] of this.users) {
-      if (this.size <= this.cap) return;
-      if (user === current) continue;
-      this.users.delete(key);
-      this.size -= user.hashes.size + 1;
-      if (key === this.lastKey) this.lastKey = undefined;
-      this.release(user);
-    }
-    // One user alone over the cap: forget its rows, keep counting from here.
-    if (this.size > this.cap) {
-      this.size -= current.hashes.size;
-      current.hashes.clear();
-    }
-  }
-}
 
 export class FileValidator {
   private readonly name: string;

@@ -2,7 +2,7 @@
 // command's own sequence), control characters made visible so a file's content can never drive the terminal,
 // and display widths for aligning Japanese text.
 import type { Ctx } from '../context.js';
-import { trusted } from './terminal.js';
+import { escapeOf, trusted, UNPRINTABLE } from './terminal.js';
 
 export { terminalSafe, trusted } from './terminal.js';
 
@@ -15,10 +15,7 @@ export function paint(ctx: Pick<Ctx, 'color'>, style: Style, text: string): stri
 
 /** Control characters (C0, DEL, C1) and the characters terminalSafe escapes shown as \uXXXX; line breaks as \r and \n. */
 export function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(UNPRINTABLE, escapeOf);
 }
 
 /** A value quoted for a message line, shortened past `max` characters. */

@@ -16,15 +16,18 @@ export function trusted(sequence: string): string {
   return `${OPEN}${[...sequence].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}${CLOSE}`;
 }
 
-/**
- * What terminalSafe shows as an escape: C0 controls except tab and line feed, DEL, C1 controls, and the
- * characters that reorder or break a line on the screen (bidirectional marks, embeddings, overrides and
- * isolates; line and paragraph separators).
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+/** Characters that reorder or break a line on the screen: bidirectional marks, embeddings, overrides and isolates; line and paragraph separators. */
+const REORDERING = '\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069';
 
-const escapeOf = (c: string) => (c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** What terminalSafe shows as an escape: C0 controls except tab and line feed, DEL, C1 controls, and REORDERING. */
+const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${REORDERING}]`, 'g');
+
+/** What a value quoted in a message shows as an escape: all of UNSAFE, tab and line feed too. */
+export const UNPRINTABLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${REORDERING}]`, 'g');
+
+/** The escape of one such character, as JSON writes it: \r, \n, \t or \uXXXX. */
+export const escapeOf = (c: string): string =>
+  c === '\r' ? '\\r' : c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
  * Text made safe to print: every character of UNSAFE shown as \r or \uXXXX (the escapes JSON uses, so JSON
