@@ -4,7 +4,7 @@
 // 第6表 rows of one service, subtotals whose rows cannot be told (ZZZZ; AAAA/EEEE when no row shows
 // 給付管理単位数).
 import type { Issue } from '../issues.js';
-import { annexKey, type AnnexRowFact, type FileFacts, type PlannedService } from './file-validator.js';
+import { annexKey, type AnnexRowFact, type FileFacts, type PlannedService } from './file-facts.js';
 import { ruleIssue } from '../rules/index.js';
 
 const int = (v: string): number | undefined => (/^-?\d+$/.test(v) ? Number(v) : undefined);

@@ -3,7 +3,7 @@
 // row (each value a string of its own); packed, a user costs a string of base-36 numbers and small indices into
 // a table of the file's distinct strings (office numbers, service codes, anything that is not a plain integer).
 // The checks read them through the ReadonlyMap interface, decoded one user at a time, so they are unchanged.
-import type { AnnexRowFact, PlannedService } from './file-validator.js';
+import type { AnnexRowFact, PlannedService } from './file-facts.js';
 
 /** A file's distinct strings, numbered: office numbers, service codes and keys repeat from user to user. */
 export class StringTable {

@@ -6,7 +6,7 @@ import { inImportOrder, parseFileName, sendUnitKey, type FileNameInfo, type Offi
 import type { Issue } from '../issues.js';
 import { checkScheduleContent } from './cross-checks.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, IssueList } from './issue-list.js';
-import { NO_FACTS, type FactNeeds, type FileFacts } from './file-validator.js';
+import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
 import { ruleIssue, type RuleCode } from '../rules/index.js';
 
 export interface UnitReport {

@@ -5,7 +5,8 @@ import { VALIDATE_OPTIONS } from '../spec-arguments.js';
 import { countOption, forEachCsvItem, readCsvStream, type ReadOptions } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import type { FileKind } from '../spec.js';
-import { DEFAULT_MAX_ISSUES_PER_FILE, FileValidator, type FileFacts, type FileReport, type ValidateOptions } from './file-validator.js';
+import type { FileFacts } from './file-facts.js';
+import { DEFAULT_MAX_ISSUES_PER_FILE, FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
 import { checkUnit, factNeedsOf, groupUnits, type UnitReport } from './units.js';
 
 export interface ValidationReport {
