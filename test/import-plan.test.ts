@@ -202,6 +202,24 @@ describe('planImport: rejection, replacement, names', () => {
     ]);
   });
 
+  it('a family-diagram image belongs to the user whose 利用者基本情報 names it; one no record names is kept apart', () => {
+    const image = 'UPKIHON_IMAGE_1370400004_46_1370500005_A6_20250415090000_0001.jpg';
+    const stray = 'UPKIHON_IMAGE_1370400004_46_1370500005_A6_20250415090000_0002.jpg';
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    const files = SAMPLES_41.map((f) =>
+      f.name.startsWith('UPKIHON_1370400004') ? edited(f, (records) => records.map((r) => (r.insuredNumber === '0000345678' ? { ...r, familyDiagramFileName: image } : r))) : f,
+    );
+    const plan = planImport([...files, { name: image, bytes: jpeg }, { name: stray, bytes: jpeg }]);
+    const basicInfo = stores(plan.steps).find((s) => s.type === 'basicInfo')!;
+    expect(basicInfo.documents.map((d) => [d.key.insuredNumber, d.parts.map((p) => `${p.kind}:${p.records}`)])).toEqual([
+      ['0000234567', ['UPKIHON:1', 'UPKIHON_SUB1:4', 'UPKIHON_SUB2:2']],
+      ['0000345678', ['UPKIHON:1', 'UPKIHON_SUB1:3', 'UPKIHON_SUB2:1', 'UPKIHON_IMAGE:0']],
+    ]);
+    expect(basicInfo.unattached).toEqual([stray]);
+    // Withdrawing that 利用者基本情報 takes the image with it.
+    expect(deletes(plan.steps).find((s) => s.type === 'basicInfoDeletion')!.withdrawals[0]).toMatchObject({ parts: expect.arrayContaining(['UPKIHON_IMAGE']), withdraws: [{ step: basicInfo.index }] });
+  });
+
   it('names a file whose name gives no send unit, and a unit that cannot be put in import order', () => {
     const dlt = byName(SAMPLES_41, 'DLT1KYO_');
     const files = [

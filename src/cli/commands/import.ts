@@ -114,6 +114,7 @@ function stepLines(ctx: Ctx, step: ImportStep): string[] {
         if (w.key.document === 'actual' && w.key.satelliteBranch === undefined) {
           lines.push(`     ${ctx.t('事業所・サービス種類のすべてのサテライトを含む', 'every satellite of the office and service type')}`);
         }
+        if (!w.withdraws.length) lines.push(`     ${ctx.t('この実行で保存した文書ではない（以前に取り込んだ文書を取り消す）', 'not stored by this run (withdraws what was imported before)')}`);
         for (const ref of w.withdraws) {
           lines.push(`     ${ctx.t(`手順${stepNo(ref)}で保存した文書を取り消す`, `withdraws the document stored by step ${stepNo(ref)}`)} (${visible(ref.unit)})`);
         }
