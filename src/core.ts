@@ -118,5 +118,4 @@ export {
   type StepRef,
   type DocumentKey,
 } from './documents/import-plan.js';
-export { documentId } from './documents/document-keys.js';
 export { STORED_DOCUMENTS, WITHDRAWALS, type StoredDocumentSpec, type StoredDocumentId, type WithdrawalSpec } from '../spec-tables/documents.js';
