@@ -53,6 +53,18 @@ describe('careplan-csv import', () => {
     expect(r.stdout).toContain('取り込めないものがあります: 1件 / NOT ALL IMPORTABLE: 1 rejected or unreadable');
   });
 
+  it('imports a unit with a warning, saying so (exit 0)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-import-'));
+    for (const name of readdirSync('samples/4.1').filter((n) => /_2025041[58]\d{6}\.CSV$/.test(n) && !n.startsWith('UPYOBO_SUB_'))) copyFileSync(join('samples/4.1', name), join(dir, name));
+    const r = runCommand(['import', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2. 取込 / store  20250415100000:1370400004_46>1370500005_A6');
+    expect(r.stdout).toContain('   警告 1件・情報 0件（取り込めます。内容は validate で確認） / 1 warning(s), 0 info (importable; see validate)');
+    const plan = JSON.parse(runCommand(['import', dir, '--format', 'json']).stdout) as { steps: { warnings: number }[]; issues: { code: string }[] };
+    expect(plan.steps.map((s) => s.warnings)).toEqual([0, 1, 0, 0]);
+    expect(plan.issues.map((i) => i.code)).toEqual(['UNIT_MISSING_ANNEX']);
+  });
+
   it('prints planImport as JSON, with the files it could not read', () => {
     const dir = receivedWithBrokenSchedule();
     const r = runCommand(['import', dir, '--format', 'json']);

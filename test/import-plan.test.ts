@@ -2,6 +2,7 @@
 // (§2.5, §3.5), the documents per user and key, the withdrawals (§2.3, §3.3), whole-unit rejection.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FILE_NAMES, getLayout, listLayouts, SEND_UNITS, STORED_DOCUMENTS, WITHDRAWALS } from '../src/core.js';
 import {
   planImport,
   readCsvFile,
@@ -220,6 +221,22 @@ describe('planImport: rejection, replacement, names', () => {
     expect(deletes(plan.steps).find((s) => s.type === 'basicInfoDeletion')!.withdrawals[0]).toMatchObject({ parts: expect.arrayContaining(['UPKIHON_IMAGE']), withdraws: [{ step: basicInfo.index }] });
   });
 
+  it('a 介護予防 unit that brings 利用者基本情報 stores two documents per user: the plan and the basic information', () => {
+    const kihon = resent(SAMPLES_41, '20250415090000', '20250415100000');
+    const plan = planImport([...SAMPLES_41.filter((f) => !f.name.includes('_20250415090000')), ...kihon]);
+    expect(plan.summary.reject).toBe(0);
+    const step = stores(plan.steps).find((s) => s.timestamp === '20250415100000')!;
+    expect(step.type).toBe('preventionPlan');
+    expect(step.documents.map((d) => [d.key.document, d.key.insuredNumber, d.key.planChangeDate ?? d.key.consultationDate, d.parts.map((p) => p.kind).join('+')])).toEqual([
+      ['preventionPlan', '0000234567', '20250410', 'UPYOBO+UPYOBO_SUB'],
+      ['preventionPlan', '0000345678', '20250412', 'UPYOBO+UPYOBO_SUB'],
+      ['basicInfo', '0000234567', '20250402', 'UPKIHON+UPKIHON_SUB1+UPKIHON_SUB2'],
+      ['basicInfo', '0000345678', '20250408', 'UPKIHON+UPKIHON_SUB1+UPKIHON_SUB2'],
+    ]);
+    // The basic-information withdrawal finds it there.
+    expect(deletes(plan.steps).find((s) => s.type === 'basicInfoDeletion')!.withdrawals[0]!.withdraws).toEqual([{ step: step.index, unit: step.unit }]);
+  });
+
   it('names a file whose name gives no send unit, and a unit that cannot be put in import order', () => {
     const dlt = byName(SAMPLES_41, 'DLT1KYO_');
     const files = [
@@ -257,5 +274,36 @@ describe('planImport: rejection, replacement, names', () => {
     expect(() => planImport([{ name: 'x.CSV', bytes: 'not bytes' as unknown as Uint8Array }])).toThrow(/files/);
     expect(() => planImport([{ name: 'UPPLAN_garbage.CSV', bytes: new Uint8Array([0x82, 0xa0, 0x2c, 0x0d]) }])).not.toThrow();
     expect(planImport([]).steps).toEqual([]);
+  });
+});
+
+describe('the document tables (spec-tables/documents.ts)', () => {
+  const editionsOf = (kind: string) => listLayouts().filter((l) => l.kind === kind);
+
+  it('name a stored document for every send unit that is not a withdrawal, and a withdrawal for every one that is', () => {
+    expect(STORED_DOCUMENTS.map((d) => d.id).sort()).toEqual(SEND_UNITS.filter((u) => !('alone' in u && u.alone)).map((u) => u.id).sort());
+    expect(WITHDRAWALS.map((w) => w.kind).sort()).toEqual(SEND_UNITS.filter((u) => 'alone' in u && u.alone).map((u) => u.base).sort());
+    for (const w of WITHDRAWALS) expect(STORED_DOCUMENTS.find((d) => d.id === w.document)!.parts).toEqual(expect.arrayContaining([...w.withdraws]));
+  });
+
+  it('read only fields every served layout of the kind has', () => {
+    for (const d of STORED_DOCUMENTS) {
+      for (const kind of d.parts.filter((k) => k in FILE_NAMES && editionsOf(k).length)) {
+        for (const layout of editionsOf(kind)) {
+          const keys = layout.fields.map((f) => f.key);
+          expect(keys, `${kind} ${layout.csvVersion}`).toEqual(expect.arrayContaining([...d.key]));
+          for (const source of Object.values('rowKey' in d ? d.rowKey : {})) expect(keys, `${kind} ${layout.csvVersion}`).toContain(source.field);
+        }
+      }
+      for (const named of 'namedParts' in d ? d.namedParts : []) {
+        for (const layout of editionsOf(named.by)) expect(layout.fields.map((f) => f.key)).toContain(named.field);
+      }
+    }
+    for (const w of WITHDRAWALS) {
+      for (const layout of editionsOf(w.kind)) {
+        expect(layout.fields.map((f) => f.key), `${w.kind} ${layout.csvVersion}`).toEqual(expect.arrayContaining(Object.values(w.key)));
+      }
+    }
+    expect(getLayout('UPJSK', '202208')!.fields.map((f) => f.key)).toContain('satelliteBranch');
   });
 });

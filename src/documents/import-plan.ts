@@ -49,8 +49,10 @@ export interface UnitStepBase {
   readonly csvVersion?: string;
   /** The unit's files, in import order (base files first). */
   readonly files: string[];
-  /** Warnings and infos of the unit and its files (they do not stop the import; see `issues` of the plan). */
+  /** Warnings of the unit and its files: they do not stop the import (the issues are in the plan's `issues`). */
   readonly warnings: number;
+  /** Infos of the unit and its files (normalised spellings, notes on the spec's leeway …). */
+  readonly infos: number;
 }
 
 /** One file of a stored document and how many of its records belong to that document. */
@@ -270,7 +272,8 @@ export function planImport(files: readonly InputFile[], options: ImportPlanOptio
       type: unit.type,
       ...csvVersionOf(indexes.map((i) => report.files[i]!.csvVersion)),
       files: unit.files,
-      warnings: fileIssues.length + unit.issues.length,
+      warnings: [...fileIssues, ...unit.issues].filter((i) => i.severity === 'warning').length,
+      infos: [...fileIssues, ...unit.issues].filter((i) => i.severity === 'info').length,
     };
     const deletion = unitFiles.some((f) => f.info.deletion);
     steps.push(deletion ? deleteStep(base, index, unitFiles, options, stored) : storeStep(base, index, unitFiles, options, stored));

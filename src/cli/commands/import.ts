@@ -81,6 +81,12 @@ function keyText(ctx: Ctx, key: DocumentKey): string {
 
 const stepNo = (ref: StepRef) => ref.step + 1;
 
+/** Warnings (and infos) of an importable unit: they do not stop it; `validate` lists them. */
+function notices(ctx: Ctx, step: { warnings: number; infos: number }): string[] {
+  if (!step.warnings && !step.infos) return [];
+  return [`   ${ctx.t(`警告 ${step.warnings}件・情報 ${step.infos}件（取り込めます。内容は validate で確認）`, `${step.warnings} warning(s), ${step.infos} info (importable; see validate)`)}`];
+}
+
 function stepLines(ctx: Ctx, step: ImportStep): string[] {
   const en = ctx.lang === 'en';
   const action = ACTION[step.action];
@@ -106,7 +112,7 @@ function stepLines(ctx: Ctx, step: ImportStep): string[] {
       for (const image of step.unattached ?? []) {
         lines.push(`   ? ${visible(baseName(image))}: ${ctx.t('どの利用者基本情報も指していない画像（保存先なし）', 'an image no basic information names (stored nowhere)')}`);
       }
-      if (step.warnings) lines.push(`   ${ctx.t(`警告・情報 ${step.warnings}件（取込は可能。validate で確認）`, `${step.warnings} warning(s)/info (importable; see validate)`)}`);
+      lines.push(...notices(ctx, step));
       break;
     case 'delete':
       for (const w of step.withdrawals) {
@@ -119,7 +125,7 @@ function stepLines(ctx: Ctx, step: ImportStep): string[] {
           lines.push(`     ${ctx.t(`手順${stepNo(ref)}で保存した文書を取り消す`, `withdraws the document stored by step ${stepNo(ref)}`)} (${visible(ref.unit)})`);
         }
       }
-      if (step.warnings) lines.push(`   ${ctx.t(`警告・情報 ${step.warnings}件（取込は可能。validate で確認）`, `${step.warnings} warning(s)/info (importable; see validate)`)}`);
+      lines.push(...notices(ctx, step));
       break;
     case 'reject':
       lines.push(`   ${paint(ctx, 'red', ctx.t('この送信単位は取り込みません（エラーのあるファイルを含む送信単位は全体を却下）', 'this send unit is not imported (a unit with an error is rejected as a whole)'))}`);
