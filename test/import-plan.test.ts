@@ -1,6 +1,7 @@
 // planImport: what a receiving vendor's import job does with what it received — the spec's import order
 // (§2.5, §3.5), the documents per user and key, the withdrawals (§2.3, §3.3), whole-unit rejection.
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FILE_NAMES, getLayout, listLayouts, SEND_UNITS, STORED_DOCUMENTS, WITHDRAWALS } from '../src/core.js';
 import {
@@ -305,5 +306,26 @@ describe('the document tables (spec-tables/documents.ts)', () => {
       }
     }
     expect(getLayout('UPJSK', '202208')!.fields.map((f) => f.key)).toContain('satelliteBranch');
+  });
+});
+
+describe('planImport: properties', () => {
+  it('whatever subset of files arrives, in whatever order: every file is in exactly one step, units in ファイル連番 order', () => {
+    const all = [...SAMPLES_41, ...SAMPLES_32];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(all, { minLength: 1 }), (files) => {
+        const plan = planImport(files);
+        expect(plan.steps.flatMap((s) => s.files).sort()).toEqual(files.map((f) => f.name).sort());
+        const timestamps = plan.steps.flatMap((s) => (s.timestamp ? [s.timestamp] : []));
+        expect(timestamps).toEqual([...timestamps].sort());
+        expect(plan.steps.map((s) => s.index)).toEqual(plan.steps.map((_, i) => i));
+        // A step refers only to earlier steps of the same run, and a rejected unit stores nothing.
+        for (const s of stores(plan.steps)) for (const d of s.documents) if (d.replaces) expect(plan.steps[d.replaces.step]).toMatchObject({ action: 'store', unit: d.replaces.unit });
+        for (const s of deletes(plan.steps)) for (const w of s.withdrawals) for (const r of w.withdraws) expect(r.step).toBeLessThan(s.index);
+        for (const s of rejects(plan.steps)) expect(s.reasons.length).toBeGreaterThan(0);
+        expect(plan.summary.reject === 0).toBe(!plan.issues.some((i) => i.severity === 'error'));
+      }),
+      { numRuns: 25 },
+    );
   });
 });
