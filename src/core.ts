@@ -103,3 +103,19 @@ export {
   DEFAULT_MAX_ISSUES_PER_FILE,
 } from './validate/index.js';
 export { RECORD_KEYS } from '../spec-tables/record-keys.js';
+export {
+  planImport,
+  type ImportPlan,
+  type ImportPlanOptions,
+  type ImportStep,
+  type StoreStep,
+  type DeleteStep,
+  type RejectStep,
+  type UnitStepBase,
+  type StoredDocument,
+  type DocumentPart,
+  type Withdrawal,
+  type StepRef,
+  type DocumentKey,
+} from './documents/import-plan.js';
+export { STORED_DOCUMENTS, WITHDRAWALS, type StoredDocumentSpec, type StoredDocumentId, type WithdrawalSpec } from '../spec-tables/documents.js';

@@ -185,6 +185,10 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'actual', valid: { name: JSK, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },
     { name: 'options', valid: {}, wrong: wrongOptions({ profile: notProfile, offices: notOptionalArrayOf(notString) }) },
   ],
+  planImport: [
+    { name: 'files', valid: [{ name: NAME, bytes: EMPTY }], wrong: notArrayOf(notOptionalBytesFile(true)) },
+    { name: 'options', valid: {}, wrong: wrongOptions(validateOptions) },
+  ],
   recordSchema: [
     { name: 'kind', valid: 'UPPLAN', wrong: notString },
     { name: 'csvVersion', valid: '202407', wrong: notString },

