@@ -24,7 +24,7 @@ describe('careplan-csv import', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('1. 取込 / store  20250325090000:1370100001_43>1370200002_11  居宅サービス計画書（第1表・第2表・第3表・利用者補足情報） / care plan (tables 1-3 and user supplement)  CSVバージョン 202407');
-    expect(r.stdout).toContain('   + 居宅サービス計画書 / care plan: 利用者 131016-H123456789、計画作成（変更）日 20250317、事業所 1370100001_43  [UP1KYO 1, UP2KYO 3, UP3KYO 7, UPHOSOKU 1]');
+    expect(r.stdout).toContain('   + 居宅サービス計画書 / care plan: 利用者 131016-H123456789、計画作成（変更）日 2025-03-17、事業所 1370100001_43  [UP1KYO 1, UP2KYO 3, UP3KYO 7, UPHOSOKU 1]');
     expect(r.stdout).toContain('取り消す / withdraws UP1KYO, UP2KYO, UP3KYO  (DLT1KYO_1370100001_43_1370200002_11_20250326090000.CSV 1行目)');
     expect(r.stdout).toContain('     手順1で保存した文書を取り消す / withdraws the document stored by step 1 (20250325090000:1370100001_43>1370200002_11)');
     expect(r.stdout).toContain('事業所・サービス種類のすべてのサテライトを含む / every satellite of the office and service type');
@@ -35,7 +35,7 @@ describe('careplan-csv import', () => {
     const r = runCommand(['import', 'samples/3.2', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1. store  20230224090000:1370100001>1370200002  care plan (tables 1-3 and user supplement)  CSV version 202208');
-    expect(r.stdout).toContain('   + care plan: user 131016-0000123456, plan date 20230222, office 1370100001  [UP1KYO 1, UP2KYO 4, UPHOSOKU 1]');
+    expect(r.stdout).toContain('   + care plan: user 131016-0000123456, plan date 2023-02-22, office 1370100001  [UP1KYO 1, UP2KYO 4, UPHOSOKU 1]');
     expect(r.stdout).toContain('withdraws UP1KYO, UP2KYO  (DLT1KYO_1370100001_1370200002_20230227090000.CSV line 1)');
     expect(r.stdout).toMatch(/Result: store 5 units \(10 documents\), delete 3 units \(3 withdrawals\), reject 0\nALL IMPORTABLE\n$/);
     expect(r.stdout).not.toMatch(/[取却結]/);
@@ -78,7 +78,7 @@ describe('careplan-csv import', () => {
     expect(ok.steps[0]).toMatchObject({
       action: 'store',
       type: 'carePlan',
-      documents: [{ key: { document: 'carePlan', insuredNumber: '0000123456', planChangeDate: '20250303' }, parts: [{ kind: 'UP1KYO', records: 1 }, { kind: 'UP2KYO' }, { kind: 'UP3KYO' }, { kind: 'UPHOSOKU' }] }, {}],
+      documents: [{ key: { document: 'carePlan', insuredNumber: '0000123456', planChangeDate: '2025-03-03' }, parts: [{ kind: 'UP1KYO', records: 1 }, { kind: 'UP2KYO' }, { kind: 'UP3KYO' }, { kind: 'UPHOSOKU' }] }, {}],
     });
   });
 

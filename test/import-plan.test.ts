@@ -63,8 +63,8 @@ describe('planImport on the bundled samples', () => {
     expect(carePlan!.receiver).toEqual({ office: '1370200002', serviceType: '11' });
     expect(carePlan!.files[0]).toMatch(/^UP1KYO_/); // base file first
     expect(carePlan!.documents.map((d) => d.key)).toEqual([
-      { document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: '0000123456', planChangeDate: '20250303' },
-      { document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: 'H123456789', planChangeDate: '20250317' },
+      { document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: '0000123456', planChangeDate: '2025-03-03' },
+      { document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: 'H123456789', planChangeDate: '2025-03-17' },
     ]);
     expect(carePlan!.documents[1]!.parts.map((p) => [p.kind, p.records])).toEqual([
       ['UP1KYO', 1],
@@ -87,19 +87,19 @@ describe('planImport on the bundled samples', () => {
       ['actual', ['UPJSK'], [10], 1, 1],
     ]);
     // Withdrawing the care plan sent to 1370200002 leaves the copy sent to 1370300003.
-    expect(w[0]!.key).toEqual({ document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: 'H123456789', planChangeDate: '20250317' });
-    expect(w[1]!.key.serviceMonth).toBe('202504');
+    expect(w[0]!.key).toEqual({ document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: 'H123456789', planChangeDate: '2025-03-17' });
+    expect(w[1]!.key.serviceMonth).toBe('2025-04');
   });
 
   it('実績 is kept per サービス事業者 and サービス種類 of its rows, and withdrawn per office and type', () => {
     const plan = planImport(SAMPLES_41);
     const actual = stores(plan.steps).find((s) => s.type === 'actual')!;
     expect(actual.documents.map((d) => [d.key.office, d.key.serviceType, d.key.serviceMonth, d.key.insuredNumber, d.parts[0]!.records])).toEqual([
-      ['1370200002', '11', '202504', '0000123456', 12],
-      ['1370200002', '11', '202504', 'H123456789', 13],
+      ['1370200002', '11', '2025-04', '0000123456', 12],
+      ['1370200002', '11', '2025-04', 'H123456789', 13],
     ]);
     const withdrawal = deletes(plan.steps).find((s) => s.type === 'actualDeletion')!.withdrawals[0]!;
-    expect(withdrawal.key).toMatchObject({ office: '1370200002', serviceType: '11', serviceMonth: '202504', insuredNumber: 'H123456789' });
+    expect(withdrawal.key).toMatchObject({ office: '1370200002', serviceType: '11', serviceMonth: '2025-04', insuredNumber: 'H123456789' });
     expect(withdrawal.key.satelliteBranch).toBeUndefined();
   });
 
@@ -116,7 +116,7 @@ describe('planImport on the bundled samples', () => {
       ['delete', 'actualDeletion'],
     ]);
     const carePlan = stores(plan.steps)[0]!;
-    expect(carePlan.documents[0]!.key).toEqual({ document: 'carePlan', receiver: { office: '1370200002' }, office: '1370100001', insurerNumber: '131016', insuredNumber: '0000123456', planChangeDate: '20230222' });
+    expect(carePlan.documents[0]!.key).toEqual({ document: 'carePlan', receiver: { office: '1370200002' }, office: '1370100001', insurerNumber: '131016', insuredNumber: '0000123456', planChangeDate: '2023-02-22' });
     expect(carePlan.documents[0]!.parts.map((p) => p.kind)).toEqual(['UP1KYO', 'UP2KYO', 'UPHOSOKU']);
     expect(deletes(plan.steps).map((s) => s.withdrawals[0]!.parts)).toEqual([['UP1KYO', 'UP2KYO'], ['UPPLAN', 'UPSIKYU'], ['UPJSK']]);
     // 実績 of edition 3: the service type comes from the rows' サービスコード, as the withdrawal names it.
@@ -181,8 +181,8 @@ describe('planImport: rejection, replacement, names', () => {
     const plan = planImport([...SAMPLES_41, ...again]);
     const later = stores(plan.steps).find((s) => s.timestamp === '20250325093000')!;
     expect(later.documents.map((d) => [d.key.planChangeDate, d.replaces?.step])).toEqual([
-      ['20250324', undefined],
-      ['20250317', 0],
+      ['2025-03-24', undefined],
+      ['2025-03-17', 0],
     ]);
   });
 
@@ -229,10 +229,10 @@ describe('planImport: rejection, replacement, names', () => {
     const step = stores(plan.steps).find((s) => s.timestamp === '20250415100000')!;
     expect(step.type).toBe('preventionPlan');
     expect(step.documents.map((d) => [d.key.document, d.key.insuredNumber, d.key.planChangeDate ?? d.key.consultationDate, d.parts.map((p) => p.kind).join('+')])).toEqual([
-      ['preventionPlan', '0000234567', '20250410', 'UPYOBO+UPYOBO_SUB'],
-      ['preventionPlan', '0000345678', '20250412', 'UPYOBO+UPYOBO_SUB'],
-      ['basicInfo', '0000234567', '20250402', 'UPKIHON+UPKIHON_SUB1+UPKIHON_SUB2'],
-      ['basicInfo', '0000345678', '20250408', 'UPKIHON+UPKIHON_SUB1+UPKIHON_SUB2'],
+      ['preventionPlan', '0000234567', '2025-04-10', 'UPYOBO+UPYOBO_SUB'],
+      ['preventionPlan', '0000345678', '2025-04-12', 'UPYOBO+UPYOBO_SUB'],
+      ['basicInfo', '0000234567', '2025-04-02', 'UPKIHON+UPKIHON_SUB1+UPKIHON_SUB2'],
+      ['basicInfo', '0000345678', '2025-04-08', 'UPKIHON+UPKIHON_SUB1+UPKIHON_SUB2'],
     ]);
     // The basic-information withdrawal finds it there.
     expect(deletes(plan.steps).find((s) => s.type === 'basicInfoDeletion')!.withdrawals[0]!.withdraws).toEqual([{ step: step.index, unit: step.unit }]);

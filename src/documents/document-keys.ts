@@ -12,11 +12,14 @@ import {
   type WithdrawalSpec,
 } from '../../spec-tables/documents.js';
 import type { FileNameInfo, FileNameKind, OfficeRef } from '../filenames/index.js';
+import { VALUE_CODECS } from '../schemas/value-codecs.js';
+import { getLayout } from '../spec.js';
 
 /**
  * What identifies one stored document at the receiver: whose document (the receiving office and service type
  * as the file names give them, the office it comes from), which user, and which plan date, month or 相談日.
- * Values are spelled as the file spells them (`20250301`, `202504`). A part the document does not have is
+ * Dates and months are spelled as in typed records (`2025-03-01`, `2025-04`), other parts as the file spells
+ * them (`131016`, satellite `01`). A part the document does not have is
  * absent. Two documents with the same key are the same document: the later replaces the earlier.
  */
 export interface DocumentKey {
@@ -34,11 +37,11 @@ export interface DocumentKey {
   readonly insurerNumber: string;
   /** 被保険者番号. */
   readonly insuredNumber: string;
-  /** 居宅サービス計画作成（変更）日 / 計画作成（変更）日 (YYYYMMDD): 居宅サービス計画書, 介護予防サービス・支援計画書. */
+  /** 居宅サービス計画作成（変更）日 / 計画作成（変更）日 (YYYY-MM-DD): 居宅サービス計画書, 介護予防サービス・支援計画書. */
   readonly planChangeDate?: string;
-  /** 対象年月 (YYYYMM): サービス利用票, 実績. */
+  /** 対象年月 (YYYY-MM): サービス利用票, 実績. */
   readonly serviceMonth?: string;
-  /** 相談日 (YYYYMMDD): 利用者基本情報. */
+  /** 相談日 (YYYY-MM-DD): 利用者基本情報. */
   readonly consultationDate?: string;
 }
 
@@ -80,6 +83,19 @@ export function withdrawnParts(spec: WithdrawalSpec, edition: 3 | 4): FileNameKi
   return spec.withdraws.filter((kind) => !UNITS.some((u) => u.members.some((m) => m.kind === kind && 'editions' in m && m.editions && !m.editions.includes(edition))));
 }
 
+/**
+ * A key part as a typed record spells it where its typed value is a string (a date 'YYYY-MM-DD', a month
+ * 'YYYY-MM'), so that plan keys and send-unit documents agree; the file's text otherwise (a number such as the
+ * satellite '01' keeps its spelling, as does a value that does not decode — its unit is rejected anyway).
+ */
+function keyValue(kind: FileNameKind, record: Readonly<Record<string, string>>, key: string): string {
+  const text = record[key] ?? '';
+  const field = text === '' ? undefined : getLayout(kind, record.csvVersion ?? '')?.fields.find((f) => f.key === key);
+  if (!field || field.sentinels?.includes(text)) return text;
+  const typed = VALUE_CODECS[field.format].decode(text, field);
+  return typeof typed === 'string' ? typed : text;
+}
+
 function read(record: Readonly<Record<string, string>>, source: FieldSource): string {
   const value = record[source.field] ?? '';
   return source.first === undefined ? value : value.slice(0, source.first);
@@ -88,7 +104,7 @@ function read(record: Readonly<Record<string, string>>, source: FieldSource): st
 /** The key of the document a record of a stored part belongs to. */
 export function storedKey(spec: StoredDocumentSpec, info: FileNameInfo, record: Readonly<Record<string, string>>): DocumentKey {
   const parts: Partial<Record<DocumentKeyPart, string>> = {};
-  for (const field of spec.key) parts[field] = record[field] ?? '';
+  for (const field of spec.key) parts[field] = keyValue(info.kind, record, field);
   const office = spec.rowKey?.office ? read(record, spec.rowKey.office) : info.sender.office;
   const serviceType = spec.rowKey?.serviceType ? read(record, spec.rowKey.serviceType) : info.sender.serviceType;
   const satellite = spec.rowKey?.satelliteBranch ? read(record, spec.rowKey.satelliteBranch) : '';
@@ -98,7 +114,7 @@ export function storedKey(spec: StoredDocumentSpec, info: FileNameInfo, record: 
 /** The key of the document a withdrawal record names (parts it does not give: the sender's, from the name). */
 export function withdrawnKey(spec: WithdrawalSpec, info: FileNameInfo, record: Readonly<Record<string, string>>): DocumentKey {
   const parts: Partial<Record<DocumentKeyPart, string | undefined>> = { office: info.sender.office, serviceType: info.sender.serviceType };
-  for (const [part, field] of Object.entries(spec.key) as [DocumentKeyPart, string][]) parts[part] = record[field] ?? '';
+  for (const [part, field] of Object.entries(spec.key) as [DocumentKeyPart, string][]) parts[part] = keyValue(info.kind, record, field);
   return build(spec.document, info, parts);
 }
 
