@@ -30,8 +30,6 @@ export interface UnitContext {
   readonly month: string | undefined;
 }
 
-const absent = (r: DocumentRecord, key: string): boolean => r[key] === undefined;
-
 /** The unit's month when the document gives none: the base file's name-month field of its first record. */
 export function monthFromRecords(spec: SendUnitSpec, users: readonly { records: UserRecords }[]): string | undefined {
   const base = spec.base as FileKind;
@@ -52,39 +50,59 @@ export function unitCarriesMonth(spec: SendUnitSpec, edition: 3 | 4): boolean {
   });
 }
 
-function completeRecord(
-  kind: FileKind,
-  record: DocumentRecord,
-  user: SendUnitUser,
-  owner: DocumentRecord | undefined,
-  layout: Layout,
-  ctx: UnitContext,
-): DocumentRecord {
+/** What a kind's records take when absent: values the same for every record, and keys read from the owner. */
+interface Filler {
+  readonly layout: Layout;
+  /** [key, value] the same for every record of the kind in this unit (CSVバージョン, the month, sentinels). */
+  readonly constant: readonly (readonly [string, unknown])[];
+  /** Keys taken from the user's first record of the file this one belongs to. */
+  readonly fromOwner: readonly string[];
+  readonly hasInsurer: boolean;
+  readonly hasInsured: boolean;
+}
+
+function fillerOf(kind: FileKind, layout: Layout, ctx: UnitContext): Filler {
   const has = new Set(layout.fields.map((f) => f.key));
-  const out: Record<string, unknown> = { ...record };
-  const fill = (key: string, value: unknown) => {
-    if (has.has(key) && absent(out, key) && value !== undefined) out[key] = value;
+  const constant: [string, unknown][] = [];
+  const add = (key: string, value: unknown) => {
+    if (has.has(key) && value !== undefined && !constant.some(([k]) => k === key)) constant.push([key, value]);
   };
-  fill('csvVersion', ctx.csvVersion);
-  fill('insurerNumber', user.insurerNumber);
-  fill('insuredNumber', user.insuredNumber);
+  add('csvVersion', ctx.csvVersion);
   const member = ctx.spec.members.find((m) => m.kind === kind);
-  for (const key of member?.key ?? []) fill(key, owner?.[key]);
+  const fromOwner = (member?.key ?? []).filter((k) => has.has(k) && k !== 'insurerNumber' && k !== 'insuredNumber');
   const monthField = nameMonthField(kind);
-  if (monthField) {
+  if (monthField && !fromOwner.includes(monthField)) {
     const named = nameMonthOf(ctx.spec, kind, ctx.month);
-    fill(monthField, named === ctx.month ? ctx.month : null);
+    add(monthField, named === ctx.month ? ctx.month : null);
   }
-  const own = (RECORD_KEYS as Record<string, { key: readonly string[] } | undefined>)[layout.kind === 'UPJSK' ? 'UPPLAN' : kind]?.key ?? [];
+  const own = (RECORD_KEYS as Record<string, { key: readonly string[] } | undefined>)[kind === 'UPJSK' ? 'UPPLAN' : kind]?.key ?? [];
   if (member?.key) {
     for (const key of own) {
       const field = layout.fields.find((f) => f.key === key);
-      if (field?.sentinels?.length && !member.key.includes(key)) fill(key, null);
+      if (field?.sentinels?.length && !member.key.includes(key)) add(key, null);
     }
   }
-  // Keys in layout order, as decodeRecord gives them, so that the completed document reads as it will read back.
+  return { layout, constant, fromOwner, hasInsurer: has.has('insurerNumber'), hasInsured: has.has('insuredNumber') };
+}
+
+/**
+ * The record with what is absent filled in, or the record itself when nothing is (most records of a complete
+ * document: no copy is made). A filled record has its keys in layout order, as decodeRecord gives them.
+ */
+function completeRecord(record: DocumentRecord, user: SendUnitUser, owner: DocumentRecord | undefined, filler: Filler, month: string | undefined): DocumentRecord {
+  let out: Record<string, unknown> | undefined;
+  const fill = (key: string, value: unknown) => {
+    if (value === undefined || record[key] !== undefined) return;
+    (out ??= { ...record })[key] = value;
+  };
+  for (const [key, value] of filler.constant) fill(key, value);
+  if (filler.hasInsurer) fill('insurerNumber', user.insurerNumber);
+  if (filler.hasInsured) fill('insuredNumber', user.insuredNumber);
+  // The owner's key, else (第7表's 対象年月 when 第6表 gives none either) the unit's month.
+  for (const key of filler.fromOwner) fill(key, owner?.[key] ?? (key === nameMonthField(filler.layout.kind) ? month : undefined));
+  if (!out) return record;
   const ordered: Record<string, unknown> = {};
-  for (const f of layout.fields) if (f.key in out) ordered[f.key] = out[f.key];
+  for (const f of filler.layout.fields) if (f.key in out) ordered[f.key] = out[f.key];
   for (const k of Object.keys(out)) if (!(k in ordered)) ordered[k] = out[k];
   return ordered;
 }
@@ -107,10 +125,11 @@ export function completeUser(user: SendUnitUser, ctx: UnitContext): SendUnitUser
     const member = ctx.spec.members.find((m) => m.kind === kind);
     const ownerKind = (member?.of ?? base) as FileKind;
     const owner = kind === base ? undefined : records[ownerKind]?.[0];
-    let rows = given.map((r) => (typeof r === 'object' && r !== null ? completeRecord(kind, r, user, owner, layout, ctx) : r));
+    const filler = fillerOf(kind, layout, ctx);
+    let rows = given.map((r) => (typeof r === 'object' && r !== null ? completeRecord(r, user, owner, filler, ctx.month) : r));
     if (kind === 'UPSIKYU') {
       const limit = records.UPHOSOKU?.[0]?.benefitLimitUnits ?? user.records.UPHOSOKU?.[0]?.benefitLimitUnits;
-      rows = completeAnnexRows(rows, ctx.csvVersion, typeof limit === 'number' ? limit : undefined).map((r) => completeRecord(kind, r, user, owner, layout, ctx));
+      rows = completeAnnexRows(rows, ctx.csvVersion, typeof limit === 'number' ? limit : undefined).map((r) => completeRecord(r, user, owner, filler, ctx.month));
     }
     records[kind] = rows;
   }

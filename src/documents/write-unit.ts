@@ -34,12 +34,15 @@ function notWritten(issues: Issue[], key: string | undefined, document?: SendUni
   return { files: [], document, issues };
 }
 
-/** A substitution made by the writer, made in the completed document too: it says what the files hold. */
-function applySubstitutions(records: readonly Record<string, unknown>[], made: readonly Substitution[]): void {
+/** Where a record of a file sits in the completed document (records may be the caller's own objects). */
+type Slot = { readonly rows: DocumentRecord[]; readonly index: number };
+
+/** A substitution made by the writer, made in the completed document too (on a copy): it says what the files hold. */
+function applySubstitutions(slots: readonly Slot[], made: readonly Substitution[]): void {
   for (const s of made) {
-    const r = records[s.record - 1];
-    const v = r?.[s.field.key];
-    if (r && typeof v === 'string') r[s.field.key] = v.replaceAll(s.from, s.to);
+    const slot = slots[s.record - 1];
+    const v = slot?.rows[slot.index]?.[s.field.key];
+    if (slot && typeof v === 'string') slot.rows[slot.index] = { ...slot.rows[slot.index], [s.field.key]: v.replaceAll(s.from, s.to) };
   }
 }
 
@@ -57,13 +60,16 @@ function nameOf(parts: FileNameParts, issues: Issue[]): string | undefined {
 
 /** One file: the users' records of a kind, encoded and written. Returns undefined when a record is refused. */
 function writeKind(kind: FileKind, name: string, users: SendUnitDocument['users'], ctx: UnitContext, options: WriteSendUnitOptions, issues: Issue[]): WrittenFile | undefined {
-  const typed: Record<string, unknown>[] = [];
-  for (const u of users) for (const r of u.records[kind] ?? []) typed.push(r as Record<string, unknown>);
+  const slots: Slot[] = [];
+  for (const u of users) {
+    const rows = u.records[kind] ?? [];
+    for (let index = 0; index < rows.length; index++) slots.push({ rows, index });
+  }
   const text: Record<string, string>[] = [];
   let refused = false;
-  typed.forEach((t, i) => {
-    const encoded = encodeRecord(kind, t as DocumentRecord as never, { csvVersion: ctx.csvVersion, file: name, record: i + 1 });
-    issues.push(...encoded.issues);
+  slots.forEach(({ rows, index }, i) => {
+    const encoded = encodeRecord(kind, rows[index] as never, { csvVersion: ctx.csvVersion, file: name, record: i + 1 });
+    if (encoded.issues.length > 0) issues.push(...encoded.issues);
     if (encoded.ok) text.push(encoded.record as Record<string, string>);
     else refused = true;
   });
@@ -75,7 +81,7 @@ function writeKind(kind: FileKind, name: string, users: SendUnitDocument['users'
     ...(options.substitutions ? { substitutions: options.substitutions } : {}),
   });
   issues.push(...written.issues);
-  applySubstitutions(typed, written.substitutions);
+  applySubstitutions(slots, written.substitutions);
   return written.written === text.length ? { name, bytes: written.bytes } : undefined;
 }
 
