@@ -103,3 +103,6 @@ export {
   DEFAULT_MAX_ISSUES_PER_FILE,
 } from './validate/index.js';
 export { RECORD_KEYS } from '../spec-tables/record-keys.js';
+export type { TypedRecord, FieldValue, FieldSpecOf, AnyTypedRecord, IsoDate, IsoMonth, ClockTime } from './schemas/typed-record.js';
+export { VALUE_CODECS, codeLabel, type CodeOf, type ValueCodec, type TypedValue } from './schemas/value-codecs.js';
+export { decodeRecord, encodeRecord, type DecodeOptions, type EncodeOptions, type DecodeResult, type EncodeResult, type TextRecord } from './documents/records.js';

@@ -1,3 +1,4 @@
 // careplan-csv: read, validate and write the CSV files of the ケアプランデータ連携標準仕様.
 export * from './core.js';
 export { recordSchema, type RecordOf, type RecordSchema } from './schemas/record-schema.js';
+export { recordCodec, type RecordCodec } from './schemas/record-codec.js';

@@ -4,6 +4,7 @@
 // from this list (`npm run catalogue`).
 import { expectString } from '../arguments.js';
 import { issueBuilder, type Lowering, type RuleSpec } from './define.js';
+import { DOCUMENT_RULES } from './document.js';
 import { FIELD_RULES } from './field.js';
 import { NAME_RULES } from './name.js';
 import { READ_RULES } from './read.js';
@@ -13,7 +14,7 @@ import { DOCUMENT_UNIT_RULES } from './document-units.js';
 
 export type { Lowering, RuleLayer, RuleSpec } from './define.js';
 
-export const RULES = [...NAME_RULES, ...READ_RULES, ...FIELD_RULES, ...VALIDATION_RULES, ...WRITE_RULES, ...DOCUMENT_UNIT_RULES] as const;
+export const RULES = [...NAME_RULES, ...READ_RULES, ...FIELD_RULES, ...VALIDATION_RULES, ...WRITE_RULES, ...DOCUMENT_RULES, ...DOCUMENT_UNIT_RULES] as const;
 
 /** Every code the library reports; an unknown code is a compile error where issues are built. */
 export type RuleCode = (typeof RULES)[number]['code'];

@@ -1,0 +1,27 @@
+// The typed record types, checked by the compiler (npm run typecheck compiles test/): inferred from the spec
+// tables, so a wrong mapping is a type error here. Each `it` also runs, so that vitest lists the checks.
+import { describe, expectTypeOf, it } from 'vitest';
+import type { TypedRecord } from '../src/index.js';
+
+describe('TypedRecord', () => {
+  it('gives code-table fields their literal union', () => {
+    expectTypeOf<TypedRecord<'UPPLAN', '202407'>['over30Days']>().toEqualTypeOf<'1' | '0'>();
+    expectTypeOf<NonNullable<TypedRecord<'UPHOSOKU'>['careLevel']>>().toEqualTypeOf<'06' | '12' | '13' | '21' | '22' | '23' | '24' | '25'>();
+  });
+  it('types times with a sentinel as string | null, and required', () => {
+    expectTypeOf<TypedRecord<'UPPLAN'>['serviceStartTime']>().toEqualTypeOf<string | null>();
+    expectTypeOf<TypedRecord<'UP3KYO'>['careStartTime']>().toEqualTypeOf<string | undefined>();
+  });
+  it('leaves out the fields an edition removed', () => {
+    expectTypeOf<TypedRecord<'UPPLAN', '202208'>>().not.toHaveProperty('taisCode');
+    expectTypeOf<TypedRecord<'UPPLAN', '202407'>>().toHaveProperty('taisCode');
+    expectTypeOf<TypedRecord<'UPJSK', '202208'>>().not.toHaveProperty('equipmentName');
+  });
+  it('types numbers, day lists and the CSV version', () => {
+    expectTypeOf<TypedRecord<'UPSIKYU'>['units']>().toEqualTypeOf<number>();
+    expectTypeOf<TypedRecord<'UPSIKYU'>['unitPrice']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<TypedRecord<'UPPLAN'>['proratedDays']>().toEqualTypeOf<number[] | undefined>();
+    expectTypeOf<TypedRecord<'UPPLAN', '202504'>['csvVersion']>().toEqualTypeOf<'202504'>();
+    expectTypeOf<TypedRecord<'UPHOSOKU'>['serviceMonth']>().toEqualTypeOf<string | null>();
+  });
+});
