@@ -106,3 +106,6 @@ export { RECORD_KEYS } from '../spec-tables/record-keys.js';
 export type { TypedRecord, FieldValue, FieldSpecOf, AnyTypedRecord, IsoDate, IsoMonth, ClockTime } from './schemas/typed-record.js';
 export { VALUE_CODECS, codeLabel, type CodeOf, type ValueCodec, type TypedValue } from './schemas/value-codecs.js';
 export { decodeRecord, encodeRecord, type DecodeOptions, type EncodeOptions, type DecodeResult, type EncodeResult, type TextRecord } from './documents/records.js';
+export { readSendUnits, type ReadSendUnitsOptions } from './documents/read-units.js';
+export { writeSendUnit } from './documents/write-unit.js';
+export { SEND_UNIT_TYPES, type SendUnitDocument, type SendUnitDocumentInput, type SendUnitUser, type SendUnitImage, type SendUnitType, type UnitRecords, type UnitRecordsInput, type ReadSendUnitsResult, type WriteSendUnitOptions, type WriteSendUnitResult, type WrittenFile } from './documents/send-unit-document.js';

@@ -18,7 +18,7 @@ import {
   nameMonthOf,
   unitKinds,
   type DocumentRecord,
-  type SendUnitUser,
+  type LooseUser,
   type UserRecords,
 } from './send-unit-document.js';
 
@@ -89,11 +89,11 @@ function fillerOf(kind: FileKind, layout: Layout, ctx: UnitContext): Filler {
  * The record with what is absent filled in, or the record itself when nothing is (most records of a complete
  * document: no copy is made). A filled record has its keys in layout order, as decodeRecord gives them.
  */
-function completeRecord(record: DocumentRecord, user: SendUnitUser, owner: DocumentRecord | undefined, filler: Filler, month: string | undefined): DocumentRecord {
+function completeRecord(record: DocumentRecord, user: LooseUser, owner: DocumentRecord | undefined, filler: Filler, month: string | undefined): DocumentRecord {
   let out: Record<string, unknown> | undefined;
   const fill = (key: string, value: unknown) => {
     if (value === undefined || record[key] !== undefined) return;
-    (out ??= { ...record })[key] = value;
+    (out ??= { ...record } as Record<string, unknown>)[key] = value;
   };
   for (const [key, value] of filler.constant) fill(key, value);
   if (filler.hasInsurer) fill('insurerNumber', user.insurerNumber);
@@ -104,11 +104,11 @@ function completeRecord(record: DocumentRecord, user: SendUnitUser, owner: Docum
   const ordered: Record<string, unknown> = {};
   for (const f of filler.layout.fields) if (f.key in out) ordered[f.key] = out[f.key];
   for (const k of Object.keys(out)) if (!(k in ordered)) ordered[k] = out[k];
-  return ordered;
+  return ordered as DocumentRecord;
 }
 
 /** A user with every record completed (see the module comment). Records of kinds outside the unit are kept as given. */
-export function completeUser(user: SendUnitUser, ctx: UnitContext): SendUnitUser {
+export function completeUser(user: LooseUser, ctx: UnitContext): LooseUser {
   const records: UserRecords = {};
   const kinds = unitKinds(ctx.spec, ctx.edition);
   const base = ctx.spec.base as FileKind;

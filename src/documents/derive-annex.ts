@@ -42,7 +42,7 @@ function shared(rows: readonly DocumentRecord[], fields: readonly Field[]): Reco
 function inLayout(values: Record<string, unknown>, fields: readonly Field[]): DocumentRecord {
   const out: Record<string, unknown> = {};
   for (const f of fields) if (values[f.key] !== undefined) out[f.key] = values[f.key];
-  return out;
+  return out as DocumentRecord;
 }
 
 /**

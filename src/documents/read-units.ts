@@ -19,21 +19,22 @@ import {
   type SendUnitDocument,
   type SendUnitImage,
   type SendUnitType,
+  type LooseUser,
   type SendUnitUser,
 } from './send-unit-document.js';
 
 export type ReadSendUnitsOptions = ValidateOptions;
 
 /**
- * Decode issues the validator does not report itself (DECODE_NORMALISED …): the document layer's. The
- * field and record issues decodeRecord shares with the validator are in the validator's report already.
+ * Decode issues the validator does not report itself (DECODE_NORMALISED …): the document layer's. A value
+ * that cannot be decoded is also reported with its field checker's issue, which validateFiles reported already.
  */
 const ownDecodeIssue = (issue: Issue): boolean => ruleOf(issue.code)?.layer === 'document';
 
 /** A user's place in the document: by (保険者番号, 被保険者番号), in first-seen order. */
 class Users {
-  readonly list: SendUnitUser[] = [];
-  private readonly byKey = new Map<string, SendUnitUser>();
+  readonly list: LooseUser[] = [];
+  private readonly byKey = new Map<string, LooseUser>();
   add(kind: FileKind, record: DocumentRecord): void {
     const insurer = String(record.insurerNumber ?? '');
     const insured = String(record.insuredNumber ?? '');
@@ -73,7 +74,7 @@ function readUnit(unit: UnitReport, files: ReadonlyMap<string, InputFile>, optio
     if (info.kind === spec.base || csvVersion === undefined) csvVersion = read.csvVersion ?? csvVersion;
     read.records.forEach((text, i) => {
       const where = { file: name, line: read.lines[i] ?? 0, record: i + 1 };
-      const decoded = decodeRecord(info.kind as FileKind, text, where);
+      const decoded = decodeRecord(info.kind as FileKind, text, { ...where, validate: false });
       issues.push(...decoded.issues.filter(ownDecodeIssue));
       if (decoded.ok) {
         users.add(info.kind as FileKind, decoded.value as DocumentRecord);
@@ -98,7 +99,7 @@ function readUnit(unit: UnitReport, files: ReadonlyMap<string, InputFile>, optio
     timestamp: unit.timestamp,
     sender: { ...unit.sender },
     receiver: { ...unit.receiver },
-    users: users.list,
+    users: users.list as SendUnitUser[],
   };
   if (month !== undefined) doc.month = month;
   if (images.length > 0) doc.images = images;

@@ -7,22 +7,29 @@ import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { FileNameKind, OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { getLayout, type CsvVersion, type FileKind } from '../spec.js';
+import type { AnyTypedRecord, TypedRecord } from '../schemas/typed-record.js';
 
 /** A send-unit type: the ids of SEND_UNITS ('carePlan', 'schedule', …, 'preventionPlanDeletion'). */
 export type SendUnitType = (typeof SEND_UNITS)[number]['id'];
 
-/** A typed record as decodeRecord gives it (see TypedRecord for the type of one kind and version). */
-export type DocumentRecord = Readonly<Record<string, unknown>>;
+/** A typed record of any kind, as the run-time functions see it (TypedRecord gives one kind's type). */
+export type DocumentRecord = AnyTypedRecord;
 
-/** The records of one user, per file kind, in file order. */
+/** The typed records of one user, per file kind, in file order. */
+export type UnitRecords<V extends CsvVersion = CsvVersion> = { [K in FileKind]?: TypedRecord<K, V>[] };
+
+/** What writeSendUnit takes as a user's records: a field the writer derives may be left out. */
+export type UnitRecordsInput<V extends CsvVersion = CsvVersion> = { [K in FileKind]?: Partial<TypedRecord<K, V>>[] };
+
+/** The run-time view of a user's records, whatever the kind and version. */
 export type UserRecords = { [K in FileKind]?: DocumentRecord[] };
 
-export interface SendUnitUser {
+export interface SendUnitUser<V extends CsvVersion = CsvVersion> {
   /** 保険者番号 (6 digits). */
   insurerNumber: string;
   /** 被保険者番号 (10 characters; `H` + 9 digits for 生保単独). */
   insuredNumber: string;
-  records: UserRecords;
+  records: UnitRecords<V>;
 }
 
 /** A 家族構成画像 (UPKIHON_IMAGE) of the unit: its 枝番 and the JPEG bytes. */
@@ -31,11 +38,11 @@ export interface SendUnitImage {
   jpeg: Uint8Array;
 }
 
-export interface SendUnitDocument {
+export interface SendUnitDocument<V extends CsvVersion = CsvVersion> {
   /** `連番:sender>receiver`, as sendUnitKey gives it. */
   key: string;
   type: SendUnitType;
-  csvVersion: CsvVersion;
+  csvVersion: V;
   /** ファイル連番 'YYYYMMDDHHMMSS'. */
   timestamp: string;
   sender: OfficeRef;
@@ -43,16 +50,33 @@ export interface SendUnitDocument {
   /** 'YYYY-MM', where the unit's names carry a month (not for 000000). */
   month?: string;
   /** Users keyed by (保険者番号, 被保険者番号), in first-seen order. */
-  users: SendUnitUser[];
+  users: SendUnitUser<V>[];
+  /** The unit's UPKIHON_IMAGE files, in 枝番 order; absent when it has none. */
   images?: SendUnitImage[];
 }
 
-/** What writeSendUnit takes: the same, with the parts it can derive left out if wished. */
-export type SendUnitDocumentInput = Omit<SendUnitDocument, 'key' | 'csvVersion' | 'users'> & {
+/**
+ * What writeSendUnit takes: a SendUnitDocument whose `key`, `csvVersion`, `month` and derived fields may be
+ * left out (they are filled in: see writeSendUnit).
+ */
+export interface SendUnitDocumentInput<V extends CsvVersion = CsvVersion> {
   key?: string;
-  csvVersion?: CsvVersion;
-  users: { insurerNumber: string; insuredNumber: string; records: UserRecords }[];
-};
+  type: SendUnitType | (string & {});
+  csvVersion?: V;
+  timestamp: string;
+  sender: OfficeRef;
+  receiver: OfficeRef;
+  month?: string;
+  users: { insurerNumber: string; insuredNumber: string; records: UnitRecordsInput<V> }[];
+  images?: SendUnitImage[];
+}
+
+/** The run-time view of a document's user. */
+export interface LooseUser {
+  readonly insurerNumber: string;
+  readonly insuredNumber: string;
+  readonly records: UserRecords;
+}
 
 export interface ReadSendUnitsResult {
   units: SendUnitDocument[];

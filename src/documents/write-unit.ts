@@ -8,6 +8,7 @@ import { buildFileName, inImportOrder, parseFileName, sendUnitKey, type FileName
 import type { Issue } from '../issues.js';
 import { documentUnitIssue } from '../rules/document-units.js';
 import type { FileKind } from '../spec.js';
+import type { AnyTypedRecord } from '../schemas/typed-record.js';
 import { validateFiles } from '../validate/index.js';
 import { checkDocument } from './check-document.js';
 import { completeUser, type UnitContext } from './complete-document.js';
@@ -17,6 +18,7 @@ import {
   nameMonthOf,
   unitKinds,
   type DocumentRecord,
+  type LooseUser,
   type SendUnitDocument,
   type SendUnitDocumentInput,
   type SendUnitImage,
@@ -59,7 +61,7 @@ function nameOf(parts: FileNameParts, issues: Issue[]): string | undefined {
 }
 
 /** One file: the users' records of a kind, encoded and written. Returns undefined when a record is refused. */
-function writeKind(kind: FileKind, name: string, users: SendUnitDocument['users'], ctx: UnitContext, options: WriteSendUnitOptions, issues: Issue[]): WrittenFile | undefined {
+function writeKind(kind: FileKind, name: string, users: readonly LooseUser[], ctx: UnitContext, options: WriteSendUnitOptions, issues: Issue[]): WrittenFile | undefined {
   const slots: Slot[] = [];
   for (const u of users) {
     const rows = u.records[kind] ?? [];
@@ -68,7 +70,8 @@ function writeKind(kind: FileKind, name: string, users: SendUnitDocument['users'
   const text: Record<string, string>[] = [];
   let refused = false;
   slots.forEach(({ rows, index }, i) => {
-    const encoded = encodeRecord(kind, rows[index] as never, { csvVersion: ctx.csvVersion, file: name, record: i + 1 });
+    // Field and record checks are validateFiles' below, on what is written: not made twice.
+    const encoded = encodeRecord(kind, rows[index] as AnyTypedRecord, { csvVersion: ctx.csvVersion, file: name, record: i + 1, validate: false });
     if (encoded.issues.length > 0) issues.push(...encoded.issues);
     if (encoded.ok) text.push(encoded.record as Record<string, string>);
     else refused = true;
@@ -99,8 +102,8 @@ export function writeSendUnit(document: SendUnitDocumentInput, options: WriteSen
   const { ctx, issues } = checkDocument(document);
   if (!ctx || hasError(issues)) return notWritten(issues, key);
 
-  const users = document.users.map((u) => completeUser(u, ctx));
-  const completed: SendUnitDocument = { key, type: ctx.spec.id as SendUnitDocument['type'], csvVersion: ctx.csvVersion, ...parties, users };
+  const users = (document.users as readonly LooseUser[]).map((u) => completeUser(u, ctx));
+  const completed: SendUnitDocument = { key, type: ctx.spec.id as SendUnitDocument['type'], csvVersion: ctx.csvVersion, ...parties, users: users as SendUnitDocument['users'] };
   if (ctx.month !== undefined) completed.month = ctx.month;
   const images: SendUnitImage[] = (document.images ?? []).map((i) => ({ branch: i.branch, jpeg: i.jpeg }));
   if (images.length > 0) completed.images = images;
@@ -120,13 +123,9 @@ export function writeSendUnit(document: SendUnitDocumentInput, options: WriteSen
   }
   if (hasError(issues)) return notWritten(issues, key, completed);
 
-  // The last word: the unit as a receiver will read it. Its findings replace the field and record issues that
-  // encodeRecord shares with the validator (the same ones, reported once).
+  // The last word: the unit as a receiver will read it (field, record, file and send-unit checks).
   const report = validateFiles(files);
-  const at = (i: Issue) => `${i.code}|${i.file ?? ''}|${i.record ?? ''}|${i.field?.no ?? ''}`;
-  const reported = new Set(report.issues.map(at));
-  const own = issues.filter((i) => !reported.has(at(i)));
-  const all = [...own, ...report.issues];
+  const all = [...issues, ...report.issues];
   if (report.summary.errors > 0) return notWritten(all, key, completed);
   return { files: inImportOrder(files, (f) => parseFileName(f.name).info), document: completed, issues: all };
 }
