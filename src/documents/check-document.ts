@@ -2,7 +2,7 @@
 // this library writes, a month where the unit's names carry one, users with their records under the kinds the
 // unit holds, images only where the unit carries them. Each problem is an issue of the document layer, located
 // by the path in the document (`value`), never a throw.
-import { CURRENT_CSV_VERSION } from '../../spec-tables/csv-versions.js';
+import { CSV_VERSIONS, CURRENT_CSV_VERSION } from '../../spec-tables/csv-versions.js';
 import type { SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { Issue } from '../issues.js';
 import { documentUnitIssue } from '../rules/document-units.js';
@@ -14,7 +14,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isBytes = (v: unknown): boolean => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** The CSVバージョン: the document's, else its first record's, else the one this library writes by default. */
+/**
+ * The CSVバージョン: the document's, else its first record's, else the one the parties' names call for: offices
+ * without service types name edition-3 files (202208), others the version this library writes by default.
+ */
 function versionOf(doc: SendUnitDocumentInput): string {
   if (doc.csvVersion !== undefined) return doc.csvVersion;
   for (const u of doc.users) {
@@ -22,6 +25,10 @@ function versionOf(doc: SendUnitDocumentInput): string {
       const v = Array.isArray(rows) && isObject(rows[0]) ? rows[0].csvVersion : undefined;
       if (typeof v === 'string') return v;
     }
+  }
+  if (doc.sender.serviceType === undefined && doc.receiver.serviceType === undefined) {
+    const edition3 = CSV_VERSIONS.find((v) => v.editionId.startsWith('3') && isServedCsvVersion(v.value));
+    if (edition3) return edition3.value;
   }
   return CURRENT_CSV_VERSION;
 }
