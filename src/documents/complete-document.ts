@@ -61,7 +61,18 @@ interface Filler {
   readonly hasInsured: boolean;
 }
 
+/** Fillers made once per unit and kind (a unit of thousands of users asks for the same ones each time). */
+const fillers = new WeakMap<UnitContext, Map<FileKind, Filler>>();
+
 function fillerOf(kind: FileKind, layout: Layout, ctx: UnitContext): Filler {
+  let byKind = fillers.get(ctx);
+  if (!byKind) fillers.set(ctx, (byKind = new Map()));
+  let filler = byKind.get(kind);
+  if (!filler) byKind.set(kind, (filler = makeFiller(kind, layout, ctx)));
+  return filler;
+}
+
+function makeFiller(kind: FileKind, layout: Layout, ctx: UnitContext): Filler {
   const has = new Set(layout.fields.map((f) => f.key));
   const constant: [string, unknown][] = [];
   const add = (key: string, value: unknown) => {
