@@ -5,6 +5,8 @@ import { getCodeTable, type Field, type Layout } from '../../src/index.js';
 /** Text a care-software user could type: MS932-only characters, quotes, commas, CR/LF. */
 export const TEXT_PIECES = ['髙', '﨑', '①', 'ｶﾀｶﾅ', '表', 'ソ', '能', '"', ',', '\r\n', '\n', 'あ', '漢字', '～', '－', 'A', '1', ' ', '㈱', '№', 'Ⅳ', '"",'];
 export const freeText = fc.array(fc.constantFrom(...TEXT_PIECES), { maxLength: 8 }).map((p) => p.join(''));
+/** Free text that is not empty: a value (an empty field is the optional fields' other choice in recordOf). */
+const someText = fc.array(fc.constantFrom(...TEXT_PIECES), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
 
 const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -19,10 +21,11 @@ function valueOf(field: Field, csvVersion: string): fc.Arbitrary<string> {
   switch (field.format) {
     case 'csvVersion':
       return fc.constant(csvVersion);
+    // The spec's "none" sentinels (00000000, 000000 of the 利用者補足) where the field lists them.
     case 'date':
-      return date;
+      return field.sentinels ? fc.oneof(date, fc.constantFrom(...field.sentinels)) : date;
     case 'month':
-      return month;
+      return field.sentinels ? fc.oneof(month, fc.constantFrom(...field.sentinels)) : month;
     case 'time':
       return field.sentinels ? fc.oneof(time, fc.constant('9999')) : time;
     case 'dayMask31':
@@ -44,9 +47,10 @@ function valueOf(field: Field, csvVersion: string): fc.Arbitrary<string> {
     case 'equipmentCode':
       return fc.tuple(digits(5), digits(6)).map(([a, b]) => `${a}-${b}`);
     case 'integer':
-      return fc.integer({ min: 0, max: 10 ** Math.min(len, 9) - 1 }).map(String);
+      // Negative numbers fit the integer pattern too (the '-' counts towards the length).
+      return fc.integer({ min: -(10 ** (Math.min(len, 9) - 1) - 1), max: 10 ** Math.min(len, 9) - 1 }).map(String);
     case 'rate':
-      return fc.tuple(fc.integer({ min: 10, max: 11 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${pad(b, 2)}`);
+      return fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${pad(b, 2)}`);
     case 'code':
       return fc.constantFrom(...getCodeTable(field.codeTable!)!.entries.map(([c]) => c));
     case 'postalCode':
@@ -56,7 +60,7 @@ function valueOf(field: Field, csvVersion: string): fc.Arbitrary<string> {
     case 'alphanumeric':
       return fc.constantFrom('1', 'A', '9');
     case 'freeText':
-      return len ? digits(Math.min(len, 2)) : freeText;
+      return len ? digits(Math.min(len, 2)) : someText;
   }
 }
 
