@@ -240,4 +240,13 @@ describe('readSendUnits', () => {
     expect(back).toEqual(written.document);
     expect(back.images).toEqual([{ branch: '0001', jpeg }]);
   });
+
+  it('writes several images in 枝番 order, as they read back', () => {
+    const basic = sampleUnits('4.1').units.find((u) => u.type === 'basicInfo')!;
+    const jpeg = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n]);
+    const doc = { ...copy(basic), images: [{ branch: '0002', jpeg: jpeg(2) }, { branch: '0001', jpeg: jpeg(1) }] };
+    const written = writeSendUnit(doc);
+    expect(written.document!.images!.map((i) => i.branch)).toEqual(['0001', '0002']);
+    expect(readSendUnits(written.files).units[0]).toEqual(written.document);
+  });
 });

@@ -105,7 +105,8 @@ export function writeSendUnit(document: SendUnitDocumentInput, options: WriteSen
   const users = (document.users as readonly LooseUser[]).map((u) => completeUser(u, ctx));
   const completed: SendUnitDocument = { key, type: ctx.spec.id as SendUnitDocument['type'], csvVersion: ctx.csvVersion, ...parties, users: users as SendUnitDocument['users'] };
   if (ctx.month !== undefined) completed.month = ctx.month;
-  const images: SendUnitImage[] = (document.images ?? []).map((i) => ({ branch: i.branch, jpeg: i.jpeg }));
+  // In 枝番 order, as the files are imported and read back.
+  const images: SendUnitImage[] = (document.images ?? []).map((i) => ({ branch: i.branch, jpeg: i.jpeg })).sort((a, b) => (a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0));
   if (images.length > 0) completed.images = images;
 
   const files: WrittenFile[] = [];
