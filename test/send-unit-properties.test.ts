@@ -130,3 +130,23 @@ describe('generated documents of every unit type, both editions', () => {
     );
   });
 });
+
+describe('junk in a document', () => {
+  const kinds = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU', 'UP1KYO', 'UPKIHON', 'DLTJSK', '__proto__', 'constructor'];
+  const template = templates.find(([edition, type]) => edition === '4.1' && type === 'schedule')![2];
+  it('never throws; whatever files it gives pass validateFiles with no error', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...kinds), fc.array(fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.anything())), { maxLength: 3 })),
+        fc.option(fc.array(fc.anything(), { maxLength: 2 }), { nil: undefined }),
+        (records, images) => {
+          const doc = { ...copy(template), users: [{ ...copy(template.users[0]!), records: { ...copy(template.users[0]!.records), ...records } }], ...(images ? { images } : {}) } as SendUnitDocumentInput;
+          const written = writeSendUnit(doc);
+          if (written.files.length > 0) expect(validateFiles(written.files).summary.errors).toBe(0);
+          else expect(written.issues.some((i) => i.code === 'UNITDOC_NOT_WRITTEN')).toBe(true);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
