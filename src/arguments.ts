@@ -153,6 +153,7 @@ export const WRITE_OPTIONS = shape('a WriteOptions object (with csvVersion)', 'W
   unmappable: optional(oneOf('error', 'substitute')),
   substitutions: optional(SUBSTITUTIONS),
   file: optional(STRING),
+  firstRecord: COUNT,
 });
 /** The records argument of writeCsvFile: an array; each record in it is data (a non-object is WRITE_NOT_A_RECORD). */
 export const RECORDS = arrayOf('an array of records', 'レコードの配列');

@@ -193,6 +193,21 @@ describe('all or nothing: a document with an error gives its issues and no file'
     expect(readSendUnits(written.files).units[0]).toEqual(written.document);
   });
 
+  it('a large file is written in parts, yet numbered as one file: the refused record is named by its place', () => {
+    const doc = copy(schedule) as SendUnitDocumentInput;
+    const rows = doc.users[0]!.records.UPPLAN! as Loose[];
+    // 20 users' rows make one UPPLAN file of 300 records; record 290 holds a character MS932 cannot hold.
+    const users = Array.from({ length: 20 }, (_, u) => ({
+      insurerNumber: '131016',
+      insuredNumber: String(2000000000 + u),
+      records: { UPPLAN: rows.map((r) => ({ ...r, insuredNumber: String(2000000000 + u) })) },
+    }));
+    (users[19]!.records.UPPLAN[4] as Loose).careManagerName = '𠮷田 花子';
+    const written = writeSendUnit({ ...doc, users } as SendUnitDocumentInput);
+    expect(written.files).toEqual([]);
+    expect(written.issues.filter((i) => i.code === 'WRITE_UNMAPPABLE_CHAR').map((i) => [i.record, i.message.slice(0, 8)])).toEqual([[290, 'レコード290:']]);
+  });
+
   it('a wrong argument type is a TypeError naming it', () => {
     expect(() => writeSendUnit(null as never)).toThrow(TypeError);
     expect(() => writeSendUnit({ ...copy(schedule), users: 'x' } as never)).toThrow(/document\.users/);

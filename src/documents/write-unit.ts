@@ -60,32 +60,59 @@ function nameOf(parts: FileNameParts, issues: Issue[]): string | undefined {
   return built.ok ? built.name : undefined;
 }
 
-/** One file: the users' records of a kind, encoded and written. Returns undefined when a record is refused. */
+/**
+ * Records encoded and written at a time: the text records and lines of a part die young. A whole file's at
+ * once outlived the young generation, and copying them cost about a third of writeSendUnit's time.
+ */
+const CHUNK = 256;
+
+/**
+ * One file: the users' records of a kind, encoded and written a part at a time. Every record is encoded (so
+ * that every bad value is reported); undefined when a record is refused.
+ */
 function writeKind(kind: FileKind, name: string, users: readonly LooseUser[], ctx: UnitContext, options: WriteSendUnitOptions, issues: Issue[]): WrittenFile | undefined {
   const slots: Slot[] = [];
   for (const u of users) {
     const rows = u.records[kind] ?? [];
     for (let index = 0; index < rows.length; index++) slots.push({ rows, index });
   }
-  const text: Record<string, string>[] = [];
-  let refused = false;
-  slots.forEach(({ rows, index }, i) => {
-    // Field and record checks are validateFiles' below, on what is written: not made twice.
-    const encoded = encodeRecord(kind, rows[index] as AnyTypedRecord, { csvVersion: ctx.csvVersion, file: name, record: i + 1, validate: false });
-    if (encoded.issues.length > 0) issues.push(...encoded.issues);
-    if (encoded.ok) text.push(encoded.record as Record<string, string>);
-    else refused = true;
-  });
-  if (refused) return undefined;
-  const written = writeCsvFile(kind, text, {
-    csvVersion: ctx.csvVersion,
-    file: name,
-    ...(options.unmappable ? { unmappable: options.unmappable } : {}),
-    ...(options.substitutions ? { substitutions: options.substitutions } : {}),
-  });
-  issues.push(...written.issues);
-  applySubstitutions(slots, written.substitutions);
-  return written.written === text.length ? { name, bytes: written.bytes } : undefined;
+  const parts: Uint8Array[] = [];
+  let ok = true;
+  for (let from = 0; from < slots.length; from += CHUNK) {
+    const chunk = slots.slice(from, from + CHUNK);
+    const text: Record<string, string>[] = [];
+    let encodedAll = true;
+    chunk.forEach(({ rows, index }, i) => {
+      // Field and record checks are validateFiles' (on what is written, below): not made twice.
+      const encoded = encodeRecord(kind, rows[index] as AnyTypedRecord, { csvVersion: ctx.csvVersion, file: name, record: from + i + 1, validate: false });
+      if (encoded.issues.length > 0) issues.push(...encoded.issues);
+      if (encoded.ok) text.push(encoded.record);
+      else encodedAll = false;
+    });
+    if (!encodedAll) {
+      ok = false;
+      continue;
+    }
+    const written = writeCsvFile(kind, text, {
+      csvVersion: ctx.csvVersion,
+      file: name,
+      firstRecord: from + 1,
+      ...(options.unmappable ? { unmappable: options.unmappable } : {}),
+      ...(options.substitutions ? { substitutions: options.substitutions } : {}),
+    });
+    if (written.issues.length > 0) issues.push(...written.issues);
+    applySubstitutions(slots, written.substitutions);
+    if (written.written !== text.length) ok = false;
+    parts.push(written.bytes);
+  }
+  if (!ok) return undefined;
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return { name, bytes };
 }
 
 /**
