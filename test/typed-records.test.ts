@@ -283,3 +283,26 @@ describe('the core entry stays zod-free with typed records', () => {
     expect(bare.has('zod')).toBe(true);
   });
 });
+
+describe('values decoded once per distinct text are still fresh and still said', () => {
+  const layout = getLayout('UPPLAN', '202407')!;
+  const text = validRecord(layout, { detailDistinctionCode: '', proratedDays: '1'.repeat(3) + '0'.repeat(28) });
+  it('each record gets its own day list (changing one changes no other)', () => {
+    const a = decodeRecord('UPPLAN', text);
+    const b = decodeRecord('UPPLAN', text);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    a.value.proratedDays!.push(31);
+    expect(b.value.proratedDays).toEqual([1, 2, 3]);
+  });
+  it('a non-canonical spelling is noted on every record that has it', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(decodeRecord('UPPLAN', { ...text, serviceCount: '01' }).issues.map((x) => x.code)).toEqual(['DECODE_NORMALISED']);
+    }
+  });
+  it('the CSVバージョン written must be the layout’s', () => {
+    const typed = (decodeRecord('UPPLAN', text) as { value: TypedRecord<'UPPLAN'> }).value;
+    const r = encodeRecord('UPPLAN', { ...typed, csvVersion: '202504' } as never, { csvVersion: '202407' });
+    expect(r.issues.map((i) => [i.code, i.field?.key])).toEqual([['FIELD_CSV_VERSION_MISMATCH', 'csvVersion']]);
+  });
+});
