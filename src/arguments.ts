@@ -153,6 +153,7 @@ export const WRITE_OPTIONS = shape('a WriteOptions object (with csvVersion)', 'W
   unmappable: optional(oneOf('error', 'substitute')),
   substitutions: optional(SUBSTITUTIONS),
   file: optional(STRING),
+  firstRecord: COUNT,
 });
 /** The records argument of writeCsvFile: an array; each record in it is data (a non-object is WRITE_NOT_A_RECORD). */
 export const RECORDS = arrayOf('an array of records', 'レコードの配列');
@@ -189,6 +190,28 @@ export const FILE_NAME_PARTS = shape('a FileNameParts object', 'FileNameParts �
   branch: optional(STRING),
   deletion: optional(BOOLEAN),
 });
+/** writeSendUnit's document: its parts' types (their values are data, reported as issues). */
+export const SEND_UNIT_DOCUMENT = shape('a SendUnitDocument object', 'SendUnitDocument のオブジェクト', {
+  type: STRING,
+  timestamp: STRING,
+  sender: OFFICE,
+  receiver: OFFICE,
+  csvVersion: optional(STRING),
+  month: optional(STRING),
+  users: arrayOf('an array of users { insurerNumber, insuredNumber, records }', '利用者 { insurerNumber, insuredNumber, records } の配列', shape('a user { insurerNumber, insuredNumber, records }', '利用者 { insurerNumber, insuredNumber, records }', {
+    insurerNumber: STRING,
+    insuredNumber: STRING,
+    records: OBJECT,
+  })),
+  images: optional(arrayOf('an array of images { branch, jpeg }', '画像 { branch, jpeg } の配列')),
+});
+export const WRITE_SEND_UNIT_OPTIONS = optional(
+  shape('a WriteSendUnitOptions object', 'WriteSendUnitOptions のオブジェクト', {
+    timestamp: optional(STRING),
+    unmappable: optional(oneOf('error', 'substitute')),
+    substitutions: optional(SUBSTITUTIONS),
+  }),
+);
 export const SEVERITY = oneOf('error', 'warning', 'info');
 
 // ---- Throwing. ----

@@ -122,3 +122,6 @@ export {
   type DocumentKey,
 } from './documents/import-plan.js';
 export { STORED_DOCUMENTS, WITHDRAWALS, type StoredDocumentSpec, type StoredDocumentId, type WithdrawalSpec } from '../spec-tables/documents.js';
+export { readSendUnits, type ReadSendUnitsOptions } from './documents/read-units.js';
+export { writeSendUnit } from './documents/write-unit.js';
+export { SEND_UNIT_TYPES, type SendUnitDocument, type SendUnitDocumentInput, type SendUnitUser, type SendUnitImage, type SendUnitType, type UnitRecords, type UnitRecordsInput, type ReadSendUnitsResult, type WriteSendUnitOptions, type WriteSendUnitResult, type WrittenFile } from './documents/send-unit-document.js';

@@ -74,6 +74,20 @@ describe('writeCsvFile', () => {
     expect(iconv.decode(Buffer.from(bytes), 'cp932')).not.toContain('?');
   });
 
+  it('firstRecord numbers the records of a file written in parts, in issues, messages and substitutions', () => {
+    const records = [RECORDS[0]!, realistic({ careManagerName: '吉田〜𠮷野' })];
+    const refused = writeCsvFile('UPPLAN', records, { csvVersion: '202407', firstRecord: 257 });
+    expect(refused.issues.map((i) => [i.code, i.record])).toEqual([
+      ['WRITE_UNMAPPABLE_CHAR', 258],
+      ['WRITE_UNMAPPABLE_CHAR', 258],
+    ]);
+    expect(refused.issues[0]!.message).toMatch(/^レコード258: /);
+    expect(refused.issues[0]!.messageEn).toMatch(/^Record 258: /);
+    const substituted = writeCsvFile('UPPLAN', records, { csvVersion: '202407', firstRecord: 257, unmappable: 'substitute', substitutions: { '𠮷': '吉' } });
+    expect(substituted.substitutions.map((x) => x.record)).toEqual([258, 258]);
+    expect(() => writeCsvFile('UPPLAN', records, { csvVersion: '202407', firstRecord: '2' as never })).toThrow(/options\.firstRecord/);
+  });
+
   it('substitutes from the documented table and caller entries, and lists every substitution', () => {
     const records = [realistic({ careManagerName: '吉田〜𠮷野', serviceOfficeName: '−5℃ ¥100 — ‖A‖' })];
     const { bytes, issues, substitutions } = writeCsvFile('UPPLAN', records, {

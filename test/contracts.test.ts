@@ -29,6 +29,7 @@ const PARTS: api.FileNameParts = {
   receiver: { office: '1370200002', serviceType: '11' },
   timestamp: '20250325120000',
 };
+const UNIT_DOCUMENT = { type: 'actualDeletion', timestamp: '20250502090000', sender: PARTS.receiver, receiver: PARTS.sender, users: [] };
 const ISSUE = api.makeIssue('CSV_EMPTY_FILE', 'warning', '空', 'empty');
 
 // ---- Wrong values, by what an argument must be. ----
@@ -180,6 +181,24 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
   ruleOf: [{ name: 'code', valid: 'CSV_EMPTY_FILE', wrong: notString }],
   catalogueMarkdown: [],
   importOrder: [{ name: 'files', valid: [NAME, { name: JSK }], wrong: notArrayOf(fc.oneof(notObject.filter((v) => typeof v !== 'string'), fc.record({ name: notString }))) }],
+  readSendUnits: [
+    { name: 'files', valid: [{ name: NAME, bytes: EMPTY }], wrong: notArrayOf(notOptionalBytesFile(true)) },
+    { name: 'options', valid: {}, wrong: wrongOptions(validateOptions) },
+  ],
+  writeSendUnit: [
+    {
+      name: 'document',
+      valid: UNIT_DOCUMENT,
+      wrong: fc.oneof(
+        notObject,
+        ...Object.entries({ type: notString, timestamp: notString, sender: notOffice, users: anything.filter((v) => !Array.isArray(v)), csvVersion: notOptionalString }).map(([key, wrong]) =>
+          wrong.map((w) => ({ ...UNIT_DOCUMENT, [key]: w })),
+        ),
+        fc.constant({ ...UNIT_DOCUMENT, users: [{ insurerNumber: '131016', insuredNumber: 1, records: {} }] }),
+      ),
+    },
+    { name: 'options', valid: {}, wrong: wrongOptions({ timestamp: notOptionalString, unmappable: fc.constant('replace'), substitutions: notOptionalObject }) },
+  ],
   comparePlanToActual: [
     { name: 'plan', valid: { name: NAME, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },
     { name: 'actual', valid: { name: JSK, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },

@@ -18,6 +18,12 @@ export interface WriteOptions {
   readonly substitutions?: Readonly<Record<string, string>>;
   /** Name used in issues. */
   readonly file?: string;
+  /**
+   * The record number of the first record (default 1), in issues and substitutions: a file written in parts
+   * (writeSendUnit writes a few hundred records at a time, so that what it builds dies young) numbers its
+   * records as one file.
+   */
+  readonly firstRecord?: number;
 }
 
 export interface Substitution {
@@ -86,9 +92,10 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
   const keys = new Set(fields.map((f) => f.key));
   const quoted = fields.map((f) => f.format === 'freeText');
   const substitute = options.unmappable === 'substitute' ? table.map : undefined;
+  const first = options.firstRecord ?? 1;
 
   records.forEach((input, i) => {
-    const record = i + 1;
+    const record = i + first;
     const problems: Issue[] = [];
     const made: Substitution[] = [];
     const refuse: Refuse = (code, ja, en, field, value) => {
