@@ -6,6 +6,7 @@ import { checkRecordsCommand, layoutCommand, layoutsCommand } from './commands/l
 import { convertCommand } from './commands/convert.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
+import { exportCommand } from './commands/export.js';
 import { fixCommand } from './commands/fix.js';
 import { inspectCommand } from './commands/inspect.js';
 import { nameCommand } from './commands/name.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   inspectCommand,
   convertCommand,
+  exportCommand,
   nameCommand,
   diffCommand,
   fixCommand,
