@@ -237,6 +237,14 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'codeTableId', valid: 'careLevel', wrong: notString },
     { name: 'code', valid: '21', wrong: notString },
   ],
+  // The JSON form of send-unit documents: the JSON value is data (anything; a non-document is UNITDOC_JSON_SHAPE).
+  sendUnitDocumentSchemas: [{ name: 'csvVersion', valid: '202407', wrong: notString }],
+  sendUnitJsonSchema: [{ name: 'csvVersion', valid: '202407', wrong: notString }],
+  sendUnitDocumentFromJson: [
+    { name: 'json', valid: {} },
+    { name: 'options', valid: {}, wrong: wrongOptions({ file: notOptionalString }) },
+  ],
+  sendUnitDocumentToJson: [{ name: 'document', valid: { ...UNIT_DOCUMENT, key: 'k', csvVersion: '202407' }, wrong: notObject }],
 };
 /** Exported classes: FileNameError is what formatFileName throws, not something to call. */
 const CLASSES = ['FileNameError'];
@@ -283,7 +291,7 @@ describe('every public function', () => {
           .sort(),
       );
     }
-    expect(Object.keys(FUNCTIONS).filter((f) => !(f in core))).toEqual(['recordSchema', 'recordCodec']);
+    expect(Object.keys(FUNCTIONS).filter((f) => !(f in core))).toEqual(['recordSchema', 'recordCodec', 'sendUnitDocumentSchemas', 'sendUnitJsonSchema', 'sendUnitDocumentFromJson', 'sendUnitDocumentToJson']);
   });
 
   for (const [fn, args] of Object.entries(FUNCTIONS)) {

@@ -4,7 +4,7 @@
 // record, by field No. and name), in Japanese (zod's ja locale) with English (its en locale). Never throws on
 // bad data.
 import { z } from 'zod';
-import { expectObject } from '../arguments.js';
+import { expectArguments, expectObject, optional, shape, STRING } from '../arguments.js';
 import type { Issue } from '../issues.js';
 import { documentJsonIssue } from '../rules/document-json.js';
 import { documentUnitIssue } from '../rules/document-units.js';
@@ -62,8 +62,10 @@ function versionOfJson(json: Record<string, unknown>): string {
  * the input form of its CSVバージョン and decoded (images' base64 to bytes). The result is what writeSendUnit
  * takes. Issues are `UNITDOC_JSON_SHAPE` (located by path, field and record) or `UNITDOC_BAD_VERSION`.
  */
+const FROM_JSON_OPTIONS = optional(shape('a FromJsonOptions object', 'FromJsonOptions のオブジェクト', { file: optional(STRING) }));
+
 export function sendUnitDocumentFromJson(json: unknown, options: FromJsonOptions = {}): FromJsonResult {
-  expectObject('sendUnitDocumentFromJson', 'options', options);
+  expectArguments('sendUnitDocumentFromJson', [['options', options, FROM_JSON_OPTIONS]]);
   const file = options.file;
   if (!isObject(json)) {
     const m = { ja: '送信単位の文書はJSONのオブジェクトです。', en: 'A send-unit document is a JSON object.' };
@@ -101,6 +103,8 @@ export function sendUnitDocumentFromJson(json: unknown, options: FromJsonOptions
 export function sendUnitDocumentToJson(document: SendUnitDocument): SendUnitDocumentJson {
   expectObject('sendUnitDocumentToJson', 'document', document);
   const { images, ...rest } = document;
-  if (images === undefined) return rest;
-  return { ...rest, images: images.map((i) => ({ branch: i.branch, jpeg: z.core.util.uint8ArrayToBase64(i.jpeg) })) };
+  if (!Array.isArray(images)) return rest;
+  // Anything that is not bytes is left as it is (sendUnitDocumentFromJson then says what is wrong with it).
+  const base64 = (v: unknown) => (ArrayBuffer.isView(v) && v instanceof Uint8Array ? z.core.util.uint8ArrayToBase64(v) : (v as string));
+  return { ...rest, images: images.map((i) => (isObject(i) ? { ...i, jpeg: base64(i.jpeg) } : i)) as SendUnitDocumentJson['images'] };
 }
