@@ -10,7 +10,7 @@ import { documentJsonIssue } from '../rules/document-json.js';
 import { documentUnitIssue } from '../rules/document-units.js';
 import { getLayout, isServedCsvVersion } from '../spec.js';
 import { versionOf } from './check-document.js';
-import { sendUnitDocumentSchemas, type SendUnitDocumentJson } from './document-schema.js';
+import { sendUnitDocumentSchemas, type SendUnitDocumentJson, type SendUnitImageJson } from './document-schema.js';
 import type { SendUnitDocument, SendUnitDocumentInput } from './send-unit-document.js';
 
 export interface FromJsonOptions {
@@ -106,5 +106,5 @@ export function sendUnitDocumentToJson(document: SendUnitDocument): SendUnitDocu
   if (!Array.isArray(images)) return rest;
   // Anything that is not bytes is left as it is (sendUnitDocumentFromJson then says what is wrong with it).
   const base64 = (v: unknown) => (ArrayBuffer.isView(v) && v instanceof Uint8Array ? z.core.util.uint8ArrayToBase64(v) : (v as string));
-  return { ...rest, images: images.map((i) => (isObject(i) ? { ...i, jpeg: base64(i.jpeg) } : i)) as SendUnitDocumentJson['images'] };
+  return { ...rest, images: images.map((i) => (isObject(i) ? { ...i, jpeg: base64(i.jpeg) } : i)) as SendUnitImageJson[] };
 }
