@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
-import { readCsvFile, readCsvStream, validateFiles, writeCsvFile, buildFileName } from '../dist/src/index.js';
+import { readCsvFile, readCsvStream, validateFiles, writeCsvFile, buildFileName, decodeRecord } from '../dist/src/index.js';
 import { writeScheduleUnit } from './write-unit.mjs';
 
 const MB = Number(process.env.BENCH_MB ?? 50);
@@ -90,6 +90,22 @@ const stringifyOnly = time(() => stringify(cells, { record_delimiter: 'windows' 
 report('csv-stringify alone (same records)', bytes.length, n, stringifyOnly.seconds);
 const write = time(() => writeCsvFile('UPPLAN', records, { csvVersion: '202407' }).bytes.length);
 report('writeCsvFile (MS932 bytes)', bytes.length, n, write.seconds);
+
+// Typed records (issue 14): decodeRecord over every record readCsvFile gives, as a share of readCsvFile's time.
+// With validate: false (after validateFiles has checked the file) and with the validator's checks again.
+const file = readCsvFile({ name, bytes });
+const decodeAll = (validate) => () => {
+  let ok = 0;
+  for (let i = 0; i < file.records.length; i++) if (decodeRecord('UPPLAN', file.records[i], { line: file.lines[i], record: i + 1, validate }).ok) ok++;
+  return ok;
+};
+const typed = time(decodeAll(false));
+const typedChecked = time(decodeAll(true));
+if (typed.result !== n || typedChecked.result !== n) throw new Error('bench: a record did not decode');
+report('decodeRecord (validate: false)', bytes.length, n, typed.seconds);
+report('decodeRecord (with the record checks)', bytes.length, n, typedChecked.seconds);
+const share = (s) => `+${((s / read.seconds) * 100).toFixed(0)} % of readCsvFile`;
+console.log(`typed decoding: ${share(typed.seconds)} (validate: false), ${share(typedChecked.seconds)} (checked) — target ≤ 30 %`);
 
 // 2. Many small send units: 第6表 + 第7表 + 利用者補足 of one user each.
 const unitFiles = [];
