@@ -212,6 +212,43 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'kind', valid: 'UPPLAN', wrong: notString },
     { name: 'csvVersion', valid: '202407', wrong: notString },
   ],
+  recordCodec: [
+    { name: 'kind', valid: 'UPPLAN', wrong: notString },
+    { name: 'csvVersion', valid: '202407', wrong: notString },
+  ],
+  // Typed records: the record is data (any object; its values are checked as data), the kind and options types.
+  decodeRecord: [
+    { name: 'kind', valid: 'UPPLAN', wrong: notKind },
+    { name: 'textRecord', valid: {}, wrong: notObject },
+    { name: 'options', valid: {}, wrong: wrongOptions({ csvVersion: notOptionalString, file: notOptionalString, line: notOptionalNumber, record: notOptionalNumber, validate: notOptionalBoolean }) },
+  ],
+  encodeRecord: [
+    { name: 'kind', valid: 'UPPLAN', wrong: notKind },
+    { name: 'typed', valid: {}, wrong: notObject },
+    {
+      name: 'options',
+      valid: { csvVersion: '202407' },
+      wrong: fc.oneof(
+        notObject,
+        fc.record({ csvVersion: notString }),
+        fc.record({ csvVersion: fc.constant('202407'), file: notOptionalString }),
+        fc.record({ csvVersion: fc.constant('202407'), record: notOptionalNumber }),
+        fc.record({ csvVersion: fc.constant('202407'), validate: notOptionalBoolean }),
+      ),
+    },
+  ],
+  codeLabel: [
+    { name: 'codeTableId', valid: 'careLevel', wrong: notString },
+    { name: 'code', valid: '21', wrong: notString },
+  ],
+  // The JSON form of send-unit documents: the JSON value is data (anything; a non-document is UNITDOC_JSON_SHAPE).
+  sendUnitDocumentSchemas: [{ name: 'csvVersion', valid: '202407', wrong: notString }],
+  sendUnitJsonSchema: [{ name: 'csvVersion', valid: '202407', wrong: notString }],
+  sendUnitDocumentFromJson: [
+    { name: 'json', valid: {} },
+    { name: 'options', valid: {}, wrong: wrongOptions({ file: notOptionalString }) },
+  ],
+  sendUnitDocumentToJson: [{ name: 'document', valid: { ...UNIT_DOCUMENT, key: 'k', csvVersion: '202407' }, wrong: notObject }],
 };
 /** Exported classes: FileNameError is what formatFileName throws, not something to call. */
 const CLASSES = ['FileNameError'];
@@ -258,7 +295,7 @@ describe('every public function', () => {
           .sort(),
       );
     }
-    expect(Object.keys(FUNCTIONS).filter((f) => !(f in core))).toEqual(['recordSchema']);
+    expect(Object.keys(FUNCTIONS).filter((f) => !(f in core))).toEqual(['recordSchema', 'recordCodec', 'sendUnitDocumentSchemas', 'sendUnitJsonSchema', 'sendUnitDocumentFromJson', 'sendUnitDocumentToJson']);
   });
 
   for (const [fn, args] of Object.entries(FUNCTIONS)) {

@@ -6,6 +6,7 @@ import { checkRecordsCommand, layoutCommand, layoutsCommand } from './commands/l
 import { convertCommand } from './commands/convert.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
+import { exportCommand } from './commands/export.js';
 import { fixCommand } from './commands/fix.js';
 import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   inspectCommand,
   convertCommand,
+  exportCommand,
   nameCommand,
   diffCommand,
   fixCommand,

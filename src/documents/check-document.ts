@@ -18,7 +18,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * The CSVバージョン: the document's, else its first record's, else the one the parties' names call for: offices
  * without service types name edition-3 files (202208), others the version this library writes by default.
  */
-function versionOf(doc: SendUnitDocumentInput): string {
+export function versionOf(doc: SendUnitDocumentInput): string {
   if (doc.csvVersion !== undefined) return doc.csvVersion;
   for (const u of doc.users) {
     for (const rows of Object.values(u.records ?? {})) {

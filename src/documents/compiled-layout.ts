@@ -61,7 +61,8 @@ function compile(layout: Layout): Compiled {
 }
 
 /** The last layout looked up: the records of a file share one (no string key built per record). */
-let last: { kind: string; csvVersion: string; compiled: Compiled | undefined } = { kind: '', csvVersion: '', compiled: undefined };
+// Starts with a kind no argument can equal (a wrong kind must never pass for the last one: see isLastKind).
+let last: { kind: string | symbol; csvVersion: string; compiled: Compiled | undefined } = { kind: Symbol('none'), csvVersion: '', compiled: undefined };
 
 export function compiledFor(kind: FileKind, csvVersion: string): Compiled | undefined {
   if (last.kind === kind && last.csvVersion === csvVersion) return last.compiled;

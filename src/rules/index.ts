@@ -11,10 +11,11 @@ import { READ_RULES } from './read.js';
 import { VALIDATION_RULES } from './validation.js';
 import { WRITE_RULES } from './write.js';
 import { DOCUMENT_UNIT_RULES } from './document-units.js';
+import { DOCUMENT_JSON_RULES } from './document-json.js';
 
 export type { Lowering, RuleLayer, RuleSpec } from './define.js';
 
-export const RULES = [...NAME_RULES, ...READ_RULES, ...FIELD_RULES, ...VALIDATION_RULES, ...WRITE_RULES, ...DOCUMENT_RULES, ...DOCUMENT_UNIT_RULES] as const;
+export const RULES = [...NAME_RULES, ...READ_RULES, ...FIELD_RULES, ...VALIDATION_RULES, ...WRITE_RULES, ...DOCUMENT_RULES, ...DOCUMENT_UNIT_RULES, ...DOCUMENT_JSON_RULES] as const;
 
 /** Every code the library reports; an unknown code is a compile error where issues are built. */
 export type RuleCode = (typeof RULES)[number]['code'];

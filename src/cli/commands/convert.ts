@@ -4,10 +4,12 @@
 import { basename } from 'node:path';
 import {
   buildFileName,
+  encodeRecord,
   isFileKind,
   parseFileName,
   validateFile,
   writeCsvFile,
+  type AnyTypedRecord,
   type FileKind,
   type FileNameInfo,
   type FileNameParts,
@@ -56,7 +58,7 @@ export const convertCommand: Command = {
   name: COMMAND,
   help: {
     usage: [
-      'convert <records.json|.ndjson|-> --kind KIND --edition 4.1|4.0|3.2 --from OFFICE[/TYPE] --to OFFICE[/TYPE]',
+      'convert <records.json|.ndjson|-> [--typed] --kind KIND --edition 4.1|4.0|3.2 --from OFFICE[/TYPE] --to OFFICE[/TYPE]',
       '        [--month YYYYMM] [--timestamp YYYYMMDDHHMMSS] [--unmappable error|substitute] [--out-dir DIR] [--force]',
     ],
     summary: { ja: 'JSONのレコードから仕様どおりのファイル（MS932・CRLF・規約どおりの名前）を書き出す', en: 'write a conformant file (MS932, CRLF, the spec name) from JSON records' },
@@ -71,6 +73,7 @@ export const convertCommand: Command = {
       },
     ],
     options: [
+      ['--typed', 'レコードは型付き（inspect --typed の出力、decodeRecord の値）。encodeRecord で書き戻す', 'records are typed (inspect --typed output, decodeRecord values), encoded with encodeRecord'],
       ['--kind KIND', '種別（UPPLAN、UPJSK、UPHOSOKU …）', 'kind (UPPLAN, UPJSK, UPHOSOKU …)'],
       ['--edition E', '版 4.1|4.0|3.2（4 は 4.1、3 は 3.2）', 'edition 4.1|4.0|3.2 (4 means 4.1, 3 means 3.2)'],
       ['--from OFFICE[/TYPE]', '送信元（第4版は 事業所番号/サービス種類コード）', 'sender (edition 4: OFFICE/SERVICE_TYPE)'],
@@ -108,6 +111,7 @@ export const convertCommand: Command = {
       force: { type: 'boolean' },
       'allow-invalid': { type: 'boolean' },
       format: { type: 'string', short: 'f' },
+      typed: { type: 'boolean' },
     });
     const format = oneOf(COMMAND, 'format', values.format, ['text', 'json'] as const, 'text');
     const unmappable = oneOf(COMMAND, 'unmappable', values.unmappable, ['error', 'substitute'] as const, 'error');
@@ -116,7 +120,8 @@ export const convertCommand: Command = {
     const outDir = values['out-dir'] ?? '.';
     const force = values.force === true;
 
-    const { records, origin } = readRecordsFile(COMMAND, input!);
+    const { records: given, origin } = readRecordsFile(COMMAND, input!);
+    let records = given;
     if (!records.length) throw new CliError(`${input} にレコードがありません`, `${input} holds no records`, COMMAND);
     const originName: FileNameInfo | undefined = origin?.file ? parseFileName(basename(origin.file)).info : undefined;
 
@@ -132,6 +137,12 @@ export const convertCommand: Command = {
     const csvVersion = csvVersionOf(kind, edition);
     if (!csvVersion) throw new CliError(`第${edition}版に ${kind} のレイアウトはありません`, `edition ${edition} has no ${kind} layout`, COMMAND);
 
+    if (values.typed === true) {
+      // Typed records become the text records the rest of the command writes; any that cannot is refused, located.
+      const encoded = encodeTyped(kind, records, csvVersion, input!);
+      if (encoded.issues.some((i) => i.severity === 'error')) return refuseTyped(ctx, format, { kind, csvVersion, records: records.length, issues: encoded.issues });
+      records = encoded.records;
+    }
     for (const o of ['month', 'from', 'to'] as const) checkNamePart(COMMAND, o, values[o]);
     if (values.timestamp !== undefined && !/^\d{14}$/.test(values.timestamp)) {
       throw new CliError(
@@ -203,6 +214,28 @@ export const convertCommand: Command = {
     return refused || invalid ? EXIT.found : EXIT.ok;
   },
 };
+
+/** Typed records encoded (encodeRecord), each located by its record number in the input. */
+function encodeTyped(kind: FileKind, typed: readonly Record<string, unknown>[], csvVersion: string, file: string): { records: Record<string, unknown>[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const records = typed.map((t, i) => {
+    const encoded = encodeRecord(kind, t as AnyTypedRecord, { csvVersion, file, record: i + 1 }); // values are data: encodeRecord checks each
+    issues.push(...encoded.issues);
+    return encoded.ok ? (encoded.record as Record<string, unknown>) : {};
+  });
+  return { records, issues };
+}
+
+function refuseTyped(ctx: Ctx, format: 'text' | 'json', r: { kind: FileKind; csvVersion: string; records: number; issues: Issue[] }): number {
+  if (format === 'json') {
+    ctx.stdout(`${JSON.stringify({ file: null, name: null, kind: r.kind, csvVersion: r.csvVersion, records: r.records, written: 0, substitutions: [], issues: r.issues, validation: [], nameIssues: [] }, null, 2)}\n`);
+  } else {
+    printIssues(ctx, r.issues);
+    const n = new Set(r.issues.filter((i) => i.severity === 'error').map((i) => i.record)).size;
+    ctx.out(ctx.t(`${n}件の型付きレコードを書けないため、何も書き出しませんでした`, `${n} typed record(s) cannot be written: nothing written`));
+  }
+  return EXIT.found;
+}
 
 function report(
   ctx: Ctx,

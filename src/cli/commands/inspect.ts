@@ -1,7 +1,7 @@
 // careplan-csv inspect: a file decoded — its file-name fields, its records with each field's No., English
 // key, Japanese name and value, and its issues — as JSON or NDJSON. To see a file, not only to validate it.
 import { basename } from 'node:path';
-import { getLayout, isFileKind, parseFileName, readCsvFile, ruleOf, validateFile, type CsvRecord, type Issue, type Profile } from '../../core.js';
+import { decodeRecord, getLayout, isFileKind, parseFileName, readCsvFile, ruleOf, validateFile, type CsvRecord, type FileKind, type Issue, type Profile } from '../../core.js';
 import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../context.js';
@@ -28,13 +28,30 @@ function fieldsOf(kind: string | undefined, record: CsvRecord): InspectField[] {
   return layout.fields.map((f) => ({ no: f.no, key: f.key, name: f.name, value: record[f.key] ?? '' }));
 }
 
-/** The document as JSON, one field a line (readable, and still plain JSON). */
-function documentJson(head: Record<string, unknown>, records: readonly InspectRecord[]): string {
+/** The document as JSON, one field a line (readable, and still plain JSON); typed records one a line. */
+function documentJson(head: Record<string, unknown>, records: readonly InspectRecord[] | readonly unknown[], typed: boolean): string {
   const top = JSON.stringify(head, null, 2).replace(/\n}$/, '');
-  const body = records
-    .map((r) => `    {\n      "line": ${r.line},\n      "record": ${r.record},\n      "fields": [\n${r.fields.map((f) => `        ${JSON.stringify(f)}`).join(',\n')}\n      ]\n    }`)
-    .join(',\n');
+  const body = typed
+    ? records.map((r) => `    ${JSON.stringify(r)}`).join(',\n')
+    : (records as readonly InspectRecord[])
+        .map((r) => `    {\n      "line": ${r.line},\n      "record": ${r.record},\n      "fields": [\n${r.fields.map((f) => `        ${JSON.stringify(f)}`).join(',\n')}\n      ]\n    }`)
+        .join(',\n');
   return `${top},\n  "records": [${records.length ? `\n${body}\n  ` : ''}]\n}\n`;
+}
+
+/**
+ * The records as typed records (decodeRecord; the validator has checked them, so validate: false). A record that
+ * cannot be decoded is `null` there, and its issue is in `issues` (the validator's, or the decoder's when new);
+ * DECODE_NORMALISED notes which values will be written back in another spelling.
+ */
+function typedRecords(kind: string | undefined, read: ReturnType<typeof readCsvFile> | undefined, file: string, issues: Issue[]): unknown[] {
+  if (!read || !kind || !isFileKind(kind)) return [];
+  const seen = new Set(issues.map((i) => `${i.code}:${i.line}:${i.field?.key}`));
+  return read.records.map((r, i) => {
+    const decoded = decodeRecord(kind as FileKind, r, { file, line: read.lines[i]!, record: i + 1, validate: false });
+    for (const issue of decoded.issues) if (!seen.has(`${issue.code}:${issue.line}:${issue.field?.key}`)) issues.push(issue);
+    return decoded.ok ? decoded.value : null;
+  });
 }
 
 /**
@@ -52,12 +69,16 @@ export function atProfile(issues: readonly Issue[], profile: Profile): Issue[] {
 export const inspectCommand: Command = {
   name: 'inspect',
   help: {
-    usage: ['inspect <file> [--format json|ndjson] [--profile strict|lenient] [--kind KIND]', 'inspect - (--name FILE_NAME | --kind KIND) [--format json|ndjson] [--profile strict|lenient]'],
+    usage: ['inspect <file> [--format json|ndjson] [--typed] [--profile strict|lenient] [--kind KIND]', 'inspect - (--name FILE_NAME | --kind KIND) [--format json|ndjson] [--profile strict|lenient]'],
     summary: { ja: 'ファイルを読み、レコードをJSONで表示（英語キーと日本語項目名、ファイル名の各項目つき）', en: 'decode a file and print its records as JSON, with English keys, Japanese names and its file-name fields' },
     details: [
       {
         ja: 'json: { file, name（ファイル名の各項目）, kind, csvVersion, edition, encoding, profile, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: 1行に1レコード { file, kind, csvVersion, line, record, fields }（問題の件数は標準エラーへ）。出力はそのまま convert に渡せます。',
         en: 'json: { file, name (file-name fields), kind, csvVersion, edition, encoding, profile, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: one record a line { file, kind, csvVersion, line, record, fields } (the issue count goes to stderr). The output can be given to convert as it is.',
+      },
+      {
+        ja: '--typed: records は型付きレコード（decodeRecord: 日付 YYYY-MM-DD、年月 YYYY-MM、時刻 HH:MM、9999 等は null、数値、日割対象日は日の配列、空の項目は省略）。\n型付きにできないレコードは null（理由は issues）。綴りが正規形でない値（007 など）は DECODE_NORMALISED で示します。convert --typed でファイルに戻せます。',
+        en: '--typed: records are typed records (decodeRecord: dates YYYY-MM-DD, months YYYY-MM, times HH:MM, 9999 and the like null, numbers, 日割対象日 as a list of days, empty fields left out).\nA record that cannot be typed is null (issues say why); a value in a non-canonical spelling (007 …) is noted by DECODE_NORMALISED. convert --typed writes them back.',
       },
       {
         ja: 'ファイルは読めるところまで読みます（UTF-8・BOM・見出し行も lenient プロファイルと同じく読み進めます）。issues はその読み込みの問題すべてです。\n--profile は重大度だけを決めます: strict（既定）では validate の strict と同じくエラー、lenient では警告です。\n（validate の strict はUTF-8のファイルをそこで読み止めるため、問題は少なく出ます。）',
@@ -71,6 +92,7 @@ export const inspectCommand: Command = {
     options: [
       ['-f, --format FORMAT', 'json（既定）か ndjson', 'json (default) or ndjson'],
       ['--profile PROFILE', 'issues の重大度 strict（既定）|lenient', 'severity of the issues: strict (default) | lenient'],
+      ['--typed', 'レコードを型付きで表示（日付 YYYY-MM-DD、数値、コード …。convert --typed で元のファイルに戻せます）', 'print typed records (dates YYYY-MM-DD, numbers, codes …; convert --typed writes the file back)'],
       ['--kind KIND', '名前から種別が分からないとき（標準入力 - など）の種別', 'the kind, when the name does not give it (stdin -, …)'],
       ['--name FILE_NAME', '標準入力（-）のファイル名（検査し、各項目を表示）', 'the file name of standard input (-): checked, its fields shown'],
     ],
@@ -81,6 +103,7 @@ export const inspectCommand: Command = {
     examples: [
       'careplan-csv inspect samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
       'careplan-csv inspect FILE.CSV --format ndjson | jq .fields[6].value',
+      'careplan-csv inspect FILE.CSV --typed > typed.json && careplan-csv convert typed.json --typed --out-dir out',
       'cat FILE.CSV | careplan-csv inspect - --name UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
     ],
   },
@@ -91,7 +114,9 @@ export const inspectCommand: Command = {
       profile: { type: 'string' },
       kind: { type: 'string' },
       name: { type: 'string' },
+      typed: { type: 'boolean' },
     });
+    const typed = values.typed === true;
     const format = oneOf(command, 'format', values.format, ['json', 'ndjson'] as const, 'json');
     const profile: Profile = oneOf(command, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
     const [path] = positionalsOf(command, positionals, 1, 1, { ja: 'ファイル', en: 'a file' });
@@ -132,9 +157,11 @@ export const inspectCommand: Command = {
     const kind = read?.kind ?? parsed?.info?.kind;
     const csvVersion = read?.csvVersion;
     const edition = kind && csvVersion ? getLayout(kind, csvVersion)?.edition : undefined;
-    const records: InspectRecord[] = (read?.records ?? []).map((r, i) => ({ line: read!.lines[i]!, record: i + 1, fields: fieldsOf(kind, r) }));
+    const records: InspectRecord[] | unknown[] = typed
+      ? typedRecords(kind, read, file, issues)
+      : (read?.records ?? []).map((r, i) => ({ line: read!.lines[i]!, record: i + 1, fields: fieldsOf(kind, r) }));
     if (format === 'ndjson') {
-      for (const r of records) ctx.out(JSON.stringify({ file, kind, csvVersion, ...r }));
+      for (const r of records) ctx.out(JSON.stringify(typed ? r : { file, kind, csvVersion, ...(r as InspectRecord) }));
       if (issues.length) {
         const errors = issues.filter((i) => i.severity === 'error').length;
         ctx.warn(ctx.t(`${file}: 問題 ${issues.length}件（エラー ${errors}件）。詳細は --format json で`, `${file}: ${issues.length} issues (${errors} errors); --format json lists them`));
@@ -152,7 +179,7 @@ export const inspectCommand: Command = {
       ...(isCsv ? {} : { image: { bytes: bytes.length, jpeg: bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff } }),
       issues,
     };
-    ctx.stdout(documentJson(doc, records));
+    ctx.stdout(documentJson(doc, records, typed));
     return EXIT.ok;
   },
 };
