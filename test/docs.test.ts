@@ -3,9 +3,10 @@
 // vendor would paste it. A block imports 'careplan-csv' by name: inside this package that resolves to dist/
 // through the package's own "exports" (Node's self-reference), which global-setup has just built.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -42,11 +43,14 @@ const runnable = [...readme.filter(complete), ...pages];
 const README_FRAGMENTS = 4;
 
 const dir = '.docs-run';
+// Examples run in a scratch folder (what they write stays out of the project) that sees the bundled samples.
+const cwd = mkdtempSync(join(tmpdir(), 'careplan-docs-'));
 const fileOf = (b: Block, ext: string) => join(dir, `${b.source.replace(/[^A-Za-z0-9]+/g, '-')}-L${b.line}.${ext}`);
 
 beforeAll(() => {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  symlinkSync(resolve('samples'), join(cwd, 'samples'));
   for (const b of runnable) {
     writeFileSync(fileOf(b, 'mts'), `${b.code}\nexport {};\n`);
     const js = ts.transpileModule(b.code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
@@ -58,7 +62,10 @@ beforeAll(() => {
   );
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(cwd, { recursive: true, force: true });
+});
 
 describe('docs that run', () => {
   it('has a reference page with runnable examples, and the README few fragments', () => {
@@ -79,7 +86,7 @@ describe('docs that run', () => {
 
   it.each(runnable.map((b) => [`${b.source}:${b.line}`, b] as const))('%s runs', (_, b) => {
     // Exits 0 and prints nothing on stderr: an example that throws or warns fails here.
-    const result = execFileSync(process.execPath, [fileOf(b, 'mjs')], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    const result = execFileSync(process.execPath, [resolve(fileOf(b, 'mjs'))], { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
     expect(typeof result).toBe('string');
   });
 });
