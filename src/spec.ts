@@ -18,7 +18,8 @@ export { CSV_VERSIONS, CODE_TABLES, SERVICE_TYPES };
 export type { CodeTableId, CodeTableSpec, ServiceTypeSpec };
 export type { FormatKind, FieldSpec, CsvVersionSpec } from '../spec-tables/index.js';
 
-type Layouts41 = typeof EDITION_4_1.layouts;
+/** The base layouts (edition 4.1) as types; every edition's are these with its delta applied. */
+export type Layouts41 = typeof EDITION_4_1.layouts;
 /** A kind that has a layout of its own (UPJSK shares UPPLAN's). */
 export type LayoutKind = keyof Layouts41;
 /** Every CSV file kind. UPKIHON_IMAGE is a JPEG and has no layout. */
@@ -26,13 +27,16 @@ export type FileKind = LayoutKind | 'UPJSK';
 /** CSVバージョン values whose layouts this library serves. */
 export type CsvVersion = typeof EDITION_4_1.csvVersion | typeof EDITION_4_0.csvVersion | typeof EDITION_3_2.csvVersion;
 
-type LayoutKindOf<K extends FileKind> = K extends 'UPJSK' ? 'UPPLAN' : K;
-type EditionOf<V extends CsvVersion> = V extends typeof EDITION_3_2.csvVersion
+/** The layout a file kind is written in (UPJSK shares UPPLAN's). */
+export type LayoutKindOf<K extends FileKind> = K extends 'UPJSK' ? 'UPPLAN' : K;
+/** The edition table (spec-tables/edition-*.ts) of a CSVバージョン, as a type. */
+export type EditionOf<V extends CsvVersion> = V extends typeof EDITION_3_2.csvVersion
   ? typeof EDITION_3_2
   : V extends typeof EDITION_4_0.csvVersion
     ? typeof EDITION_4_0
     : typeof EDITION_4_1;
-type RemovedKeys<V extends CsvVersion, L extends LayoutKind> =
+/** The field keys an edition's delta removes from a layout. */
+export type RemovedKeys<V extends CsvVersion, L extends LayoutKind> =
   EditionOf<V>['layouts'] extends infer Ls
     ? L extends keyof Ls
       ? Ls[L] extends { readonly removeFields: readonly (infer R)[] }

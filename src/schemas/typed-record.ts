@@ -3,8 +3,8 @@
 // table (a literal union), its sentinels (`null`) and its 必須 mark (a required property or an optional one).
 // Edition deltas (spec-tables/edition-*.ts) are applied as src/spec.ts applies them: removed fields are absent,
 // changed attributes replace the base's (`null` removes one).
-import type { CodeTableId, EDITION_3_2, EDITION_4_0, EDITION_4_1 } from '../../spec-tables/index.js';
-import type { CsvVersion, FileKind } from '../spec.js';
+import type { CodeTableId } from '../../spec-tables/index.js';
+import type { CsvVersion, EditionOf, FileKind, LayoutKindOf, Layouts41, RemovedKeys } from '../spec.js';
 import type { CodeOf } from './value-codecs.js';
 
 /** A date as 'YYYY-MM-DD' (no Date object, no time zone). */
@@ -14,19 +14,11 @@ export type IsoMonth = string;
 /** A time of day as 'HH:MM' (00:00-23:59). */
 export type ClockTime = string;
 
-type Layouts41 = typeof EDITION_4_1.layouts;
-type LayoutKindOf<K extends FileKind> = K extends 'UPJSK' ? 'UPPLAN' : K;
-type EditionOf<V extends CsvVersion> = V extends typeof EDITION_3_2.csvVersion
-  ? typeof EDITION_3_2
-  : V extends typeof EDITION_4_0.csvVersion
-    ? typeof EDITION_4_0
-    : typeof EDITION_4_1;
 type DeltaOf<V extends CsvVersion, L extends string> = EditionOf<V> extends { readonly layouts: infer Ls }
   ? L extends keyof Ls
     ? Ls[L]
     : {}
   : {};
-type RemovedOf<D> = D extends { readonly removeFields: readonly (infer R)[] } ? R : never;
 type ChangesOf<D> = D extends { readonly changeFields: infer C } ? C : {};
 type NullKeys<Ch> = { [A in keyof Ch]: Ch[A] extends null ? A : never }[keyof Ch];
 type Apply<F, Ch> = {
@@ -36,7 +28,7 @@ type Resolve<F, C> = F extends { readonly key: infer Key } ? (Key extends keyof 
 
 /** The field specs of a kind's layout in a CSVバージョン, as types: edition 4.1's with the edition's delta applied. */
 export type FieldSpecOf<K extends FileKind, V extends CsvVersion = '202407'> = Resolve<
-  Exclude<Layouts41[LayoutKindOf<K>]['fields'][number], { readonly key: RemovedOf<DeltaOf<V, LayoutKindOf<K>>> }>,
+  Exclude<Layouts41[LayoutKindOf<K>]['fields'][number], { readonly key: RemovedKeys<V, LayoutKindOf<K>> }>,
   ChangesOf<DeltaOf<V, LayoutKindOf<K>>>
 >;
 
