@@ -35,6 +35,19 @@ export function copyOf(value: string): string {
   return value.length < 13 ? value : [...value].join('');
 }
 
+/**
+ * One flat string for a user's key in every map of a file (the packed summaries' user and the relation key
+ * insurer|insured|month are the same text): each map would otherwise keep a string of its own.
+ */
+export class UserKeys {
+  private last = '';
+
+  of(key: string): string {
+    if (key !== this.last) this.last = copyOf(key);
+    return this.last;
+  }
+}
+
 const CANONICAL_INT = /^-?(0|[1-9]\d{0,14})$/;
 
 /**
@@ -95,7 +108,7 @@ export class PackedMap<V> implements ReadonlyMap<string, V> {
     const packed = this.packed.get(key);
     const value = packed === undefined ? create() : this.unpack(packed);
     // A placeholder keeps the key's place in the order until the value is packed. The key is kept as given:
-    // the caller hands a flat string it shares with its other maps (FileValidator.userKey).
+    // the caller hands a flat string it shares with its other maps (UserKeys).
     if (packed === undefined) this.packed.set(key, '');
     this.currentKey = key;
     this.current = value;
@@ -215,18 +228,26 @@ export function annexRows(table: StringTable): PackedMap<AnnexRowFact[]> {
       return packed.split(';').map((entry) => {
         const f = entry.split(',');
         const line = p.readNumber(f[14]!);
-        const row: Record<string, unknown> = {
-          row: ROW_TYPES[Number(f[0])],
+        const row: { -readonly [K in keyof AnnexRowFact]: AnnexRowFact[K] } = {
+          row: ROW_TYPES[Number(f[0])]!,
           office: p.readText(f[1]!),
           code: p.readText(f[2]!),
           equipment: p.readText(f[3]!),
           satellite: p.readText(f[4]!),
+          units: '',
+          discountedUnits: '',
+          times: '',
+          amount: '',
+          benefitUnits: '',
+          excessUnits: '',
+          withinUnits: '',
+          typeExcessUnits: '',
+          over30: f[13] === '1',
+          line,
+          record: line - p.readNumber(f[15]!),
         };
         FIGURES.forEach((name, i) => (row[name] = p.readFigure(f[5 + i]!)));
-        row.over30 = f[13] === '1';
-        row.line = line;
-        row.record = line - p.readNumber(f[15]!);
-        return row as unknown as AnnexRowFact;
+        return row;
       });
     },
   );

@@ -1,9 +1,10 @@
 // Duplicate rows (FILE_DUPLICATE_RECORD) found without keeping every record: a hash per row, grouped by user,
 // the users seen longest ago let go once a fixed number of hashes and users is reached, so memory stays bounded
 // for a file of any size while interleaved users (A, B, A) are still compared.
+import type { TextRecord } from './text-record.js';
 
 /** A 53-bit hash of a record's fields: duplicate detection without keeping every record. */
-export function hash53(record: Record<string, string>, keys: readonly string[]): number {
+export function hash53(record: TextRecord, keys: readonly string[]): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (const key of keys) {

@@ -3,8 +3,9 @@
 import type { Issue, IssueLocation } from '../issues.js';
 import type { Field, Layout } from '../spec.js';
 import { ruleIssue, type RuleCode } from '../rules/index.js';
+import type { TextRecord } from './text-record.js';
 
-export type Rec = Readonly<Record<string, string>>;
+export type Rec = TextRecord;
 export type Emit = (issue: Issue) => void;
 
 export interface RecordContext {

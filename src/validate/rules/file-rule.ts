@@ -1,0 +1,48 @@
+// What a file rule is: something that reads a file's records one by one and says what it found, at once or at
+// the end. FileValidator (file-validator.ts) runs the rules of src/validate/rules/ over every record, in order.
+import type { FileNameInfo } from '../../filenames/index.js';
+import type { FileKind, Layout } from '../../spec.js';
+import type { FactNeeds } from '../file-facts.js';
+import type { IssueList } from '../issue-list.js';
+import type { StringTable, UserKeys } from '../packed-summaries.js';
+import type { TextRecord } from '../text-record.js';
+
+/** What every rule of one file knows from the start. */
+export interface FileScope {
+  readonly file: string;
+  /** The file name's facts (undefined when the name is not a spec name). */
+  readonly info: FileNameInfo | undefined;
+  /** The CSV kind: the option, or the one the file name gives. */
+  readonly kind: FileKind | undefined;
+  /** Where the file's issues go, capped per code. */
+  readonly issues: IssueList;
+  /** Which summaries the file's send unit will read (known before the first record). */
+  readonly needs: FactNeeds;
+  /** The file's distinct strings, shared by its packed summaries. */
+  readonly strings: StringTable;
+  /** One flat string per user key, shared by the summaries' maps. */
+  readonly userKeys: UserKeys;
+}
+
+/** One record, as every rule reads it. */
+export interface SeenRecord {
+  readonly record: TextRecord;
+  /** The field values in layout order. */
+  readonly values: readonly string[];
+  readonly layout: Layout;
+  /** Physical line (1-based) where the record starts. */
+  readonly line: number;
+  /** Record index (1-based, data records only). */
+  readonly index: number;
+  /** Where issues about this record are. */
+  readonly where: { readonly file: string; readonly line: number; readonly record: number };
+}
+
+export interface FileRule {
+  /** The kinds whose records the rule reads; every kind when absent. */
+  readonly kinds?: readonly FileKind[];
+  /** Reads one record (records come in file order). */
+  onRecord?(seen: SeenRecord): void;
+  /** Says what the rule found once every record is read. */
+  finish?(issues: IssueList): void;
+}
