@@ -1,10 +1,11 @@
 // Plan vs delivery: the table a care manager checks before billing. For each user, office, service code and
 // day, what was planned (第6表 予定, UPPLAN) and what was delivered (第6表 実績, UPJSK).
 import { COMPARE_OPTIONS, expectArguments, INPUT_FILE } from '../arguments.js';
-import { readCsvFile, type CsvRecord } from '../codec/index.js';
+import { readCsvFile } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import { ruleIssue, ruleOf } from '../rules/index.js';
 import type { Profile } from './file-validator.js';
+import type { TextRecord } from './text-record.js';
 import type { InputFile } from './validate.js';
 
 export interface Visit {
@@ -65,10 +66,13 @@ export interface CompareOptions {
   readonly profile?: Profile;
 }
 
+/** A 第6表 record, 予定 or 実績 (UPJSK is written in UPPLAN's layout). */
+type ScheduleRecord = TextRecord<'UPPLAN'>;
+
 type Key = string;
-const keyOf = (r: CsvRecord): Key =>
+const keyOf = (r: ScheduleRecord): Key =>
   [r.insurerNumber, r.insuredNumber, r.serviceOfficeNumber, r.serviceCode, r.serviceDate].join('|');
-const visitOf = (r: CsvRecord, line: number): Visit => {
+const visitOf = (r: ScheduleRecord, line: number): Visit => {
   const product = r.taisCode || r.equipmentNotificationCode || '';
   return {
     start: r.serviceStartTime ?? '',
@@ -173,7 +177,7 @@ export function comparePlanToActual(plan: InputFile, actual: InputFile, options:
   expectArguments('comparePlanToActual', [['plan', plan, INPUT_FILE], ['actual', actual, INPUT_FILE], ['options', options, COMPARE_OPTIONS]]);
   const issues: Issue[] = [];
   const lenient = options.profile === 'lenient';
-  const read = (f: InputFile, kind: 'UPPLAN' | 'UPJSK') => {
+  const read = (f: InputFile, kind: 'UPPLAN' | 'UPJSK'): { readonly records: readonly ScheduleRecord[]; readonly lines: readonly number[] } => {
     const named = readCsvFile(f, { lenient });
     const r = named.kind ? named : readCsvFile(f, { lenient, kind }); // a name without a kind: take the role's kind
     for (const i of r.issues) {
@@ -197,8 +201,8 @@ export function comparePlanToActual(plan: InputFile, actual: InputFile, options:
   }
   const offices = options.offices ? [...options.offices] : [...new Set(a.records.map((r) => r.serviceOfficeNumber ?? ''))];
   const wanted = new Set(offices);
-  const table = new Map<Key, { record: CsvRecord; planned: Visit[]; delivered: Visit[] }>();
-  const add = (records: CsvRecord[], lines: number[], side: 'planned' | 'delivered') =>
+  const table = new Map<Key, { record: ScheduleRecord; planned: Visit[]; delivered: Visit[] }>();
+  const add = (records: readonly ScheduleRecord[], lines: readonly number[], side: 'planned' | 'delivered') =>
     records.forEach((r, i) => {
       if (!wanted.has(r.serviceOfficeNumber ?? '')) return;
       const k = keyOf(r);

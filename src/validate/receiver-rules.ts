@@ -5,6 +5,7 @@ import type { FileNameInfo } from '../filenames/index.js';
 import type { RuleCode } from '../rules/index.js';
 import { getServiceType } from '../service-types.js';
 import type { FileKind } from '../spec.js';
+import type { LayoutFieldKey } from './text-record.js';
 
 /** One end of the exchange, as the file name gives it (office number, and サービス種類コード in edition 4). */
 export type Party = 'sender' | 'receiver';
@@ -23,7 +24,7 @@ export function isProvider(info: FileNameInfo, party: Party): boolean {
  */
 export const RECEIVER_RULES: readonly {
   kind: FileKind;
-  key: string;
+  key: LayoutFieldKey;
   party: Party;
   /** What the field names: the party's office number, or its サービス種類 (a service code's first 2 characters). */
   part: 'office' | 'serviceType';
@@ -99,7 +100,7 @@ export const RECEIVER_RULES: readonly {
  * travel along (the whole 第6/7表 goes to every office concerned). Not when the receiver is a
  * care-management office (委託: the plan is shared with the 地域包括支援センター).
  */
-export const RECEIVER_USER_RULES: readonly { kind: FileKind; key: string }[] = [
+export const RECEIVER_USER_RULES: readonly { kind: FileKind; key: LayoutFieldKey }[] = [
   { kind: 'UPPLAN', key: 'serviceOfficeNumber' },
   { kind: 'UPSIKYU', key: 'serviceOfficeNumber' },
 ];

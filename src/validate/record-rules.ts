@@ -6,6 +6,7 @@ import { getServiceType } from '../service-types.js';
 import { ruleIssue, type RuleCode } from '../rules/index.js';
 import { emit, fieldOf, fieldRefEn, fieldRefJa, isDate, isMonth, isTime, type Rec, type RecordContext } from './record-context.js';
 import { supplementRow } from './supplement-rules.js';
+import type { TextRecord } from './text-record.js';
 
 export type { Emit, RecordContext } from './record-context.js';
 
@@ -18,7 +19,7 @@ export function annexRowType(serviceCode: string): 'total' | 'subtotal' | 'detai
 
 const RENTAL_TYPES = new Set(['17', '67']);
 
-function equipmentCodes(r: Rec, ctx: RecordContext): void {
+function equipmentCodes(r: TextRecord<'UPPLAN'> | TextRecord<'UPSIKYU'>, ctx: RecordContext): void {
   if (!('taisCode' in r)) return; // edition 3 has no TAIS fields
   const type = (r.serviceCode ?? '').slice(0, 2);
   if (RENTAL_TYPES.has(type) && !r.taisCode && !r.equipmentNotificationCode) {
@@ -34,7 +35,7 @@ function equipmentCodes(r: Rec, ctx: RecordContext): void {
 }
 
 /** 第6表 (UPPLAN / UPJSK). */
-function scheduleRow(r: Rec, ctx: RecordContext): void {
+function scheduleRow(r: TextRecord<'UPPLAN'>, ctx: RecordContext): void {
   const month = r.serviceMonth;
   if (isDate(r.serviceDate) && isMonth(month) && r.serviceDate.slice(0, 6) !== month) {
     emit(ctx, 'RECORD_DATE_OUTSIDE_MONTH', 'serviceDate', r.serviceDate,
@@ -72,7 +73,7 @@ function scheduleRow(r: Rec, ctx: RecordContext): void {
 }
 
 /** 第7表 (UPSIKYU). */
-function annexRow(r: Rec, ctx: RecordContext): void {
+function annexRow(r: TextRecord<'UPSIKYU'>, ctx: RecordContext): void {
   const code = r.serviceCode ?? '';
   const type = annexRowType(code);
   const office = r.serviceOfficeNumber ?? '';
@@ -104,7 +105,7 @@ function annexRow(r: Rec, ctx: RecordContext): void {
 }
 
 /** 第2表 (UP2KYO): NO fields order the printed form, 1 to 99. */
-function needsRow(r: Rec, ctx: RecordContext): void {
+function needsRow(r: TextRecord<'UP2KYO'>, ctx: RecordContext): void {
   for (const key of ['issueNo', 'goalNo', 'supportContentNo'] as const) {
     const v = r[key] ?? '';
     if (/^-?\d+$/.test(v) && (Number(v) < 1 || Number(v) > 99)) {

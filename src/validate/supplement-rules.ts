@@ -1,6 +1,10 @@
 // Record rules of the 利用者補足 (UPHOSOKU): which document it is tied to, and its 種類別限度額 slots.
 import { FILE_NAMES } from '../../spec-tables/file-names.js';
-import { emit, fieldOf, fieldRefEn, fieldRefJa, isMonth, type Rec, type RecordContext } from './record-context.js';
+import { emit, fieldOf, fieldRefEn, fieldRefJa, isMonth, type RecordContext } from './record-context.js';
+import type { TextRecord } from './text-record.js';
+
+/** A 利用者補足 record. */
+type Rec = TextRecord<'UPHOSOKU'>;
 
 /**
  * 利用者補足 (UPHOSOKU) is tied to 第1/2表 or to 第6/7表, and says which twice: No.4 居宅サービス計画作成（変更）日
@@ -72,10 +76,10 @@ const SLOTS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 /** The field keys of each slot, made once rather than per record. */
 const SLOT_KEYS = SLOTS.map((slot) => ({
   slot,
-  type: `limit${slot}ServiceTypeCode`,
-  amount: `limit${slot}Amount`,
-  total: `limit${slot}TotalUnits`,
-  excess: `limit${slot}ExcessUnits`,
+  type: `limit${slot}ServiceTypeCode` as const,
+  amount: `limit${slot}Amount` as const,
+  total: `limit${slot}TotalUnits` as const,
+  excess: `limit${slot}ExcessUnits` as const,
 }));
 
 function limitSlotOrder(r: Rec, ctx: RecordContext): void {

@@ -29,7 +29,7 @@ export class AnnexTotalsRule implements FileRule {
    * in validateStream) a file's users are checked and let go once more than ANNEX_ROWS_KEPT rows are kept, so
    * that memory stays bounded (a file keeps a user's rows together).
    */
-  onRecord({ record, line, index }: SeenRecord): void {
+  onRecord({ record, line, index }: SeenRecord<'UPSIKYU'>): void {
     const user = this.scope.userKeys.of(`${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`);
     if (!this.rows.has(user) && !this.scope.needs.annex && this.count > ANNEX_ROWS_KEPT) {
       this.checkUsers();

@@ -24,9 +24,9 @@ export interface FileScope {
   readonly userKeys: UserKeys;
 }
 
-/** One record, as every rule reads it. */
-export interface SeenRecord {
-  readonly record: TextRecord;
+/** One record, as every rule reads it; typed by the kinds the rule reads (see FileRule.kinds). */
+export interface SeenRecord<K extends FileKind = FileKind> {
+  readonly record: TextRecord<K>;
   /** The field values in layout order. */
   readonly values: readonly string[];
   readonly layout: Layout;
@@ -41,7 +41,7 @@ export interface SeenRecord {
 export interface FileRule {
   /** The kinds whose records the rule reads; every kind when absent. */
   readonly kinds?: readonly FileKind[];
-  /** Reads one record (records come in file order). */
+  /** Reads one record (records come in file order; only of `kinds`, so a rule may type `seen` by them). */
   onRecord?(seen: SeenRecord): void;
   /** Says what the rule found once every record is read. */
   finish?(issues: IssueList): void;
