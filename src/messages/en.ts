@@ -1,8 +1,33 @@
 // English messages, one per rule code, with the params the Japanese catalogue gives each code.
 import type { Catalogue } from './catalogue.js';
-import { fieldEn } from './labels.js';
+import { FORMATS } from '../../spec-tables/formats.js';
+import { codeTableOf, controlLabel, exampleOf, fieldEn, quoted } from './labels.js';
 
 export const en: Catalogue = {
+  // Field rules (src/schemas/field-rules.ts).
+  FIELD_REQUIRED: (p) => `${fieldEn(p.field)} is required but empty.`,
+  FIELD_LENGTH: (p) => `${fieldEn(p.field)} must be ${p.length} characters; ${quoted(p.value)} has ${p.actual} (${FORMATS[p.format].en}).`,
+  FIELD_TOO_LONG: (p) => `${fieldEn(p.field)} allows at most ${p.length} characters; ${quoted(p.value)} has ${p.actual}.`,
+  FIELD_FORMAT: (p) => {
+    const example = exampleOf(p.format);
+    const allowed = p.sentinels.length ? `, or ${p.sentinels.join(' / ')}` : '';
+    const exampleEn = example !== undefined ? ` (the spec's example: ${example})` : '';
+    const why = p.uncertain ? ' A warning only: the spec gives this field no more than a length and an example.' : '';
+    return `${fieldEn(p.field)}: ${quoted(p.value)} is not ${FORMATS[p.format].en}${allowed}${exampleEn}.${why}`;
+  },
+  FIELD_INVALID_DATE: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} is not a real date (YYYYMMDD).`,
+  FIELD_INVALID_MONTH: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} is not a real month (YYYYMM).`,
+  FIELD_INVALID_TIME: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} is not a valid time (HHMM, 00:00-23:59).`,
+  FIELD_UNKNOWN_CODE: (p) => {
+    const table = codeTableOf(p.codeTable);
+    return `${fieldEn(p.field)}: ${quoted(p.value)} is not in the code table ${table.name} (${table.entries.map(([c]) => c).join(', ')}).`;
+  },
+  FIELD_UNKNOWN_SERVICE_TYPE: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} is not a service type code listed by the spec (§1.3, §1.4).`,
+  FIELD_FORMULA_PREFIX: (p) => `${fieldEn(p.field)} starts with '${p.prefix}': spreadsheet software may treat it as a formula.`,
+  FIELD_CONTROL_CHAR: (p) =>
+    `${fieldEn(p.field)}: control character ${controlLabel(p.char).en} at character ${p.at} of the value${p.count > 1 ? ` (and ${p.count - 1} more)` : ''}. ` +
+    (p.freeText ? 'Free text allows line breaks (CR, LF) and no other control characters.' : 'Control characters are not allowed.'),
+  FIELD_CSV_VERSION_MISMATCH: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} does not match this layout's CSV version ${p.csvVersion}.`,
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p) => `CSV version ${p.version} does not match the file name (edition-${p.edition} form).`,
   FILE_VERSION_NOT_IN_FORCE: (p) => `The CSV version in force for service month ${p.month} is ${p.inForce} (the file has ${p.version}).`,
@@ -51,18 +76,6 @@ export const en: Catalogue = {
   DOCUMENT_UNKNOWN_FIELD: (p) => p.en,
   DOCUMENT_NO_LAYOUT: (p) => p.en,
   ENCODE_BAD_VALUE: (p) => p.en,
-  FIELD_REQUIRED: (p) => p.en,
-  FIELD_LENGTH: (p) => p.en,
-  FIELD_TOO_LONG: (p) => p.en,
-  FIELD_FORMAT: (p) => p.en,
-  FIELD_INVALID_DATE: (p) => p.en,
-  FIELD_INVALID_MONTH: (p) => p.en,
-  FIELD_INVALID_TIME: (p) => p.en,
-  FIELD_UNKNOWN_CODE: (p) => p.en,
-  FIELD_UNKNOWN_SERVICE_TYPE: (p) => p.en,
-  FIELD_FORMULA_PREFIX: (p) => p.en,
-  FIELD_CONTROL_CHAR: (p) => p.en,
-  FIELD_CSV_VERSION_MISMATCH: (p) => p.en,
   NAME_UNKNOWN_PREFIX: (p) => p.en,
   NAME_SEGMENT_COUNT: (p) => p.en,
   NAME_KIND_NOT_IN_EDITION: (p) => p.en,

@@ -1,8 +1,10 @@
 // Japanese messages, one per rule code: the catalogue every other language follows (the params of each code
 // are the ones its entry here takes, see MessageParams). Messages name fields one way (labels.ts).
 import type { RuleCode } from '../rules/index.js';
+import type { FormatKind } from '../../spec-tables/types.js';
+import { FORMATS } from '../../spec-tables/formats.js';
 import type { FieldName } from './catalogue.js';
-import { fieldJa } from './labels.js';
+import { codeTableOf, controlLabel, exampleOf, fieldJa, quoted } from './labels.js';
 
 /** No params. */
 type Empty = Readonly<Record<string, never>>;
@@ -19,11 +21,45 @@ export type ReceiverParams =
 /** FILE_SERVICE_TYPE_NOT_SENDER: a service code (UPJSK) or service type (DLTJSK) of another type than the sender's. */
 export type SenderTypeParams = { readonly rule: 'UPJSK.serviceCode' | 'DLTJSK.serviceTypeCode'; readonly value: string; readonly expected: string };
 
+/** A field and its value. */
+type FieldValue = { readonly field: FieldName; readonly value: string };
+
+/** FIELD_FORMAT: the value, the format it fails, the sentinels also allowed, whether the format is uncertain. */
+export type FieldFormatParams = FieldValue & { readonly format: FormatKind; readonly sentinels: readonly string[]; readonly uncertain: boolean };
+
 /** TRANSITIONAL: codes whose call sites still build their text (removed when the last one is migrated). */
 type Pending = { readonly ja: string; readonly en: string };
 const pending = (p: Pending): string => p.ja;
 
 export const ja = {
+  // Field rules (src/schemas/field-rules.ts).
+  FIELD_REQUIRED: (p: { field: FieldName }) => `${fieldJa(p.field)} は必須項目ですが空です。`,
+  FIELD_LENGTH: (p: { field: FieldName; length: number; value: string; actual: number; format: FormatKind }) =>
+    `${fieldJa(p.field)} は${p.length}桁ですが、値 ${quoted(p.value)} は${p.actual}桁です（${FORMATS[p.format].ja}）。`,
+  FIELD_TOO_LONG: (p: { field: FieldName; length: number; value: string; actual: number }) =>
+    `${fieldJa(p.field)} は最大${p.length}桁ですが、値 ${quoted(p.value)} は${p.actual}桁です。`,
+  FIELD_FORMAT: (p: FieldFormatParams) => {
+    const example = exampleOf(p.format);
+    const allowed = p.sentinels.length ? `、または ${p.sentinels.join('／')}` : '';
+    const exampleJa = example !== undefined ? `（仕様の例: ${example}）` : '';
+    const why = p.uncertain ? '仕様はこの項目に桁数と例しか示していないため、警告にとどめます。' : '';
+    return `${fieldJa(p.field)} の値 ${quoted(p.value)} は${FORMATS[p.format].ja}${allowed}の形式ではありません${exampleJa}。${why}`;
+  },
+  FIELD_INVALID_DATE: (p: FieldValue) => `${fieldJa(p.field)} の値 ${quoted(p.value)} は実在しない日付です（YYYYMMDD）。`,
+  FIELD_INVALID_MONTH: (p: FieldValue) => `${fieldJa(p.field)} の値 ${quoted(p.value)} は実在しない年月です（YYYYMM）。`,
+  FIELD_INVALID_TIME: (p: FieldValue) => `${fieldJa(p.field)} の値 ${quoted(p.value)} は時刻として不正です（HHMM、00:00〜23:59）。`,
+  FIELD_UNKNOWN_CODE: (p: FieldValue & { codeTable: string }) => {
+    const table = codeTableOf(p.codeTable);
+    return `${fieldJa(p.field)} の値 ${quoted(p.value)} は${table.name}にありません（${table.entries.map(([c, l]) => `${c}:${l}`).join('、')}）。`;
+  },
+  FIELD_UNKNOWN_SERVICE_TYPE: (p: FieldValue) => `${fieldJa(p.field)} の値 ${quoted(p.value)} は仕様（§1.3・§1.4）にないサービス種類コードです。`,
+  FIELD_FORMULA_PREFIX: (p: { field: FieldName; prefix: string }) =>
+    `${fieldJa(p.field)} の値が「${p.prefix}」で始まります。表計算ソフトで開くと数式として扱われるおそれがあります。`,
+  FIELD_CONTROL_CHAR: (p: { field: FieldName; at: number; char: number; count: number; freeText: boolean }) =>
+    `${fieldJa(p.field)} の値の${p.at}文字目に制御文字 ${controlLabel(p.char).ja} があります${p.count > 1 ? `（ほかに${p.count - 1}個）` : ''}。` +
+    `${p.freeText ? 'フリーテキストでも改行（CR・LF）以外の' : ''}制御文字は使えません。`,
+  FIELD_CSV_VERSION_MISMATCH: (p: FieldValue & { csvVersion: string }) =>
+    `${fieldJa(p.field)} の値 ${quoted(p.value)} はこのレイアウトのCSVバージョン ${p.csvVersion} と一致しません。`,
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p: { version: string; edition: string }) => `CSVバージョン ${p.version} はファイル名（第${p.edition}版の形式）と合いません。`,
   FILE_VERSION_NOT_IN_FORCE: (p: { month: string; inForce: string; version: string }) => `提供年月 ${p.month} に適用されるCSVバージョンは ${p.inForce} です（ファイルは ${p.version}）。`,
@@ -73,18 +109,6 @@ export const ja = {
   DOCUMENT_UNKNOWN_FIELD: pending,
   DOCUMENT_NO_LAYOUT: pending,
   ENCODE_BAD_VALUE: pending,
-  FIELD_REQUIRED: pending,
-  FIELD_LENGTH: pending,
-  FIELD_TOO_LONG: pending,
-  FIELD_FORMAT: pending,
-  FIELD_INVALID_DATE: pending,
-  FIELD_INVALID_MONTH: pending,
-  FIELD_INVALID_TIME: pending,
-  FIELD_UNKNOWN_CODE: pending,
-  FIELD_UNKNOWN_SERVICE_TYPE: pending,
-  FIELD_FORMULA_PREFIX: pending,
-  FIELD_CONTROL_CHAR: pending,
-  FIELD_CSV_VERSION_MISMATCH: pending,
   NAME_UNKNOWN_PREFIX: pending,
   NAME_SEGMENT_COUNT: pending,
   NAME_KIND_NOT_IN_EDITION: pending,
