@@ -25,15 +25,26 @@ export interface Issue {
   readonly files?: readonly string[];
   /** The offending value or name segment, as found. */
   readonly value?: string;
+  /**
+   * What the message says, as data (JSON-safe: strings, numbers, arrays, plain objects): the values the
+   * catalogues of src/messages render `message` and `messageEn` from, typed per code (see `MessageParams`).
+   */
+  readonly params?: IssueParams;
   /** Japanese message (for people). */
   readonly message: string;
   /** The same message in English. */
   readonly messageEn: string;
 }
 
+/** A value of an issue's `params`: what JSON can hold. */
+export type ParamValue = string | number | boolean | readonly ParamValue[] | { readonly [key: string]: ParamValue | undefined };
+
+/** An issue's `params`. */
+export type IssueParams = { readonly [key: string]: ParamValue | undefined };
+
 /** Where an issue is; parts given as `undefined` are left out. */
 export type IssueLocation = {
-  readonly [K in Exclude<keyof Issue, 'code' | 'severity' | 'message' | 'messageEn'>]?: Issue[K] | undefined;
+  readonly [K in Exclude<keyof Issue, 'code' | 'severity' | 'params' | 'message' | 'messageEn'>]?: Issue[K] | undefined;
 };
 
 /** Build an issue, leaving out the location parts that are not known. */

@@ -44,3 +44,5 @@ export function catalogueMarkdown(): string {
   }
   return lines.join('\n');
 }
+
+export { issue, type AnyIssueDraft, type IssueDraft } from './draft.js';

@@ -3,10 +3,15 @@
 import { expectArguments, optional, STRING } from '../arguments.js';
 import { FIELD } from '../spec-arguments.js';
 import { isExists } from 'date-fns/isExists';
-import { CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT, CONTROL_CHARACTER_NAMES } from '../../spec-tables/characters.js';
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT } from '../../spec-tables/characters.js';
 import { FORMATS } from '../../spec-tables/formats.js';
 import type { Severity } from '../issues.js';
-import { FIELD_RULES, type FieldRuleCode } from '../rules/field.js';
+import { IssueSink } from '../issue-sink.js';
+import type { FieldName, MessageParams } from '../messages/catalogue.js';
+import { controlLabel, fieldEn, fieldJa } from '../messages/labels.js';
+import { renderIssue } from '../messages/render.js';
+import type { FieldRuleCode } from '../rules/field.js';
+import { issue, type AnyIssueDraft } from '../rules/draft.js';
 import { getCodeTable, getServiceType, type Field } from '../spec.js';
 
 export type { Severity };
@@ -15,6 +20,8 @@ export type { Severity };
 export interface FieldProblem {
   readonly code: FieldProblemCode;
   readonly severity: Severity;
+  /** What the messages are rendered from (see MessageParams). */
+  readonly params: MessageParams[FieldProblemCode];
   readonly message: string;
   readonly messageEn: string;
 }
@@ -25,21 +32,19 @@ export type FieldProblemCode = FieldRuleCode;
 /** Lists the problems of one value; the result is shared when empty: do not modify it. */
 export type FieldChecker = (value: string) => readonly FieldProblem[];
 
-/** How a field is named in messages: 「サービス開始時刻」(No.12). */
+/** A field rule's finding, not yet rendered, without location (the caller adds the record's). */
+export type FieldDraft = AnyIssueDraft & { readonly code: FieldRuleCode };
+
+/** Lists the drafts of one value's problems; results are shared (per value, and when empty): do not modify them. */
+export type FieldDraftChecker = (value: string) => readonly FieldDraft[];
+
+/** How a field is named in messages: No.12「サービス開始時刻」 (ja), No.12 サービス開始時刻 (en). */
 export function fieldLabel(field: Pick<Field, 'no' | 'name'>): { ja: string; en: string } {
-  return { ja: `No.${field.no}「${field.name}」`, en: `No.${field.no} ${field.name}` };
+  return { ja: fieldJa(field), en: fieldEn(field) };
 }
 
-function quote(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-}
-
-const SEVERITY = new Map<string, Severity>(FIELD_RULES.map((rule) => [rule.code, rule.severity]));
-
-/** A problem with the catalogue's severity, or a warning where the tables mark the fact uncertain (`lowered`). */
-function problem(code: FieldProblemCode, message: string, messageEn: string, lowered = false): FieldProblem {
-  return { code, severity: lowered ? 'warning' : SEVERITY.get(code)!, message, messageEn };
-}
+/** The field as its issues' params name it. */
+const nameOf = (field: Field): FieldName => ({ no: field.no, name: field.name });
 
 /** Semantic checks that a pattern cannot express: whether the (well-formed) value is right. */
 function semanticOk(field: Field, value: string, codes: ReadonlySet<string> | undefined): boolean {
@@ -59,32 +64,20 @@ function semanticOk(field: Field, value: string, codes: ReadonlySet<string> | un
   }
 }
 
-/** The problem a failed semantic check reports (built only when a value is wrong). */
-function semanticProblem(field: Field, value: string): FieldProblem {
-  const label = fieldLabel(field);
-  const v = quote(value);
+/** The draft a failed semantic check reports (built only when a value is wrong). */
+function semanticProblem(field: Field, value: string): FieldDraft {
+  const p = { field: nameOf(field), value };
   switch (field.format) {
     case 'date':
-      return problem('FIELD_INVALID_DATE', `${label.ja} の値 ${v} は実在しない日付です（YYYYMMDD）。`, `${label.en}: ${v} is not a real date (YYYYMMDD).`);
+      return issue('FIELD_INVALID_DATE', p);
     case 'month':
-      return problem('FIELD_INVALID_MONTH', `${label.ja} の値 ${v} は実在しない年月です（YYYYMM）。`, `${label.en}: ${v} is not a real month (YYYYMM).`);
+      return issue('FIELD_INVALID_MONTH', p);
     case 'time':
-      return problem('FIELD_INVALID_TIME', `${label.ja} の値 ${v} は時刻として不正です（HHMM、00:00〜23:59）。`, `${label.en}: ${v} is not a valid time (HHMM, 00:00-23:59).`);
-    case 'code': {
-      const table = getCodeTable(field.codeTable ?? '')!;
-      const allowed = table.entries.map(([c, l]) => `${c}:${l}`).join('、');
-      return problem(
-        'FIELD_UNKNOWN_CODE',
-        `${label.ja} の値 ${v} は${table.name}にありません（${allowed}）。`,
-        `${label.en}: ${v} is not in the code table ${table.name} (${table.entries.map(([c]) => c).join(', ')}).`,
-      );
-    }
+      return issue('FIELD_INVALID_TIME', p);
+    case 'code':
+      return issue('FIELD_UNKNOWN_CODE', { ...p, codeTable: field.codeTable ?? '' });
     default:
-      return problem(
-        'FIELD_UNKNOWN_SERVICE_TYPE',
-        `${label.ja} の値 ${v} は仕様（§1.3・§1.4）にないサービス種類コードです。`,
-        `${label.en}: ${v} is not a service type code listed by the spec (§1.3, §1.4).`,
-      );
+      return issue('FIELD_UNKNOWN_SERVICE_TYPE', p);
   }
 }
 
@@ -96,26 +89,49 @@ function charLength(value: string): number {
 /** Staff open these files in spreadsheet software, which runs a cell starting with these as a formula. */
 const FORMULA_PREFIX = /^[=+\-@]/;
 
-/** `U+001B（ESC）`: a control character's code point, with its usual name where it has one (the writer's too). */
-export function controlLabel(code: number): { ja: string; en: string } {
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = CONTROL_CHARACTER_NAMES[code];
-  return name ? { ja: `${hex}（${name}）`, en: `${hex} (${name})` } : { ja: hex, en: hex };
-}
+export { controlLabel };
 
 /** Shared result of a value with nothing wrong: no allocation per field. */
-const NONE: readonly FieldProblem[] = Object.freeze([]);
+const NONE: readonly FieldDraft[] = Object.freeze([]);
+
+const rendered = new WeakMap<readonly FieldDraft[], readonly FieldProblem[]>();
 
 /**
- * Compile the checker for one field. `csvVersion`, when given, is the value the CSVバージョン field must hold.
- * Severity follows the spec's certainty: a rule the source leaves uncertain is a warning, never an error.
+ * Compile the checker for one field, its problems rendered (for callers outside the library's reports; the
+ * validator takes the drafts, see compileFieldDrafts). `csvVersion`, when given, is the value the CSVバージョン
+ * field must hold.
  */
 export function compileFieldChecker(field: Field, csvVersion?: string): FieldChecker {
   expectArguments('compileFieldChecker', [['field', field, FIELD], ['csvVersion', csvVersion, optional(STRING)]]);
-  const label = fieldLabel(field);
+  const drafts = compileFieldDrafts(field, csvVersion);
+  const sink = new IssueSink();
+  return (value) => {
+    const found = drafts(value);
+    if (found.length === 0) return NO_PROBLEMS;
+    let problems = rendered.get(found);
+    if (!problems) {
+      problems = found.map((d) => {
+        const { code, severity, params, message, messageEn } = renderIssue(d, sink.severityOf(d.code, d.lowered === true));
+        return { code, severity, params, message, messageEn } as unknown as FieldProblem;
+      });
+      // Drafts of repeated values are shared: so are their renderings.
+      rendered.set(found, problems);
+    }
+    return problems;
+  };
+}
+
+const NO_PROBLEMS: readonly FieldProblem[] = Object.freeze([]);
+
+/**
+ * Compile the draft checker for one field. `csvVersion`, when given, is the value the CSVバージョン field must
+ * hold. Severity follows the spec's certainty: a rule the source leaves uncertain is a warning (a `lowered`
+ * draft), never an error.
+ */
+export function compileFieldDrafts(field: Field, csvVersion?: string): FieldDraftChecker {
+  const name = nameOf(field);
   const format = FORMATS[field.format];
   const pattern: RegExp | undefined = 'pattern' in format ? format.pattern : undefined;
-  const example: string | undefined = 'example' in format ? format.example : undefined;
   const formatUncertain = field.formatUncertain !== undefined;
   const control = field.format === 'freeText' ? CONTROL_CHARACTER_IN_FREE_TEXT : CONTROL_CHARACTER;
   const patterned = pattern !== undefined && field.format !== 'freeText';
@@ -125,11 +141,9 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
   const exactLength = format.lengthRule === 'exact' && field.length !== null;
   const table = field.codeTable ? getCodeTable(field.codeTable) : undefined;
   const codes = table ? new Set(table.entries.map(([c]) => c)) : undefined;
-  const seen = new Map<string, readonly FieldProblem[]>();
+  const seen = new Map<string, readonly FieldDraft[]>();
   // The verdict on an empty value never changes: built once (a broken file may have millions of them).
-  const empty: readonly FieldProblem[] = field.required
-    ? Object.freeze([problem('FIELD_REQUIRED', `${label.ja} は必須項目ですが空です。`, `${label.en} is required but empty.`, requiredUncertain)])
-    : NONE;
+  const empty: readonly FieldDraft[] = field.required ? Object.freeze([issue('FIELD_REQUIRED', { field: name }, undefined, requiredUncertain)]) : NONE;
 
   return (value) => {
     if (value === '') return empty;
@@ -144,7 +158,7 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
     return result;
   };
 
-  function check(value: string): readonly FieldProblem[] {
+  function check(value: string): readonly FieldDraft[] {
     if (patterned) {
       // A pattern admits no control character: look for one only when the value already fails, and then
       // report it alone (it is why the value fails).
@@ -156,81 +170,35 @@ export function compileFieldChecker(field: Field, csvVersion?: string): FieldChe
     return field.format === 'freeText' ? [controlProblem(value), ...checkText(value)] : [controlProblem(value)];
   }
 
-  function controlProblem(value: string): FieldProblem {
+  function controlProblem(value: string): FieldDraft {
     const chars = [...value];
     const at = chars.findIndex((ch) => control.test(ch));
     const count = chars.filter((ch) => control.test(ch)).length;
-    const c = controlLabel(chars[at]!.codePointAt(0)!);
-    const more = count > 1 ? { ja: `（ほかに${count - 1}個）`, en: ` (and ${count - 1} more)` } : { ja: '', en: '' };
-    const allowed = field.format === 'freeText' ? { ja: 'フリーテキストでも改行（CR・LF）以外の', en: 'Free text allows line breaks (CR, LF) and no other ' } : { ja: '', en: '' };
-    return problem(
-      'FIELD_CONTROL_CHAR',
-      `${label.ja} の値の${at + 1}文字目に制御文字 ${c.ja} があります${more.ja}。${allowed.ja}制御文字は使えません。`,
-      `${label.en}: control character ${c.en} at character ${at + 1} of the value${more.en}. ${allowed.en ? `${allowed.en}control characters.` : 'Control characters are not allowed.'}`,
-    );
+    return issue('FIELD_CONTROL_CHAR', { field: name, at: at + 1, char: chars[at]!.codePointAt(0)!, count, freeText: field.format === 'freeText' });
   }
 
-  function checkText(value: string): readonly FieldProblem[] {
+  function checkText(value: string): readonly FieldDraft[] {
     if (field.length !== null) {
       // Patterned kinds are ASCII; only free text can hold characters outside the BMP.
       const length = field.format === 'freeText' ? charLength(value) : value.length;
       if (exactLength && length !== field.length) {
-        return [
-          problem(
-            'FIELD_LENGTH',
-            `${label.ja} は${field.length}桁ですが、値 ${quote(value)} は${length}桁です（${format.ja}）。`,
-            `${label.en} must be ${field.length} characters; ${quote(value)} has ${length} (${format.en}).`,
-            lengthUncertain,
-          ),
-        ];
+        return [issue('FIELD_LENGTH', { field: name, length: field.length, value, actual: length, format: field.format }, undefined, lengthUncertain)];
       }
       if (!exactLength && length > field.length) {
         const tolerated = field.toleratedLength !== undefined && length <= field.toleratedLength;
-        return [
-          problem(
-            'FIELD_TOO_LONG',
-            `${label.ja} は最大${field.length}桁ですが、値 ${quote(value)} は${length}桁です。`,
-            `${label.en} allows at most ${field.length} characters; ${quote(value)} has ${length}.`,
-            field.toleratedLength === undefined ? lengthUncertain : tolerated,
-          ),
-        ];
+        return [issue('FIELD_TOO_LONG', { field: name, length: field.length, value, actual: length }, undefined, field.toleratedLength === undefined ? lengthUncertain : tolerated)];
       }
     }
     if (field.format === 'freeText' && FORMULA_PREFIX.test(value)) {
-      return [
-        problem(
-          'FIELD_FORMULA_PREFIX',
-          `${label.ja} の値が「${value[0]}」で始まります。表計算ソフトで開くと数式として扱われるおそれがあります。`,
-          `${label.en} starts with '${value[0]}': spreadsheet software may treat it as a formula.`,
-        ),
-      ];
+      return [issue('FIELD_FORMULA_PREFIX', { field: name, prefix: value[0]! })];
     }
     if (pattern && !pattern.test(value)) {
-      const allowed = field.sentinels?.length ? `、または ${field.sentinels.join('／')}` : '';
-      const allowedEn = field.sentinels?.length ? `, or ${field.sentinels.join(' / ')}` : '';
-      const exampleJa = example !== undefined ? `（仕様の例: ${example}）` : '';
-      const exampleEn = example !== undefined ? ` (the spec's example: ${example})` : '';
       // Where the spec gives only a length and an example, another shape is a warning, not an error.
-      const why = formatUncertain
-        ? { ja: '仕様はこの項目に桁数と例しか示していないため、警告にとどめます。', en: ' A warning only: the spec gives this field no more than a length and an example.' }
-        : { ja: '', en: '' };
-      return [
-        problem(
-          'FIELD_FORMAT',
-          `${label.ja} の値 ${quote(value)} は${format.ja}${allowed}の形式ではありません${exampleJa}。${why.ja}`,
-          `${label.en}: ${quote(value)} is not ${format.en}${allowedEn}${exampleEn}.${why.en}`,
-          formatUncertain,
-        ),
-      ];
+      const params = { field: name, value, format: field.format, sentinels: field.sentinels ?? [], uncertain: formatUncertain };
+      return [issue('FIELD_FORMAT', params, undefined, formatUncertain)];
     }
     if (field.format === 'csvVersion' && csvVersion !== undefined && value !== csvVersion) {
-      return [
-        problem(
-          'FIELD_CSV_VERSION_MISMATCH',
-          `${label.ja} の値 ${quote(value)} はこのレイアウトのCSVバージョン ${csvVersion} と一致しません。`,
-          `${label.en}: ${quote(value)} does not match this layout's CSV version ${csvVersion}.`,
-        ),
-      ];
+      return [issue('FIELD_CSV_VERSION_MISMATCH', { field: name, value, csvVersion })];
     }
     return semanticOk(field, value, codes) ? NONE : [semanticProblem(field, value)];
   }

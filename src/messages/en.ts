@@ -1,0 +1,181 @@
+// English messages, one per rule code, with the params the Japanese catalogue gives each code.
+import type { Catalogue } from './catalogue.js';
+import { FORMATS } from '../../spec-tables/formats.js';
+import { codeTableOf, controlLabel, exampleOf, fieldEn, quoted } from './labels.js';
+
+export const en: Catalogue = {
+  // Field rules (src/schemas/field-rules.ts).
+  FIELD_REQUIRED: (p) => `${fieldEn(p.field)} is required but empty.`,
+  FIELD_LENGTH: (p) => `${fieldEn(p.field)} must be ${p.length} characters; ${quoted(p.value)} has ${p.actual} (${FORMATS[p.format].en}).`,
+  FIELD_TOO_LONG: (p) => `${fieldEn(p.field)} allows at most ${p.length} characters; ${quoted(p.value)} has ${p.actual}.`,
+  FIELD_FORMAT: (p) => {
+    const example = exampleOf(p.format);
+    const allowed = p.sentinels.length ? `, or ${p.sentinels.join(' / ')}` : '';
+    const exampleEn = example !== undefined ? ` (the spec's example: ${example})` : '';
+    const why = p.uncertain ? ' A warning only: the spec gives this field no more than a length and an example.' : '';
+    return `${fieldEn(p.field)}: ${quoted(p.value)} is not ${FORMATS[p.format].en}${allowed}${exampleEn}.${why}`;
+  },
+  FIELD_INVALID_DATE: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} is not a real date (YYYYMMDD).`,
+  FIELD_INVALID_MONTH: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} is not a real month (YYYYMM).`,
+  FIELD_INVALID_TIME: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} is not a valid time (HHMM, 00:00-23:59).`,
+  FIELD_UNKNOWN_CODE: (p) => {
+    const table = codeTableOf(p.codeTable);
+    return `${fieldEn(p.field)}: ${quoted(p.value)} is not in the code table ${table.name} (${table.entries.map(([c]) => c).join(', ')}).`;
+  },
+  FIELD_UNKNOWN_SERVICE_TYPE: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} is not a service type code listed by the spec (§1.3, §1.4).`,
+  FIELD_FORMULA_PREFIX: (p) => `${fieldEn(p.field)} starts with '${p.prefix}': spreadsheet software may treat it as a formula.`,
+  FIELD_CONTROL_CHAR: (p) =>
+    `${fieldEn(p.field)}: control character ${controlLabel(p.char).en} at character ${p.at} of the value${p.count > 1 ? ` (and ${p.count - 1} more)` : ''}. ` +
+    (p.freeText ? 'Free text allows line breaks (CR, LF) and no other control characters.' : 'Control characters are not allowed.'),
+  FIELD_CSV_VERSION_MISMATCH: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} does not match this layout's CSV version ${p.csvVersion}.`,
+  // The file rules (src/validate/rules/*).
+  FILE_VERSION_EDITION_MISMATCH: (p) => `CSV version ${p.version} does not match the file name (edition-${p.edition} form).`,
+  FILE_VERSION_NOT_IN_FORCE: (p) => `The CSV version in force for service month ${p.month} is ${p.inForce} (the file has ${p.version}).`,
+  FILE_SUPERSEDED_VERSION: (p) => `CSV version ${p.version} is the edition-4.0 value; edition 4.1 changed it to ${p.replacedBy}.`,
+  FILE_MONTH_MISMATCH: (p) => `${fieldEn(p.field)} ${p.value} differs from the file name's month ${p.nameMonth}.`,
+  FILE_MULTIPLE_MONTHS: (p) => `Several service months in one file (${p.months.join(', ')}); one file holds one month.`,
+  FILE_DUPLICATE_KEY: (p) => `Same key (${p.fields.map(fieldEn).join(' + ')}) as the record on line ${p.firstLine}.`,
+  FILE_DUPLICATE_RECORD: (p) => `Identical to the record on line ${p.firstLine}.`,
+  FILE_ISSUES_TRUNCATED: (p) => `${p.more} more ${p.code} issues were not listed (limit ${p.limit} per file).`,
+  FILE_TOTAL_MISSING: (p) => `User ${p.user} has no total (999999) row (required).`,
+  FILE_SUBTOTAL_MISSING: (p) => `User ${p.user}, office ${p.office}, type ${p.type} has several rows: the ${p.type}AAAA subtotal is required.`,
+  RECORD_SUBTOTAL_TYPE: (p) => `Subtotal ${p.code}: office ${p.office} has no rows of service type ${p.type}.`,
+  FILE_RECORD_NOT_FOR_RECEIVER: (p) => {
+    if ('user' in p) return `User ${p.user} (from line ${p.line}) has no service of the receiving office ${p.office}: users that are not the receiver's business are not sent.`;
+    switch (p.rule) {
+      case 'UPJSK.careManagementOfficeNumber':
+        return `Plan office ${p.value} is not the receiver ${p.expected}: is this another care-management office's user?`;
+      case 'UPJSK.serviceOfficeNumber':
+        return `Service office ${p.value} is not the sender ${p.expected}: a provider sends only its own deliveries.`;
+      case 'DLTJSK.serviceOfficeNumber':
+        return `Service office ${p.value} is not the sender ${p.expected}.`;
+      case 'UPPLAN.careManagementOfficeNumber':
+        return `Plan office ${p.value} is not the sender ${p.expected}.`;
+    }
+  },
+  FILE_SERVICE_TYPE_NOT_SENDER: (p) =>
+    p.rule === 'UPJSK.serviceCode'
+      ? `Service code ${p.value} is of service type ${p.value.slice(0, 2)}, the sender's is ${p.expected}: each office and service type sends its own file.`
+      : `Service type ${p.value} is not the sender's service type ${p.expected}.`,
+  IMAGE_NOT_JPEG: () => 'The file is not a JPEG image (it does not start with FF D8 FF).',
+  UNIT_ISSUES_TRUNCATED: (p) => `${p.more} more ${p.code} issues were not listed (limit ${p.limit} per send unit).`,
+  UNITDOC_JSON_SHAPE: (p) => p.en,
+  UNITDOC_UNKNOWN_TYPE: (p) => p.en,
+  UNITDOC_TYPE_NOT_IN_EDITION: (p) => p.en,
+  UNITDOC_BAD_VERSION: (p) => p.en,
+  UNITDOC_BAD_PART: (p) => p.en,
+  UNITDOC_SURPLUS_KIND: (p) => p.en,
+  UNITDOC_NO_USERS: (p) => p.en,
+  UNITDOC_USER_MISMATCH: (p) => p.en,
+  UNITDOC_NOT_A_RECORD: (p) => p.en,
+  UNITDOC_BAD_IMAGE: (p) => p.en,
+  UNITDOC_RECORD_LEFT_OUT: (p) => p.en,
+  UNITDOC_NOT_WRITTEN: (p) => p.en,
+  DECODE_NORMALISED: (p) => p.en,
+  DECODE_NOT_TEXT: (p) => p.en,
+  DOCUMENT_UNKNOWN_FIELD: (p) => p.en,
+  DOCUMENT_NO_LAYOUT: (p) => p.en,
+  ENCODE_BAD_VALUE: (p) => p.en,
+  NAME_UNKNOWN_PREFIX: (p) => p.en,
+  NAME_SEGMENT_COUNT: (p) => p.en,
+  NAME_KIND_NOT_IN_EDITION: (p) => p.en,
+  NAME_UNEXPECTED_MONTH: (p) => p.en,
+  NAME_MISSING_MONTH: (p) => p.en,
+  NAME_BAD_MONTH: (p) => p.en,
+  NAME_ZERO_MONTH_NOT_ALLOWED: (p) => p.en,
+  NAME_BAD_OFFICE: (p) => p.en,
+  NAME_BAD_SERVICE_TYPE: (p) => p.en,
+  NAME_EDITION_40_SERVICE_SEGMENT: (p) => p.en,
+  NAME_UNKNOWN_SERVICE_TYPE: (p) => p.en,
+  NAME_SERVICE_TYPE_OUT_OF_SCOPE: (p) => p.en,
+  NAME_BAD_TIMESTAMP: (p) => p.en,
+  NAME_BAD_BRANCH: (p) => p.en,
+  NAME_EXTENSION_CASE: (p) => p.en,
+  NAME_BAD_EXTENSION: (p) => p.en,
+  NAME_DIRECTION: (p) => p.en,
+  NAME_UNUSED_PART: (p) => p.en,
+  NAME_DELETION_MISMATCH: (p) => p.en,
+  CSV_NOT_MS932: (p) => p.en,
+  CSV_NOT_MS932_LATE: (p) => p.en,
+  CSV_AMBIGUOUS_ENCODING: (p) => p.en,
+  CSV_BOM: (p) => p.en,
+  CSV_INVALID_BYTES: (p) => p.en,
+  CSV_GAIJI: (p) => p.en,
+  CSV_NONCANONICAL_MS932: (p) => p.en,
+  CSV_UNMAPPABLE_CHAR: (p) => p.en,
+  CSV_ISSUES_TRUNCATED: (p) => p.en,
+  CSV_LF_LINE_ENDINGS: (p) => p.en,
+  CSV_CR_LINE_ENDINGS: (p) => p.en,
+  CSV_MIXED_LINE_ENDINGS: (p) => p.en,
+  CSV_NO_FINAL_NEWLINE: (p) => p.en,
+  CSV_HEADER_ROW: (p) => p.en,
+  CSV_EMPTY_LINE: (p) => p.en,
+  CSV_EMPTY_FILE: (p) => p.en,
+  CSV_FIELD_COUNT: (p) => p.en,
+  CSV_UNTERMINATED_QUOTE: (p) => p.en,
+  CSV_BAD_QUOTE: (p) => p.en,
+  CSV_UNQUOTED_FREE_TEXT: (p) => p.en,
+  CSV_QUOTED_NON_FREE_TEXT: (p) => p.en,
+  CSV_UNKNOWN_VERSION: (p) => p.en,
+  CSV_UNSUPPORTED_VERSION: (p) => p.en,
+  CSV_MIXED_VERSIONS: (p) => p.en,
+  CSV_RECORD_TOO_LONG: (p) => p.en,
+  CSV_FIELD_TOO_LARGE: (p) => p.en,
+  CSV_TOO_MANY_RECORDS: (p) => p.en,
+  CSV_UNKNOWN_KIND: (p) => p.en,
+  RECORD_DATE_OUTSIDE_MONTH: (p) => p.en,
+  RECORD_TIME_PAIR: (p) => p.en,
+  RECORD_TIME_ORDER: (p) => p.en,
+  RECORD_PRORATED_PAST_MONTH_END: (p) => p.en,
+  RECORD_EQUIPMENT_CODE_MISSING: (p) => p.en,
+  RECORD_DETAIL_CODE_NOT_RENTAL: (p) => p.en,
+  RECORD_SUBTOTAL_FIXED_VALUE: (p) => p.en,
+  RECORD_TOTAL_OFFICE: (p) => p.en,
+  RECORD_HOSOKU_PAIRING: (p) => p.en,
+  RECORD_HOSOKU_LIMIT_ORDER: (p) => p.en,
+  RECORD_NO_RANGE: (p) => p.en,
+  RECORD_CONDITIONAL_REQUIRED: (p) => p.en,
+  RECORD_CONDITIONAL_EMPTY: (p) => p.en,
+  RECORD_SUBSTITUTE_VALUE: (p) => p.en,
+  RECORD_DATE_ORDER: (p) => p.en,
+  RECORD_HOSOKU_LIMIT_EXCESS: (p) => p.en,
+  RECORD_HOSOKU_TOTAL_EXCESS: (p) => p.en,
+  FILE_UNREADABLE: (p) => p.en,
+  UNIT_NO_BASE: (p) => p.en,
+  UNIT_MISSING_FILE: (p) => p.en,
+  UNIT_MISSING_ANNEX: (p) => p.en,
+  UNIT_MISSING_IMAGE: (p) => p.en,
+  UNIT_SURPLUS_FILE: (p) => p.en,
+  UNIT_DUPLICATE_KIND: (p) => p.en,
+  UNIT_DELETION_NOT_ALONE: (p) => p.en,
+  UNIT_MIXED_EDITIONS: (p) => p.en,
+  UNIT_MIXED_VERSIONS: (p) => p.en,
+  UNIT_MIXED_PARTIES: (p) => p.en,
+  UNIT_SUPPLEMENT_MONTH: (p) => p.en,
+  UNIT_KEY_NOT_IN_BASE: (p) => p.en,
+  UNIT_KEY_NOT_IN_DEPENDENT: (p) => p.en,
+  UNIT_ANNEX_NOT_IN_PLAN: (p) => p.en,
+  UNIT_PLAN_NOT_IN_ANNEX: (p) => p.en,
+  UNIT_ANNEX_COUNT_MISMATCH: (p) => p.en,
+  UNIT_ANNEX_UNITS_MISMATCH: (p) => p.en,
+  UNIT_ANNEX_AMOUNT: (p) => p.en,
+  UNIT_ANNEX_SUBTOTAL_MISMATCH: (p) => p.en,
+  UNIT_ANNEX_COUNT_ONCE_A_MONTH: (p) => p.en,
+  UNIT_ANNEX_EXCLUDED_SUBTOTAL_MISMATCH: (p) => p.en,
+  UNIT_ANNEX_TOTAL_MISMATCH: (p) => p.en,
+  UNIT_ANNEX_TOTAL_BENEFIT_MISMATCH: (p) => p.en,
+  UNIT_LIMIT_EXCESS_MISMATCH: (p) => p.en,
+  COMPARE_WRONG_KIND: (p) => p.en,
+  COMPARE_MONTH_MISMATCH: (p) => p.en,
+  WRITE_UNMAPPABLE_CHAR: (p) => p.en,
+  WRITE_SUBSTITUTED: (p) => p.en,
+  WRITE_BAD_SUBSTITUTION: (p) => p.en,
+  WRITE_MISSING_FIELD: (p) => p.en,
+  WRITE_UNKNOWN_FIELD: (p) => p.en,
+  WRITE_NOT_A_RECORD: (p) => p.en,
+  WRITE_CONTROL_CHAR: (p) => p.en,
+  WRITE_UNSAFE_VALUE: (p) => p.en,
+  WRITE_CSV_VERSION_MISMATCH: (p) => p.en,
+  WRITE_NO_LAYOUT: (p) => p.en,
+  FIX_VERIFY_FAILED: (p) => p.en,
+};

@@ -1,0 +1,36 @@
+// The one way messages name things, per language: a field is `No.12「サービス開始時刻」` in Japanese and
+// `No.12 サービス開始時刻` in English, a value is quoted as JSON (cut at 40 characters).
+import { CONTROL_CHARACTER_NAMES } from '../../spec-tables/characters.js';
+import { CODE_TABLES } from '../../spec-tables/code-tables.js';
+import { FORMATS } from '../../spec-tables/formats.js';
+import type { FormatKind, FormatSpec } from '../../spec-tables/types.js';
+import type { FieldName } from './catalogue.js';
+
+export const fieldJa = (f: FieldName): string => `No.${f.no}「${f.name}」`;
+export const fieldEn = (f: FieldName): string => `No.${f.no} ${f.name}`;
+
+/** A value as messages show it: JSON-quoted, cut after 40 characters. */
+export function quoted(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+/** A count with thousands separators (1,000,000), the same in both languages. */
+export const count = (n: number): string => n.toLocaleString('en');
+
+/** `U+001B（ESC）`: a control character's code point, with its usual name where it has one. */
+export function controlLabel(code: number): { ja: string; en: string } {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CONTROL_CHARACTER_NAMES[code];
+  return name ? { ja: `${hex}（${name}）`, en: `${hex} (${name})` } : { ja: hex, en: hex };
+}
+
+/** The spec's example of a format, where it gives one. */
+export function exampleOf(format: FormatKind): string | undefined {
+  const spec: FormatSpec = FORMATS[format];
+  return spec.example;
+}
+
+/** A code table by id (an id the tables lack gives an empty table: a message never throws). */
+export function codeTableOf(id: string): { readonly name: string; readonly entries: readonly (readonly [string, string])[] } {
+  return Object.hasOwn(CODE_TABLES, id) ? CODE_TABLES[id as keyof typeof CODE_TABLES] : { name: id, entries: [] };
+}
