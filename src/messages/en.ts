@@ -31,7 +31,7 @@ export const en: Catalogue = {
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p) => `CSV version ${p.version} does not match the file name (edition-${p.edition} form).`,
   FILE_VERSION_NOT_IN_FORCE: (p) => `The CSV version in force for service month ${p.month} is ${p.inForce} (the file has ${p.version}).`,
-  FILE_SUPERSEDED_VERSION: (p) => `CSV version ${p.version} is the edition-4.0 value; edition 4.1 changed it to ${p.replacedBy}.`,
+  FILE_SUPERSEDED_VERSION: (p) => `CSV version ${p.version} is the edition-${p.edition} value; edition ${p.replacedIn} changed it to ${p.replacedBy}.`,
   FILE_MONTH_MISMATCH: (p) => `${fieldEn(p.field)} ${p.value} differs from the file name's month ${p.nameMonth}.`,
   FILE_MULTIPLE_MONTHS: (p) => `Several service months in one file (${p.months.join(', ')}); one file holds one month.`,
   FILE_DUPLICATE_KEY: (p) => `Same key (${p.fields.map(fieldEn).join(' + ')}) as the record on line ${p.firstLine}.`,

@@ -63,7 +63,8 @@ export const ja = {
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p: { version: string; edition: string }) => `CSVバージョン ${p.version} はファイル名（第${p.edition}版の形式）と合いません。`,
   FILE_VERSION_NOT_IN_FORCE: (p: { month: string; inForce: string; version: string }) => `提供年月 ${p.month} に適用されるCSVバージョンは ${p.inForce} です（ファイルは ${p.version}）。`,
-  FILE_SUPERSEDED_VERSION: (p: { version: string; replacedBy: string }) => `CSVバージョン ${p.version} は第4.0版の値です。第4.1版で ${p.replacedBy} に変わりました。`,
+  FILE_SUPERSEDED_VERSION: (p: { version: string; edition: string; replacedBy: string; replacedIn: string }) =>
+    `CSVバージョン ${p.version} は第${p.edition}版の値です。第${p.replacedIn}版で ${p.replacedBy} に変わりました。`,
   FILE_MONTH_MISMATCH: (p: { field: FieldName; value: string; nameMonth: string; month: string }) => `${fieldJa(p.field)} ${p.value} がファイル名の${p.month} ${p.nameMonth} と違います。`,
   FILE_MULTIPLE_MONTHS: (p: { months: readonly string[] }) => `1ファイルに複数の提供月（${p.months.join('・')}）があります。単月ごとにファイルを作ります。`,
   FILE_DUPLICATE_KEY: (p: { fields: readonly FieldName[]; firstLine: number }) => `${p.fields.map(fieldJa).join('＋')} が${p.firstLine}行目のレコードと同じです。`,

@@ -2,12 +2,13 @@
 // src/validate/rules/ over every record (each field, each record, then the file rules that need every record:
 // versions, months, duplicates, who the data is for, 第7表 totals) and the facts the file's send unit reads.
 // Fed by the whole-file reader or the streaming reader alike; keeps only small per-user summaries.
-import { countOption, type ReadItem, type ReadLimits } from '../codec/index.js';
+import type { ReadItem, ReadLimits } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
+import { IssueSink } from '../issue-sink.js';
 import { byPosition, type Issue } from '../issues.js';
+import { resolvePolicy, type Profile } from '../policy.js';
 import { getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
-import { ruleIssue, ruleOf } from '../rules/index.js';
-import { DEFAULT_MAX_ISSUES_PER_FILE, IssueList } from './issue-list.js';
+import { issue } from '../rules/index.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
 import { StringTable, UserKeys } from './packed-summaries.js';
 import { AnnexTotalsRule } from './rules/annex-totals.js';
@@ -19,7 +20,7 @@ import { RecordChecks } from './rules/record-checks.js';
 import { SendUnitFacts } from './rules/send-unit-facts.js';
 import { VersionRule } from './rules/versions.js';
 
-export type Profile = 'strict' | 'lenient';
+export type { Profile };
 
 export interface ValidateOptions {
   /** `strict` (default, for CI) or `lenient` (importing a peer's imperfect file: UTF-8 decoded, header accepted). */
@@ -54,8 +55,8 @@ export interface FileReport {
 export class FileValidator {
   private readonly name: string;
   private readonly info: FileNameInfo | undefined;
-  private readonly issues: IssueList;
-  private readonly lenient: boolean;
+  /** Where the file's issues go: capped per code, lowered by profile, rendered when kept. */
+  private readonly sink: IssueSink;
   /** The CSV kind: the option, or the one the file name gives. */
   readonly kind: FileKind | undefined;
   private csvVersion: string | undefined;
@@ -67,21 +68,21 @@ export class FileValidator {
   private readonly unitFacts: SendUnitFacts;
 
   constructor(file: string, options: ValidateOptions = {}) {
-    this.issues = new IssueList(countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE));
+    const policy = resolvePolicy(options);
+    this.sink = new IssueSink(policy, { file });
     this.name = file;
-    this.lenient = options.profile === 'lenient';
     const parsed = parseFileName(file);
     this.info = parsed.info;
-    this.issues.push(...parsed.issues);
+    for (const found of parsed.issues) this.sink.addIssue(found);
     const named = parsed.info?.kind;
-    this.kind = options.kind ?? (named && isFileKind(named) ? named : undefined);
+    this.kind = policy.kind ?? (named && isFileKind(named) ? named : undefined);
 
     const self = this;
     const scope: FileScope = {
       file,
       info: this.info,
       kind: this.kind,
-      issues: this.issues,
+      sink: this.sink,
       get needs() {
         return self.needs;
       },
@@ -123,13 +124,13 @@ export class FileValidator {
   }
 
   notJpeg(): void {
-    this.issues.push(ruleIssue('IMAGE_NOT_JPEG', 'ファイルがJPEG画像ではありません（先頭が FF D8 FF でない）。', 'The file is not a JPEG image (it does not start with FF D8 FF).', { file: this.name }));
+    this.sink.add(issue('IMAGE_NOT_JPEG', {}));
   }
 
   /** Take one item of the reader (a record or an issue). */
   add(item: ReadItem): void {
     if (item.type === 'issue') {
-      this.issues.push(this.adjust(item.issue));
+      this.sink.addIssue(item.issue);
       return;
     }
     const layout = this.layoutOf(item.csvVersion);
@@ -151,25 +152,17 @@ export class FileValidator {
     return this.lastLayout;
   }
 
-  /** Severity by profile: the lenient profile reports the rules the catalogue marks `lenientProfile` as warnings. */
-  private adjust(issue: Issue): Issue {
-    if (this.lenient && issue.severity === 'error' && ruleOf(issue.code)?.lowered === 'lenientProfile') {
-      return { ...issue, severity: 'warning' };
-    }
-    return issue;
-  }
-
   finish(): FileReport {
     const version = this.csvVersion;
     const edition = version ? getLayout(this.kind ?? 'UPPLAN', version)?.edition : this.info ? String(this.info.edition) : undefined;
-    for (const rule of this.rules) rule.finish?.(this.issues);
+    for (const rule of this.rules) rule.finish?.(this.sink);
     return {
       file: this.name,
       kind: this.kind,
       edition,
       csvVersion: version,
       records: this.records,
-      issues: this.issues.finish(this.name).sort(byPosition),
+      issues: this.sink.finish().sort(byPosition),
     };
   }
 

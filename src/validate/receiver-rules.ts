@@ -1,7 +1,8 @@
 // Who the data of a file is for, as data: which field of each kind must name the sender or the receiver of the
 // file name (FILE_RECORD_NOT_FOR_RECEIVER, FILE_SERVICE_TYPE_NOT_SENDER), and which kinds need each user to have
-// a row of the receiving provider. FileValidator applies them record by record.
+// a row of the receiving provider. The receiver rules (rules/receiver.ts) apply them record by record.
 import type { FileNameInfo } from '../filenames/index.js';
+import type { MessageParams } from '../messages/catalogue.js';
 import type { RuleCode } from '../rules/index.js';
 import { getServiceType } from '../service-types.js';
 import type { FileKind } from '../spec.js';
@@ -16,23 +17,32 @@ export function isProvider(info: FileNameInfo, party: Party): boolean {
   return type === undefined || getServiceType(type)?.group !== 'careManagement';
 }
 
+/** A record rule's id, `${kind}.${key}`: the catalogues word each rule's message by it. */
+type ReceiverRuleId = Extract<MessageParams['FILE_RECORD_NOT_FOR_RECEIVER'], { rule: string }>['rule'];
+type SenderTypeRuleId = MessageParams['FILE_SERVICE_TYPE_NOT_SENDER']['rule'];
+
+interface FieldRuleSpec<C extends RuleCode, R extends string> {
+  readonly kind: FileKind;
+  readonly key: LayoutFieldKey;
+  readonly party: Party;
+  /** What the field names: the party's office number, or its サービス種類 (a service code's first 2 characters). */
+  readonly part: 'office' | 'serviceType';
+  readonly providerOnly?: Party;
+  readonly code: C;
+  /** `${kind}.${key}`: names the rule's message in the catalogues (src/messages). */
+  readonly rule: R;
+}
+
 /**
  * What a field of each record must name, by kind: a record that names another office is someone else's
  * data, a delivery record of another service type belongs in another file (one file per office and サービス種類).
  * `providerOnly`: the rule holds only when that party is a provider — a care-management office that forwards
  * 実績 to a 地域包括支援センター (委託, §3.1) sends other offices' records.
  */
-export const RECEIVER_RULES: readonly {
-  kind: FileKind;
-  key: LayoutFieldKey;
-  party: Party;
-  /** What the field names: the party's office number, or its サービス種類 (a service code's first 2 characters). */
-  part: 'office' | 'serviceType';
-  providerOnly?: Party;
-  code: RuleCode;
-  ja: (value: string, expected: string) => string;
-  en: (value: string, expected: string) => string;
-}[] = [
+export const RECEIVER_RULES: readonly (
+  | FieldRuleSpec<'FILE_RECORD_NOT_FOR_RECEIVER', ReceiverRuleId>
+  | FieldRuleSpec<'FILE_SERVICE_TYPE_NOT_SENDER', SenderTypeRuleId>
+)[] = [
   {
     kind: 'UPJSK',
     key: 'careManagementOfficeNumber',
@@ -40,8 +50,7 @@ export const RECEIVER_RULES: readonly {
     part: 'office',
     providerOnly: 'sender',
     code: 'FILE_RECORD_NOT_FOR_RECEIVER',
-    ja: (v, e) => `プラン担当業者コード ${v} が送信先 ${e} と違います。別の居宅介護支援事業所の利用者の実績を送っていませんか。`,
-    en: (v, e) => `Plan office ${v} is not the receiver ${e}: is this another care-management office's user?`,
+    rule: 'UPJSK.careManagementOfficeNumber',
   },
   {
     kind: 'UPJSK',
@@ -50,8 +59,7 @@ export const RECEIVER_RULES: readonly {
     part: 'office',
     providerOnly: 'sender',
     code: 'FILE_RECORD_NOT_FOR_RECEIVER',
-    ja: (v, e) => `サービス事業者コード ${v} が送信元 ${e} と違います。実績は自事業所の分だけを送ります。`,
-    en: (v, e) => `Service office ${v} is not the sender ${e}: a provider sends only its own deliveries.`,
+    rule: 'UPJSK.serviceOfficeNumber',
   },
   {
     kind: 'UPJSK',
@@ -60,8 +68,7 @@ export const RECEIVER_RULES: readonly {
     part: 'serviceType',
     providerOnly: 'sender',
     code: 'FILE_SERVICE_TYPE_NOT_SENDER',
-    ja: (v, e) => `サービスコード ${v} のサービス種類 ${v.slice(0, 2)} が送信元のサービス種類 ${e} と違います。実績は事業所番号・サービス種類ごとのファイルで送ります。`,
-    en: (v, e) => `Service code ${v} is of service type ${v.slice(0, 2)}, the sender's is ${e}: each office and service type sends its own file.`,
+    rule: 'UPJSK.serviceCode',
   },
   {
     kind: 'DLTJSK',
@@ -70,8 +77,7 @@ export const RECEIVER_RULES: readonly {
     part: 'office',
     providerOnly: 'sender',
     code: 'FILE_RECORD_NOT_FOR_RECEIVER',
-    ja: (v, e) => `サービス事業者コード ${v} が送信元 ${e} と違います。`,
-    en: (v, e) => `Service office ${v} is not the sender ${e}.`,
+    rule: 'DLTJSK.serviceOfficeNumber',
   },
   {
     kind: 'DLTJSK',
@@ -80,8 +86,7 @@ export const RECEIVER_RULES: readonly {
     part: 'serviceType',
     providerOnly: 'sender',
     code: 'FILE_SERVICE_TYPE_NOT_SENDER',
-    ja: (v, e) => `サービス種類コード ${v} が送信元のサービス種類 ${e} と違います。`,
-    en: (v, e) => `Service type ${v} is not the sender's service type ${e}.`,
+    rule: 'DLTJSK.serviceTypeCode',
   },
   {
     kind: 'UPPLAN',
@@ -89,8 +94,7 @@ export const RECEIVER_RULES: readonly {
     party: 'sender',
     part: 'office',
     code: 'FILE_RECORD_NOT_FOR_RECEIVER',
-    ja: (v, e) => `プラン担当業者コード ${v} が送信元 ${e} と違います。`,
-    en: (v, e) => `Plan office ${v} is not the sender ${e}.`,
+    rule: 'UPPLAN.careManagementOfficeNumber',
   },
 ];
 

@@ -1,7 +1,7 @@
 // 第7表 (UPSIKYU) per user: its 全合計 row (FILE_TOTAL_MISSING), an AAAA subtotal for a service type of several rows
 // (FILE_SUBTOTAL_MISSING), and no subtotal of a type the user has no rows of (RECORD_SUBTOTAL_TYPE). The rows
 // are kept packed, for these rules and for the send unit's cross-checks (FileFacts.annex).
-import { ruleIssue } from '../../rules/index.js';
+import { issue } from '../../rules/index.js';
 import type { FileKind } from '../../spec.js';
 import type { AnnexRowFact } from '../file-facts.js';
 import { annexRows, type PackedMap } from '../packed-summaries.js';
@@ -67,8 +67,9 @@ export class AnnexTotalsRule implements FileRule {
   }
 
   private checkUser(user: string, rows: readonly AnnexRowFact[]): void {
-    const { file, issues } = this.scope;
+    const sink = this.scope.sink;
     const [insurer, insured] = user.split('|');
+    const who = `${insurer}-${insured}`;
     const first = rows[0]!.line;
     const details = new Map<string, number>(); // office|type → rows
     for (const r of rows) {
@@ -77,40 +78,17 @@ export class AnnexTotalsRule implements FileRule {
       details.set(k, (details.get(k) ?? 0) + 1);
     }
     const subtotals = rows.filter((r) => r.row === 'subtotal');
-    if (!rows.some((r) => r.row === 'total')) {
-      issues.push(
-        ruleIssue(
-          'FILE_TOTAL_MISSING',
-          `利用者 ${insurer}-${insured} の全合計（999999）行がありません（必須出力）。`,
-          `User ${insurer}-${insured} has no total (999999) row (required).`,
-          { file, line: first, value: `${insurer}-${insured}` },
-        ),
-      );
-    }
+    if (!rows.some((r) => r.row === 'total')) sink.add(issue('FILE_TOTAL_MISSING', { user: who }, { line: first, value: who }));
     for (const [k, n] of details) {
-      const [office, type] = k.split('|');
+      const [office = '', type = ''] = k.split('|');
       if (n > 1 && !subtotals.some((s) => s.office === office && s.code === `${type}AAAA`)) {
-        issues.push(
-          ruleIssue(
-            'FILE_SUBTOTAL_MISSING',
-            `利用者 ${insurer}-${insured} の事業所 ${office} サービス種類 ${type} は複数行なので区分支給対象小計（${type}AAAA）が必要です。`,
-            `User ${insurer}-${insured}, office ${office}, type ${type} has several rows: the ${type}AAAA subtotal is required.`,
-            { file, line: first, value: `${type}AAAA` },
-          ),
-        );
+        sink.add(issue('FILE_SUBTOTAL_MISSING', { user: who, office, type }, { line: first, value: `${type}AAAA` }));
       }
     }
     for (const s of subtotals) {
       const type = s.code.slice(0, 2);
       if (!details.has(`${s.office}|${type}`)) {
-        issues.push(
-          ruleIssue(
-            'RECORD_SUBTOTAL_TYPE',
-            `種類別小計 ${s.code} のサービス種類 ${type} の明細行が事業所 ${s.office} にありません。`,
-            `Subtotal ${s.code}: office ${s.office} has no rows of service type ${type}.`,
-            { file, line: s.line, record: s.record, value: s.code },
-          ),
-        );
+        sink.add(issue('RECORD_SUBTOTAL_TYPE', { code: s.code, type, office: s.office }, { line: s.line, record: s.record, value: s.code }));
       }
     }
   }

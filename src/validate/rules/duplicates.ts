@@ -3,7 +3,7 @@
 // Rows are compared by hash within a user, wherever the user's rows are in the file; memory is bounded by
 // RecentUsers (MAX_REMEMBERED_ROWS), whose users the receiver's per-user rule also judges.
 import { RECORD_KEYS } from '../../../spec-tables/record-keys.js';
-import { ruleIssue } from '../../rules/index.js';
+import { issue } from '../../rules/index.js';
 import { fieldRef, keysOf } from '../layout-fields.js';
 import { hash53 } from '../recent-users.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
@@ -20,28 +20,24 @@ export class DuplicateRule implements FileRule {
 
   onRecord(seen: SeenRecord): void {
     const { record, layout, line, where } = seen;
-    const issues = this.scope.issues;
+    const sink = this.scope.sink;
     const keySpec = RECORD_KEYS[layout.kind === 'UPJSK' ? 'UPPLAN' : layout.kind];
     const key = keySpec.key.map((k) => record[k] ?? '').join('\u0000');
     if (keySpec.unique) {
       const first = this.keys.get(key);
       if (first === undefined) this.keys.set(key, line);
-      else if (issues.take('FILE_DUPLICATE_KEY')) {
-        issues.items.push(
-          ruleIssue(
-            'FILE_DUPLICATE_KEY',
-            `${keySpec.key.map((k) => fieldRef(layout, k)?.name).join('＋')} が${first}行目のレコードと同じです。`,
-            `Same key (${keySpec.key.join(' + ')}) as the record on line ${first}.`,
-            { ...where, value: keySpec.key.map((k) => record[k] ?? '').join(',') },
-          ),
-        );
+      else if (sink.take('FILE_DUPLICATE_KEY')) {
+        // Counted first: past the cap, the fields are not looked up.
+        const fields = keySpec.key.map((k) => {
+          const f = fieldRef(layout, k);
+          return { no: f?.no ?? 0, name: f?.name ?? k };
+        });
+        sink.keep(issue('FILE_DUPLICATE_KEY', { fields, firstLine: first }, { ...where, value: keySpec.key.map((k) => record[k] ?? '').join(',') }));
       }
       return;
     }
     const user = this.receiverUsers.userOf(key, seen);
     const first = this.receiverUsers.users.seen(user, hash53(record, keysOf(layout)), line);
-    if (first !== undefined && issues.take('FILE_DUPLICATE_RECORD')) {
-      issues.items.push(ruleIssue('FILE_DUPLICATE_RECORD', `${first}行目とまったく同じレコードです。`, `Identical to the record on line ${first}.`, where));
-    }
+    if (first !== undefined) sink.add(issue('FILE_DUPLICATE_RECORD', { firstLine: first }, where));
   }
 }

@@ -1,9 +1,9 @@
 // What a file rule is: something that reads a file's records one by one and says what it found, at once or at
 // the end. FileValidator (file-validator.ts) runs the rules of src/validate/rules/ over every record, in order.
 import type { FileNameInfo } from '../../filenames/index.js';
+import type { IssueSink } from '../../issue-sink.js';
 import type { FileKind, Layout } from '../../spec.js';
 import type { FactNeeds } from '../file-facts.js';
-import type { IssueList } from '../issue-list.js';
 import type { StringTable, UserKeys } from '../packed-summaries.js';
 import type { TextRecord } from '../text-record.js';
 
@@ -14,8 +14,8 @@ export interface FileScope {
   readonly info: FileNameInfo | undefined;
   /** The CSV kind: the option, or the one the file name gives. */
   readonly kind: FileKind | undefined;
-  /** Where the file's issues go, capped per code. */
-  readonly issues: IssueList;
+  /** Where the file's issues go (capped per code, rendered when kept). */
+  readonly sink: IssueSink;
   /** Which summaries the file's send unit will read (known before the first record). */
   readonly needs: FactNeeds;
   /** The file's distinct strings, shared by its packed summaries. */
@@ -44,5 +44,5 @@ export interface FileRule {
   /** Reads one record (records come in file order; only of `kinds`, so a rule may type `seen` by them). */
   onRecord?(seen: SeenRecord): void;
   /** Says what the rule found once every record is read. */
-  finish?(issues: IssueList): void;
+  finish?(sink: IssueSink): void;
 }

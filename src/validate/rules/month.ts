@@ -2,9 +2,9 @@
 // (FILE_MONTH_MISMATCH), and one service month per monthly file (FILE_MULTIPLE_MONTHS).
 import { FILE_NAMES } from '../../../spec-tables/file-names.js';
 import type { FileNameSpec } from '../../../spec-tables/types.js';
-import { ruleIssue } from '../../rules/index.js';
+import type { IssueSink } from '../../issue-sink.js';
+import { issue } from '../../rules/index.js';
 import type { FileKind } from '../../spec.js';
-import type { IssueList } from '../issue-list.js';
 import { fieldRef } from '../layout-fields.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 
@@ -33,28 +33,15 @@ export class MonthRule implements FileRule {
     if (nameMonth && /^\d{6}$/.test(nameMonth) && value !== nameMonth && !this.mismatched.has(value)) {
       this.mismatched.add(value);
       const field = fieldRef(layout, spec.recordField);
-      this.scope.issues.push(
-        ruleIssue(
-          'FILE_MONTH_MISMATCH',
-          `${field?.name} ${value} がファイル名の${spec.ja} ${nameMonth} と違います。`,
-          `${field?.name} ${value} differs from the file name's month ${nameMonth}.`,
-          { ...where, field, value },
-        ),
-      );
+      const name = { no: field?.no ?? 0, name: field?.name ?? spec.recordField };
+      this.scope.sink.add(issue('FILE_MONTH_MISMATCH', { field: name, value, nameMonth, month: spec.ja }, { ...where, field, value }));
     }
   }
 
-  finish(issues: IssueList): void {
+  finish(sink: IssueSink): void {
     const kind = this.scope.kind;
     if (!kind || !monthOf(kind) || this.months.size <= 1 || !MONTHLY_KINDS.includes(kind)) return;
-    const list = [...this.months.keys()];
-    issues.push(
-      ruleIssue(
-        'FILE_MULTIPLE_MONTHS',
-        `1ファイルに複数の提供月（${list.join('・')}）があります。単月ごとにファイルを作ります。`,
-        `Several service months in one file (${list.join(', ')}); one file holds one month.`,
-        { file: this.scope.file, line: this.months.get(list[1]!), value: list.join(',') },
-      ),
-    );
+    const months = [...this.months.keys()];
+    sink.add(issue('FILE_MULTIPLE_MONTHS', { months }, { line: this.months.get(months[1]!), value: months.join(',') }));
   }
 }

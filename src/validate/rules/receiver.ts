@@ -2,7 +2,7 @@
 // per record, the field that must name the sender or the receiver (ReceiverRule); per user, at least one row
 // of the receiving provider (ReceiverUsers, told of each user as it is let go).
 import { FORMATS } from '../../../spec-tables/formats.js';
-import { ruleIssue } from '../../rules/index.js';
+import { issue } from '../../rules/index.js';
 import type { FileKind, Layout } from '../../spec.js';
 import { fieldRef, type FieldRef } from '../layout-fields.js';
 import { isProvider, RECEIVER_RULES, RECEIVER_USER_RULES } from '../receiver-rules.js';
@@ -25,7 +25,12 @@ export class ReceiverRule implements FileRule {
       const expected = office ? info[rule.party].office : (info[rule.party].serviceType ?? '');
       if (value === '' || !(office ? FORMATS.officeNumber.pattern : FORMATS.serviceTypeCode.pattern).test(expected)) continue;
       if ((office ? value : value.slice(0, 2)) === expected) continue;
-      this.scope.issues.push(ruleIssue(rule.code, rule.ja(value, expected), rule.en(value, expected), { ...where, field: fieldRef(layout, rule.key), value }));
+      const at = { ...where, field: fieldRef(layout, rule.key), value };
+      // Narrowed by code, so that each rule id goes with its own code's message.
+      const params = { value, expected };
+      this.scope.sink.add(
+        rule.code === 'FILE_SERVICE_TYPE_NOT_SENDER' ? issue(rule.code, { rule: rule.rule, ...params }, at) : issue(rule.code, { rule: rule.rule, ...params }, at),
+      );
     }
   }
 }
@@ -86,12 +91,11 @@ export class ReceiverUsers implements FileRule {
   private release(user: UserRows): void {
     const rule = this.rule;
     if (!rule || user.concernsReceiver) return;
-    this.scope.issues.push(
-      ruleIssue(
+    this.scope.sink.add(
+      issue(
         'FILE_RECORD_NOT_FOR_RECEIVER',
-        `利用者 ${user.label}（${user.line}行目〜）には送信先の事業所 ${rule.office} のサービスがありません。送信先に関係のない利用者は送りません。`,
-        `User ${user.label} (from line ${user.line}) has no service of the receiving office ${rule.office}: users that are not the receiver's business are not sent.`,
-        { file: this.scope.file, line: user.line, record: user.record, field: rule.field, value: user.office },
+        { user: user.label, line: user.line, office: rule.office },
+        { line: user.line, record: user.record, field: rule.field, value: user.office },
       ),
     );
   }

@@ -1,17 +1,18 @@
 // What one record says on its own: each field against its own rules (compiled once per layout), then the
 // record rules that relate its fields (record-rules.ts).
-import { compileFieldChecker, type FieldChecker } from '../../schemas/field-rules.js';
+import { compileFieldDrafts, type FieldDraftChecker } from '../../schemas/field-rules.js';
 import type { Layout } from '../../spec.js';
+import { fieldRef } from '../layout-fields.js';
 import { checkRecordRules } from '../record-rules.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 
-const checkerCache = new WeakMap<Layout, FieldChecker[]>();
+const checkerCache = new WeakMap<Layout, FieldDraftChecker[]>();
 
 /** The compiled checker of each field of a layout, in field order. */
-function checkersOf(layout: Layout): FieldChecker[] {
+function checkersOf(layout: Layout): FieldDraftChecker[] {
   let checkers = checkerCache.get(layout);
   if (!checkers) {
-    checkers = layout.fields.map((f) => compileFieldChecker(f, layout.csvVersion));
+    checkers = layout.fields.map((f) => compileFieldDrafts(f, layout.csvVersion));
     checkerCache.set(layout, checkers);
   }
   return checkers;
@@ -21,27 +22,17 @@ export class RecordChecks implements FileRule {
   constructor(private readonly scope: FileScope) {}
 
   onRecord({ record, values, layout, where }: SeenRecord): void {
-    const issues = this.scope.issues;
+    const sink = this.scope.sink;
     const checkers = checkersOf(layout);
     const fields = layout.fields;
     for (let i = 0; i < fields.length; i++) {
       const value = values[i] ?? '';
-      const problems = checkers[i]!(value);
-      if (problems.length === 0) continue;
-      const f = fields[i]!;
-      for (const p of problems) {
-        if (!issues.take(p.code)) continue;
-        issues.items.push({
-          code: p.code,
-          severity: p.severity,
-          ...where,
-          field: { no: f.no, key: f.key, name: f.name },
-          value,
-          message: p.message,
-          messageEn: p.messageEn,
-        });
-      }
+      const drafts = checkers[i]!(value);
+      if (drafts.length === 0) continue;
+      const at = { ...where, field: fieldRef(layout, fields[i]!.key), value };
+      for (const draft of drafts) sink.add(draft, at);
     }
-    checkRecordRules(record, { layout, where, nameMonth: this.scope.info?.month, take: (code) => issues.take(code), emit: (i) => issues.items.push(i) });
+    // The record rules still hand over rendered issues: the sink counts and keeps them.
+    checkRecordRules(record, { layout, where, nameMonth: this.scope.info?.month, emit: (issue) => sink.addIssue(issue) });
   }
 }

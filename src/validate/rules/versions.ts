@@ -2,9 +2,9 @@
 // not a value a later edition replaced (FILE_SUPERSEDED_VERSION), and the one in force for its service months
 // (FILE_VERSION_NOT_IN_FORCE). All read from the CSVバージョン history (spec-tables/csv-versions.ts).
 import type { CsvVersionSpec } from '../../../spec-tables/types.js';
-import { ruleIssue } from '../../rules/index.js';
+import type { IssueSink } from '../../issue-sink.js';
+import { issue } from '../../rules/index.js';
 import { CSV_VERSIONS } from '../../spec.js';
-import type { IssueList } from '../issue-list.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 
 const HISTORY: readonly CsvVersionSpec[] = CSV_VERSIONS;
@@ -39,31 +39,18 @@ export class VersionRule implements FileRule {
     this.version ??= layout.csvVersion;
   }
 
-  finish(issues: IssueList): void {
-    const { file, info } = this.scope;
+  finish(sink: IssueSink): void {
+    const info = this.scope.info;
     const version = this.version;
     if (!version) return;
     if (info && !fitsNaming(version, info.edition)) {
-      issues.push(
-        ruleIssue(
-          'FILE_VERSION_EDITION_MISMATCH',
-          `CSVバージョン ${version} はファイル名（第${info.edition}版の形式）と合いません。`,
-          `CSV version ${version} does not match the file name (edition-${info.edition} form).`,
-          { file, value: version },
-        ),
-      );
+      sink.add(issue('FILE_VERSION_EDITION_MISMATCH', { version, edition: String(info.edition) }, { value: version }));
     }
     const superseded = HISTORY.find((v) => v.value === version && v.superseded);
     const successor = superseded && HISTORY.find((v) => v.value === superseded.superseded);
     if (superseded && successor) {
-      issues.push(
-        ruleIssue(
-          'FILE_SUPERSEDED_VERSION',
-          `CSVバージョン ${version} は第${superseded.editionId}版の値です。第${successor.editionId}版で ${successor.value} に変わりました。`,
-          `CSV version ${version} is the edition-${superseded.editionId} value; edition ${successor.editionId} changed it to ${successor.value}.`,
-          { file, value: version },
-        ),
-      );
+      const params = { version, edition: superseded.editionId, replacedBy: successor.value, replacedIn: successor.editionId };
+      sink.add(issue('FILE_SUPERSEDED_VERSION', params, { value: version }));
     }
     // The version must be the one in force for the service month(s).
     const months = [...this.months.keys(), ...(info?.month ? [info.month] : [])].filter((m) => /^\d{4}(0[1-9]|1[0-2])$/.test(m));
@@ -71,14 +58,7 @@ export class VersionRule implements FileRule {
     for (const m of new Set(months)) {
       const value = inForce(m);
       if (value && value !== expected) {
-        issues.push(
-          ruleIssue(
-            'FILE_VERSION_NOT_IN_FORCE',
-            `提供年月 ${m} に適用されるCSVバージョンは ${value} です（ファイルは ${version}）。`,
-            `The CSV version in force for service month ${m} is ${value} (the file has ${version}).`,
-            { file, line: this.months.get(m), value: version },
-          ),
-        );
+        sink.add(issue('FILE_VERSION_NOT_IN_FORCE', { month: m, inForce: value, version }, { line: this.months.get(m), value: version }));
         break;
       }
     }
