@@ -3,8 +3,9 @@
 import type { RuleCode } from '../rules/index.js';
 import type { FormatKind } from '../../spec-tables/types.js';
 import { FORMATS } from '../../spec-tables/formats.js';
+import { VALUE_CODECS } from '../schemas/value-codecs.js';
 import type { FieldName } from './catalogue.js';
-import { codeTableOf, controlLabel, exampleOf, fieldJa, quoted } from './labels.js';
+import { codeTableOf, controlLabel, count, exampleOf, fieldJa, quoted, sendUnitName } from './labels.js';
 
 /** No params. */
 type Empty = Readonly<Record<string, never>>;
@@ -27,6 +28,60 @@ type FieldValue = { readonly field: FieldName; readonly value: string };
 /** FIELD_FORMAT: the value, the format it fails, the sentinels also allowed, whether the format is uncertain. */
 export type FieldFormatParams = FieldValue & { readonly format: FormatKind; readonly sentinels: readonly string[]; readonly uncertain: boolean };
 
+/** RECORD_HOSOKU_PAIRING: which of the 利用者補足's two ties is wrong, the fields and their sentinels. */
+export type HosokuPairingParams = {
+  readonly case: 'both' | 'neither' | 'planDate' | 'planMonth' | 'scheduleMonth' | 'scheduleDate';
+  readonly date: FieldName;
+  readonly month: FieldName;
+  readonly dateSentinel: string;
+  readonly monthSentinel: string;
+  /** The file name's month that tells the tie (absent for `both` and `neither`). */
+  readonly nameMonth?: string;
+  /** The wrong value (planMonth, scheduleDate). */
+  readonly value?: string;
+};
+
+/** The conditional rules: the field, the other field and the values of it that the rule turns on (none: any value). */
+export type ConditionParams = { readonly field: FieldName; readonly other: FieldName; readonly values: readonly string[]; readonly uncertain: boolean };
+
+const UNCERTAIN_JA = '（仕様の記述からは確定できないため warning）';
+export const uncertainJa = (p: { readonly uncertain: boolean }): string => (p.uncertain ? UNCERTAIN_JA : '');
+/** The condition in words: 「No.8「相談方法」が 03:その他 の」. */
+const conditionJa = (p: ConditionParams): string => (p.values.length === 0 ? `${fieldJa(p.other)}に値がある` : `${fieldJa(p.other)}が ${p.values.join('・')} の`);
+
+/** A 第7表 row (or 第6表 service) of a user: where it is and what it is. */
+export type AnnexRowParams = { readonly line: number; readonly user: string; readonly office: string; readonly code: string; readonly equipment: string };
+
+/** A 種類別小計 that differs from its rows (or, when the rows cannot be told apart, exceeds all of them). */
+export type SubtotalParams = { readonly line: number; readonly code: string; readonly amount: number; readonly rows: number; readonly user: string; readonly exceeds: boolean };
+function subtotalJa(p: SubtotalParams, what: string, which: string): string {
+  return p.exceeds
+    ? `第7表 ${p.line}行目の${what} ${p.code} のサービス単位／金額 ${p.amount} が明細の合計 ${p.rows} を超えています（利用者 ${p.user}）。`
+    : `第7表 ${p.line}行目の${what} ${p.code} のサービス単位／金額 ${p.amount} が、${which}明細の合計 ${p.rows} と違います（利用者 ${p.user}）。`;
+}
+
+/** CSV_FIELD_COUNT: the fields found, the layout's, and the layout that has as many (a hint), if any. */
+export type FieldCountParams = {
+  readonly count: number;
+  readonly expected: number;
+  readonly kind: string;
+  readonly csvVersion: string;
+  readonly edition: string;
+  readonly other?: { readonly csvVersion: string; readonly edition: string };
+};
+
+/** ENCODE_BAD_VALUE: the value as shown, the field's format, its code table and null spelling, if any. */
+export type BadValueParams = {
+  readonly field: FieldName;
+  readonly shown: string;
+  readonly format: FormatKind;
+  readonly codeTable?: string;
+  readonly nullText?: string;
+};
+
+/** FIELD_FORMAT from decodeRecord: a value its field's codec cannot read (the field checker found nothing else). */
+export type UnreadableParams = FieldValue & { readonly readAs: FormatKind };
+
 /** TRANSITIONAL: codes whose call sites still build their text (removed when the last one is migrated). */
 type Pending = { readonly ja: string; readonly en: string };
 const pending = (p: Pending): string => p.ja;
@@ -38,7 +93,8 @@ export const ja = {
     `${fieldJa(p.field)} は${p.length}桁ですが、値 ${quoted(p.value)} は${p.actual}桁です（${FORMATS[p.format].ja}）。`,
   FIELD_TOO_LONG: (p: { field: FieldName; length: number; value: string; actual: number }) =>
     `${fieldJa(p.field)} は最大${p.length}桁ですが、値 ${quoted(p.value)} は${p.actual}桁です。`,
-  FIELD_FORMAT: (p: FieldFormatParams) => {
+  FIELD_FORMAT: (p: FieldFormatParams | UnreadableParams) => {
+    if ('readAs' in p) return `${fieldJa(p.field)} の値 ${JSON.stringify(p.value)} は${VALUE_CODECS[p.readAs].ja}に読み替えられません。`;
     const example = exampleOf(p.format);
     const allowed = p.sentinels.length ? `、または ${p.sentinels.join('／')}` : '';
     const exampleJa = example !== undefined ? `（仕様の例: ${example}）` : '';
@@ -60,6 +116,150 @@ export const ja = {
     `${p.freeText ? 'フリーテキストでも改行（CR・LF）以外の' : ''}制御文字は使えません。`,
   FIELD_CSV_VERSION_MISMATCH: (p: FieldValue & { csvVersion: string }) =>
     `${fieldJa(p.field)} の値 ${quoted(p.value)} はこのレイアウトのCSVバージョン ${p.csvVersion} と一致しません。`,
+  // Record rules (src/validate/record-rules.ts, supplement-rules.ts).
+  RECORD_DATE_OUTSIDE_MONTH: (p: { date: string; month: string }) => `サービス利用日 ${p.date} が対象年月 ${p.month} の外です。`,
+  RECORD_TIME_PAIR: (p: { start: string; end: string }) => `開始時刻 ${p.start} と終了時刻 ${p.end}: 時間表示のないサービスは両方を 9999 にします。`,
+  RECORD_TIME_ORDER: (p: { start: string; end: string }) => `終了時刻 ${p.end} が開始時刻 ${p.start} より前です（日をまたぐサービスでなければ誤りです）。`,
+  RECORD_PRORATED_PAST_MONTH_END: (p: { days: number; month: string }) => `日割対象日の${p.days + 1}日目以降が0ではありません（${p.month}は${p.days}日までです）。`,
+  RECORD_EQUIPMENT_CODE_MISSING: (p: { serviceCode: string }) =>
+    `福祉用具貸与（サービスコード ${p.serviceCode}）には TAISコード か 福祉用具届出コード のどちらかが必要です。`,
+  RECORD_DETAIL_CODE_NOT_RENTAL: (p: { serviceCode: string }) =>
+    `明細判別コードは「17:福祉用具貸与」の場合だけ使います（サービスコード ${p.serviceCode}）。それ以外は空にします。`,
+  RECORD_SUBTOTAL_FIXED_VALUE: (p: { row: 'total' | 'subtotal'; field: FieldName; fixed: 'zero' | 'empty' }) =>
+    `${p.row === 'total' ? '全合計' : '種類別小計'}の行の${fieldJa(p.field)}は${p.fixed === 'zero' ? ' 0 ' : '空（Null）'}固定です。`,
+  RECORD_TOTAL_OFFICE: (p: { total: boolean }) =>
+    p.total ? '全合計（999999）の行のサービス事業所コードは 9999999999 です。' : 'サービス事業所コード 9999999999 は全合計（999999）の行だけに使います。',
+  RECORD_HOSOKU_PAIRING: (p: HosokuPairingParams) => {
+    const d = fieldJa(p.date);
+    const m = fieldJa(p.month);
+    const tie = `ファイル名の提供年月 ${p.nameMonth ?? ''} のとおり${p.case.startsWith('plan') ? '第1/2表' : '第6/7表'}に紐づく利用者補足`;
+    switch (p.case) {
+      case 'both':
+        return `${d} ${p.dateSentinel} と ${m} ${p.monthSentinel} は同時に使えません。`;
+      case 'neither':
+        return `第1/2表に紐づく場合は${m}を ${p.monthSentinel}、第6/7表に紐づく場合は${d}を ${p.dateSentinel} にします（どちらもそうなっていません）。`;
+      case 'planDate':
+        return `${tie}では、${d}に第1表の居宅サービス計画作成（変更）日を書きます（${p.dateSentinel} は第6/7表に紐づく場合だけです）。`;
+      case 'planMonth':
+        return `${tie}では、${m}は ${p.monthSentinel} にします（値は ${p.value}）。`;
+      case 'scheduleMonth':
+        return `${tie}では、${m}に第6/7表の対象年月を書きます（${p.monthSentinel} は第1/2表に紐づく場合だけです）。`;
+      case 'scheduleDate':
+        return `${tie}では、${d}は ${p.dateSentinel} にします（値は ${p.value}）。`;
+    }
+  },
+  RECORD_HOSOKU_LIMIT_ORDER: (p: { empty: number; slot: number }) => `サービス種類別限度額は1枠から順番に設定します（${p.empty}枠が空で${p.slot}枠に値があります）。`,
+  RECORD_NO_RANGE: (p: { field: FieldName }) => `${fieldJa(p.field)} は1〜99です。`,
+  RECORD_CONDITIONAL_REQUIRED: (p: ConditionParams) => `${fieldJa(p.field)}は、${conditionJa(p)}場合は必須ですが空です。${uncertainJa(p)}`,
+  RECORD_CONDITIONAL_EMPTY: (p: ConditionParams & { actual: string }) =>
+    `${fieldJa(p.field)}は、${conditionJa(p)}場合だけ記載し、それ以外は空（Null）にしますが、値があります（${fieldJa(p.other)}は ${p.actual === '' ? '空' : p.actual}）。${uncertainJa(p)}`,
+  RECORD_SUBSTITUTE_VALUE: (p: { field: FieldName; value: string; valueText: string; use: string; useText: string; note: string; uncertain: boolean }) =>
+    `${fieldJa(p.field)}に ${p.valueText} は使わず、${p.useText} を設定します（「${p.note}」）。${uncertainJa(p)}`,
+  RECORD_DATE_ORDER: (p: { field: FieldName; value: string; other: FieldName; otherValue: string; after: boolean; uncertain: boolean }) =>
+    `${fieldJa(p.field)} ${p.value} が ${fieldJa(p.other)} ${p.otherValue} より${p.after ? '後' : '前'}です。${uncertainJa(p)}`,
+  RECORD_HOSOKU_LIMIT_EXCESS: (p: { field: FieldName; excess: number; slot: number; total: number; limit: number; expected: number }) =>
+    `${fieldJa(p.field)} ${p.excess} は、合計単位数 ${p.total} − 支給限度基準額 ${p.limit} から ${p.expected} です。`,
+  RECORD_HOSOKU_TOTAL_EXCESS: (p: { total: number; sum: number }) => `合計限度超単位数 ${p.total} が、各枠の限度超単位数の合計 ${p.sum} と違います。`,
+  // Send units (src/validate/units.ts, cross-checks.ts).
+  UNIT_NO_BASE: (p: { kinds: readonly string[] }) => `送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: ${p.kinds.join('・')}。`,
+  UNIT_MISSING_FILE: (p: { type: string; kind: string }) => `${sendUnitName(p.type).ja}の送信単位に ${p.kind} がありません。`,
+  UNIT_MISSING_ANNEX: (p: { owner: string; kind: string }) => `${p.owner} に添える ${p.kind} がありません（原則として合わせて送付）。`,
+  UNIT_MISSING_IMAGE: (p: { image: string }) => `利用者基本情報が家族構成画像 ${p.image} を指していますが、送信単位にありません。`,
+  UNIT_SURPLUS_FILE: (p: { type: string; kind: string }) => `${p.kind} は${sendUnitName(p.type).ja}の送信単位に含めません。`,
+  UNIT_DUPLICATE_KIND: (p: { kind: string; count: number }) => `同じ送信単位に ${p.kind} が${p.count}ファイルあります。`,
+  UNIT_DELETION_NOT_ALONE: (p: { kinds: readonly string[] }) => `削除ファイル（${p.kinds.join('・')}）は単独で送ります（同じ連番にほかのファイルがあります）。`,
+  UNIT_MIXED_EDITIONS: (_: Empty) => '同じ送信単位に第3版と第4版の名前のファイルがあります。',
+  UNIT_MIXED_VERSIONS: (p: { versions: readonly string[] }) => `同じ送信単位にCSVバージョンが混在しています（${p.versions.join('・')}）。`,
+  UNIT_MIXED_PARTIES: (p: { types: readonly string[] }) => `同じ送信単位でサービス種類コードが違います（${p.types.join('・')}）。`,
+  UNIT_SUPPLEMENT_MONTH: (p: { kind: string; month: string; expected: string }) => `${p.kind} の年月 ${p.month} は、この送信単位では ${p.expected} です。`,
+  UNIT_KEY_NOT_IN_BASE: (p: { kind: string; line: number; user: string; base: string }) => `${p.kind} ${p.line}行目の利用者（${p.user}）が ${p.base} にありません。`,
+  UNIT_KEY_NOT_IN_DEPENDENT: (p: { kind: string; line: number; user: string; dependent: string }) => `${p.kind} ${p.line}行目の利用者（${p.user}）が ${p.dependent} にありません。`,
+  UNIT_ANNEX_NOT_IN_PLAN: (p: AnnexRowParams) =>
+    `第7表 ${p.line}行目（利用者 ${p.user}、事業所 ${p.office}、サービスコード ${p.code}${p.equipment ? `、用具 ${p.equipment}` : ''}）が第6表にありません。`,
+  UNIT_PLAN_NOT_IN_ANNEX: (p: AnnexRowParams | { user: string; line: number }) =>
+    'code' in p
+      ? `第6表 ${p.line}行目（利用者 ${p.user}、事業所 ${p.office}、サービスコード ${p.code}${p.equipment ? `、用具 ${p.equipment}` : ''}）が第7表にありません。`
+      : `第6表の利用者 ${p.user}（${p.line}行目〜）が第7表にありません。`,
+  UNIT_ANNEX_COUNT_MISMATCH: (p: { line: number; times: number; count: number; prorated: number; planLine: number; code: string }) =>
+    `第7表 ${p.line}行目の回数／日数 ${p.times} が第6表の回数の合計 ${p.count}${p.prorated !== 0 ? `、日割対象日 ${p.prorated}日` : ''}（${p.planLine}行目〜）と違います（サービスコード ${p.code}）。`,
+  UNIT_ANNEX_UNITS_MISMATCH: (p: { line: number; discounted: boolean; units: string; planLine: number; planUnits: string; code: string }) =>
+    `第7表 ${p.line}行目の${p.discounted ? '割引後単位数' : '単位数'} ${p.units} が第6表（${p.planLine}行目〜）の単位数 ${p.planUnits} と違います（サービスコード ${p.code}）。`,
+  UNIT_ANNEX_AMOUNT: (p: { line: number; amount: number; base: number; times: number }) =>
+    `第7表 ${p.line}行目のサービス単位／金額 ${p.amount} が 単位数（割引後）${p.base} × 回数 ${p.times} = ${p.base * p.times} と違います。`,
+  UNIT_ANNEX_SUBTOTAL_MISMATCH: (p: SubtotalParams) => subtotalJa(p, '区分支給対象小計', '給付管理単位数のある'),
+  UNIT_ANNEX_COUNT_ONCE_A_MONTH: (p: { line: number; planLine: number; count: number; code: string }) =>
+    `第7表 ${p.line}行目の回数／日数は 1、第6表（${p.planLine}行目〜）には回数の合計 ${p.count}（サービスコード ${p.code}）。包括請求のサービスや月単位の加算なら1回として取り込みます（仕様は事業者に委ねています）。`,
+  UNIT_ANNEX_EXCLUDED_SUBTOTAL_MISMATCH: (p: SubtotalParams) => subtotalJa(p, '区分支給対象外小計', '給付管理単位数の空の'),
+  UNIT_ANNEX_TOTAL_MISMATCH: (p: { line: number; amount: number; rows: number; user: string }) =>
+    `第7表 ${p.line}行目の全合計のサービス単位／金額 ${p.amount} が明細の合計 ${p.rows} と違います（利用者 ${p.user}）。`,
+  UNIT_ANNEX_TOTAL_BENEFIT_MISMATCH: (p: { line: number; benefit: number; rows: number; typeExcess: number; user: string }) =>
+    `第7表 ${p.line}行目の全合計の給付管理単位数 ${p.benefit} が明細の給付管理単位数の合計 ${p.rows}${p.typeExcess !== 0 ? `（種類支給限度基準超 ${p.typeExcess} を除くと ${p.rows - p.typeExcess}）` : ''} と違います（利用者 ${p.user}）。`,
+  UNIT_LIMIT_EXCESS_MISMATCH: (p: { part: 'excess' | 'within'; value: string; benefit: number; limit: number; excess: number }) =>
+    p.part === 'excess'
+      ? `全合計の区分支給限度基準超単位数 ${p.value} は、給付管理単位数 ${p.benefit} − 区分支給限度基準額 ${p.limit}（利用者補足）から ${p.excess} です。`
+      : `全合計の区分支給限度基準内単位数 ${p.value} は ${p.benefit - p.excess} です（給付管理単位数 ${p.benefit} − 超過 ${p.excess}）。`,
+  // Plan vs delivery (src/validate/compare.ts).
+  COMPARE_WRONG_KIND: (p: { file: string; kind: string; found?: string }) => `${p.file} は ${p.kind} ではありません（${p.found ?? '不明'}）。`,
+  COMPARE_MONTH_MISMATCH: (p: { months: readonly string[] }) => `予定と実績の対象年月が違います（${p.months.join('・')}）。`,
+  // The reader (src/codec/byte-decoder.ts, rows.ts, read.ts).
+  CSV_NOT_MS932: (p: { offset: number; lenient: boolean }) =>
+    `ファイルがUTF-8で書かれています（バイト位置 ${p.offset}）。仕様の文字コードはShift_JIS（MS932）です。` +
+    (p.lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（lenient オプションでUTF-8として読めます）。'),
+  CSV_NOT_MS932_LATE: (p: { offset: number; long: boolean }) =>
+    `ファイル全体を読み終えて、UTF-8で書かれていると分かりました（バイト位置 ${p.offset} に${p.long ? '3バイト以上のUTF-8の文字（日本語など）' : 'MS932として不正でUTF-8として正しいバイト'}）。仕様の文字コードはShift_JIS（MS932）です。` +
+    '先頭部分では判断できずMS932として読んだため、すでに読んだレコードは文字化けしている可能性があります（例:「あい」が「縺ゅ＞」）。' +
+    'ファイル全体を一度に読む readCsvFile / validateFile は、このファイルを最初からUTF-8として扱います。',
+  CSV_AMBIGUOUS_ENCODING: (p: { offset: number; bytes: string; asMs932: string; asUtf8: string; codePoint: string }) =>
+    `ファイル全体がMS932としてもUTF-8としても正しいバイト列です。最初の非ASCII文字（バイト位置 ${p.offset} の ${p.bytes}）は、` +
+    `MS932では「${p.asMs932}」、UTF-8では「${p.asUtf8}」（${p.codePoint}）です。仕様どおりMS932として読みました。` +
+    'UTF-8で書かれたファイルなら、この部分は文字化けしています。送信元ソフトの文字コード（Shift_JIS／MS932で書いているか）を確認してください。' +
+    '（半角カタカナだけのMS932ファイルでも、このように両方で読めることがあります。）',
+  CSV_BOM: (_: Empty) => 'ファイルの先頭にUTF-8のBOM（EF BB BF）があります。MS932のファイルにBOMは付けません。',
+  CSV_INVALID_BYTES: (p: { offset: number; bytes: string; atEnd: boolean }) =>
+    `バイト位置 ${p.offset}${p.atEnd ? '（末尾）' : ''} の ${p.bytes} はShift_JIS（MS932）として不正なバイト列です。`,
+  CSV_GAIJI: (p: { offset: number; bytes: string }) => `外字（利用者定義文字 ${p.bytes}）が使われています（バイト位置 ${p.offset}）。仕様は外字を禁止しています。`,
+  CSV_NONCANONICAL_MS932: (p: { offset: number; bytes: string; canonical: string }) =>
+    `バイト位置 ${p.offset} の ${p.bytes} はMS932の重複コードです。同じ文字をWindowsは ${p.canonical} で書くため、書き直すとバイトが変わります。`,
+  CSV_UNMAPPABLE_CHAR: (p: { field: FieldName; char: string; codePoint: string }) => `${fieldJa(p.field)} の「${p.char}」（${p.codePoint}）はMS932で書けない文字です。`,
+  CSV_LF_LINE_ENDINGS: (_: Empty) => 'レコードの区切りがLFです。CRLFで区切ってください。',
+  CSV_CR_LINE_ENDINGS: (_: Empty) => 'レコードの区切りがCRです。CRLFで区切ってください。',
+  CSV_MIXED_LINE_ENDINGS: (p: { endings: readonly string[]; firstLine: number }) =>
+    `レコードの区切りが混在しています（${p.endings.join('・')}）。最初のCRLF以外の区切りは${p.firstLine}行目です。`,
+  CSV_NO_FINAL_NEWLINE: (_: Empty) => '最終レコードの後に改行（CRLF）がありません。',
+  CSV_HEADER_ROW: (p: { line: number }) => `${p.line}行目は見出し行です。仕様のCSVに見出し行はありません（この行は読み飛ばしました）。`,
+  CSV_EMPTY_LINE: (p: { line: number }) => `${p.line}行目が空行です。空行はレコードにできません。`,
+  CSV_EMPTY_FILE: (_: Empty) => 'レコードが1件もありません。',
+  CSV_FIELD_COUNT: (p: FieldCountParams) =>
+    `項目数が${p.count}です。${p.kind}（CSVバージョン ${p.csvVersion} 第${p.edition}版）は${p.expected}項目です` +
+    `${p.other ? `（${p.count}項目はCSVバージョン ${p.other.csvVersion} 第${p.other.edition}版のレイアウトです）` : ''}。`,
+  CSV_UNTERMINATED_QUOTE: (p: { line: number; field: number }) => `${p.line}行目（${p.field}番目の項目）: 閉じられていない「"」があります（ファイルの終わりまで）。このレコードは読めませんでした。`,
+  CSV_BAD_QUOTE: (p: { line: number; field: number }) =>
+    `${p.line}行目（${p.field}番目の項目）: 「"」の使い方が不正です（閉じ「"」の後に文字がある、または囲まれていない項目に「"」があり「""」と二重にしていない）。このレコードは読めませんでした。`,
+  CSV_UNQUOTED_FREE_TEXT: (p: { field: FieldName }) => `${fieldJa(p.field)} はフリーテキストですが「"」で囲まれていません。`,
+  CSV_QUOTED_NON_FREE_TEXT: (p: { field: FieldName }) => `${fieldJa(p.field)} はフリーテキストではないのに「"」で囲まれています。`,
+  CSV_UNKNOWN_VERSION: (p: { version: string; defined: readonly string[] }) => `CSVバージョン ${JSON.stringify(p.version)} は仕様に定義されていません（${p.defined.join('・')}）。`,
+  CSV_UNSUPPORTED_VERSION: (p: { version: string; edition: string; kind: string }) => `CSVバージョン ${p.version}（${p.edition}）の${p.kind}は、このライブラリでは読めません。`,
+  CSV_MIXED_VERSIONS: (p: { version: string; fileVersion: string }) =>
+    `CSVバージョン ${p.version} が、このファイルの ${p.fileVersion} と異なります。1ファイルに複数のCSVバージョンは混在できません。`,
+  CSV_RECORD_TOO_LONG: (p: { line: number; field: number; limit: number }) =>
+    `${p.line}行目（${p.field}番目の項目）: レコードが上限（${count(p.limit)}文字）を超えています。このレコードは読めませんでした。`,
+  CSV_FIELD_TOO_LARGE: (p: { line: number; field: number; limit: number }) =>
+    `${p.line}行目の${p.field}番目の項目が上限（${count(p.limit)}文字）を超えています。このレコードは読みませんでした。`,
+  CSV_TOO_MANY_RECORDS: (p: { line: number; limit: number }) => `レコード数が上限（${count(p.limit)}件）を超えたため、${p.line}行目以降は読みませんでした。`,
+  CSV_UNKNOWN_KIND: (p: { name: string }) => `ファイルの種類が分かりません（ファイル名 ${JSON.stringify(p.name)}）。kind オプションで指定してください。`,
+  // Typed records (src/documents/record-issues.ts).
+  DECODE_NORMALISED: (p: { field: FieldName; value: string; canonical: string }) =>
+    `${fieldJa(p.field)} の値 ${JSON.stringify(p.value)} は ${p.canonical} と読みました。書き戻すと ${JSON.stringify(p.canonical)} になります（値は同じで、綴りだけが変わります）。`,
+  DECODE_NOT_TEXT: (p: { field: FieldName; shown: string }) => `${fieldJa(p.field)} の値が文字列ではありません（${p.shown}）。テキストレコードの値はファイルの文字列そのままです。`,
+  DOCUMENT_UNKNOWN_FIELD: (p: { key: string; kind: string; csvVersion: string; layoutName: string }) =>
+    `${p.layoutName}（${p.kind}、CSVバージョン ${p.csvVersion}）のレイアウトにない項目 ${p.key} があります。`,
+  DOCUMENT_NO_LAYOUT: (p: { kind: string; csvVersion?: string; served: readonly string[] }) =>
+    `${p.kind} には CSVバージョン ${p.csvVersion === undefined ? '（なし）' : JSON.stringify(p.csvVersion)} のレイアウトがありません（このライブラリが扱うのは ${p.served.join('・')}）。`,
+  ENCODE_BAD_VALUE: (p: BadValueParams) => {
+    const codes = p.codeTable !== undefined ? `：${codeTableOf(p.codeTable).entries.map(([c, l]) => `${c}:${l}`).join('、')}` : '';
+    const nullable = p.nullText !== undefined ? `、または null（${p.nullText}）` : '';
+    return `${fieldJa(p.field)} の値 ${p.shown} は書けません。${VALUE_CODECS[p.format].ja}${codes}${nullable}を指定してください（空の項目はプロパティを省きます）。`;
+  },
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p: { version: string; edition: string }) => `CSVバージョン ${p.version} はファイル名（第${p.edition}版の形式）と合いません。`,
   FILE_VERSION_NOT_IN_FORCE: (p: { month: string; inForce: string; version: string }) => `提供年月 ${p.month} に適用されるCSVバージョンは ${p.inForce} です（ファイルは ${p.version}）。`,
@@ -104,11 +304,6 @@ export const ja = {
   UNITDOC_BAD_IMAGE: pending,
   UNITDOC_RECORD_LEFT_OUT: pending,
   UNITDOC_NOT_WRITTEN: pending,
-  DECODE_NORMALISED: pending,
-  DECODE_NOT_TEXT: pending,
-  DOCUMENT_UNKNOWN_FIELD: pending,
-  DOCUMENT_NO_LAYOUT: pending,
-  ENCODE_BAD_VALUE: pending,
   NAME_UNKNOWN_PREFIX: pending,
   NAME_SEGMENT_COUNT: pending,
   NAME_KIND_NOT_IN_EDITION: pending,
@@ -128,78 +323,7 @@ export const ja = {
   NAME_DIRECTION: pending,
   NAME_UNUSED_PART: pending,
   NAME_DELETION_MISMATCH: pending,
-  CSV_NOT_MS932: pending,
-  CSV_NOT_MS932_LATE: pending,
-  CSV_AMBIGUOUS_ENCODING: pending,
-  CSV_BOM: pending,
-  CSV_INVALID_BYTES: pending,
-  CSV_GAIJI: pending,
-  CSV_NONCANONICAL_MS932: pending,
-  CSV_UNMAPPABLE_CHAR: pending,
-  CSV_ISSUES_TRUNCATED: pending,
-  CSV_LF_LINE_ENDINGS: pending,
-  CSV_CR_LINE_ENDINGS: pending,
-  CSV_MIXED_LINE_ENDINGS: pending,
-  CSV_NO_FINAL_NEWLINE: pending,
-  CSV_HEADER_ROW: pending,
-  CSV_EMPTY_LINE: pending,
-  CSV_EMPTY_FILE: pending,
-  CSV_FIELD_COUNT: pending,
-  CSV_UNTERMINATED_QUOTE: pending,
-  CSV_BAD_QUOTE: pending,
-  CSV_UNQUOTED_FREE_TEXT: pending,
-  CSV_QUOTED_NON_FREE_TEXT: pending,
-  CSV_UNKNOWN_VERSION: pending,
-  CSV_UNSUPPORTED_VERSION: pending,
-  CSV_MIXED_VERSIONS: pending,
-  CSV_RECORD_TOO_LONG: pending,
-  CSV_FIELD_TOO_LARGE: pending,
-  CSV_TOO_MANY_RECORDS: pending,
-  CSV_UNKNOWN_KIND: pending,
-  RECORD_DATE_OUTSIDE_MONTH: pending,
-  RECORD_TIME_PAIR: pending,
-  RECORD_TIME_ORDER: pending,
-  RECORD_PRORATED_PAST_MONTH_END: pending,
-  RECORD_EQUIPMENT_CODE_MISSING: pending,
-  RECORD_DETAIL_CODE_NOT_RENTAL: pending,
-  RECORD_SUBTOTAL_FIXED_VALUE: pending,
-  RECORD_TOTAL_OFFICE: pending,
-  RECORD_HOSOKU_PAIRING: pending,
-  RECORD_HOSOKU_LIMIT_ORDER: pending,
-  RECORD_NO_RANGE: pending,
-  RECORD_CONDITIONAL_REQUIRED: pending,
-  RECORD_CONDITIONAL_EMPTY: pending,
-  RECORD_SUBSTITUTE_VALUE: pending,
-  RECORD_DATE_ORDER: pending,
-  RECORD_HOSOKU_LIMIT_EXCESS: pending,
-  RECORD_HOSOKU_TOTAL_EXCESS: pending,
   FILE_UNREADABLE: pending,
-  UNIT_NO_BASE: pending,
-  UNIT_MISSING_FILE: pending,
-  UNIT_MISSING_ANNEX: pending,
-  UNIT_MISSING_IMAGE: pending,
-  UNIT_SURPLUS_FILE: pending,
-  UNIT_DUPLICATE_KIND: pending,
-  UNIT_DELETION_NOT_ALONE: pending,
-  UNIT_MIXED_EDITIONS: pending,
-  UNIT_MIXED_VERSIONS: pending,
-  UNIT_MIXED_PARTIES: pending,
-  UNIT_SUPPLEMENT_MONTH: pending,
-  UNIT_KEY_NOT_IN_BASE: pending,
-  UNIT_KEY_NOT_IN_DEPENDENT: pending,
-  UNIT_ANNEX_NOT_IN_PLAN: pending,
-  UNIT_PLAN_NOT_IN_ANNEX: pending,
-  UNIT_ANNEX_COUNT_MISMATCH: pending,
-  UNIT_ANNEX_UNITS_MISMATCH: pending,
-  UNIT_ANNEX_AMOUNT: pending,
-  UNIT_ANNEX_SUBTOTAL_MISMATCH: pending,
-  UNIT_ANNEX_COUNT_ONCE_A_MONTH: pending,
-  UNIT_ANNEX_EXCLUDED_SUBTOTAL_MISMATCH: pending,
-  UNIT_ANNEX_TOTAL_MISMATCH: pending,
-  UNIT_ANNEX_TOTAL_BENEFIT_MISMATCH: pending,
-  UNIT_LIMIT_EXCESS_MISMATCH: pending,
-  COMPARE_WRONG_KIND: pending,
-  COMPARE_MONTH_MISMATCH: pending,
   WRITE_UNMAPPABLE_CHAR: pending,
   WRITE_SUBSTITUTED: pending,
   WRITE_BAD_SUBSTITUTION: pending,

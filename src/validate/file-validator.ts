@@ -212,7 +212,7 @@ export class FileValidator {
         });
       }
     }
-    checkRecordRules(record, { layout, where, nameMonth: this.info?.month, take: (code) => this.issues.take(code), emit: (i) => this.issues.items.push(i) });
+    checkRecordRules(record, { layout, where, nameMonth: this.info?.month, sink: this.issues });
     this.fileRulesPerRecord(record, layout, item.line, item.index);
   }
 
