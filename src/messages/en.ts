@@ -1,5 +1,22 @@
 // English messages, one per rule code, with the params the Japanese catalogue gives each code.
 import type { Catalogue } from './catalogue.js';
+import type { FileNameKind } from '../../spec-tables/index.js';
+import {
+  directionText,
+  EDITION_40,
+  editionsOf,
+  FILE_NAME_KINDS,
+  fileNameSpec,
+  kindText,
+  lengthOf,
+  monthOf,
+  nameEn,
+  OFFICE_NUMBER,
+  officeFault,
+  ruleText,
+  serviceTypeOf,
+  zeroMonthKinds,
+} from './names.js';
 import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
 import { codeTableOf, controlLabel, count, exampleOf, fieldEn, quoted, sendUnitName } from './labels.js';
@@ -160,6 +177,59 @@ export const en: Catalogue = {
     const nullable = p.nullText !== undefined ? `, or null (${p.nullText})` : '';
     return `${fieldEn(p.field)}: ${p.shown} cannot be written; it must be ${VALUE_CODECS[p.format].en}${codes}${nullable} (leave the property out for an empty field).`;
   },
+  // File names (src/filenames/checks.ts, format.ts); the segment, its value and the kind come first (names.ts).
+  NAME_UNKNOWN_PREFIX: (p) => {
+    if (p.built) return `"${p.value}" is not a file kind of the spec.`;
+    const upper = p.value.toUpperCase();
+    return FILE_NAME_KINDS.includes(upper as FileNameKind)
+      ? nameEn(p, `must be written in upper case: ${upper}.`)
+      : nameEn(p, `is not a file kind of the spec. Names start with one of ${FILE_NAME_KINDS.join(', ')}.`);
+  },
+  NAME_SEGMENT_COUNT: (p) => {
+    if ('name' in p) return `${p.name} does not read back to the given parts (does a value contain "_"?).`;
+    const counts = editionsOf(p.kind!).counts;
+    return nameEn(p, `: ${p.count} segments after the prefix; ${kindText(p.kind).en} has ${counts.map((x) => `${x.n} in edition ${x.e} (${x.rule.en})`).join(', ')}.`);
+  },
+  NAME_KIND_NOT_IN_EDITION: (p) => {
+    const { editions, rules } = editionsOf(p.kind!);
+    return nameEn(p, `follows the edition-${p.edition} rule, but ${kindText(p.kind).en} exists in edition ${editions.join('/')} only. Rule: ${rules.map((r) => r.en).join(' / ')}`);
+  },
+  NAME_UNEXPECTED_MONTH: (p) => nameEn(p, `: ${kindText(p.kind).en} names carry no month (rule: ${ruleText(p.kind!, 4).en}).`),
+  NAME_MISSING_MONTH: (p) => {
+    const month = monthOf(p.kind)!;
+    return nameEn(p, `stands where the ${month.en} belongs: ${kindText(p.kind).en} names carry the ${month.en} (YYYYMM, ${month.meaningEn}) right after the prefix.`);
+  },
+  NAME_BAD_MONTH: (p) => {
+    const month = monthOf(p.kind)!;
+    const zero = month.zero ? `, or ${month.zero.value} ${month.zero.whenEn}` : '';
+    return nameEn(p, `is not a real month (YYYYMM). For ${kindText(p.kind).en} it is ${month.meaningEn}, written YYYYMM${zero}.`);
+  },
+  NAME_ZERO_MONTH_NOT_ALLOWED: (p) => {
+    const month = monthOf(p.kind)!;
+    return nameEn(p, `is not allowed for ${kindText(p.kind).en}: only ${zeroMonthKinds(p.value).map((a) => a.en).join(', ')} may carry ${p.value}. Here it is ${month.meaningEn} (YYYYMM).`);
+  },
+  NAME_BAD_OFFICE: (p) => nameEn(p, `${officeFault(p.value).en}. Expected: ${OFFICE_NUMBER.en}.`),
+  NAME_BAD_SERVICE_TYPE: (p) => nameEn(p, 'is not a service type code (2 upper-case letters or digits, e.g. 11, 2A, A1).'),
+  NAME_EDITION_40_SERVICE_SEGMENT: (p) =>
+    nameEn(p, `has 3 characters: this is the edition-4.0 rule (${EDITION_40.en}). Edition 4.1 replaced it with the 2-character service type code (e.g. 11, 2A, A1).`),
+  NAME_UNKNOWN_SERVICE_TYPE: (p) => nameEn(p, 'is not a service type code listed by the spec (§1.3, §1.4).'),
+  NAME_SERVICE_TYPE_OUT_OF_SCOPE: (p) => {
+    const type = serviceTypeOf(p.value);
+    return nameEn(p, `(${type.name}) is a service type outside the scope of the exchange (${type.source}).`);
+  },
+  NAME_BAD_TIMESTAMP: (p) => nameEn(p, p.digits ? 'is not a real date and time (YYYYMMDDHHMMSS).' : `is not 14 digits (YYYYMMDDHHMMSS) (${lengthOf(p.value).en}).`),
+  NAME_BAD_BRANCH: (p) => nameEn(p, `is not ${fileNameSpec(p.kind!).branch?.length ?? 4} digits (e.g. 0001).`),
+  NAME_EXTENSION_CASE: (p) => nameEn(p, `differs in letter case from the rule: ${kindText(p.kind).en} files end in "${fileNameSpec(p.kind!).extension.canonical}".`),
+  NAME_BAD_EXTENSION: (p) => {
+    const canonical = fileNameSpec(p.kind!).extension.canonical;
+    return nameEn(p, p.value === '' ? `: the extension is missing; ${kindText(p.kind).en} files end in "${canonical}".` : `is not allowed: ${kindText(p.kind).en} files end in "${canonical}".`);
+  },
+  NAME_DIRECTION: (p) => {
+    const d = directionText(p.kind!, p.senderType, p.receiverType);
+    return nameEn(p, `: ${kindText(p.kind).en} is sent ${d.found.en}. This kind flows ${d.allowed.en}. Check that sender and receiver are not swapped.`);
+  },
+  NAME_UNUSED_PART: (p) => nameEn(p, `: edition-${p.edition} ${kindText(p.kind).en} names have no such segment.`),
+  NAME_DELETION_MISMATCH: (p) => `deletion: ${p.deletion} does not match ${kindText(p.kind).en} (${fileNameSpec(p.kind).deletion ? 'a' : 'not a'} withdrawal file).`,
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p) => `CSV version ${p.version} does not match the file name (edition-${p.edition} form).`,
   FILE_VERSION_NOT_IN_FORCE: (p) => `The CSV version in force for service month ${p.month} is ${p.inForce} (the file has ${p.version}).`,
@@ -203,25 +273,6 @@ export const en: Catalogue = {
   UNITDOC_BAD_IMAGE: (p) => p.en,
   UNITDOC_RECORD_LEFT_OUT: (p) => p.en,
   UNITDOC_NOT_WRITTEN: (p) => p.en,
-  NAME_UNKNOWN_PREFIX: (p) => p.en,
-  NAME_SEGMENT_COUNT: (p) => p.en,
-  NAME_KIND_NOT_IN_EDITION: (p) => p.en,
-  NAME_UNEXPECTED_MONTH: (p) => p.en,
-  NAME_MISSING_MONTH: (p) => p.en,
-  NAME_BAD_MONTH: (p) => p.en,
-  NAME_ZERO_MONTH_NOT_ALLOWED: (p) => p.en,
-  NAME_BAD_OFFICE: (p) => p.en,
-  NAME_BAD_SERVICE_TYPE: (p) => p.en,
-  NAME_EDITION_40_SERVICE_SEGMENT: (p) => p.en,
-  NAME_UNKNOWN_SERVICE_TYPE: (p) => p.en,
-  NAME_SERVICE_TYPE_OUT_OF_SCOPE: (p) => p.en,
-  NAME_BAD_TIMESTAMP: (p) => p.en,
-  NAME_BAD_BRANCH: (p) => p.en,
-  NAME_EXTENSION_CASE: (p) => p.en,
-  NAME_BAD_EXTENSION: (p) => p.en,
-  NAME_DIRECTION: (p) => p.en,
-  NAME_UNUSED_PART: (p) => p.en,
-  NAME_DELETION_MISMATCH: (p) => p.en,
   FILE_UNREADABLE: (p) => p.en,
   WRITE_UNMAPPABLE_CHAR: (p) => p.en,
   WRITE_SUBSTITUTED: (p) => p.en,

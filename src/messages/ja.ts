@@ -2,6 +2,24 @@
 // are the ones its entry here takes, see MessageParams). Messages name fields one way (labels.ts).
 import type { RuleCode } from '../rules/index.js';
 import type { FormatKind } from '../../spec-tables/types.js';
+import type { FileNameKind } from '../../spec-tables/index.js';
+import {
+  directionText,
+  EDITION_40,
+  editionsOf,
+  FILE_NAME_KINDS,
+  fileNameSpec,
+  kindText,
+  lengthOf,
+  monthOf,
+  nameJa,
+  OFFICE_NUMBER,
+  officeFault,
+  ruleText,
+  serviceTypeOf,
+  zeroMonthKinds,
+  type NameAt,
+} from './names.js';
 import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
 import type { FieldName } from './catalogue.js';
@@ -260,6 +278,66 @@ export const ja = {
     const nullable = p.nullText !== undefined ? `、または null（${p.nullText}）` : '';
     return `${fieldJa(p.field)} の値 ${p.shown} は書けません。${VALUE_CODECS[p.format].ja}${codes}${nullable}を指定してください（空の項目はプロパティを省きます）。`;
   },
+  // File names (src/filenames/checks.ts, format.ts); the segment, its value and the kind come first (names.ts).
+  NAME_UNKNOWN_PREFIX: (p: NameAt & { built?: boolean }) => {
+    if (p.built) return `"${p.value}" は仕様にないファイル種別です。`;
+    const upper = p.value.toUpperCase();
+    return FILE_NAME_KINDS.includes(upper as FileNameKind)
+      ? nameJa(p, `は大文字で ${upper} と書きます。`)
+      : nameJa(p, `は仕様にないファイル種別です。ファイル名は ${FILE_NAME_KINDS.join(', ')} のいずれかで始まります。`);
+  },
+  NAME_SEGMENT_COUNT: (p: (NameAt & { count: number }) | { name: string }) => {
+    if ('name' in p) return `${p.name} は元の値に読み戻せません（値に "_" などが含まれていませんか）。`;
+    const counts = editionsOf(p.kind!).counts;
+    return nameJa(p, `：接頭辞の後の区切りが${p.count}個あります。${kindText(p.kind).ja} は ${counts.map((x) => `第${x.e}版 ${x.n}個（${x.rule.ja}）`).join('、')} です。`);
+  },
+  NAME_KIND_NOT_IN_EDITION: (p: NameAt & { edition: number }) => {
+    const { editions, rules } = editionsOf(p.kind!);
+    return nameJa(
+      p,
+      `は第${p.edition}版の規約${p.edition === 3 ? '（サービス種類コードなし）' : ''}で書かれていますが、${kindText(p.kind).ja} は第${editions.join('・')}版のファイルです。規約: ${rules.map((r) => r.ja).join(' ／ ')}`,
+    );
+  },
+  NAME_UNEXPECTED_MONTH: (p: NameAt) => nameJa(p, `：${kindText(p.kind).ja} の名前には年月の区切りはありません（規約: ${ruleText(p.kind!, 4).ja}）。`),
+  NAME_MISSING_MONTH: (p: NameAt) => {
+    const month = monthOf(p.kind)!;
+    return nameJa(p, `が${month.ja}の位置にあります：${kindText(p.kind).ja} の名前は接頭辞の直後に${month.ja}（YYYYMM、${month.meaningJa}）が必要です。`);
+  },
+  NAME_BAD_MONTH: (p: NameAt) => {
+    const month = monthOf(p.kind)!;
+    const zero = month.zero ? `、または${month.zero.whenJa}の${month.zero.value}` : '';
+    return nameJa(p, `は実在する年月（YYYYMM）ではありません。${kindText(p.kind).ja} の${month.ja}は${month.meaningJa}で、YYYYMM${zero}と書きます。`);
+  },
+  NAME_ZERO_MONTH_NOT_ALLOWED: (p: NameAt) => {
+    const month = monthOf(p.kind)!;
+    const k = kindText(p.kind).ja;
+    return nameJa(p, `は ${k} では使えません。${p.value} を使えるのは ${zeroMonthKinds(p.value).map((a) => a.ja).join('、')} だけです。${k} の${month.ja}は${month.meaningJa}（YYYYMM）です。`);
+  },
+  NAME_BAD_OFFICE: (p: NameAt) => nameJa(p, `${officeFault(p.value).ja}。${OFFICE_NUMBER.ja}の形で書きます。`),
+  NAME_BAD_SERVICE_TYPE: (p: NameAt) => nameJa(p, 'はサービス種類コード（英大文字・数字2桁、例: 11, 2A, A1）の形ではありません。'),
+  NAME_EDITION_40_SERVICE_SEGMENT: (p: NameAt) =>
+    nameJa(p, `は3桁です。これは第4.0版の規約「${EDITION_40.ja}」の名前です。第4.1版でこの位置はサービス種類コード2桁（例: 11, 2A, A1）に変わりました。`),
+  NAME_UNKNOWN_SERVICE_TYPE: (p: NameAt) => nameJa(p, 'は仕様（§1.3・§1.4）にないサービス種類コードです。'),
+  NAME_SERVICE_TYPE_OUT_OF_SCOPE: (p: NameAt) => {
+    const type = serviceTypeOf(p.value);
+    return nameJa(p, `（${type.name}）はデータ連携の対象外のサービス種類です（${type.source}）。`);
+  },
+  NAME_BAD_TIMESTAMP: (p: NameAt & { digits: boolean }) =>
+    nameJa(p, p.digits ? 'は実在する日時（YYYYMMDDHHMMSS）ではありません。' : `は14桁の数字（YYYYMMDDHHMMSS）ではありません（${lengthOf(p.value).ja}）。`),
+  NAME_BAD_BRANCH: (p: NameAt) => nameJa(p, `は${fileNameSpec(p.kind!).branch?.length ?? 4}桁の数字ではありません（例: 0001）。`),
+  NAME_EXTENSION_CASE: (p: NameAt) =>
+    nameJa(p, `は大文字・小文字が規約と違います。${kindText(p.kind).ja} の拡張子は "${fileNameSpec(p.kind!).extension.canonical}" です。`),
+  NAME_BAD_EXTENSION: (p: NameAt) => {
+    const tail = `${kindText(p.kind).ja} の拡張子は "${fileNameSpec(p.kind!).extension.canonical}" です。`;
+    return nameJa(p, p.value === '' ? `：拡張子がありません。${tail}` : `は使えません。${tail}`);
+  },
+  NAME_DIRECTION: (p: NameAt & { senderType: string; receiverType: string }) => {
+    const d = directionText(p.kind!, p.senderType, p.receiverType);
+    return nameJa(p, `：${kindText(p.kind).ja} が ${d.found.ja}送られています。このファイルの向きは ${d.allowed.ja} です。送信元と送信先が入れ替わっていないか確認してください。`);
+  },
+  NAME_UNUSED_PART: (p: NameAt & { edition: number }) => nameJa(p, `：第${p.edition}版の ${kindText(p.kind).ja} の名前にはこの区切りがありません。`),
+  NAME_DELETION_MISMATCH: (p: { kind: FileNameKind; deletion: boolean }) =>
+    `deletion: ${p.deletion} は ${kindText(p.kind).ja} と一致しません（${fileNameSpec(p.kind).deletion ? '削除' : '削除ではない'}ファイル）。`,
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p: { version: string; edition: string }) => `CSVバージョン ${p.version} はファイル名（第${p.edition}版の形式）と合いません。`,
   FILE_VERSION_NOT_IN_FORCE: (p: { month: string; inForce: string; version: string }) => `提供年月 ${p.month} に適用されるCSVバージョンは ${p.inForce} です（ファイルは ${p.version}）。`,
@@ -304,25 +382,6 @@ export const ja = {
   UNITDOC_BAD_IMAGE: pending,
   UNITDOC_RECORD_LEFT_OUT: pending,
   UNITDOC_NOT_WRITTEN: pending,
-  NAME_UNKNOWN_PREFIX: pending,
-  NAME_SEGMENT_COUNT: pending,
-  NAME_KIND_NOT_IN_EDITION: pending,
-  NAME_UNEXPECTED_MONTH: pending,
-  NAME_MISSING_MONTH: pending,
-  NAME_BAD_MONTH: pending,
-  NAME_ZERO_MONTH_NOT_ALLOWED: pending,
-  NAME_BAD_OFFICE: pending,
-  NAME_BAD_SERVICE_TYPE: pending,
-  NAME_EDITION_40_SERVICE_SEGMENT: pending,
-  NAME_UNKNOWN_SERVICE_TYPE: pending,
-  NAME_SERVICE_TYPE_OUT_OF_SCOPE: pending,
-  NAME_BAD_TIMESTAMP: pending,
-  NAME_BAD_BRANCH: pending,
-  NAME_EXTENSION_CASE: pending,
-  NAME_BAD_EXTENSION: pending,
-  NAME_DIRECTION: pending,
-  NAME_UNUSED_PART: pending,
-  NAME_DELETION_MISMATCH: pending,
   FILE_UNREADABLE: pending,
   WRITE_UNMAPPABLE_CHAR: pending,
   WRITE_SUBSTITUTED: pending,
