@@ -20,7 +20,7 @@ import {
 import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
 import { codeTableOf, controlLabel, count, exampleOf, fieldEn, quoted, sendUnitName } from './labels.js';
-import type { ConditionParams, SubtotalParams } from './ja.js';
+import type { BadSubstitutionParams, ConditionParams, SubtotalParams } from './ja.js';
 
 export const en: Catalogue = {
   // Field rules (src/schemas/field-rules.ts).
@@ -230,6 +230,24 @@ export const en: Catalogue = {
   },
   NAME_UNUSED_PART: (p) => nameEn(p, `: edition-${p.edition} ${kindText(p.kind).en} names have no such segment.`),
   NAME_DELETION_MISMATCH: (p) => `deletion: ${p.deletion} does not match ${kindText(p.kind).en} (${fileNameSpec(p.kind).deletion ? 'a' : 'not a'} withdrawal file).`,
+  // The writer (src/codec/write.ts, substitutions.ts); a refused record's message says which and that it was not written.
+  WRITE_UNMAPPABLE_CHAR: (p) =>
+    refusedEn(p, `${fieldEn(p.field)}: '${p.char}' (${p.codePoint}) cannot be written in MS932${p.table ? ' (not in the substitution table)' : ' (unmappable: "substitute" applies the substitution table)'}`),
+  WRITE_SUBSTITUTED: (p) => `Record ${p.record}: ${fieldEn(p.field)}: replaced '${p.from}' (${p.codePoint}) with '${p.to}' (${p.count}×).`,
+  WRITE_BAD_SUBSTITUTION: (p) => `Substitution '${p.from}' → '${p.to}' ignored: ${substitutionProblemEn(p)}.`,
+  WRITE_MISSING_FIELD: (p) => refusedEn(p, `${fieldEn(p.field)} is missing or not a string (use "" for an empty field)`),
+  WRITE_UNKNOWN_FIELD: (p) => refusedEn(p, p.inherited ? `inherited property ${p.key} (only a record's own properties are written)` : `field ${p.key} is not in the layout`),
+  WRITE_NOT_A_RECORD: (p) => refusedEn(p, 'not an object'),
+  WRITE_CONTROL_CHAR: (p) => refusedEn(p, `${fieldEn(p.field)} holds the control character ${controlLabel(p.char).en}`),
+  WRITE_UNSAFE_VALUE: (p) =>
+    refusedEn(
+      p,
+      p.substituted === undefined
+        ? `${fieldEn(p.field)} cannot contain a quote, comma or line break (only free text is quoted)`
+        : `${fieldEn(p.field)}: the value after substitution, ${JSON.stringify(p.substituted)}, would change the fields or records written`,
+    ),
+  WRITE_CSV_VERSION_MISMATCH: (p) => refusedEn(p, `${fieldEn(p.field)} ${JSON.stringify(p.value)} differs from the CSV version being written, ${p.csvVersion}`),
+  WRITE_NO_LAYOUT: (p) => `The spec defines no layout of ${p.kind} for CSV version ${p.csvVersion}.`,
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p) => `CSV version ${p.version} does not match the file name (edition-${p.edition} form).`,
   FILE_VERSION_NOT_IN_FORCE: (p) => `The CSV version in force for service month ${p.month} is ${p.inForce} (the file has ${p.version}).`,
@@ -274,16 +292,6 @@ export const en: Catalogue = {
   UNITDOC_RECORD_LEFT_OUT: (p) => p.en,
   UNITDOC_NOT_WRITTEN: (p) => p.en,
   FILE_UNREADABLE: (p) => p.en,
-  WRITE_UNMAPPABLE_CHAR: (p) => p.en,
-  WRITE_SUBSTITUTED: (p) => p.en,
-  WRITE_BAD_SUBSTITUTION: (p) => p.en,
-  WRITE_MISSING_FIELD: (p) => p.en,
-  WRITE_UNKNOWN_FIELD: (p) => p.en,
-  WRITE_NOT_A_RECORD: (p) => p.en,
-  WRITE_CONTROL_CHAR: (p) => p.en,
-  WRITE_UNSAFE_VALUE: (p) => p.en,
-  WRITE_CSV_VERSION_MISMATCH: (p) => p.en,
-  WRITE_NO_LAYOUT: (p) => p.en,
   FIX_VERIFY_FAILED: (p) => p.en,
 };
 
@@ -296,4 +304,21 @@ function subtotalEn(p: SubtotalParams, which: 'with' | 'without'): string {
   return p.exceeds
     ? `第7表 line ${p.line}: subtotal ${p.code} amount ${p.amount} exceeds its rows' ${p.rows} (user ${p.user}).`
     : `第7表 line ${p.line}: subtotal ${p.code} amount ${p.amount}, its rows ${which} 給付管理単位数 add up to ${p.rows} (user ${p.user}).`;
+}
+
+const refusedEn = (p: { readonly record: number }, text: string): string => `Record ${p.record}: ${text} (record not written).`;
+
+function substitutionProblemEn(p: BadSubstitutionParams): string {
+  switch (p.problem) {
+    case 'length':
+      return 'the source must be one character';
+    case 'control':
+      return 'a control character is refused, never substituted';
+    case 'empty':
+      return 'the replacement is empty (the character would be deleted); give a character a reader takes for the same one';
+    case 'unsafe':
+      return 'the replacement must not hold a quote, comma, line break or control character (it would change the fields and records written)';
+    case 'unmappable':
+      return `'${p.char}' (${p.codePoint}) in the replacement cannot be written in MS932`;
+  }
 }

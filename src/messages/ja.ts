@@ -100,6 +100,34 @@ export type BadValueParams = {
 /** FIELD_FORMAT from decodeRecord: a value its field's codec cannot read (the field checker found nothing else). */
 export type UnreadableParams = FieldValue & { readonly readAs: FormatKind };
 
+/** A record the writer refused: its number. */
+type Refused = { readonly record: number };
+const refusedJa = (p: Refused, text: string): string => `レコード${p.record}: ${text}（このレコードは書き出しません）`;
+
+/** WRITE_BAD_SUBSTITUTION: the entry (as shown) and why it cannot be used. */
+export type BadSubstitutionParams = {
+  readonly from: string;
+  readonly to: string;
+  readonly problem: 'length' | 'control' | 'empty' | 'unsafe' | 'unmappable';
+  /** The character of the replacement MS932 cannot hold (`unmappable`), and its code point. */
+  readonly char?: string;
+  readonly codePoint?: string;
+};
+function substitutionProblemJa(p: BadSubstitutionParams): string {
+  switch (p.problem) {
+    case 'length':
+      return '置換元は1文字にしてください';
+    case 'control':
+      return '制御文字は置換せず、そのレコードを拒否します';
+    case 'empty':
+      return '置換先が空です（文字が消えます）。読み手が同じ文字と受け取る文字を指定してください';
+    case 'unsafe':
+      return '置換先に「"」「,」改行・制御文字は使えません（項目やレコードの区切りが変わります）';
+    case 'unmappable':
+      return `置換先の「${p.char}」（${p.codePoint}）はMS932で書けません`;
+  }
+}
+
 /** TRANSITIONAL: codes whose call sites still build their text (removed when the last one is migrated). */
 type Pending = { readonly ja: string; readonly en: string };
 const pending = (p: Pending): string => p.ja;
@@ -338,6 +366,27 @@ export const ja = {
   NAME_UNUSED_PART: (p: NameAt & { edition: number }) => nameJa(p, `：第${p.edition}版の ${kindText(p.kind).ja} の名前にはこの区切りがありません。`),
   NAME_DELETION_MISMATCH: (p: { kind: FileNameKind; deletion: boolean }) =>
     `deletion: ${p.deletion} は ${kindText(p.kind).ja} と一致しません（${fileNameSpec(p.kind).deletion ? '削除' : '削除ではない'}ファイル）。`,
+  // The writer (src/codec/write.ts, substitutions.ts); a refused record's message says which and that it was not written.
+  WRITE_UNMAPPABLE_CHAR: (p: Refused & { field: FieldName; char: string; codePoint: string; table: boolean }) =>
+    refusedJa(p, `${fieldJa(p.field)} の「${p.char}」（${p.codePoint}）はMS932で書けない文字です${p.table ? '（置換表にありません）' : '（unmappable: "substitute" で置換表を使えます）'}`),
+  WRITE_SUBSTITUTED: (p: { record: number; field: FieldName; from: string; to: string; codePoint: string; count: number }) =>
+    `レコード${p.record}: ${fieldJa(p.field)} の「${p.from}」（${p.codePoint}）を「${p.to}」に置き換えました（${p.count}か所）。`,
+  WRITE_BAD_SUBSTITUTION: (p: BadSubstitutionParams) => `置換「${p.from}」→「${p.to}」は使えません（${substitutionProblemJa(p)}）。`,
+  WRITE_MISSING_FIELD: (p: Refused & { field: FieldName }) => refusedJa(p, `${fieldJa(p.field)} がありません（文字列で指定してください。空欄は ""）`),
+  WRITE_UNKNOWN_FIELD: (p: Refused & { key: string; inherited: boolean }) =>
+    refusedJa(p, p.inherited ? `継承したプロパティ ${p.key} があります（レコード自身の項目だけを書きます）` : `レイアウトにない項目 ${p.key} があります`),
+  WRITE_NOT_A_RECORD: (p: Refused) => refusedJa(p, 'レコードがオブジェクトではありません'),
+  WRITE_CONTROL_CHAR: (p: Refused & { field: FieldName; char: number }) => refusedJa(p, `${fieldJa(p.field)} に制御文字 ${controlLabel(p.char).ja} があります`),
+  WRITE_UNSAFE_VALUE: (p: Refused & { field: FieldName; substituted?: string }) =>
+    refusedJa(
+      p,
+      p.substituted === undefined
+        ? `${fieldJa(p.field)} に「"」「,」改行は使えません（フリーテキスト以外は囲みません）`
+        : `${fieldJa(p.field)} の置換後の値 ${JSON.stringify(p.substituted)} は項目やレコードの区切りを変えるため書けません`,
+    ),
+  WRITE_CSV_VERSION_MISMATCH: (p: Refused & { field: FieldName; value: string; csvVersion: string }) =>
+    refusedJa(p, `${fieldJa(p.field)} の値 ${JSON.stringify(p.value)} が書き出すCSVバージョン ${p.csvVersion} と異なります`),
+  WRITE_NO_LAYOUT: (p: { kind: string; csvVersion: string }) => `${p.kind} のCSVバージョン ${p.csvVersion} のレイアウトは仕様にありません。`,
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p: { version: string; edition: string }) => `CSVバージョン ${p.version} はファイル名（第${p.edition}版の形式）と合いません。`,
   FILE_VERSION_NOT_IN_FORCE: (p: { month: string; inForce: string; version: string }) => `提供年月 ${p.month} に適用されるCSVバージョンは ${p.inForce} です（ファイルは ${p.version}）。`,
@@ -383,15 +432,5 @@ export const ja = {
   UNITDOC_RECORD_LEFT_OUT: pending,
   UNITDOC_NOT_WRITTEN: pending,
   FILE_UNREADABLE: pending,
-  WRITE_UNMAPPABLE_CHAR: pending,
-  WRITE_SUBSTITUTED: pending,
-  WRITE_BAD_SUBSTITUTION: pending,
-  WRITE_MISSING_FIELD: pending,
-  WRITE_UNKNOWN_FIELD: pending,
-  WRITE_NOT_A_RECORD: pending,
-  WRITE_CONTROL_CHAR: pending,
-  WRITE_UNSAFE_VALUE: pending,
-  WRITE_CSV_VERSION_MISMATCH: pending,
-  WRITE_NO_LAYOUT: pending,
   FIX_VERIFY_FAILED: pending,
 } satisfies { readonly [C in RuleCode]: (params: never) => string };

@@ -207,6 +207,7 @@ export class FileValidator {
           ...where,
           field: { no: f.no, key: f.key, name: f.name },
           value,
+          params: p.params,
           message: p.message,
           messageEn: p.messageEn,
         });
