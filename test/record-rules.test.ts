@@ -130,7 +130,7 @@ describe('利用者補足: the type-limit slots (notes of No.20-55)', () => {
       ['RECORD_CONDITIONAL_EMPTY', 'warning', 31, '0'],
     ]);
     expect(r.issues[0]!.message).toContain('No.28「３サービス種類コード」に値がある場合だけ記載し');
-    expect(r.issues[0]!.message).toContain('３サービス種類コードは 空');
+    expect(r.issues[0]!.message).toContain('No.28「３サービス種類コード」は 空');
   });
 
   it('限度超単位数 is max(0, 合計単位数 − 支給限度基準額)', () => {
@@ -241,8 +241,8 @@ describe('利用者基本情報: 相談方法, 利用者の現況, 相談回数 
       ['RECORD_CONDITIONAL_EMPTY', 'warning', 9, '家族から電話'],
       ['RECORD_CONDITIONAL_EMPTY', 'warning', 13, '在宅で独居'],
     ]);
-    expect(r.issues[0]!.message).toContain('相談方法は 01:来所');
-    expect(r.issues[0]!.messageEn).toContain('(相談方法: 01:来所)');
+    expect(r.issues[0]!.message).toContain('No.8「相談方法」は 01:来所');
+    expect(r.issues[0]!.messageEn).toContain('(No.8 相談方法: 01:来所)');
   });
 
   it('前回相談日 goes with 02:再来 (warnings: implied by the form, not the notes)', () => {

@@ -164,7 +164,10 @@ export const en: Catalogue = {
   CSV_RECORD_TOO_LONG: (p) => `Line ${p.line} (field ${p.field}): the record is longer than the limit (${count(p.limit)} characters); this record could not be read.`,
   CSV_FIELD_TOO_LARGE: (p) => `Line ${p.line}, field ${p.field} is longer than the limit (${count(p.limit)} characters); the record was not read.`,
   CSV_TOO_MANY_RECORDS: (p) => `More records than the limit (${count(p.limit)}): nothing from line ${p.line} on was read.`,
-  CSV_UNKNOWN_KIND: (p) => `Cannot tell the file kind from the name ${JSON.stringify(p.name)}; pass the kind option.`,
+  CSV_UNKNOWN_KIND: (p) =>
+    'rewrite' in p
+      ? 'The kind or CSV version cannot be told, so the file cannot be rewritten (--kind gives the kind).'
+      : `Cannot tell the file kind from the name ${JSON.stringify(p.name)}; pass the kind option.`,
   // Typed records (src/documents/record-issues.ts).
   DECODE_NORMALISED: (p) =>
     `${fieldEn(p.field)}: ${JSON.stringify(p.value)} was read as ${p.canonical}; it is written back as ${JSON.stringify(p.canonical)} (the same value, spelt canonically).`,
@@ -248,6 +251,31 @@ export const en: Catalogue = {
     ),
   WRITE_CSV_VERSION_MISMATCH: (p) => refusedEn(p, `${fieldEn(p.field)} ${JSON.stringify(p.value)} differs from the CSV version being written, ${p.csvVersion}`),
   WRITE_NO_LAYOUT: (p) => `The spec defines no layout of ${p.kind} for CSV version ${p.csvVersion}.`,
+  // Send-unit documents (src/documents/check-document.ts, read-units.ts, write-unit.ts, document-json.ts).
+  UNITDOC_UNKNOWN_TYPE: (p) => `type "${p.type}" is not a send-unit type.`,
+  UNITDOC_TYPE_NOT_IN_EDITION: (p) => `There is no ${sendUnitName(p.type).en} send unit in edition ${p.edition} (CSV version ${p.csvVersion}).`,
+  UNITDOC_BAD_VERSION: (p) => `Files of CSV version ${p.version} cannot be written.`,
+  UNITDOC_BAD_PART: (p) => {
+    switch (p.part) {
+      case 'monthNotCarried':
+        return `${sendUnitName(p.type).en} file names carry no month (month ${p.value} cannot be written).`;
+      case 'month':
+        return `month is the file names' month ('YYYY-MM'): ${p.value ?? '(none)'}.`;
+      case 'name':
+        return `The file-name parts ${p.value} make no conformant name.`;
+    }
+  },
+  UNITDOC_SURPLUS_KIND: (p) => `${p.path}: ${p.kind} does not belong in a ${sendUnitName(p.type).en} send unit.`,
+  UNITDOC_NO_USERS: () => 'The document has no users (users is empty).',
+  UNITDOC_USER_MISMATCH: (p) =>
+    'user' in p ? `${p.path}: user ${p.user} appears twice (one entry per user).` : `${p.path}.${p.key} ${p.value} differs from the user's ${p.expected}.`,
+  UNITDOC_NOT_A_RECORD: (p) => (p.array ? `${p.path} is not an array of records.` : `${p.path} is not an object.`),
+  UNITDOC_BAD_IMAGE: (p) => ('type' in p ? `A ${sendUnitName(p.type).en} send unit carries no family-diagram images.` : `${p.path} is not { branch: string, jpeg: Uint8Array }.`),
+  UNITDOC_RECORD_LEFT_OUT: (p) => `Record ${p.record} of ${p.file} (line ${p.line}) could not be decoded and is left out of the document (see the issues of that line).`,
+  UNITDOC_NOT_WRITTEN: () => 'The document has errors: no file was written.',
+  // The command (src/cli/input.ts, src/cli/commands/fix.ts).
+  FILE_UNREADABLE: (p) => `${p.file} cannot be read (${p.reason.en}${p.errno ? ` (${p.errno})` : ''}); it was not validated.`,
+  FIX_VERIFY_FAILED: () => 'The rewritten file does not read back to the same values; nothing written (please report this as a bug).',
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p) => `CSV version ${p.version} does not match the file name (edition-${p.edition} form).`,
   FILE_VERSION_NOT_IN_FORCE: (p) => `The CSV version in force for service month ${p.month} is ${p.inForce} (the file has ${p.version}).`,
@@ -279,20 +307,8 @@ export const en: Catalogue = {
       : `Service type ${p.value} is not the sender's service type ${p.expected}.`,
   IMAGE_NOT_JPEG: () => 'The file is not a JPEG image (it does not start with FF D8 FF).',
   UNIT_ISSUES_TRUNCATED: (p) => `${p.more} more ${p.code} issues were not listed (limit ${p.limit} per send unit).`,
-  UNITDOC_JSON_SHAPE: (p) => p.en,
-  UNITDOC_UNKNOWN_TYPE: (p) => p.en,
-  UNITDOC_TYPE_NOT_IN_EDITION: (p) => p.en,
-  UNITDOC_BAD_VERSION: (p) => p.en,
-  UNITDOC_BAD_PART: (p) => p.en,
-  UNITDOC_SURPLUS_KIND: (p) => p.en,
-  UNITDOC_NO_USERS: (p) => p.en,
-  UNITDOC_USER_MISMATCH: (p) => p.en,
-  UNITDOC_NOT_A_RECORD: (p) => p.en,
-  UNITDOC_BAD_IMAGE: (p) => p.en,
-  UNITDOC_RECORD_LEFT_OUT: (p) => p.en,
-  UNITDOC_NOT_WRITTEN: (p) => p.en,
-  FILE_UNREADABLE: (p) => p.en,
-  FIX_VERIFY_FAILED: (p) => p.en,
+  UNITDOC_JSON_SHAPE: (p) =>
+    'path' in p ? `${p.path}${p.field ? ` (No.${p.field.no} ${p.field.name})` : ''}: ${p.problem.en}` : 'A send-unit document is a JSON object.',
 };
 
 const UNCERTAIN_EN = ' (a warning: the spec text does not settle this rule)';

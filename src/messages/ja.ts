@@ -128,9 +128,19 @@ function substitutionProblemJa(p: BadSubstitutionParams): string {
   }
 }
 
-/** TRANSITIONAL: codes whose call sites still build their text (removed when the last one is migrated). */
-type Pending = { readonly ja: string; readonly en: string };
-const pending = (p: Pending): string => p.ja;
+/** UNITDOC_BAD_PART: a month the unit's names do not carry, a month not 'YYYY-MM', or parts that make no name. */
+export type BadPartParams =
+  | { readonly part: 'monthNotCarried'; readonly type: string; readonly value: string }
+  | { readonly part: 'month'; readonly value?: string }
+  | { readonly part: 'name'; readonly value: string };
+
+/**
+ * UNITDOC_JSON_SHAPE: where in the JSON (path, and the field there) and what zod's own locales say is wrong (zod
+ * renders its issues in Japanese and English itself), or a value that is not a JSON object at all.
+ */
+export type JsonShapeParams =
+  | { readonly path: string; readonly field?: FieldName; readonly problem: { readonly ja: string; readonly en: string } }
+  | { readonly notObject: true };
 
 export const ja = {
   // Field rules (src/schemas/field-rules.ts).
@@ -292,7 +302,10 @@ export const ja = {
   CSV_FIELD_TOO_LARGE: (p: { line: number; field: number; limit: number }) =>
     `${p.line}行目の${p.field}番目の項目が上限（${count(p.limit)}文字）を超えています。このレコードは読みませんでした。`,
   CSV_TOO_MANY_RECORDS: (p: { line: number; limit: number }) => `レコード数が上限（${count(p.limit)}件）を超えたため、${p.line}行目以降は読みませんでした。`,
-  CSV_UNKNOWN_KIND: (p: { name: string }) => `ファイルの種類が分かりません（ファイル名 ${JSON.stringify(p.name)}）。kind オプションで指定してください。`,
+  CSV_UNKNOWN_KIND: (p: { name: string } | { rewrite: true }) =>
+    'rewrite' in p
+      ? '種別かCSVバージョンが分からないため書き直せません（--kind で種別を指定できます）。'
+      : `ファイルの種類が分かりません（ファイル名 ${JSON.stringify(p.name)}）。kind オプションで指定してください。`,
   // Typed records (src/documents/record-issues.ts).
   DECODE_NORMALISED: (p: { field: FieldName; value: string; canonical: string }) =>
     `${fieldJa(p.field)} の値 ${JSON.stringify(p.value)} は ${p.canonical} と読みました。書き戻すと ${JSON.stringify(p.canonical)} になります（値は同じで、綴りだけが変わります）。`,
@@ -387,6 +400,35 @@ export const ja = {
   WRITE_CSV_VERSION_MISMATCH: (p: Refused & { field: FieldName; value: string; csvVersion: string }) =>
     refusedJa(p, `${fieldJa(p.field)} の値 ${JSON.stringify(p.value)} が書き出すCSVバージョン ${p.csvVersion} と異なります`),
   WRITE_NO_LAYOUT: (p: { kind: string; csvVersion: string }) => `${p.kind} のCSVバージョン ${p.csvVersion} のレイアウトは仕様にありません。`,
+  // Send-unit documents (src/documents/check-document.ts, read-units.ts, write-unit.ts, document-json.ts).
+  UNITDOC_UNKNOWN_TYPE: (p: { type: string }) => `type "${p.type}" は送信単位の種類ではありません。`,
+  UNITDOC_TYPE_NOT_IN_EDITION: (p: { type: string; edition: number; csvVersion: string }) =>
+    `${sendUnitName(p.type).ja}の送信単位は第${p.edition}版（CSVバージョン ${p.csvVersion}）にありません。`,
+  UNITDOC_BAD_VERSION: (p: { version: string }) => `CSVバージョン ${p.version} のファイルは書き出せません。`,
+  UNITDOC_BAD_PART: (p: BadPartParams) => {
+    switch (p.part) {
+      case 'monthNotCarried':
+        return `${sendUnitName(p.type).ja}のファイル名は年月を持ちません（month ${p.value} は書けません）。`;
+      case 'month':
+        return `month はファイル名の年月（'YYYY-MM'）です: ${p.value ?? '（なし）'}。`;
+      case 'name':
+        return `ファイル名の部品 ${p.value} から仕様どおりの名前を作れません。`;
+    }
+  },
+  UNITDOC_SURPLUS_KIND: (p: { path: string; kind: string; type: string }) => `${p.path}: ${p.kind} は${sendUnitName(p.type).ja}の送信単位に含めません。`,
+  UNITDOC_NO_USERS: (_: Empty) => '利用者がいません（users が空）。',
+  UNITDOC_USER_MISMATCH: (p: { path: string; user: string } | { path: string; key: string; value: string; expected: string }) =>
+    'user' in p ? `${p.path} の利用者 ${p.user} は2回目です（1人の利用者は1つにまとめます）。` : `${p.path}.${p.key} ${p.value} が利用者の ${p.expected} と違います。`,
+  UNITDOC_NOT_A_RECORD: (p: { path: string; array: boolean }) => (p.array ? `${p.path} はレコードの配列ではありません。` : `${p.path} はオブジェクトではありません。`),
+  UNITDOC_BAD_IMAGE: (p: { type: string } | { path: string }) =>
+    'type' in p ? `${sendUnitName(p.type).ja}の送信単位は家族構成画像を持ちません。` : `${p.path} は { branch: 文字列, jpeg: Uint8Array } ではありません。`,
+  UNITDOC_RECORD_LEFT_OUT: (p: { file: string; record: number; line: number }) =>
+    `${p.file} のレコード${p.record}（${p.line}行目）は型付きにできないので文書から除きました（この行の問題を参照）。`,
+  UNITDOC_NOT_WRITTEN: (_: Empty) => '文書に誤りがあるので、どのファイルも書き出していません。',
+  // The command (src/cli/input.ts, src/cli/commands/fix.ts).
+  FILE_UNREADABLE: (p: { file: string; reason: { readonly ja: string; readonly en: string }; errno?: string }) =>
+    `${p.file} を読めません（${p.reason.ja}${p.errno ? ` (${p.errno})` : ''}）。このファイルは検証していません。`,
+  FIX_VERIFY_FAILED: (_: Empty) => '書き直したファイルを読み戻すと値が一致しません。書き出しませんでした（不具合として報告してください）。',
   // The file rules (src/validate/rules/*).
   FILE_VERSION_EDITION_MISMATCH: (p: { version: string; edition: string }) => `CSVバージョン ${p.version} はファイル名（第${p.edition}版の形式）と合いません。`,
   FILE_VERSION_NOT_IN_FORCE: (p: { month: string; inForce: string; version: string }) => `提供年月 ${p.month} に適用されるCSVバージョンは ${p.inForce} です（ファイルは ${p.version}）。`,
@@ -419,18 +461,6 @@ export const ja = {
       : `サービス種類コード ${p.value} が送信元のサービス種類 ${p.expected} と違います。`,
   IMAGE_NOT_JPEG: (_: Empty) => 'ファイルがJPEG画像ではありません（先頭が FF D8 FF でない）。',
   UNIT_ISSUES_TRUNCATED: (p: { code: string; more: number; limit: number }) => `${p.code} はほかに${p.more}件あります（1送信単位${p.limit}件まで表示）。`,
-  UNITDOC_JSON_SHAPE: pending,
-  UNITDOC_UNKNOWN_TYPE: pending,
-  UNITDOC_TYPE_NOT_IN_EDITION: pending,
-  UNITDOC_BAD_VERSION: pending,
-  UNITDOC_BAD_PART: pending,
-  UNITDOC_SURPLUS_KIND: pending,
-  UNITDOC_NO_USERS: pending,
-  UNITDOC_USER_MISMATCH: pending,
-  UNITDOC_NOT_A_RECORD: pending,
-  UNITDOC_BAD_IMAGE: pending,
-  UNITDOC_RECORD_LEFT_OUT: pending,
-  UNITDOC_NOT_WRITTEN: pending,
-  FILE_UNREADABLE: pending,
-  FIX_VERIFY_FAILED: pending,
+  UNITDOC_JSON_SHAPE: (p: JsonShapeParams) =>
+    'path' in p ? `${p.path}${p.field ? `（No.${p.field.no} ${p.field.name}）` : ''}: ${p.problem.ja}` : '送信単位の文書はJSONのオブジェクトです。',
 } satisfies { readonly [C in RuleCode]: (params: never) => string };
