@@ -92,14 +92,27 @@ export class IssueSink {
 
   /** The severity of an issue of `code`: the catalogue's, a warning when `lowered`, then by profile. */
   severityOf(code: RuleCode, lowered = false): Severity {
-    const rule = ruleOf(code);
-    if (!rule) throw new Error(`unknown rule ${code}`);
-    if (lowered && !rule.lowered) throw new Error(`rule ${code} is not lowerable`);
-    return this.profiled(code, lowered ? 'warning' : rule.severity);
+    return this.profiled(code, ruleSeverity(code, lowered));
   }
 
   /** The lenient profile reports the rules the catalogue marks `lenientProfile` as warnings. */
   private profiled(code: string, severity: Severity): Severity {
     return this.policy.profile === 'lenient' && severity === 'error' && ruleOf(code)?.lowered === 'lenientProfile' ? 'warning' : severity;
   }
+}
+
+/** The catalogue's severity of `code`, or a warning when `lowered` (only rules the catalogue marks lowerable may be). */
+export function ruleSeverity(code: RuleCode, lowered = false): Severity {
+  const rule = ruleOf(code);
+  if (!rule) throw new Error(`unknown rule ${code}`);
+  if (lowered && !rule.lowered) throw new Error(`rule ${code} is not lowerable`);
+  return lowered ? 'warning' : rule.severity;
+}
+
+/**
+ * The issue of a draft at its severity, rendered: for the calls that report every issue they find, without a
+ * cap or a profile (a record decoded, a file name parsed, a file written).
+ */
+export function toIssue(draft: AnyIssueDraft | IssueDraft): Issue {
+  return renderIssue(draft, ruleSeverity(draft.code, draft.lowered === true));
 }

@@ -36,11 +36,8 @@ export interface Issue {
   readonly messageEn: string;
 }
 
-/** A value of an issue's `params`: what JSON can hold. */
-export type ParamValue = string | number | boolean | readonly ParamValue[] | { readonly [key: string]: ParamValue | undefined };
-
-/** An issue's `params`. */
-export type IssueParams = { readonly [key: string]: ParamValue | undefined };
+/** An issue's `params`: JSON-safe values (strings, numbers, booleans, arrays, plain objects), typed per code by MessageParams. */
+export type IssueParams = { readonly [key: string]: unknown };
 
 /** Where an issue is; parts given as `undefined` are left out. */
 export type IssueLocation = {

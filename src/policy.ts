@@ -27,12 +27,12 @@ export const DEFAULT_MAX_ISSUES_PER_CODE = 10_000;
 /** What any entry point's options may say about the policy (ValidateOptions and ReadOptions are both this). */
 export interface PolicyOptions {
   /** ValidateOptions: the profile; `lenient` reads on (as `lenient: true`) and reports what it read past as warnings. */
-  readonly profile?: Profile;
+  readonly profile?: Profile | undefined;
   /** ReadOptions: read UTF-8 input on (after reporting it), the severities unchanged. */
-  readonly lenient?: boolean;
-  readonly kind?: FileKind;
-  readonly maxIssuesPerCode?: number;
-  readonly limits?: Partial<ReadLimits>;
+  readonly lenient?: boolean | undefined;
+  readonly kind?: FileKind | undefined;
+  readonly maxIssuesPerCode?: number | undefined;
+  readonly limits?: Partial<ReadLimits> | undefined;
 }
 
 /** Options resolved: every value present, every default applied. */

@@ -150,7 +150,7 @@ describe('encoding guess: half-width katakana in MS932 is not UTF-8', () => {
   });
 });
 
-/** The count a CSV_ISSUES_TRUNCATED or FILE_ISSUES_TRUNCATED issue gives for a code (0 when none). */
+/** The count a FILE_ISSUES_TRUNCATED issue gives for a code (0 when none). */
 function leftOut(issues: readonly Issue[], truncCode: string, code: string): number {
   return issues
     .filter((i) => i.code === truncCode && i.value === code)
@@ -160,36 +160,36 @@ function leftOut(issues: readonly Issue[], truncCode: string, code: string): num
 describe('row-level issues are capped per code', () => {
   const bad = (n: number) => utf8('x\r\n'.repeat(n));
 
-  it('keeps the first 1,000 of each code by default and counts the rest; records and lines are unaffected', () => {
-    const r = readCsvFile({ name: PLAN, bytes: bad(2500) });
-    expect(r.records).toHaveLength(2500);
-    expect(r.lines).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
-    expect(r.records[2499]).toMatchObject({ csvVersion: 'x', insurerNumber: '' });
+  it('keeps the first 10,000 of each code by default and counts the rest; records and lines are unaffected', () => {
+    const r = readCsvFile({ name: PLAN, bytes: bad(12500) });
+    expect(r.records).toHaveLength(12500);
+    expect(r.lines).toEqual(Array.from({ length: 12500 }, (_, i) => i + 1));
+    expect(r.records[12499]).toMatchObject({ csvVersion: 'x', insurerNumber: '' });
     for (const code of ['CSV_FIELD_COUNT', 'CSV_UNKNOWN_VERSION']) {
       const kept = r.issues.filter((i) => i.code === code);
-      expect(kept).toHaveLength(1000);
-      expect(kept.at(-1)).toMatchObject({ line: 1000, record: 1000 }); // the first ones are kept
-      expect(leftOut(r.issues, 'CSV_ISSUES_TRUNCATED', code)).toBe(1500);
+      expect(kept).toHaveLength(10000);
+      expect(kept.at(-1)).toMatchObject({ line: 10000, record: 10000 }); // the first ones are kept
+      expect(leftOut(r.issues, 'FILE_ISSUES_TRUNCATED', code)).toBe(2500);
     }
-    const truncated = r.issues.filter((i) => i.code === 'CSV_ISSUES_TRUNCATED');
+    const truncated = r.issues.filter((i) => i.code === 'FILE_ISSUES_TRUNCATED');
     expect(truncated).toHaveLength(2);
     expect(truncated[0]).toMatchObject({ severity: 'info', file: PLAN });
-    expect(truncated.map((i) => i.message)).toContain('CSV_FIELD_COUNT はほかに1500件あります（表示は1000件まで）。');
+    expect(truncated.map((i) => i.message)).toContain('CSV_FIELD_COUNT はほかに2500件あります（1ファイル10000件まで表示）。');
   });
 
   it('maxIssuesPerCode sets the cap, for row-level and byte-level issues alike', () => {
     const rows = readCsvFile({ name: PLAN, bytes: bad(30) }, { maxIssuesPerCode: 5 });
     expect(countOf(rows.issues, 'CSV_FIELD_COUNT')).toBe(5);
-    expect(leftOut(rows.issues, 'CSV_ISSUES_TRUNCATED', 'CSV_FIELD_COUNT')).toBe(25);
+    expect(leftOut(rows.issues, 'FILE_ISSUES_TRUNCATED', 'CSV_FIELD_COUNT')).toBe(25);
     expect(rows.records).toHaveLength(30);
     // 0xA0 is no character in MS932: one CSV_INVALID_BYTES per byte.
     const [before, after] = `202407,131016,0000123456,20250401,202504,1370100001,"髙田@",`.split('@') as [string, string];
     const bytes = new Uint8Array([...sjis(before), ...new Uint8Array(40).fill(0xa0), ...sjis(`${after}\r\n`)]);
     const bytesRead = readCsvFile({ name: PLAN, bytes }, { maxIssuesPerCode: 3 });
     expect(countOf(bytesRead.issues, 'CSV_INVALID_BYTES')).toBe(3);
-    expect(leftOut(bytesRead.issues, 'CSV_ISSUES_TRUNCATED', 'CSV_INVALID_BYTES')).toBe(37);
+    expect(leftOut(bytesRead.issues, 'FILE_ISSUES_TRUNCATED', 'CSV_INVALID_BYTES')).toBe(37);
     // Under the cap nothing is summarised.
-    expect(codes(readCsvFile({ name: PLAN, bytes: bad(3) }, { maxIssuesPerCode: 3 }).issues)).not.toContain('CSV_ISSUES_TRUNCATED');
+    expect(codes(readCsvFile({ name: PLAN, bytes: bad(3) }, { maxIssuesPerCode: 3 }).issues)).not.toContain('FILE_ISSUES_TRUNCATED');
   });
 
   it('the streaming reader caps the same way', async () => {
@@ -206,8 +206,8 @@ describe('row-level issues are capped per code', () => {
     const r = readCsvFile({ name: PLAN, bytes: bad(n) });
     expect(r.records).toHaveLength(n);
     expect(r.lines[n - 1]).toBe(n);
-    expect(r.issues).toHaveLength(2 * 1000 + 2);
-    expect(leftOut(r.issues, 'CSV_ISSUES_TRUNCATED', 'CSV_FIELD_COUNT')).toBe(n - 1000);
+    expect(r.issues).toHaveLength(2 * 10000 + 2);
+    expect(leftOut(r.issues, 'FILE_ISSUES_TRUNCATED', 'CSV_FIELD_COUNT')).toBe(n - 10000);
   });
 
   it('forEachCsvItem hands over readCsvItems\' items, in order, capped the same way', () => {
@@ -229,7 +229,7 @@ describe('row-level issues are capped per code', () => {
       const kept = countOf(report.issues, code);
       expect(kept).toBeLessThanOrEqual(50);
       // Whichever cap cut them, kept + counted = every occurrence.
-      expect(kept + leftOut(report.issues, 'CSV_ISSUES_TRUNCATED', code) + leftOut(report.issues, 'FILE_ISSUES_TRUNCATED', code)).toBe(n);
+      expect(kept + leftOut(report.issues, 'FILE_ISSUES_TRUNCATED', code)).toBe(n);
     }
   });
 });

@@ -112,7 +112,7 @@ describe('利用者補足: the type-limit slots (notes of No.20-55)', () => {
     const noLimit = checkHosoku({ limit1Amount: '' });
     expect(summary(noLimit.issues)).toEqual([['RECORD_CONDITIONAL_REQUIRED', 'error', 21, '']]);
     const issue = noLimit.issues.find((i) => i.code === 'RECORD_CONDITIONAL_REQUIRED')!;
-    expect(issue.message).toBe('１支給限度基準額（No.21）は、１サービス種類コード（No.20）に値がある場合は必須ですが空です。');
+    expect(issue.message).toBe('No.21「１支給限度基準額」は、No.20「１サービス種類コード」に値がある場合は必須ですが空です。');
     expect(issue.messageEn).toBe('No.21 １支給限度基準額 is required when No.20 １サービス種類コード is set, but it is empty.');
 
     const noFigures = checkHosoku({ limit2TotalUnits: '', limit2ExcessUnits: '', totalExcessUnits: '' });
@@ -129,8 +129,8 @@ describe('利用者補足: the type-limit slots (notes of No.20-55)', () => {
       ['RECORD_CONDITIONAL_EMPTY', 'warning', 29, '5000'],
       ['RECORD_CONDITIONAL_EMPTY', 'warning', 31, '0'],
     ]);
-    expect(r.issues[0]!.message).toContain('３サービス種類コード（No.28）に値がある場合だけ記載し');
-    expect(r.issues[0]!.message).toContain('３サービス種類コードは 空');
+    expect(r.issues[0]!.message).toContain('No.28「３サービス種類コード」に値がある場合だけ記載し');
+    expect(r.issues[0]!.message).toContain('No.28「３サービス種類コード」は 空');
   });
 
   it('限度超単位数 is max(0, 合計単位数 − 支給限度基準額)', () => {
@@ -138,7 +138,7 @@ describe('利用者補足: the type-limit slots (notes of No.20-55)', () => {
     const r = checkHosoku({ limit1Amount: '1000', limit1TotalUnits: '1500', limit1ExcessUnits: '0' });
     expect(summary(r.issues)).toEqual([['RECORD_HOSOKU_LIMIT_EXCESS', 'error', 23, '0']]);
     const issue = r.issues.find((i) => i.code === 'RECORD_HOSOKU_LIMIT_EXCESS')!;
-    expect(issue.message).toBe('１限度超単位数（No.23） 0 は、合計単位数 1500 − 支給限度基準額 1000 から 500 です。');
+    expect(issue.message).toBe('No.23「１限度超単位数」 0 は、合計単位数 1500 − 支給限度基準額 1000 から 500 です。');
     // Correct figures: over by 500, and within the limit 0. The total follows (450 + 500 = 950).
     expect(summary(checkHosoku({ limit1Amount: '1000', limit1TotalUnits: '1500', limit1ExcessUnits: '500', totalExcessUnits: '950' }).issues)).toEqual([]);
     expect(summary(checkHosoku({ limit1Amount: '1000', limit1TotalUnits: '800', limit1ExcessUnits: '0' }).issues)).toEqual([]);
@@ -225,14 +225,14 @@ describe('利用者基本情報: 相談方法, 利用者の現況, 相談回数 
     const issue = r.issues[0]!;
     expect(issue.field).toEqual({ no: 9, key: 'consultationMethodOther', name: '相談方法(その他の内容)' });
     expect(issue.file).toBe(kihonName);
-    expect(issue.message).toBe('相談方法(その他の内容)（No.9）は、相談方法（No.8）が 03:その他 の場合は必須ですが空です。');
+    expect(issue.message).toBe('No.9「相談方法(その他の内容)」は、No.8「相談方法」が 03:その他 の場合は必須ですが空です。');
     expect(issue.messageEn).toBe('No.9 相談方法(その他の内容) is required when No.8 相談方法 is 03:その他, but it is empty.');
   });
 
   it('利用者の現況 02:入院又は入所中 without 状況補足 is an error', () => {
     const r = kihon({ userCurrentSituation: '02' });
     expect(summary(r.issues)).toEqual([['RECORD_CONDITIONAL_REQUIRED', 'error', 13, '']]);
-    expect(r.issues[0]!.message).toContain('利用者の現況（No.12）が 02:入院又は入所中 の場合は必須');
+    expect(r.issues[0]!.message).toContain('No.12「利用者の現況」が 02:入院又は入所中 の場合は必須');
   });
 
   it('その他の内容 / 状況補足 with another code: a warning (the notes do not forbid it)', () => {
@@ -241,8 +241,8 @@ describe('利用者基本情報: 相談方法, 利用者の現況, 相談回数 
       ['RECORD_CONDITIONAL_EMPTY', 'warning', 9, '家族から電話'],
       ['RECORD_CONDITIONAL_EMPTY', 'warning', 13, '在宅で独居'],
     ]);
-    expect(r.issues[0]!.message).toContain('相談方法は 01:来所');
-    expect(r.issues[0]!.messageEn).toContain('(相談方法: 01:来所)');
+    expect(r.issues[0]!.message).toContain('No.8「相談方法」は 01:来所');
+    expect(r.issues[0]!.messageEn).toContain('(No.8 相談方法: 01:来所)');
   });
 
   it('前回相談日 goes with 02:再来 (warnings: implied by the form, not the notes)', () => {
@@ -254,7 +254,7 @@ describe('利用者基本情報: 相談方法, 利用者の現況, 相談回数 
   it('前回相談日 after 相談日, and an 認定有効期間 ending before it starts, are errors', () => {
     const r = kihon({ previousConsultationDate: '20250411' });
     expect(summary(r.issues)).toEqual([['RECORD_DATE_ORDER', 'error', 11, '20250411']]);
-    expect(r.issues[0]!.message).toBe('前回相談日（No.11） 20250411 が 相談日（No.4） 20250410 より後です。');
+    expect(r.issues[0]!.message).toBe('No.11「前回相談日」 20250411 が No.4「相談日」 20250410 より後です。');
     expect(summary(kihon({ previousConsultationDate: '20250410' }).issues)).toEqual([]);
     expect(summary(kihon({ certificationPeriodEndDate: '20241031' }).issues)).toEqual([['RECORD_DATE_ORDER', 'error', 25, '20241031']]);
   });
@@ -303,7 +303,7 @@ describe('第1表: 生活援助中心型の算定理由 and dates', () => {
     expect(summary(plan1({ livingSupportReason: '3' }).issues)).toEqual([['RECORD_CONDITIONAL_REQUIRED', 'warning', 26, '']]);
     const r = plan1({ livingSupportReason: '1', livingSupportReasonOther: '同居の長男が夜勤で日中不在' });
     expect(summary(r.issues)).toEqual([['RECORD_CONDITIONAL_EMPTY', 'warning', 26, '同居の長男が夜勤で日中不在']]);
-    expect(r.issues[0]!.message).toContain('生活援助中心型の算定理由（No.25）が 3:その他 の場合だけ');
+    expect(r.issues[0]!.message).toContain('No.25「生活援助中心型の算定理由」が 3:その他 の場合だけ');
   });
 
   it('初回居宅サービス計画作成日 after the plan date, and a period ending before it starts, are errors', () => {

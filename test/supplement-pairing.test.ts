@@ -17,21 +17,21 @@ describe('RECORD_HOSOKU_PAIRING points at the wrong field', () => {
     const issues = pairing(toSchedule, { planChangeDate: '20250301', serviceMonth: '202504' });
     expect(issues.map((i) => [i.field?.no, i.field?.name, i.value, i.line, i.record])).toEqual([[4, '居宅サービス計画作成（変更）日', '20250301', 1, 1]]);
     expect(issues[0]!.message).toContain('ファイル名の提供年月 202504 のとおり第6/7表に紐づく');
-    expect(issues[0]!.message).toContain('居宅サービス計画作成（変更）日（No.4）は 00000000 にします（値は 20250301）');
+    expect(issues[0]!.message).toContain('No.4「居宅サービス計画作成（変更）日」は 00000000 にします（値は 20250301）');
     expect(issues[0]!.messageEn).toContain('No.4 居宅サービス計画作成（変更）日 must be 00000000');
   });
 
   it('tied to 第1/2表, a real month in No.63: No.63 is wrong', () => {
     const issues = pairing(toPlan, { planChangeDate: '20250301', serviceMonth: '202504' });
     expect(issues.map((i) => [i.field?.no, i.value])).toEqual([[63, '202504']]);
-    expect(issues[0]!.message).toContain('対象年月（No.63）は 000000 にします');
+    expect(issues[0]!.message).toContain('No.63「対象年月」は 000000 にします');
   });
 
   it('both sentinels: No.4 when tied to 第1/2表, No.63 when tied to 第6/7表', () => {
     const both = { planChangeDate: '00000000', serviceMonth: '000000' };
     expect(pairing(toPlan, both).map((i) => [i.field?.no, i.value])).toEqual([[4, '00000000']]);
     expect(pairing(toSchedule, both).map((i) => [i.field?.no, i.value])).toEqual([[63, '000000']]);
-    expect(pairing(toSchedule, both)[0]!.message).toContain('対象年月（No.63）に第6/7表の対象年月を書きます');
+    expect(pairing(toSchedule, both)[0]!.message).toContain('No.63「対象年月」に第6/7表の対象年月を書きます');
   });
 
   it('a consistent record has no pairing issue', () => {
@@ -44,6 +44,6 @@ describe('RECORD_HOSOKU_PAIRING points at the wrong field', () => {
     const report = await validateStream([bytes], 'supplement.csv', { kind: 'UPHOSOKU' });
     const issues = report.issues.filter((i) => i.code === 'RECORD_HOSOKU_PAIRING');
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.message).toContain('第1/2表に紐づく場合は対象年月（No.63）を 000000、第6/7表に紐づく場合は居宅サービス計画作成（変更）日（No.4）を 00000000');
+    expect(issues[0]!.message).toContain('第1/2表に紐づく場合はNo.63「対象年月」を 000000、第6/7表に紐づく場合はNo.4「居宅サービス計画作成（変更）日」を 00000000');
   });
 });

@@ -134,6 +134,7 @@ describe('DECODE_NORMALISED: two spellings of one value are said, never silently
         record: 1,
         field: { no: 8, key: 'units', name: '単位数' },
         value: '00650',
+        params: { field: { no: 8, name: '単位数' }, value: '00650', canonical: '650' },
         message: 'No.8「単位数」 の値 "00650" は 650 と読みました。書き戻すと "650" になります（値は同じで、綴りだけが変わります）。',
         messageEn: 'No.8 単位数: "00650" was read as 650; it is written back as "650" (the same value, spelt canonically).',
       },

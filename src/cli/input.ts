@@ -3,7 +3,9 @@
 // business (issues).
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { ruleOf, type Issue } from '../core.js';
+import type { Issue } from '../core.js';
+import { toIssue } from '../issue-sink.js';
+import { issue } from '../rules/index.js';
 import { CliError, errorText } from './context.js';
 
 export interface InputPath {
@@ -117,14 +119,9 @@ export function readProblem(path: string): NodeJS.ErrnoException | undefined {
 export function unreadableIssue(display: string, error: unknown): Issue {
   const [ja, en] = ioReason(error, false);
   const code = (error as NodeJS.ErrnoException).code;
-  const tag = code && !en.includes(code) ? ` (${code})` : '';
-  return {
-    code: 'FILE_UNREADABLE',
-    severity: ruleOf('FILE_UNREADABLE')!.severity,
-    file: display,
-    message: `${display} を読めません（${ja}${tag}）。このファイルは検証していません。`,
-    messageEn: `${display} cannot be read (${en}${tag}); it was not validated.`,
-  } satisfies Issue;
+  const tag = code !== undefined && !en.includes(code);
+  const reason = { ja, en };
+  return toIssue(issue('FILE_UNREADABLE', tag ? { file: display, reason, errno: code! } : { file: display, reason }, { file: display }));
 }
 
 /** A file's bytes; a folder, a missing or unreadable file is an I/O error. */

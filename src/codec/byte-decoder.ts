@@ -2,21 +2,18 @@
 // reader and the streaming reader both use this one decoder, so they report the same problems; a two-byte
 // character split across chunks is carried over (the streaming TextDecoder and `pendingLead`).
 import { type Issue } from '../issues.js';
-import { readRuleIssue } from '../rules/read.js';
+import type { IssueSink } from '../issue-sink.js';
+import { issue, type AnyIssueDraft } from '../rules/draft.js';
 import { decideWholeInput, isValidMs932, Utf8Watch, type Ambiguity, type Utf8Evidence } from './encoding-evidence.js';
 import { canonicalPair, codePointLabel, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
 /** Bytes after the first non-ASCII byte that decide at once for UTF-8 when they are conclusive (looksLikeUtf8). */
 const SNIFF_WINDOW = 1024;
-/** Issues of one code kept per file by default (ReadOptions.maxIssuesPerCode); the rest are counted. */
-export const DEFAULT_MAX_ISSUES_PER_CODE = 1000;
-
 export interface DecoderOptions {
-  readonly file?: string;
+  /** Where the file's issues go (shared with the rows: caps per code, so a binary file cannot flood the report). */
+  readonly sink: IssueSink;
   /** Decode UTF-8 input anyway (after reporting it) so the rest of the file can be checked. */
   readonly lenient?: boolean;
-  /** Issues of one code past this count are summarised, so a binary file cannot flood the report. */
-  readonly maxIssuesPerCode?: number;
 }
 
 export interface Decoded {
@@ -34,9 +31,7 @@ export class ByteDecoder {
   private pendingLead = -1;
   private readonly ms932 = ms932Decoder();
   private readonly utf8 = new TextDecoder('utf-8');
-  private readonly counts = new Map<string, number>();
   private issues: Issue[] = [];
-  private readonly cap: number;
   /** Set by decideOnWhole: the verdict of the whole input, known before its first byte is decoded. */
   private wholeIsUtf8: boolean | undefined;
   /** Set by decideOnWhole: the whole input is MS932 but valid UTF-8 too (reported at the end, as a stream does). */
@@ -44,9 +39,7 @@ export class ByteDecoder {
   /** While MS932 is read on a guess, the evidence that the whole input is UTF-8 after all (see Utf8Watch). */
   private watch: Utf8Watch | undefined;
 
-  constructor(private readonly options: DecoderOptions = {}) {
-    this.cap = options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE;
-  }
+  constructor(private readonly options: DecoderOptions) {}
 
   /** The encoding decided so far: `utf8` when the input was found to be UTF-8. */
   get encoding(): DetectedEncoding {
@@ -81,7 +74,7 @@ export class ByteDecoder {
     if (this.phase === 'ms932') {
       text += this.ms932.end(this.pendingLead >= 0);
       if (this.pendingLead >= 0) {
-        this.report('CSV_INVALID_BYTES', this.offset - 1, [this.pendingLead], '末尾', 'at the end');
+        this.invalid(this.offset - 1, [this.pendingLead], true);
         this.pendingLead = -1;
       }
       const evidence = this.watch?.end();
@@ -90,7 +83,6 @@ export class ByteDecoder {
       if (evidence) this.reportLateUtf8(evidence);
       else if (ambiguity) this.reportAmbiguous(ambiguity);
     } else if (this.phase === 'utf8') text += this.utf8.decode();
-    this.issues.push(...truncationIssues(this.counts, this.cap, this.options.file));
     return this.take(text);
   }
 
@@ -109,7 +101,7 @@ export class ByteDecoder {
       if (this.pendingLength < 3 && !atEnd) return '';
       bytes = this.release();
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-        this.report('CSV_BOM', 0, [0xef, 0xbb, 0xbf], '先頭', 'at the start');
+        this.report(issue('CSV_BOM', {}, { offset: 0, value: hex([0xef, 0xbb, 0xbf]) }));
         this.offset = 3;
         bytes = bytes.subarray(3);
         this.decideUtf8(0);
@@ -159,17 +151,13 @@ export class ByteDecoder {
 
   private decideUtf8(offset: number): void {
     const lenient = this.options.lenient === true;
-    this.issues.push(
-      readRuleIssue(
-        'CSV_NOT_MS932',
-        `ファイルがUTF-8で書かれています（バイト位置 ${offset}）。仕様の文字コードはShift_JIS（MS932）です。` +
-          (lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（lenient オプションでUTF-8として読めます）。'),
-        `The file is UTF-8 (byte offset ${offset}); the spec requires Shift_JIS (MS932). ` +
-          (lenient ? 'Reading on as UTF-8.' : 'Reading stopped (the lenient option reads it as UTF-8).'),
-        { file: this.options.file, offset },
-      ),
-    );
+    this.report(issue('CSV_NOT_MS932', { offset, lenient }, { offset }));
     this.phase = lenient ? 'utf8' : 'refused';
+  }
+
+  /** Into the file's sink; kept issues come out with the text of the same push. */
+  private report(draft: AnyIssueDraft): void {
+    if (this.options.sink.add(draft)) this.issues.push(...this.options.sink.drain());
   }
 
   /**
@@ -177,23 +165,7 @@ export class ByteDecoder {
    * The records already given cannot be taken back: the issue says that their text may be garbled.
    */
   private reportLateUtf8(evidence: Utf8Evidence): void {
-    const at = evidence.offset;
-    const [whatJa, whatEn] =
-      evidence.kind === 'long'
-        ? ['3バイト以上のUTF-8の文字（日本語など）', 'a 3- or 4-byte UTF-8 sequence (Japanese, say)']
-        : ['MS932として不正でUTF-8として正しいバイト', 'bytes invalid in MS932 and valid in UTF-8'];
-    this.issues.push(
-      readRuleIssue(
-        'CSV_NOT_MS932_LATE',
-        `ファイル全体を読み終えて、UTF-8で書かれていると分かりました（バイト位置 ${at} に${whatJa}）。仕様の文字コードはShift_JIS（MS932）です。` +
-          '先頭部分では判断できずMS932として読んだため、すでに読んだレコードは文字化けしている可能性があります（例:「あい」が「縺ゅ＞」）。' +
-          'ファイル全体を一度に読む readCsvFile / validateFile は、このファイルを最初からUTF-8として扱います。',
-        `Only its end showed that the file is UTF-8 (${whatEn} at byte offset ${at}); the spec requires Shift_JIS (MS932). ` +
-          'Its first bytes did not tell, so it was read as MS932: the text of the records already read may be garbled ' +
-          '("あい" read as "縺ゅ＞"). readCsvFile / validateFile, which take the whole file at once, treat it as UTF-8 from the start.',
-        { file: this.options.file, offset: at },
-      ),
-    );
+    this.report(issue('CSV_NOT_MS932_LATE', { offset: evidence.offset, long: evidence.kind === 'long' }, { offset: evidence.offset }));
   }
 
   /**
@@ -202,25 +174,12 @@ export class ByteDecoder {
    * as ﾏｷ (CF B7) gets this warning too — so MS932 is kept, as the spec says, and the user is shown the first
    * such character both ways. Reported at the end by both readers, so they give the same issues.
    */
-  private reportAmbiguous({ offset: at, bytes }: Ambiguity): void {
+  private reportAmbiguous({ offset, bytes }: Ambiguity): void {
     const raw = new Uint8Array(bytes);
     const asMs932 = new TextDecoder('shift_jis').decode(raw);
     const asUtf8 = new TextDecoder('utf-8').decode(raw);
     const v = hex([...bytes]);
-    this.issues.push(
-      readRuleIssue(
-        'CSV_AMBIGUOUS_ENCODING',
-        `ファイル全体がMS932としてもUTF-8としても正しいバイト列です。最初の非ASCII文字（バイト位置 ${at} の ${v}）は、` +
-          `MS932では「${asMs932}」、UTF-8では「${asUtf8}」（${codePointLabel(asUtf8)}）です。仕様どおりMS932として読みました。` +
-          'UTF-8で書かれたファイルなら、この部分は文字化けしています。送信元ソフトの文字コード（Shift_JIS／MS932で書いているか）を確認してください。' +
-          '（半角カタカナだけのMS932ファイルでも、このように両方で読めることがあります。）',
-        `The whole file is valid MS932 and valid UTF-8 as well. Its first non-ASCII character (${v} at byte offset ${at}) ` +
-          `reads "${asMs932}" as MS932 and "${asUtf8}" (${codePointLabel(asUtf8)}) as UTF-8. It was read as MS932, as the spec requires; ` +
-          'if the file was written in UTF-8, this text is garbled. Check which encoding the sending software writes (it must be Shift_JIS / MS932). ' +
-          '(An MS932 file whose only non-ASCII text is half-width katakana can read both ways like this.)',
-        { file: this.options.file, offset: at, value: v },
-      ),
-    );
+    this.report(issue('CSV_AMBIGUOUS_ENCODING', { offset, bytes: v, asMs932, asUtf8, codePoint: codePointLabel(asUtf8) }, { offset, value: v }));
   }
 
   private hold(bytes: Uint8Array): void {
@@ -249,79 +208,32 @@ export class ByteDecoder {
           if (cls !== Pair.Valid) this.reportPair(cls, at - 1, lead, b);
           continue;
         }
-        this.report('CSV_INVALID_BYTES', at - 1, [lead], '', '');
+        this.invalid(at - 1, [lead]);
         // fall through: this byte starts afresh
       }
       if (b < 0x80) continue;
       if (isLeadByte(b)) this.pendingLead = b;
-      else if (!isSingleByteChar(b)) this.report('CSV_INVALID_BYTES', at, [b], '', '');
+      else if (!isSingleByteChar(b)) this.invalid(at, [b]);
     }
     this.offset += bytes.length;
   }
 
-  private reportPair(cls: Pair, at: number, lead: number, trail: number): void {
+  private reportPair(cls: Pair, offset: number, lead: number, trail: number): void {
     if (cls === Pair.Gaiji) {
-      this.count('CSV_GAIJI') &&
-        this.issues.push(
-          readRuleIssue(
-            'CSV_GAIJI',
-            `外字（利用者定義文字 ${hex([lead, trail])}）が使われています（バイト位置 ${at}）。仕様は外字を禁止しています。`,
-            `A user-defined character (gaiji, ${hex([lead, trail])}) at byte offset ${at}; the spec forbids gaiji.`,
-            { file: this.options.file, offset: at, value: hex([lead, trail]) },
-          ),
-        );
+      const v = hex([lead, trail]);
+      this.report(issue('CSV_GAIJI', { offset, bytes: v }, { offset, value: v }));
     } else if (cls === Pair.NonCanonical) {
       const c = canonicalPair(lead, trail)!;
-      const to = hex([c >> 8, c & 0xff]);
-      this.count('CSV_NONCANONICAL_MS932') &&
-        this.issues.push(
-          readRuleIssue(
-            'CSV_NONCANONICAL_MS932',
-            `バイト位置 ${at} の ${hex([lead, trail])} はMS932の重複コードです。同じ文字をWindowsは ${to} で書くため、書き直すとバイトが変わります。`,
-            `${hex([lead, trail])} at byte offset ${at} is a duplicate MS932 code; Windows writes the same character as ${to}, so rewriting changes these bytes.`,
-            { file: this.options.file, offset: at, value: hex([lead, trail]) },
-          ),
-        );
-    } else this.report('CSV_INVALID_BYTES', at, [lead, trail], '', '');
+      const v = hex([lead, trail]);
+      this.report(issue('CSV_NONCANONICAL_MS932', { offset, bytes: v, canonical: hex([c >> 8, c & 0xff]) }, { offset, value: v }));
+    } else this.invalid(offset, [lead, trail]);
   }
 
-  private report(code: 'CSV_INVALID_BYTES' | 'CSV_BOM', at: number, bytes: number[], whereJa: string, whereEn: string): void {
-    if (code === 'CSV_INVALID_BYTES') this.watch?.noteInvalidMs932(at);
-    if (!this.count(code)) return;
+  private invalid(offset: number, bytes: number[], atEnd = false): void {
+    this.watch?.noteInvalidMs932(offset);
     const v = hex(bytes);
-    const message =
-      code === 'CSV_BOM'
-        ? 'ファイルの先頭にUTF-8のBOM（EF BB BF）があります。MS932のファイルにBOMは付けません。'
-        : `バイト位置 ${at}${whereJa ? `（${whereJa}）` : ''} の ${v} はShift_JIS（MS932）として不正なバイト列です。`;
-    const messageEn =
-      code === 'CSV_BOM'
-        ? 'The file starts with a UTF-8 byte order mark (EF BB BF); MS932 files have none.'
-        : `Bytes ${v} at byte offset ${at}${whereEn ? ` (${whereEn})` : ''} are not valid Shift_JIS (MS932).`;
-    this.issues.push(readRuleIssue(code, message, messageEn, { file: this.options.file, offset: at, value: v }));
+    this.report(issue('CSV_INVALID_BYTES', { offset, bytes: v, atEnd }, { offset, value: v }));
   }
-
-  private count(code: string): boolean {
-    const n = (this.counts.get(code) ?? 0) + 1;
-    this.counts.set(code, n);
-    return n <= this.cap;
-  }
-}
-
-/** One CSV_ISSUES_TRUNCATED per code that went over the cap, with the count left out. */
-export function truncationIssues(counts: ReadonlyMap<string, number>, cap: number, file: string | undefined): Issue[] {
-  const out: Issue[] = [];
-  for (const [code, n] of counts) {
-    if (n <= cap) continue;
-    out.push(
-      readRuleIssue(
-        'CSV_ISSUES_TRUNCATED',
-        `${code} はほかに${n - cap}件あります（表示は${cap}件まで）。`,
-        `${n - cap} more ${code} issues were not listed (limit ${cap}).`,
-        { file, value: code },
-      ),
-    );
-  }
-  return out;
 }
 
 const ASCII = new TextDecoder('latin1');

@@ -4,16 +4,17 @@
 import { checkedChunks, expectArguments, FUNCTION, READ_FILE } from '../arguments.js';
 import { READ_OPTIONS, STREAM_READ_OPTIONS } from '../spec-arguments.js';
 import { byPosition, type Issue } from '../issues.js';
-import { readRuleIssue } from '../rules/read.js';
+import { IssueSink } from '../issue-sink.js';
+import { resolvePolicy, type Policy, type ReadLimits } from '../policy.js';
+import { issue } from '../rules/draft.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
-import { ByteDecoder, DEFAULT_MAX_ISSUES_PER_CODE, type DetectedEncoding } from './byte-decoder.js';
-import { DEFAULT_LIMITS, RowProcessor, type CsvRecord, type ReadItem, type ReadLimits } from './rows.js';
+import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
+import { RowProcessor, type CsvRecord, type ReadItem } from './rows.js';
 import { CsvTokenizer, type Row } from './tokenizer.js';
 
-export type { CsvRecord, ReadItem, ReadLimits } from './rows.js';
-export { DEFAULT_LIMITS } from './rows.js';
-export { DEFAULT_MAX_ISSUES_PER_CODE } from './byte-decoder.js';
+export type { CsvRecord, ReadItem } from './rows.js';
+export { countOption, DEFAULT_LIMITS, DEFAULT_MAX_ISSUES_PER_CODE, type ReadLimits } from '../policy.js';
 
 export interface ReadOptions {
   /** The file kind, when the file name does not give it (or to override it). */
@@ -23,8 +24,8 @@ export interface ReadOptions {
   /** Limits on record and field length and record count (defaults: DEFAULT_LIMITS). */
   readonly limits?: Partial<ReadLimits>;
   /**
-   * Issues of one code kept per file (default DEFAULT_MAX_ISSUES_PER_CODE, 1,000), byte-level and row-level
-   * alike; the rest are counted in one CSV_ISSUES_TRUNCATED issue per code. Records are not affected.
+   * Issues of one code kept per file (default DEFAULT_MAX_ISSUES_PER_CODE, 10,000), byte-level and row-level
+   * alike; the rest are counted in one FILE_ISSUES_TRUNCATED issue per code. Records are not affected.
    */
   readonly maxIssuesPerCode?: number;
 }
@@ -66,41 +67,22 @@ interface Pipeline {
  * A count option (a cap or a limit) as given, or its default where it is not a number of at least 1: an
  * `undefined`, NaN, 0 or negative value must never switch a limit off or hide every issue of a kind.
  */
-export function countOption(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
-}
-
-function startPipeline(name: string | undefined, options: ReadOptions): Pipeline {
-  const kind = options.kind ?? kindFromName(name);
-  const maxIssuesPerCode = countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_CODE);
-  const decoder = new ByteDecoder({ ...(name ? { file: name } : {}), lenient: options.lenient === true, maxIssuesPerCode });
-  const given = options.limits ?? {};
-  const limits: ReadLimits = {
-    maxRecordLength: countOption(given.maxRecordLength, DEFAULT_LIMITS.maxRecordLength),
-    maxFieldLength: countOption(given.maxFieldLength, DEFAULT_LIMITS.maxFieldLength),
-    maxRecords: countOption(given.maxRecords, DEFAULT_LIMITS.maxRecords),
-  };
+function startPipeline(name: string | undefined, options: ReadOptions | Policy): Pipeline {
+  const policy = resolvePolicy(options);
+  const kind = policy.kind ?? kindFromName(name);
+  // One sink for the file: the decoder's and the rows' issues are capped, and truncated, together.
+  const sink = new IssueSink(policy, { file: name });
+  const decoder = new ByteDecoder({ sink, lenient: policy.lenient });
   const rows = new RowProcessor({
-    ...(name ? { file: name } : {}),
+    sink,
     ...(kind ? { kind } : {}),
-    limits,
-    maxIssuesPerCode,
+    limits: policy.limits,
     checkEncodable: () => decoder.encoding === 'utf8',
   });
   const preIssues: Issue[] = [];
-  if (!kind) {
-    preIssues.push(
-      readRuleIssue(
-        'CSV_UNKNOWN_KIND',
-        `ファイルの種類が分かりません（ファイル名 ${JSON.stringify(name ?? '')}）。kind オプションで指定してください。`,
-        `Cannot tell the file kind from the name ${JSON.stringify(name ?? '')}; pass the kind option.`,
-        { file: name },
-      ),
-    );
-  }
-  return { decoder, rows, kind, preIssues, tokenizer: new CsvTokenizer(limits.maxRecordLength) };
+  if (!kind && sink.add(issue('CSV_UNKNOWN_KIND', { name: name ?? '' }))) preIssues.push(...sink.drain());
+  return { decoder, rows, kind, preIssues, tokenizer: new CsvTokenizer(policy.limits.maxRecordLength) };
 }
-
 
 /**
  * Read a whole spec CSV file. Never throws on bad data: every problem is an issue with its byte offset or
@@ -142,7 +124,7 @@ export function readCsvItems(
  */
 export function forEachCsvItem(
   file: { name?: string; bytes: Uint8Array },
-  options: ReadOptions,
+  options: ReadOptions | Policy,
   emit: (item: ReadItem) => void,
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   expectArguments('forEachCsvItem', [['file', file, READ_FILE], ['options', options, READ_OPTIONS], ['emit', emit, FUNCTION]]);
@@ -182,7 +164,7 @@ export function forEachCsvItem(
  */
 export async function* readCsvStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  options: ReadOptions & { name?: string } = {},
+  options: (ReadOptions | Policy) & { name?: string } = {},
 ): AsyncGenerator<ReadItem> {
   expectArguments('readCsvStream', [['options', options, STREAM_READ_OPTIONS]]);
   source = checkedChunks('readCsvStream', 'source', source);

@@ -1,11 +1,11 @@
 // Tokenized rows → records keyed by the layout's field keys, with every structural problem reported at its
 // physical line: quotes, header row, field count, quoting of fields, CSVバージョン, line endings. Shared by
 // the whole-file and the streaming reader, so both give the same records and issues.
-import { type Issue, type IssueLocation } from '../issues.js';
-import { readRuleIssue, type ReadRuleCode } from '../rules/read.js';
-import { fieldLabel } from '../schemas/field-rules.js';
+import { type Issue } from '../issues.js';
+import type { IssueSink } from '../issue-sink.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../policy.js';
+import { issue as draft, type AnyIssueDraft } from '../rules/draft.js';
 import { CSV_VERSIONS, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
-import { DEFAULT_MAX_ISSUES_PER_CODE, truncationIssues } from './byte-decoder.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
 import { recordFactory } from './record-factory.js';
 import type { Row, Terminator } from './tokenizer.js';
@@ -13,6 +13,9 @@ import type { Row, Terminator } from './tokenizer.js';
 export type { Terminator };
 
 export type CsvRecord = Record<string, string>;
+
+/** The CSVバージョン values the spec defines (CSV_UNKNOWN_VERSION names them). */
+const DEFINED_VERSIONS: readonly string[] = [...new Set(CSV_VERSIONS.map((v) => v.value))];
 
 export interface ReadItemRecord {
   readonly type: 'record';
@@ -35,30 +38,17 @@ export interface ReadItemIssue {
 }
 export type ReadItem = ReadItemRecord | ReadItemIssue;
 
-/** Limits that make hostile input fail fast instead of exhausting memory. All are generous. */
-export interface ReadLimits {
-  /** Longest record, in characters (default 1,000,000). */
-  readonly maxRecordLength: number;
-  /** Longest field, in characters (default 100,000). */
-  readonly maxFieldLength: number;
-  /** Most records read from one file (default 10,000,000); reading stops after it. */
-  readonly maxRecords: number;
-}
-
-export const DEFAULT_LIMITS: ReadLimits = Object.freeze({ maxRecordLength: 1_000_000, maxFieldLength: 100_000, maxRecords: 10_000_000 });
+export type { ReadLimits };
+export { DEFAULT_LIMITS };
 
 export interface RowProcessorOptions {
-  readonly file?: string;
+  /** Where the file's issues go (shared with the byte decoder); its truncation notices come at the end. */
+  readonly sink: IssueSink;
   readonly kind?: FileKind;
   readonly limits?: ReadLimits;
   /** The input was UTF-8: report characters that could not be written back in MS932. */
   readonly checkEncodable?: () => boolean;
-  /** Issues of one code kept (default DEFAULT_MAX_ISSUES_PER_CODE); the rest are counted in CSV_ISSUES_TRUNCATED. */
-  readonly maxIssuesPerCode?: number;
 }
-
-/** Message text, built only for an issue that is kept (past the cap, issues are only counted). */
-type Text = () => readonly [ja: string, en: string];
 
 export class RowProcessor {
   private index = 0;
@@ -70,8 +60,6 @@ export class RowProcessor {
   private out: ReadItem[] = [];
   /** Whether the first row that is not an empty line was seen (only it may be a header row). */
   private pastHeader = false;
-  private readonly counts = new Map<string, number>();
-  private readonly cap: number;
 
   private readonly limits: ReadLimits;
 
@@ -83,7 +71,6 @@ export class RowProcessor {
 
   constructor(private readonly options: RowProcessorOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.cap = options.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE;
   }
 
   /**
@@ -110,13 +97,9 @@ export class RowProcessor {
     return items;
   }
 
-  /** Report an issue; past the cap for its code it is only counted. */
-  private issue(code: ReadRuleCode, text: Text, where: Omit<IssueLocation, 'file'> = {}): void {
-    const n = (this.counts.get(code) ?? 0) + 1;
-    this.counts.set(code, n);
-    if (n > this.cap) return;
-    const [message, messageEn] = text();
-    this.out.push({ type: 'issue', issue: readRuleIssue(code, message, messageEn, { file: this.options.file, ...where }) });
+  /** Report an issue into the file's sink (past the cap for its code it is only counted). */
+  private report(issue: AnyIssueDraft): void {
+    if (this.options.sink.add(issue)) for (const kept of this.options.sink.drain()) this.out.push({ type: 'issue', issue: kept });
   }
 
   /** One tokenized row. */
@@ -126,14 +109,7 @@ export class RowProcessor {
     if (this.full) return;
     if (this.index >= this.limits.maxRecords) {
       this.full = true;
-      this.issue(
-        'CSV_TOO_MANY_RECORDS',
-        () => [
-          `レコード数が上限（${this.limits.maxRecords.toLocaleString('en')}件）を超えたため、${line}行目以降は読みませんでした。`,
-          `More records than the limit (${this.limits.maxRecords.toLocaleString('en')}): nothing from line ${line} on was read.`,
-        ],
-        { line },
-      );
+      this.report(draft('CSV_TOO_MANY_RECORDS', { line, limit: this.limits.maxRecords }, { line }));
       return;
     }
     if (row.problems.length === 0) this.noteTerminator(row.terminator, line);
@@ -145,7 +121,7 @@ export class RowProcessor {
       return;
     }
     if (cells.length === 1 && cells[0] === '' && row.raw === '') {
-      this.issue('CSV_EMPTY_LINE', () => [`${line}行目が空行です。空行はレコードにできません。`, `Line ${line} is empty; an empty line is not a record.`], { line });
+      this.report(draft('CSV_EMPTY_LINE', { line }, { line }));
       return;
     }
     const kind = this.options.kind;
@@ -153,27 +129,13 @@ export class RowProcessor {
     const first = !this.pastHeader;
     this.pastHeader = true;
     if (first && this.isHeader(cells, kind)) {
-      this.issue(
-        'CSV_HEADER_ROW',
-        () => [
-          `${line}行目は見出し行です。仕様のCSVに見出し行はありません（この行は読み飛ばしました）。`,
-          `Line ${line} is a header row; spec files have none (the line was skipped).`,
-        ],
-        { line, value: row.raw.slice(0, 80) },
-      );
+      this.report(draft('CSV_HEADER_ROW', { line }, { line, value: row.raw.slice(0, 80) }));
       return;
     }
     this.index++;
     const huge = cells.findIndex((c) => c.length > this.limits.maxFieldLength);
     if (huge >= 0) {
-      this.issue(
-        'CSV_FIELD_TOO_LARGE',
-        () => [
-          `${line}行目の${huge + 1}番目の項目が上限（${this.limits.maxFieldLength.toLocaleString('en')}文字）を超えています。このレコードは読みませんでした。`,
-          `Line ${line}, field ${huge + 1} is longer than the limit (${this.limits.maxFieldLength.toLocaleString('en')} characters); the record was not read.`,
-        ],
-        { line, record: this.index, value: cells[huge]!.slice(0, 80) },
-      );
+      this.report(draft('CSV_FIELD_TOO_LARGE', { line, field: huge + 1, limit: this.limits.maxFieldLength }, { line, record: this.index, value: cells[huge]!.slice(0, 80) }));
       return;
     }
     if (!kind) return;
@@ -197,28 +159,18 @@ export class RowProcessor {
   private reportQuoteProblem(row: Row): void {
     const { line } = row;
     const p = row.problems[0]!;
-    const problem = (): readonly [string, string] =>
-      p.code === 'CSV_UNTERMINATED_QUOTE'
-        ? ['閉じられていない「"」があります（ファイルの終わりまで）', 'a quote is never closed (to the end of the file)']
-        : p.code === 'CSV_RECORD_TOO_LONG'
-          ? [`レコードが上限（${this.limits.maxRecordLength.toLocaleString('en')}文字）を超えています`, `the record is longer than the limit (${this.limits.maxRecordLength.toLocaleString('en')} characters)`]
-          : ['「"」の使い方が不正です（閉じ「"」の後に文字がある、または囲まれていない項目に「"」があり「""」と二重にしていない）', 'a stray quote: text after a closing quote, or an undoubled quote inside an unquoted field'];
-    this.issue(
-      p.code,
-      () => {
-        const [ja, en] = problem();
-        return [`${line}行目（${p.field + 1}番目の項目）: ${ja}。このレコードは読めませんでした。`, `Line ${line} (field ${p.field + 1}): ${en}; this record could not be read.`];
-      },
-      { line, record: this.index, value: row.raw.slice(0, 80) },
-    );
+    const where = { line, record: this.index, value: row.raw.slice(0, 80) };
+    if (p.code === 'CSV_RECORD_TOO_LONG') this.report(draft(p.code, { line, field: p.field + 1, limit: this.limits.maxRecordLength }, where));
+    else this.report(draft(p.code, { line, field: p.field + 1 }, where));
   }
 
   end(): ReadItem[] {
     if (!this.stopped) {
       this.reportLineEndings();
-      if (this.index === 0) this.issue('CSV_EMPTY_FILE', () => ['レコードが1件もありません。', 'The file has no records.']);
+      if (this.index === 0) this.report(draft('CSV_EMPTY_FILE', {}));
     }
-    for (const issue of truncationIssues(this.counts, this.cap, this.options.file)) this.out.push({ type: 'issue', issue });
+    // The last stage of the reader: the file's truncation notices (the decoder's codes too) come here.
+    for (const issue of this.options.sink.finish()) this.out.push({ type: 'issue', issue });
     return this.take();
   }
 
@@ -234,28 +186,18 @@ export class RowProcessor {
     if (lf + cr === 0) {
       if (this.terminators.get('none')) {
         const line = this.firstOf.get('none');
-        this.issue('CSV_NO_FINAL_NEWLINE', () => ['最終レコードの後に改行（CRLF）がありません。', 'The last record has no line break (CRLF) after it.'], { line });
+        this.report(draft('CSV_NO_FINAL_NEWLINE', {}, { line }));
       }
       return;
     }
     const kinds = [crlf && 'CRLF', lf && 'LF', cr && 'CR'].filter(Boolean) as Terminator[];
     if (kinds.length === 1) {
       const k = kinds[0]!;
-      this.issue(
-        k === 'LF' ? 'CSV_LF_LINE_ENDINGS' : 'CSV_CR_LINE_ENDINGS',
-        () => [`レコードの区切りが${k}です。CRLFで区切ってください。`, `Records end with ${k}; use CRLF.`],
-      );
+      this.report(draft(k === 'LF' ? 'CSV_LF_LINE_ENDINGS' : 'CSV_CR_LINE_ENDINGS', {}));
       return;
     }
     const firstOdd = Math.min(...kinds.filter((k) => k !== 'CRLF').map((k) => this.firstOf.get(k) ?? Infinity));
-    this.issue(
-      'CSV_MIXED_LINE_ENDINGS',
-      () => [
-        `レコードの区切りが混在しています（${kinds.join('・')}）。最初のCRLF以外の区切りは${firstOdd}行目です。`,
-        `Mixed record endings (${kinds.join(', ')}); the first one that is not CRLF is on line ${firstOdd}.`,
-      ],
-      { line: firstOdd },
-    );
+    this.report(draft('CSV_MIXED_LINE_ENDINGS', { endings: kinds, firstLine: firstOdd }, { line: firstOdd }));
   }
 
   private isHeader(cells: string[], kind: FileKind | undefined): boolean {
@@ -300,37 +242,15 @@ export class RowProcessor {
     const where = { line, record, field: { no: 1, key: 'csvVersion', name: 'CSVバージョン' }, value: version };
     if (this.fileVersion === undefined && isServedCsvVersion(version)) this.fileVersion = version;
     if (this.fileVersion !== undefined && version !== this.fileVersion && isServedCsvVersion(version)) {
-      const fileVersion = this.fileVersion;
-      this.issue(
-        'CSV_MIXED_VERSIONS',
-        () => [
-          `CSVバージョン ${version} が、このファイルの ${fileVersion} と異なります。1ファイルに複数のCSVバージョンは混在できません。`,
-          `CSV version ${version} differs from this file's ${fileVersion}; one file cannot mix CSV versions.`,
-        ],
-        where,
-      );
+      this.report(draft('CSV_MIXED_VERSIONS', { version, fileVersion: this.fileVersion }, where));
     }
     const layout = this.layoutOf(kind, version);
     if (layout) return layout;
     const known = CSV_VERSIONS.find((v) => v.value === version);
     if (known) {
-      this.issue(
-        'CSV_UNSUPPORTED_VERSION',
-        () => [
-          `CSVバージョン ${version}（${known.edition}）の${kind}は、このライブラリでは読めません。`,
-          `CSV version ${version} (${known.edition}) of ${kind} is not supported by this library.`,
-        ],
-        where,
-      );
+      this.report(draft('CSV_UNSUPPORTED_VERSION', { version, edition: known.edition, kind }, where));
     } else {
-      this.issue(
-        'CSV_UNKNOWN_VERSION',
-        () => [
-          `CSVバージョン ${JSON.stringify(version)} は仕様に定義されていません（${[...new Set(CSV_VERSIONS.map((v) => v.value))].join('・')}）。`,
-          `CSV version ${JSON.stringify(version)} is not defined by the spec.`,
-        ],
-        where,
-      );
+      this.report(draft('CSV_UNKNOWN_VERSION', { version, defined: DEFINED_VERSIONS }, where));
     }
     // Key the record anyway by the file's version, or by the layout whose field count fits.
     return (this.fileVersion ? this.layoutOf(kind, this.fileVersion) : undefined) ?? this.fallbackFor(kind, cellCount);
@@ -352,18 +272,14 @@ export class RowProcessor {
     const expected = layout.fields.length;
     if (cells.length !== expected) {
       const n = cells.length;
-      this.issue(
-        'CSV_FIELD_COUNT',
-        () => {
-          const other = this.otherWith(layout.kind, n);
-          const hint = other ? `（${n}項目はCSVバージョン ${other.csvVersion} 第${other.edition}版のレイアウトです）` : '';
-          const hintEn = other ? ` (${n} fields is the layout of CSV version ${other.csvVersion}, edition ${other.edition})` : '';
-          return [
-            `項目数が${n}です。${layout.kind}（CSVバージョン ${layout.csvVersion} 第${layout.edition}版）は${expected}項目です${hint}。`,
-            `${n} fields; ${layout.kind} (CSV version ${layout.csvVersion}, edition ${layout.edition}) has ${expected}${hintEn}.`,
-          ];
-        },
-        { line, record, value: n > expected ? cells.slice(expected).join(',') : String(n) },
+      const other = this.otherWith(layout.kind, n);
+      const params = { count: n, expected, kind: layout.kind, csvVersion: layout.csvVersion, edition: layout.edition };
+      this.report(
+        draft('CSV_FIELD_COUNT', other ? { ...params, other: { csvVersion: other.csvVersion, edition: other.edition } } : params, {
+          line,
+          record,
+          value: n > expected ? cells.slice(expected).join(',') : String(n),
+        }),
       );
       if (n > expected) return;
     }
@@ -375,19 +291,7 @@ export class RowProcessor {
       // Empty free text may be written "" or nothing; anything else must be quoted exactly when it is free text.
       if (free === row.quoted[i] || (free && value === '')) continue;
       const where = { line, record, field: { no: f.no, key: f.key, name: f.name }, value };
-      if (free) {
-        this.issue(
-          'CSV_UNQUOTED_FREE_TEXT',
-          () => [`${fieldLabel(f).ja} はフリーテキストですが「"」で囲まれていません。`, `${fieldLabel(f).en} is free text but not enclosed in double quotes.`],
-          where,
-        );
-      } else {
-        this.issue(
-          'CSV_QUOTED_NON_FREE_TEXT',
-          () => [`${fieldLabel(f).ja} はフリーテキストではないのに「"」で囲まれています。`, `${fieldLabel(f).en} is not free text but is enclosed in double quotes.`],
-          where,
-        );
-      }
+      this.report(draft(free ? 'CSV_UNQUOTED_FREE_TEXT' : 'CSV_QUOTED_NON_FREE_TEXT', { field: { no: f.no, name: f.name } }, where));
     }
   }
 
@@ -397,14 +301,8 @@ export class RowProcessor {
       if (isAscii(value)) continue;
       for (const ch of value) {
         if (isEncodable(ch)) continue;
-        this.issue(
-          'CSV_UNMAPPABLE_CHAR',
-          () => [
-            `${fieldLabel(f).ja} の「${ch}」（${codePointLabel(ch)}）はMS932で書けない文字です。`,
-            `${fieldLabel(f).en}: '${ch}' (${codePointLabel(ch)}) cannot be written in MS932.`,
-          ],
-          { line, record: this.index, field: { no: f.no, key: f.key, name: f.name }, value },
-        );
+        const where = { line, record: this.index, field: { no: f.no, key: f.key, name: f.name }, value };
+        this.report(draft('CSV_UNMAPPABLE_CHAR', { field: { no: f.no, name: f.name }, char: ch, codePoint: codePointLabel(ch) }, where));
       }
     }
   }

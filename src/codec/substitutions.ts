@@ -4,7 +4,9 @@
 // adds entries (e.g. 𠮷 → 吉); every substitution made is reported.
 import { BREAKS_UNQUOTED_FIELD, CONTROL_CHARACTER } from '../../spec-tables/characters.js';
 import { type Issue } from '../issues.js';
-import { writeRuleIssue } from '../rules/write.js';
+import { toIssue } from '../issue-sink.js';
+import type { BadSubstitutionParams } from '../messages/ja.js';
+import { issue } from '../rules/draft.js';
 import { codePointLabel, isEncodable } from './ms932.js';
 
 export const DEFAULT_SUBSTITUTIONS: Readonly<Record<string, string>> = Object.freeze({
@@ -27,20 +29,15 @@ const CONTROLS = new RegExp(CONTROL_CHARACTER.source, 'g');
 const shown = (text: string): string => text.replace(CONTROLS, (c) => `<${codePointLabel(c)}>`);
 
 /** Why an entry cannot be used, or undefined when it can. */
-function problemOf(from: string, to: string): { ja: string; en: string } | undefined {
-  if ([...from].length !== 1) return { ja: '置換元は1文字にしてください', en: 'the source must be one character' };
-  if (CONTROL_CHARACTER.test(from)) return { ja: '制御文字は置換せず、そのレコードを拒否します', en: 'a control character is refused, never substituted' };
+function problemOf(from: string, to: string): Pick<BadSubstitutionParams, 'problem' | 'char' | 'codePoint'> | undefined {
+  if ([...from].length !== 1) return { problem: 'length' };
+  if (CONTROL_CHARACTER.test(from)) return { problem: 'control' };
   // An empty replacement would delete the character: data lost with only a warning (𠮷田 → 田).
-  if (to === '') return { ja: '置換先が空です（文字が消えます）。読み手が同じ文字と受け取る文字を指定してください', en: 'the replacement is empty (the character would be deleted); give a character a reader takes for the same one' };
+  if (to === '') return { problem: 'empty' };
   // A replacement may land in a field that is never quoted: it may hold nothing such a field cannot.
-  if (BREAKS_UNQUOTED_FIELD.test(to)) {
-    return {
-      ja: '置換先に「"」「,」改行・制御文字は使えません（項目やレコードの区切りが変わります）',
-      en: 'the replacement must not hold a quote, comma, line break or control character (it would change the fields and records written)',
-    };
-  }
+  if (BREAKS_UNQUOTED_FIELD.test(to)) return { problem: 'unsafe' };
   const bad = [...to].find((c) => !isEncodable(c));
-  if (bad !== undefined) return { ja: `置換先の「${bad}」（${codePointLabel(bad)}）はMS932で書けません`, en: `'${bad}' (${codePointLabel(bad)}) in the replacement cannot be written in MS932` };
+  if (bad !== undefined) return { problem: 'unmappable', char: bad, codePoint: codePointLabel(bad) };
   return undefined;
 }
 
@@ -64,14 +61,7 @@ export function substitutionTable(
         continue;
       }
       map.delete(from); // a refused override leaves the character refused, not substituted by the default
-      issues.push(
-        writeRuleIssue(
-          'WRITE_BAD_SUBSTITUTION',
-          `置換「${shown(from)}」→「${shown(to)}」は使えません（${problem.ja}）。`,
-          `Substitution '${shown(from)}' → '${shown(to)}' ignored: ${problem.en}.`,
-          { file, value: from },
-        ),
-      );
+      issues.push(toIssue(issue('WRITE_BAD_SUBSTITUTION', { from: shown(from), to: shown(to), ...problem }, { file, value: from })));
     }
   };
   add(Object.entries(DEFAULT_SUBSTITUTIONS));

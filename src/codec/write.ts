@@ -2,8 +2,9 @@
 // cannot hold is refused (default) or substituted from a documented table — never written as `?`.
 import { expectArguments, RECORDS, STRING, WRITE_OPTIONS } from '../arguments.js';
 import { type Issue } from '../issues.js';
-import { writeRuleIssue, type WriteRuleCode } from '../rules/write.js';
-import { controlLabel, fieldLabel } from '../schemas/field-rules.js';
+import { toIssue } from '../issue-sink.js';
+import type { MessageParams } from '../messages/catalogue.js';
+import { issue as draft, type AnyIssueDraft } from '../rules/draft.js';
 import { getLayout, type Field, type FileKind } from '../spec.js';
 import { codePointLabel, encodeMs932, isAscii, isEncodable } from './ms932.js';
 import { BREAKS_UNQUOTED_FIELD, CONTROL_CHARACTER, CONTROL_CHARACTER_IN_FREE_TEXT } from '../../spec-tables/characters.js';
@@ -64,7 +65,10 @@ export function encodeField(value: string, quoted: boolean): string | undefined 
 
 type FieldRef = Substitution['field'];
 const ref = (f: Field): FieldRef => ({ no: f.no, key: f.key, name: f.name });
-type Refuse = (code: WriteRuleCode, ja: string, en: string, field?: Field, value?: string) => void;
+/** The writer's refusals: their params but the record's number, which `refuse` adds. */
+type RefusalCode = 'WRITE_UNMAPPABLE_CHAR' | 'WRITE_MISSING_FIELD' | 'WRITE_UNKNOWN_FIELD' | 'WRITE_NOT_A_RECORD' | 'WRITE_CONTROL_CHAR' | 'WRITE_UNSAFE_VALUE' | 'WRITE_CSV_VERSION_MISMATCH';
+type Refuse = <C extends RefusalCode>(code: C, params: Omit<MessageParams[C], 'record'>, field?: Field, value?: string) => void;
+const nameOf = (f: Field) => ({ no: f.no, name: f.name });
 
 /**
  * Write records of `kind` as a spec CSV file. Records are objects keyed by the layout's field keys (see
@@ -76,12 +80,7 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
   const file = options.file;
   const layout = getLayout(kind, options.csvVersion);
   if (!layout) {
-    const issue = writeRuleIssue(
-      'WRITE_NO_LAYOUT',
-      `${kind} のCSVバージョン ${options.csvVersion} のレイアウトは仕様にありません。`,
-      `The spec defines no layout of ${kind} for CSV version ${options.csvVersion}.`,
-      { file },
-    );
+    const issue = toIssue(draft('WRITE_NO_LAYOUT', { kind, csvVersion: options.csvVersion }, { file }));
     return { bytes: new Uint8Array(0), issues: [issue], substitutions: [], written: 0 };
   }
   const table = substitutionTable(options.substitutions, file);
@@ -98,18 +97,12 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
     const record = i + first;
     const problems: Issue[] = [];
     const made: Substitution[] = [];
-    const refuse: Refuse = (code, ja, en, field, value) => {
-      problems.push(
-        writeRuleIssue(code, `レコード${record}: ${ja}（このレコードは書き出しません）`, `Record ${record}: ${en} (record not written).`, {
-          file,
-          record,
-          field: field ? ref(field) : undefined,
-          value,
-        }),
-      );
+    const refuse: Refuse = (code, params, field, value) => {
+      const where = { file, record, field: field ? ref(field) : undefined, value };
+      problems.push(toIssue(draft(code, { ...params, record } as MessageParams[typeof code], where) as AnyIssueDraft));
     };
     if (typeof input !== 'object' || input === null) {
-      refuse('WRITE_NOT_A_RECORD', 'レコードがオブジェクトではありません', 'not an object');
+      refuse('WRITE_NOT_A_RECORD', {});
       issues.push(...problems);
       return;
     }
@@ -135,15 +128,8 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
     }
     substitutions.push(...made);
     for (const s of made) {
-      const label = fieldLabel(s.field);
-      issues.push(
-        writeRuleIssue(
-          'WRITE_SUBSTITUTED',
-          `レコード${record}: ${label.ja} の「${s.from}」（${codePointLabel(s.from)}）を「${s.to}」に置き換えました（${s.count}か所）。`,
-          `Record ${record}: ${label.en}: replaced '${s.from}' (${codePointLabel(s.from)}) with '${s.to}' (${s.count}×).`,
-          { file, record, field: s.field, value: s.from },
-        ),
-      );
+      const params = { record, field: { no: s.field.no, name: s.field.name }, from: s.from, to: s.to, codePoint: codePointLabel(s.from), count: s.count };
+      issues.push(toIssue(draft('WRITE_SUBSTITUTED', params, { file, record, field: s.field, value: s.from })));
     }
     lines.push(line);
   });
@@ -166,19 +152,13 @@ function ownKeysAreFields(input: object, keys: ReadonlySet<string>, count: numbe
   for (const key of own) {
     if (keys.has(key)) continue;
     unknown = true;
-    refuse('WRITE_UNKNOWN_FIELD', `レイアウトにない項目 ${key} があります`, `field ${key} is not in the layout`, undefined, key);
+    refuse('WRITE_UNKNOWN_FIELD', { key, inherited: false }, undefined, key);
   }
   const proto: unknown = Object.getPrototypeOf(input);
   if (proto !== Object.prototype && proto !== null) {
     for (const key in input) {
       if (Object.hasOwn(input, key)) continue;
-      refuse(
-        'WRITE_UNKNOWN_FIELD',
-        `継承したプロパティ ${key} があります（レコード自身の項目だけを書きます）`,
-        `inherited property ${key} (only a record's own properties are written)`,
-        undefined,
-        key,
-      );
+      refuse('WRITE_UNKNOWN_FIELD', { key, inherited: true }, undefined, key);
     }
   }
   return !unknown && own.length === count;
@@ -196,13 +176,11 @@ function closeLook(
   refuse: Refuse,
 ): string | undefined {
   if (typeof raw !== 'string') {
-    const label = fieldLabel(f);
-    refuse('WRITE_MISSING_FIELD', `${label.ja} がありません（文字列で指定してください。空欄は ""）`, `${label.en} is missing or not a string (use "" for an empty field)`, f);
+    refuse('WRITE_MISSING_FIELD', { field: nameOf(f) }, f);
     return undefined;
   }
   if (f.format === 'csvVersion' && raw !== csvVersion) {
-    const label = fieldLabel(f);
-    refuse('WRITE_CSV_VERSION_MISMATCH', `${label.ja} の値 ${JSON.stringify(raw)} が書き出すCSVバージョン ${csvVersion} と異なります`, `${label.en} ${JSON.stringify(raw)} differs from the CSV version being written, ${csvVersion}`, f, raw);
+    refuse('WRITE_CSV_VERSION_MISMATCH', { field: nameOf(f), value: raw, csvVersion }, f, raw);
     return undefined;
   }
   let refused = false;
@@ -210,16 +188,11 @@ function closeLook(
   if (CONTROL_CHARACTER_IN_FREE_TEXT.test(raw)) {
     const controls = new Set<string>();
     for (const ch of raw) if (CONTROL_CHARACTER_IN_FREE_TEXT.test(ch)) controls.add(ch);
-    const label = fieldLabel(f);
-    for (const ch of controls) {
-      const named = controlLabel(ch.charCodeAt(0));
-      refuse('WRITE_CONTROL_CHAR', `${label.ja} に制御文字 ${named.ja} があります`, `${label.en} holds the control character ${named.en}`, f, raw);
-    }
+    for (const ch of controls) refuse('WRITE_CONTROL_CHAR', { field: nameOf(f), char: ch.charCodeAt(0) }, f, raw);
     refused = true;
   }
   if (!quoted && /[",\r\n]/.test(raw)) {
-    const label = fieldLabel(f);
-    refuse('WRITE_UNSAFE_VALUE', `${label.ja} に「"」「,」改行は使えません（フリーテキスト以外は囲みません）`, `${label.en} cannot contain a quote, comma or line break (only free text is quoted)`, f, raw);
+    refuse('WRITE_UNSAFE_VALUE', { field: nameOf(f) }, f, raw);
     refused = true;
   }
   const value = mapToMs932(raw, f, substitute, made, record, refuse);
@@ -228,8 +201,7 @@ function closeLook(
   const cell = value === raw ? (quoted ? `"${raw.includes('"') ? raw.replaceAll('"', '""') : raw}"` : raw) : encodeField(value, quoted);
   if (cell === undefined) {
     // Unreachable while the substitution table is checked (substitutionTable): the last guard, not the first.
-    const label = fieldLabel(f);
-    refuse('WRITE_UNSAFE_VALUE', `${label.ja} の置換後の値 ${JSON.stringify(value)} は項目やレコードの区切りを変えるため書けません`, `${label.en}: the value after substitution, ${JSON.stringify(value)}, would change the fields or records written`, f, value);
+    refuse('WRITE_UNSAFE_VALUE', { field: nameOf(f), substituted: value }, f, value);
   }
   return cell;
 }
@@ -261,16 +233,7 @@ function mapToMs932(
       counts.set(ch, (counts.get(ch) ?? 0) + 1);
     } else if (!refused.has(ch)) {
       refused.add(ch);
-      const label = fieldLabel(field);
-      refuse(
-        'WRITE_UNMAPPABLE_CHAR',
-        `${label.ja} の「${ch}」（${codePointLabel(ch)}）はMS932で書けない文字です` +
-          (table ? '（置換表にありません）' : '（unmappable: "substitute" で置換表を使えます）'),
-        `${label.en}: '${ch}' (${codePointLabel(ch)}) cannot be written in MS932` +
-          (table ? ' (not in the substitution table)' : ' (unmappable: "substitute" applies the substitution table)'),
-        field,
-        value,
-      );
+      refuse('WRITE_UNMAPPABLE_CHAR', { field: nameOf(field), char: ch, codePoint: codePointLabel(ch), table: table !== undefined }, field, value);
     }
   }
   if (refused.size > 0) return undefined;

@@ -5,7 +5,8 @@
 import { CSV_VERSIONS, CURRENT_CSV_VERSION } from '../../spec-tables/csv-versions.js';
 import type { SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { Issue } from '../issues.js';
-import { documentUnitIssue } from '../rules/document-units.js';
+import { toIssue } from '../issue-sink.js';
+import { issue } from '../rules/index.js';
 import { isServedCsvVersion, type CsvVersion, type FileKind } from '../spec.js';
 import { monthFromRecords, unitCarriesMonth, type UnitContext } from './complete-document.js';
 import { nameEditionOf, sendUnitSpec, unitHasImages, unitKinds, type SendUnitDocumentInput } from './send-unit-document.js';
@@ -37,58 +38,58 @@ export function checkDocument(doc: SendUnitDocumentInput): { ctx?: UnitContext; 
   const issues: Issue[] = [];
   const spec: SendUnitSpec | undefined = sendUnitSpec(doc.type);
   if (!spec) {
-    issues.push(documentUnitIssue('UNITDOC_UNKNOWN_TYPE', `type "${doc.type}" は送信単位の種類ではありません。`, `type "${doc.type}" is not a send-unit type.`, { value: doc.type }));
+    issues.push(toIssue(issue('UNITDOC_UNKNOWN_TYPE', { type: String(doc.type) }, { value: doc.type })));
     return { issues };
   }
   const version = versionOf(doc);
   if (!isServedCsvVersion(version)) {
-    issues.push(documentUnitIssue('UNITDOC_BAD_VERSION', `CSVバージョン ${version} のファイルは書き出せません。`, `Files of CSV version ${version} cannot be written.`, { value: version }));
+    issues.push(toIssue(issue('UNITDOC_BAD_VERSION', { version: String(version) }, { value: version })));
     return { issues };
   }
   const csvVersion: CsvVersion = version;
   const edition = nameEditionOf(csvVersion);
   if (!(spec.editions as readonly number[]).includes(edition)) {
-    issues.push(documentUnitIssue('UNITDOC_TYPE_NOT_IN_EDITION', `${spec.nameJa}の送信単位は第${edition}版（CSVバージョン ${csvVersion}）にありません。`, `There is no ${spec.nameEn} send unit in edition ${edition} (CSV version ${csvVersion}).`, { value: doc.type }));
+    issues.push(toIssue(issue('UNITDOC_TYPE_NOT_IN_EDITION', { type: spec.id, edition, csvVersion }, { value: doc.type })));
     return { issues };
   }
   const carries = unitCarriesMonth(spec, edition);
   let month = doc.month;
   if (month !== undefined && !carries) {
-    issues.push(documentUnitIssue('UNITDOC_BAD_PART', `${spec.nameJa}のファイル名は年月を持ちません（month ${month} は書けません）。`, `${spec.nameEn} file names carry no month (month ${month} cannot be written).`, { value: month }));
+    issues.push(toIssue(issue('UNITDOC_BAD_PART', { part: 'monthNotCarried', type: spec.id, value: month }, { value: month })));
   }
   if (carries) month ??= monthFromRecords(spec, doc.users);
   if (carries && (month === undefined || !MONTH.test(month))) {
-    issues.push(documentUnitIssue('UNITDOC_BAD_PART', `month はファイル名の年月（'YYYY-MM'）です: ${month ?? '（なし）'}。`, `month is the file names' month ('YYYY-MM'): ${month ?? '(none)'}.`, { value: month ?? '' }));
+    issues.push(toIssue(issue('UNITDOC_BAD_PART', month === undefined ? { part: 'month' } : { part: 'month', value: month }, { value: month ?? '' })));
   }
   if (doc.users.length === 0) {
-    issues.push(documentUnitIssue('UNITDOC_NO_USERS', '利用者がいません（users が空）。', 'The document has no users (users is empty).'));
+    issues.push(toIssue(issue('UNITDOC_NO_USERS', {})));
   }
   const kinds = new Set<string>(unitKinds(spec, edition));
   const seen = new Set<string>();
   doc.users.forEach((user, u) => {
     const who = `${user.insurerNumber}-${user.insuredNumber}`;
     if (seen.has(who)) {
-      issues.push(documentUnitIssue('UNITDOC_USER_MISMATCH', `users[${u}] の利用者 ${who} は2回目です（1人の利用者は1つにまとめます）。`, `users[${u}]: user ${who} appears twice (one entry per user).`, { value: who }));
+      issues.push(toIssue(issue('UNITDOC_USER_MISMATCH', { path: `users[${u}]`, user: who }, { value: who })));
     }
     seen.add(who);
     for (const [kind, rows] of Object.entries(user.records)) {
       const path = `users[${u}].records.${kind}`;
       if (!kinds.has(kind)) {
-        issues.push(documentUnitIssue('UNITDOC_SURPLUS_KIND', `${path}: ${kind} は${spec.nameJa}の送信単位に含めません。`, `${path}: ${kind} does not belong in a ${spec.nameEn} send unit.`, { value: kind }));
+        issues.push(toIssue(issue('UNITDOC_SURPLUS_KIND', { path, kind, type: spec.id }, { value: kind })));
         continue;
       }
       if (!Array.isArray(rows)) {
-        issues.push(documentUnitIssue('UNITDOC_NOT_A_RECORD', `${path} はレコードの配列ではありません。`, `${path} is not an array of records.`, { value: kind }));
+        issues.push(toIssue(issue('UNITDOC_NOT_A_RECORD', { path, array: true }, { value: kind })));
         continue;
       }
       rows.forEach((r: unknown, i) => {
         if (!isObject(r)) {
-          issues.push(documentUnitIssue('UNITDOC_NOT_A_RECORD', `${path}[${i}] はオブジェクトではありません。`, `${path}[${i}] is not an object.`, { value: `${path}[${i}]` }));
+          issues.push(toIssue(issue('UNITDOC_NOT_A_RECORD', { path: `${path}[${i}]`, array: false }, { value: `${path}[${i}]` })));
           return;
         }
         for (const key of ['insurerNumber', 'insuredNumber'] as const) {
           if (r[key] !== undefined && r[key] !== user[key]) {
-            issues.push(documentUnitIssue('UNITDOC_USER_MISMATCH', `${path}[${i}].${key} ${String(r[key])} が利用者の ${user[key]} と違います。`, `${path}[${i}].${key} ${String(r[key])} differs from the user's ${user[key]}.`, { value: String(r[key]) }));
+            issues.push(toIssue(issue('UNITDOC_USER_MISMATCH', { path: `${path}[${i}]`, key, value: String(r[key]), expected: String(user[key]) }, { value: String(r[key]) })));
           }
         }
       });
@@ -96,11 +97,11 @@ export function checkDocument(doc: SendUnitDocumentInput): { ctx?: UnitContext; 
   });
   const images = doc.images ?? [];
   if (images.length > 0 && !unitHasImages(spec)) {
-    issues.push(documentUnitIssue('UNITDOC_BAD_IMAGE', `${spec.nameJa}の送信単位は家族構成画像を持ちません。`, `A ${spec.nameEn} send unit carries no family-diagram images.`));
+    issues.push(toIssue(issue('UNITDOC_BAD_IMAGE', { type: spec.id })));
   }
   images.forEach((img: unknown, i) => {
     if (!isObject(img) || typeof img.branch !== 'string' || !isBytes(img.jpeg)) {
-      issues.push(documentUnitIssue('UNITDOC_BAD_IMAGE', `images[${i}] は { branch: 文字列, jpeg: Uint8Array } ではありません。`, `images[${i}] is not { branch: string, jpeg: Uint8Array }.`, { value: `images[${i}]` }));
+      issues.push(toIssue(issue('UNITDOC_BAD_IMAGE', { path: `images[${i}]` }, { value: `images[${i}]` })));
     }
   });
   return { ctx: { spec, csvVersion, edition, month: carries ? month : undefined }, issues };

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { expectArguments, expectObject, optional, shape, STRING } from '../arguments.js';
 import type { Issue } from '../issues.js';
-import { documentJsonIssue } from '../rules/document-json.js';
-import { documentUnitIssue } from '../rules/document-units.js';
+import { toIssue } from '../issue-sink.js';
+import { issue } from '../rules/index.js';
 import { getLayout, isServedCsvVersion } from '../spec.js';
 import { versionOf } from './check-document.js';
 import { sendUnitDocumentSchemas, type SendUnitDocumentJson, type SendUnitImageJson } from './document-schema.js';
@@ -68,29 +68,30 @@ export function sendUnitDocumentFromJson(json: unknown, options: FromJsonOptions
   expectArguments('sendUnitDocumentFromJson', [['options', options, FROM_JSON_OPTIONS]]);
   const file = options.file;
   if (!isObject(json)) {
-    const m = { ja: '送信単位の文書はJSONのオブジェクトです。', en: 'A send-unit document is a JSON object.' };
-    return { ok: false, issues: [documentJsonIssue('UNITDOC_JSON_SHAPE', m.ja, m.en, { file, value: shown(json) })] };
+    return { ok: false, issues: [toIssue(issue('UNITDOC_JSON_SHAPE', { notObject: true }, { file, value: shown(json) }))] };
   }
   const version = versionOfJson(json);
   const schemas = isServedCsvVersion(version) ? sendUnitDocumentSchemas(version) : undefined;
   if (!schemas) {
-    return { ok: false, issues: [documentUnitIssue('UNITDOC_BAD_VERSION', `CSVバージョン ${version} のファイルは書き出せません。`, `Files of CSV version ${version} cannot be written.`, { file, value: version })] };
+    return { ok: false, issues: [toIssue(issue('UNITDOC_BAD_VERSION', { version: String(version) }, { file, value: version }))] };
   }
   const parsed = schemas.input.safeDecode(json as never, { reportInput: true });
   if (parsed.success) return { ok: true, document: parsed.data, issues: [] };
-  const issues = parsed.error.issues.map((issue) => {
-    const path = issue.path;
+  const issues = parsed.error.issues.map((found) => {
+    const path = found.path;
     // Inside a record: users[u].records.KIND[i].field — name the field as the layout does.
     const layout = path[2] === 'records' && typeof path[3] === 'string' ? getLayout(path[3], version) : undefined;
     const field = layout && typeof path[5] === 'string' ? layout.fields.find((f) => f.key === path[5]) : undefined;
-    const where = pathText(path);
-    const label = field ? { ja: `${where}（No.${field.no} ${field.name}）`, en: `${where} (No.${field.no} ${field.name})` } : { ja: where, en: where };
-    return documentJsonIssue('UNITDOC_JSON_SHAPE', `${label.ja}: ${localised(ja, issue)}`, `${label.en}: ${localised(en, issue)}`, {
-      file,
-      record: layout && typeof path[4] === 'number' ? path[4] + 1 : undefined,
-      field: field ? { no: field.no, key: field.key, name: field.name } : undefined,
-      value: shown((issue as { input?: unknown }).input),
-    });
+    const problem = { ja: localised(ja, found), en: localised(en, found) };
+    const params = field ? { path: pathText(path), field: { no: field.no, name: field.name }, problem } : { path: pathText(path), problem };
+    return toIssue(
+      issue('UNITDOC_JSON_SHAPE', params, {
+        file,
+        record: layout && typeof path[4] === 'number' ? path[4] + 1 : undefined,
+        field: field ? { no: field.no, key: field.key, name: field.name } : undefined,
+        value: shown((found as { input?: unknown }).input),
+      }),
+    );
   });
   return { ok: false, issues };
 }

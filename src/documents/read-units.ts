@@ -7,7 +7,8 @@ import { readCsvFile } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { ruleOf } from '../rules/index.js';
-import { documentUnitIssue } from '../rules/document-units.js';
+import { toIssue } from '../issue-sink.js';
+import { issue } from '../rules/index.js';
 import { isFileKind, isServedCsvVersion, type FileKind } from '../spec.js';
 import { validateFiles, type InputFile, type UnitReport, type ValidateOptions } from '../validate/index.js';
 import { decodeRecord } from './records.js';
@@ -80,12 +81,7 @@ function readUnit(unit: UnitReport, files: ReadonlyMap<string, InputFile>, optio
         users.add(info.kind as FileKind, decoded.value as DocumentRecord);
       } else {
         issues.push(
-          documentUnitIssue(
-            'UNITDOC_RECORD_LEFT_OUT',
-            `${name} のレコード${i + 1}（${where.line}行目）は型付きにできないので文書から除きました（この行の問題を参照）。`,
-            `Record ${i + 1} of ${name} (line ${where.line}) could not be decoded and is left out of the document (see the issues of that line).`,
-            { ...where, unit: unit.key },
-          ),
+          toIssue(issue('UNITDOC_RECORD_LEFT_OUT', { file: name, record: i + 1, line: where.line }, { ...where, unit: unit.key })),
         );
       }
     });

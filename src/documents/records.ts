@@ -9,14 +9,12 @@ import { BOOLEAN, expectArguments, NUMBER, OBJECT, optional, shape, STRING } fro
 import { FILE_KIND } from '../spec-arguments.js';
 import { recordFactory } from '../codec/record-factory.js';
 import type { Issue } from '../issues.js';
-import { ruleIssue } from '../rules/index.js';
-import { fieldLabel } from '../schemas/field-rules.js';
 import type { AnyTypedRecord, TypedRecord } from '../schemas/typed-record.js';
 import { INVALID } from '../schemas/value-codecs.js';
-import type { CsvVersion, FileKind, Layout } from '../spec.js';
+import type { CsvVersion, FileKind } from '../spec.js';
 import { checkRecordRules } from '../validate/record-rules.js';
 import { compiledFor, isLastKind, MEMO_LIMIT, type Compiled } from './compiled-layout.js';
-import { badValue, hasError, locationOf, noLayout, normalised, notText, pushIssue, pushProblems, unknownKeys, type Sink } from './record-issues.js';
+import { badValue, hasError, locationOf, noLayout, normalised, notText, pushProblems, Sink, unknownKeys, unreadable } from './record-issues.js';
 
 /** A text record: each field's text exactly as in the file ('' for an empty field), keyed by field key. */
 export type TextRecord = Record<string, string>;
@@ -87,12 +85,7 @@ export function decodeRecord(kind: FileKind, textRecord: Readonly<Record<string,
   if (!(isLastKind(kind) && isPlainArgument(textRecord) && decodeOptionsLookRight(options))) {
     expectArguments('decodeRecord', [['kind', kind, FILE_KIND], ['textRecord', textRecord, OBJECT], ['options', options, DECODE_OPTIONS]]);
   }
-  const sink: Sink = {
-    issues: [],
-    where: options ? locationOf(options) : {},
-    emit: pushIssue,
-    layout: undefined as unknown as Layout,
-  };
+  const sink = new Sink(options ? locationOf(options) : {});
   const own = textRecord.csvVersion;
   const csvVersion = options?.csvVersion ?? (typeof own === 'string' ? own : undefined);
   const c = csvVersion === undefined ? undefined : compiledFor(kind, csvVersion);
@@ -100,7 +93,7 @@ export function decodeRecord(kind: FileKind, textRecord: Readonly<Record<string,
     noLayout(sink, kind, csvVersion);
     return { ok: false, issues: sink.issues };
   }
-  (sink as { layout: Layout }).layout = c.layout;
+  sink.layout = c.layout;
   const validate = options?.validate !== false;
   const out: Record<string, unknown> = {};
   let strings = true;
@@ -181,9 +174,7 @@ function decodeValue(sink: Sink, c: Compiled, i: number, value: string, validate
   if (typed === INVALID) {
     // Not a value of its kind: the field checker says why (run here when validation is off).
     if (validate || !pushProblems(sink, c, i, value, c.checkers[i]!(value))) {
-      const label = fieldLabel(field);
-      sink.issues.push(ruleIssue('FIELD_FORMAT', `${label.ja} の値 ${JSON.stringify(value)} は${codec.ja}に読み替えられません。`,
-        `${label.en}: ${JSON.stringify(value)} cannot be read as ${codec.en}.`, { ...sink.where, field: c.refs[i]!, value }));
+      unreadable(sink, c, i, value);
     }
     return INVALID;
   }
@@ -214,18 +205,13 @@ export function encodeRecord(kind: FileKind, typed: AnyTypedRecord, options: Loo
   if (!(isLastKind(kind) && isPlainArgument(typed) && isPlainArgument(options) && typeof options.csvVersion === 'string' && decodeOptionsLookRight(options))) {
     expectArguments('encodeRecord', [['kind', kind, FILE_KIND], ['typed', typed, OBJECT], ['options', options, ENCODE_OPTIONS]]);
   }
-  const sink: Sink = {
-    issues: [],
-    where: locationOf(options),
-    emit: pushIssue,
-    layout: undefined as unknown as Layout,
-  };
+  const sink = new Sink(locationOf(options));
   const c = compiledFor(kind, options.csvVersion);
   if (!c) {
     noLayout(sink, kind, options.csvVersion);
     return { ok: false, issues: sink.issues };
   }
-  (sink as { layout: Layout }).layout = c.layout;
+  sink.layout = c.layout;
   const validate = options.validate !== false;
   const cells = new Array<string>(c.keys.length);
   let bad = false;

@@ -6,7 +6,8 @@ import { expectArguments, SEND_UNIT_DOCUMENT, WRITE_SEND_UNIT_OPTIONS } from '..
 import { writeCsvFile, type Substitution } from '../codec/index.js';
 import { buildFileName, inImportOrder, parseFileName, sendUnitKey, type FileNameParts } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
-import { documentUnitIssue } from '../rules/document-units.js';
+import { toIssue } from '../issue-sink.js';
+import { issue } from '../rules/index.js';
 import type { FileKind } from '../spec.js';
 import type { AnyTypedRecord } from '../schemas/typed-record.js';
 import { validateFiles } from '../validate/index.js';
@@ -31,7 +32,7 @@ const hasError = (issues: readonly Issue[]) => issues.some((i) => i.severity ===
 
 function notWritten(issues: Issue[], key: string | undefined, document?: SendUnitDocument): WriteSendUnitResult {
   issues.push(
-    documentUnitIssue('UNITDOC_NOT_WRITTEN', '文書に誤りがあるので、どのファイルも書き出していません。', 'The document has errors: no file was written.', { unit: key }),
+    toIssue(issue('UNITDOC_NOT_WRITTEN', {}, { unit: key })),
   );
   return { files: [], document, issues };
 }
@@ -55,7 +56,7 @@ function nameOf(parts: FileNameParts, issues: Issue[]): string | undefined {
     const what = [parts.kind, parts.month, parts.sender.office, parts.sender.serviceType, parts.receiver.office, parts.receiver.serviceType, parts.timestamp, parts.branch]
       .filter((p) => p !== undefined)
       .join('_');
-    issues.push(documentUnitIssue('UNITDOC_BAD_PART', `ファイル名の部品 ${what} から仕様どおりの名前を作れません。`, `The file-name parts ${what} make no conformant name.`, { value: what }));
+    issues.push(toIssue(issue('UNITDOC_BAD_PART', { part: 'name', value: what }, { value: what })));
   }
   return built.ok ? built.name : undefined;
 }

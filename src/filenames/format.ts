@@ -3,8 +3,9 @@
 import { expectArguments, FILE_NAME_PARTS } from '../arguments.js';
 import type { FileNameSegmentKey } from '../../spec-tables/index.js';
 import { type Issue } from '../issues.js';
-import { nameRuleIssue } from '../rules/name.js';
-import { kindLabel, nameIssue } from './checks.js';
+import { toIssue } from '../issue-sink.js';
+import { issue } from '../rules/index.js';
+import { nameIssue } from './checks.js';
 import { parseFileName } from './parse.js';
 import { fileNameSpec, isFileNameKind, segmentLayout } from './rules.js';
 import type { FileNameInfo, FileNameParts } from './types.js';
@@ -48,29 +49,11 @@ function unusedParts(parts: FileNameParts, name: string): Issue[] {
     ['receiverServiceType', parts.receiver.serviceType],
     ['branch', parts.branch],
   ];
-  const k = kindLabel(parts.kind);
   const issues = given
     .filter(([key, value]) => value !== undefined && !keys.includes(key))
-    .map(([key, value]) =>
-      nameIssue(
-        name,
-        spec,
-        key,
-        value!,
-        'NAME_UNUSED_PART',
-        `：第${parts.edition}版の ${k.ja} の名前にはこの区切りがありません。`,
-        `: edition-${parts.edition} ${k.en} names have no such segment.`,
-      ),
-    );
+    .map(([key, value]) => nameIssue(name, 'NAME_UNUSED_PART', { kind: parts.kind, segment: key, value: value!, edition: parts.edition }));
   if (parts.deletion !== undefined && parts.deletion !== spec.deletion) {
-    issues.push(
-      nameRuleIssue(
-        'NAME_DELETION_MISMATCH',
-        `deletion: ${parts.deletion} は ${k.ja} と一致しません（${spec.deletion ? '削除' : '削除ではない'}ファイル）。`,
-        `deletion: ${parts.deletion} does not match ${k.en} (${spec.deletion ? 'a' : 'not a'} withdrawal file).`,
-        { file: name },
-      ),
-    );
+    issues.push(toIssue(issue('NAME_DELETION_MISMATCH', { kind: parts.kind, deletion: parts.deletion }, { file: name })));
   }
   return issues;
 }
@@ -104,9 +87,7 @@ export function buildFileName(parts: FileNameParts): BuiltFileName {
     return {
       ok: false,
       issues: [
-        nameRuleIssue('NAME_UNKNOWN_PREFIX', `"${kind}" は仕様にないファイル種別です。`, `"${kind}" is not a file kind of the spec.`, {
-          value: kind,
-        }),
+        toIssue(issue('NAME_UNKNOWN_PREFIX', { segment: 'prefix', value: kind, built: true }, { value: kind })),
       ],
     };
   }
@@ -118,12 +99,7 @@ export function buildFileName(parts: FileNameParts): BuiltFileName {
   const expected: FileNameInfo = { ...parts, deletion: spec.deletion };
   if (errors.length === 0 && (!parsed.info || !sameInfo(parsed.info, expected))) {
     errors.push(
-      nameRuleIssue(
-        'NAME_SEGMENT_COUNT',
-        `${name} は元の値に読み戻せません（値に "_" などが含まれていませんか）。`,
-        `${name} does not read back to the given parts (does a value contain "_"?).`,
-        { file: name },
-      ),
+      toIssue(issue('NAME_SEGMENT_COUNT', { name }, { file: name })),
     );
   }
   if (errors.length > 0) return { ok: false, issues: errors };

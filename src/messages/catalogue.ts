@@ -15,7 +15,4 @@ export type MessageParams = { readonly [C in RuleCode]: Parameters<(typeof ja)[C
 export type Catalogue = { readonly [C in RuleCode]: (params: MessageParams[C]) => string };
 
 /** A field as messages name it: No. and Japanese name (see fieldName in src/messages/labels.ts). */
-export interface FieldName {
-  readonly no: number;
-  readonly name: string;
-}
+export type FieldName = { readonly no: number; readonly name: string };

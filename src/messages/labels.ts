@@ -3,6 +3,7 @@
 import { CONTROL_CHARACTER_NAMES } from '../../spec-tables/characters.js';
 import { CODE_TABLES } from '../../spec-tables/code-tables.js';
 import { FORMATS } from '../../spec-tables/formats.js';
+import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { FormatKind, FormatSpec } from '../../spec-tables/types.js';
 import type { FieldName } from './catalogue.js';
 
@@ -33,4 +34,10 @@ export function exampleOf(format: FormatKind): string | undefined {
 /** A code table by id (an id the tables lack gives an empty table: a message never throws). */
 export function codeTableOf(id: string): { readonly name: string; readonly entries: readonly (readonly [string, string])[] } {
   return Object.hasOwn(CODE_TABLES, id) ? CODE_TABLES[id as keyof typeof CODE_TABLES] : { name: id, entries: [] };
+}
+
+/** A send unit's name by its id (spec-tables/send-units.ts). */
+export function sendUnitName(id: string): { ja: string; en: string } {
+  const unit = (SEND_UNITS as readonly SendUnitSpec[]).find((u) => u.id === id);
+  return unit ? { ja: unit.nameJa, en: unit.nameEn } : { ja: id, en: id };
 }

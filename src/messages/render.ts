@@ -25,3 +25,8 @@ export function renderIssue(draft: IssueDraft, severity: Severity, defaults: Iss
   issue.messageEn = renderMessage(draft.code, draft.params, 'en');
   return issue as unknown as Issue;
 }
+
+/** The message of a draft in `lang`. */
+export function messageOf(draft: IssueDraft, lang: Lang = 'ja'): string {
+  return renderMessage(draft.code, draft.params, lang);
+}

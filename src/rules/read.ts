@@ -10,7 +10,6 @@ export const READ_RULES = [
   r('CSV_GAIJI', 'encoding', 'error', '外字（利用者定義文字）', 'a user-defined character (外字)', '文字コード（外字の利用は不可）'),
   r('CSV_NONCANONICAL_MS932', 'encoding', 'warning', 'Windowsが書かない重複コード（書き直すとバイトが変わる）', 'a duplicate code Windows never writes', 'MS932 (Windows-31J)'),
   r('CSV_UNMAPPABLE_CHAR', 'encoding', 'warning', 'MS932で書けない文字（UTF-8入力）', 'a character MS932 cannot hold (UTF-8 input)', '文字コード'),
-  r('CSV_ISSUES_TRUNCATED', 'csv', 'info', '同じ問題が上限（既定1,000件）を超えたので省略（件数は表示）', 'more issues of one code than the limit (default 1,000; counted)', 'maxIssuesPerCode option'),
   // CSV structure
   r('CSV_LF_LINE_ENDINGS', 'csv', 'warning', 'レコードの区切りがLF', 'records end with LF', 'CRLF (domain convention; the spec does not print it)'),
   r('CSV_CR_LINE_ENDINGS', 'csv', 'warning', 'レコードの区切りがCR', 'records end with CR', 'CRLF'),

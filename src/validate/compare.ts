@@ -3,7 +3,9 @@
 import { COMPARE_OPTIONS, expectArguments, INPUT_FILE } from '../arguments.js';
 import { readCsvFile } from '../codec/index.js';
 import type { Issue } from '../issues.js';
-import { ruleIssue, ruleOf } from '../rules/index.js';
+import { IssueSink } from '../issue-sink.js';
+import { resolvePolicy } from '../policy.js';
+import { issue } from '../rules/index.js';
 import type { Profile } from './file-validator.js';
 import type { TextRecord } from './text-record.js';
 import type { InputFile } from './validate.js';
@@ -175,29 +177,21 @@ const timeOf = (row: PlanActualRow): number => {
  */
 export function comparePlanToActual(plan: InputFile, actual: InputFile, options: CompareOptions = {}): PlanActualComparison {
   expectArguments('comparePlanToActual', [['plan', plan, INPUT_FILE], ['actual', actual, INPUT_FILE], ['options', options, COMPARE_OPTIONS]]);
-  const issues: Issue[] = [];
-  const lenient = options.profile === 'lenient';
+  // The readers' issues and the comparison's own, severities by the profile (the sink lowers under lenient).
+  const policy = resolvePolicy({ profile: options.profile });
+  const sink = new IssueSink(policy);
   const read = (f: InputFile, kind: 'UPPLAN' | 'UPJSK'): { readonly records: readonly ScheduleRecord[]; readonly lines: readonly number[] } => {
-    const named = readCsvFile(f, { lenient });
-    const r = named.kind ? named : readCsvFile(f, { lenient, kind }); // a name without a kind: take the role's kind
-    for (const i of r.issues) {
-      if (i.severity === 'info') continue;
-      issues.push(lenient && ruleOf(i.code)?.lowered === 'lenientProfile' ? { ...i, severity: 'warning' } : i);
-    }
-    if (r.kind !== kind) {
-      issues.push(
-        ruleIssue('COMPARE_WRONG_KIND', `${f.name} は ${kind} ではありません（${r.kind ?? '不明'}）。`, `${f.name} is not a ${kind} file (${r.kind ?? 'unknown'}).`, { file: f.name, value: r.kind }),
-      );
-    }
+    const named = readCsvFile(f, { lenient: policy.lenient });
+    const r = named.kind ? named : readCsvFile(f, { lenient: policy.lenient, kind }); // a name without a kind: take the role's kind
+    for (const i of r.issues) if (i.severity !== 'info') sink.addIssue(i);
+    if (r.kind !== kind) sink.add(issue('COMPARE_WRONG_KIND', r.kind ? { file: f.name, kind, found: r.kind } : { file: f.name, kind }, { file: f.name, value: r.kind }));
     return r;
   };
   const p = read(plan, 'UPPLAN');
   const a = read(actual, 'UPJSK');
   const months = new Set([...p.records, ...a.records].map((r) => r.serviceMonth ?? ''));
   if (months.size > 1) {
-    issues.push(
-      ruleIssue('COMPARE_MONTH_MISMATCH', `予定と実績の対象年月が違います（${[...months].join('・')}）。`, `Plan and delivery cover different months (${[...months].join(', ')}).`, { file: actual.name, value: [...months].join(',') }),
-    );
+    sink.add(issue('COMPARE_MONTH_MISMATCH', { months: [...months] }, { file: actual.name, value: [...months].join(',') }));
   }
   const offices = options.offices ? [...options.offices] : [...new Set(a.records.map((r) => r.serviceOfficeNumber ?? ''))];
   const wanted = new Set(offices);
@@ -244,5 +238,5 @@ export function comparePlanToActual(plan: InputFile, actual: InputFile, options:
   );
   const summary = { 'as-planned': 0, 'planned-not-delivered': 0, 'delivered-not-planned': 0, different: 0 };
   for (const row of rows) summary[row.status]++;
-  return { month: months.size === 1 ? [...months][0] : undefined, offices, rows, summary, issues };
+  return { month: months.size === 1 ? [...months][0] : undefined, offices, rows, summary, issues: sink.finish() };
 }

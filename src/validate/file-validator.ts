@@ -39,7 +39,8 @@ export interface ValidateOptions {
   readonly limits?: Partial<ReadLimits>;
 }
 
-export { DEFAULT_MAX_ISSUES_PER_FILE } from './issue-list.js';
+/** The one default cap (DEFAULT_MAX_ISSUES_PER_CODE, src/policy.ts), under its old public name. */
+export { DEFAULT_MAX_ISSUES_PER_CODE as DEFAULT_MAX_ISSUES_PER_FILE } from '../policy.js';
 
 export interface FileReport {
   readonly file: string;

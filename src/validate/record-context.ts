@@ -1,21 +1,24 @@
 // What every record rule works with: the record, its context (layout, location, where issues go), the field
 // references and the issue builder they share. Split from record-rules.ts so that rule modules stay small.
-import type { Issue, IssueLocation } from '../issues.js';
+import type { IssueLocation } from '../issues.js';
+import type { MessageParams } from '../messages/catalogue.js';
 import type { Field, Layout } from '../spec.js';
-import { ruleIssue, type RuleCode } from '../rules/index.js';
+import { issue, type AnyIssueDraft, type RuleCode } from '../rules/index.js';
 import type { TextRecord } from './text-record.js';
 
 export type Rec = TextRecord;
-export type Emit = (issue: Issue) => void;
+
+/** Where a record's issues go: the file's sink (it caps, gives severities and renders). */
+export interface DraftSink {
+  add(draft: AnyIssueDraft): unknown;
+}
 
 export interface RecordContext {
   readonly layout: Layout;
   readonly where: IssueLocation;
-  readonly emit: Emit;
+  readonly sink: DraftSink;
   /** The month in the file's name (利用者補足: 000000 ties it to 第1/2表, a month to 第6/7表), when readable. */
   readonly nameMonth?: string | undefined;
-  /** Counts one issue of `code` and says whether it is kept: one over the file's cap is not built at all. */
-  readonly take?: (code: RuleCode) => boolean;
 }
 
 export const isMonth = (v: string | undefined): v is string => v !== undefined && /^\d{4}(0[1-9]|1[0-2])$/.test(v);
@@ -32,10 +35,10 @@ export function fieldOf(ctx: RecordContext, key: string): FieldRef {
   return refs.get(key)!;
 }
 
-export function emit(ctx: RecordContext, code: RuleCode, key: string | undefined, value: string, ja: string, en: string): void {
-  if (ctx.take && !ctx.take(code)) return;
-  ctx.emit(ruleIssue(code, ja, en, { ...ctx.where, field: key ? fieldOf(ctx, key) : undefined, value }));
-}
+/** The field as messages name it (No. and name). */
+export const nameOf = (f: FieldRef): { no: number; name: string } => ({ no: f.no, name: f.name });
 
-export const fieldRefJa = (f: FieldRef): string => `${f.name}（No.${f.no}）`;
-export const fieldRefEn = (f: FieldRef): string => `No.${f.no} ${f.name}`;
+/** Report an issue of the record, at field `key` (when given) with `value`. */
+export function report<C extends RuleCode>(ctx: RecordContext, code: C, key: string | undefined, value: string, params: MessageParams[C], lowered?: boolean): void {
+  ctx.sink.add(issue(code, params, { ...ctx.where, field: key ? fieldOf(ctx, key) : undefined, value }, lowered) as AnyIssueDraft);
+}

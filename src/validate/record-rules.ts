@@ -3,12 +3,12 @@ import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import type { DateOrder, FieldCondition } from '../../spec-tables/types.js';
 import { getCodeTable, type Field, type Layout } from '../spec.js';
 import { getServiceType } from '../service-types.js';
-import { ruleIssue, type RuleCode } from '../rules/index.js';
-import { emit, fieldOf, fieldRefEn, fieldRefJa, isDate, isMonth, isTime, type Rec, type RecordContext } from './record-context.js';
+import { issue, type AnyIssueDraft } from '../rules/index.js';
+import { fieldOf, isDate, isMonth, isTime, nameOf, report, type Rec, type RecordContext } from './record-context.js';
 import { supplementRow } from './supplement-rules.js';
 import type { TextRecord } from './text-record.js';
 
-export type { Emit, RecordContext } from './record-context.js';
+export type { DraftSink, RecordContext } from './record-context.js';
 
 /** 第7表 rows that are not services: 種類別小計 (type + AAAA/EEEE/ZZZZ) and 全合計 (999999). */
 export function annexRowType(serviceCode: string): 'total' | 'subtotal' | 'detail' {
@@ -23,14 +23,7 @@ function equipmentCodes(r: TextRecord<'UPPLAN'> | TextRecord<'UPSIKYU'>, ctx: Re
   if (!('taisCode' in r)) return; // edition 3 has no TAIS fields
   const type = (r.serviceCode ?? '').slice(0, 2);
   if (RENTAL_TYPES.has(type) && !r.taisCode && !r.equipmentNotificationCode) {
-    emit(
-      ctx,
-      'RECORD_EQUIPMENT_CODE_MISSING',
-      'taisCode',
-      r.serviceCode ?? '',
-      `福祉用具貸与（サービスコード ${r.serviceCode}）には TAISコード か 福祉用具届出コード のどちらかが必要です。`,
-      `福祉用具貸与 (service code ${r.serviceCode}) needs a TAIS code or an equipment notification code.`,
-    );
+    report(ctx, 'RECORD_EQUIPMENT_CODE_MISSING', 'taisCode', r.serviceCode ?? '', { serviceCode: r.serviceCode ?? '' });
   }
 }
 
@@ -38,37 +31,27 @@ function equipmentCodes(r: TextRecord<'UPPLAN'> | TextRecord<'UPSIKYU'>, ctx: Re
 function scheduleRow(r: TextRecord<'UPPLAN'>, ctx: RecordContext): void {
   const month = r.serviceMonth;
   if (isDate(r.serviceDate) && isMonth(month) && r.serviceDate.slice(0, 6) !== month) {
-    emit(ctx, 'RECORD_DATE_OUTSIDE_MONTH', 'serviceDate', r.serviceDate,
-      `サービス利用日 ${r.serviceDate} が対象年月 ${month} の外です。`,
-      `Service date ${r.serviceDate} is outside the service month ${month}.`);
+    report(ctx, 'RECORD_DATE_OUTSIDE_MONTH', 'serviceDate', r.serviceDate, { date: r.serviceDate, month });
   }
   const start = r.serviceStartTime ?? '';
   const end = r.serviceEndTime ?? '';
   if (start && end && (start === '9999') !== (end === '9999')) {
-    emit(ctx, 'RECORD_TIME_PAIR', start === '9999' ? 'serviceEndTime' : 'serviceStartTime', `${start}-${end}`,
-      `開始時刻 ${start} と終了時刻 ${end}: 時間表示のないサービスは両方を 9999 にします。`,
-      `Start ${start} and end ${end}: a service without times has 9999 in both.`);
+    report(ctx, 'RECORD_TIME_PAIR', start === '9999' ? 'serviceEndTime' : 'serviceStartTime', `${start}-${end}`, { start, end });
   } else if (isTime(start) && isTime(end) && end < start) {
-    emit(ctx, 'RECORD_TIME_ORDER', 'serviceEndTime', `${start}-${end}`,
-      `終了時刻 ${end} が開始時刻 ${start} より前です（日をまたぐサービスでなければ誤りです）。`,
-      `End time ${end} is before start time ${start} (wrong unless the service runs past midnight).`);
+    report(ctx, 'RECORD_TIME_ORDER', 'serviceEndTime', `${start}-${end}`, { start, end });
   }
   const mask = r.proratedDays ?? '';
   if (/^[01]{31}$/.test(mask) && isMonth(month)) {
     const days = getDaysInMonth(new Date(Number(month.slice(0, 4)), Number(month.slice(4, 6)) - 1, 1));
     const past = mask.slice(days);
     if (past.includes('1')) {
-      emit(ctx, 'RECORD_PRORATED_PAST_MONTH_END', 'proratedDays', mask,
-        `日割対象日の${days + 1}日目以降が0ではありません（${month}は${days}日までです）。`,
-        `Prorated-day mask has 1 after day ${days} (${month} has ${days} days).`);
+      report(ctx, 'RECORD_PRORATED_PAST_MONTH_END', 'proratedDays', mask, { days, month });
     }
   }
   equipmentCodes(r, ctx);
   const detail = r.detailDistinctionCode ?? '';
   if (detail && (r.serviceCode ?? '').slice(0, 2) !== '17') {
-    emit(ctx, 'RECORD_DETAIL_CODE_NOT_RENTAL', 'detailDistinctionCode', detail,
-      `明細判別コードは「17:福祉用具貸与」の場合だけ使います（サービスコード ${r.serviceCode}）。それ以外は空にします。`,
-      `明細判別コード is only for 17 福祉用具貸与 (service code ${r.serviceCode}); leave it empty otherwise.`);
+    report(ctx, 'RECORD_DETAIL_CODE_NOT_RENTAL', 'detailDistinctionCode', detail, { serviceCode: r.serviceCode ?? '' });
   }
 }
 
@@ -78,28 +61,18 @@ function annexRow(r: TextRecord<'UPSIKYU'>, ctx: RecordContext): void {
   const type = annexRowType(code);
   const office = r.serviceOfficeNumber ?? '';
   if ((type === 'total') !== (office === '9999999999') && office !== '') {
-    emit(ctx, 'RECORD_TOTAL_OFFICE', 'serviceOfficeNumber', office,
-      type === 'total'
-        ? `全合計（999999）の行のサービス事業所コードは 9999999999 です。`
-        : `サービス事業所コード 9999999999 は全合計（999999）の行だけに使います。`,
-      type === 'total'
-        ? 'The total row (999999) has office 9999999999.'
-        : 'Office 9999999999 is only for the total row (999999).');
+    report(ctx, 'RECORD_TOTAL_OFFICE', 'serviceOfficeNumber', office, { total: type === 'total' });
   }
   if (type === 'detail') {
     equipmentCodes(r, ctx);
     return;
   }
-  const label = type === 'total' ? '全合計' : '種類別小計';
-  const labelEn = type === 'total' ? 'total' : 'subtotal';
   if ((r.units ?? '') !== '0') {
-    emit(ctx, 'RECORD_SUBTOTAL_FIXED_VALUE', 'units', r.units ?? '',
-      `${label}の行の単位数は 0 固定です。`, `The units of a ${labelEn} row are fixed at 0.`);
+    report(ctx, 'RECORD_SUBTOTAL_FIXED_VALUE', 'units', r.units ?? '', { row: type, field: nameOf(fieldOf(ctx, 'units')), fixed: 'zero' });
   }
   for (const key of ['discountRate', 'discountedUnits'] as const) {
     if ((r[key] ?? '') !== '') {
-      emit(ctx, 'RECORD_SUBTOTAL_FIXED_VALUE', key, r[key] ?? '',
-        `${label}の行の${fieldOf(ctx, key).name}は空（Null）固定です。`, `A ${labelEn} row leaves ${fieldOf(ctx, key).name} empty.`);
+      report(ctx, 'RECORD_SUBTOTAL_FIXED_VALUE', key, r[key] ?? '', { row: type, field: nameOf(fieldOf(ctx, key)), fixed: 'empty' });
     }
   }
 }
@@ -109,7 +82,7 @@ function needsRow(r: TextRecord<'UP2KYO'>, ctx: RecordContext): void {
   for (const key of ['issueNo', 'goalNo', 'supportContentNo'] as const) {
     const v = r[key] ?? '';
     if (/^-?\d+$/.test(v) && (Number(v) < 1 || Number(v) > 99)) {
-      emit(ctx, 'RECORD_NO_RANGE', key, v, `${fieldOf(ctx, key).name} は1〜99です。`, `${fieldOf(ctx, key).name} must be 1 to 99.`);
+      report(ctx, 'RECORD_NO_RANGE', key, v, { field: nameOf(fieldOf(ctx, key)) });
     }
   }
 }
@@ -144,14 +117,9 @@ function valueLabel(field: Field, value: string): string {
   return label ? `${value}:${label}` : value;
 }
 
-const UNCERTAIN_JA = '（仕様の記述からは確定できないため warning）';
-const UNCERTAIN_EN = ' (a warning: the spec text does not settle this rule)';
-
-/** The condition in words: 「相談方法（No.8）が 03:その他」 / 'No.8 相談方法 is 03:その他'. */
-function conditionText(cond: FieldCondition, other: Field): { ja: string; en: string } {
-  if (!cond.values) return { ja: `${fieldRefJa(other)}に値がある`, en: `${fieldRefEn(other)} is set` };
-  const labels = cond.values.map((v) => valueLabel(other, v));
-  return { ja: `${fieldRefJa(other)}が ${labels.join('・')} の`, en: `${fieldRefEn(other)} is ${labels.join(' or ')}` };
+/** The values a condition turns on, with their meaning (none: any value). */
+function conditionValues(cond: FieldCondition, other: Field): string[] {
+  return cond.values ? cond.values.map((v) => valueLabel(other, v)) : [];
 }
 
 const holds = (cond: FieldCondition, r: Rec): boolean => {
@@ -201,38 +169,28 @@ function compileTableChecks(layout: Layout): TableCheck[] {
   const checks: TableCheck[] = [];
   for (const f of layout.fields) {
     const self = { no: f.no, key: f.key, name: f.name };
-    const issue = (ctx: RecordContext, code: RuleCode, value: string, ja: string, en: string, uncertain: string | undefined) =>
-      (!ctx.take || ctx.take(code)) &&
-      ctx.emit(ruleIssue(code, uncertain ? ja + UNCERTAIN_JA : ja, uncertain ? en + UNCERTAIN_EN : en,
-        { ...ctx.where, field: self, value }, uncertain !== undefined));
+    const field = nameOf(f);
+    const at = (ctx: RecordContext, value: string) => ({ ...ctx.where, field: self, value });
 
     const required = f.requiredWhen;
     const requiredOther = required && byKey.get(required.field);
     if (required && requiredOther) {
-      const cond = conditionText(required, requiredOther);
+      const params = { field, other: nameOf(requiredOther), values: conditionValues(required, requiredOther), uncertain: required.uncertain !== undefined };
       checks.push((r, ctx) => {
         if ((r[f.key] ?? '') !== '' || !holds(required, r)) return;
-        issue(ctx, 'RECORD_CONDITIONAL_REQUIRED', '',
-          `${fieldRefJa(f)}は、${cond.ja}場合は必須ですが空です。`,
-          `${fieldRefEn(f)} is required when ${cond.en}, but it is empty.`,
-          required.uncertain);
+        ctx.sink.add(issue('RECORD_CONDITIONAL_REQUIRED', params, at(ctx, ''), params.uncertain));
       });
     }
 
     const empty = f.emptyUnless;
     const emptyOther = empty && byKey.get(empty.field);
     if (empty && emptyOther) {
-      const cond = conditionText(empty, emptyOther);
+      const params = { field, other: nameOf(emptyOther), values: conditionValues(empty, emptyOther), uncertain: empty.uncertain !== undefined };
       checks.push((r, ctx) => {
         const v = r[f.key] ?? '';
         if (v === '' || holds(empty, r)) return;
         const actual = r[empty.field] ?? '';
-        const actualJa = actual === '' ? '空' : valueLabel(emptyOther, actual);
-        const actualEn = actual === '' ? 'empty' : valueLabel(emptyOther, actual);
-        issue(ctx, 'RECORD_CONDITIONAL_EMPTY', v,
-          `${fieldRefJa(f)}は、${cond.ja}場合だけ記載し、それ以外は空（Null）にしますが、値があります（${emptyOther.name}は ${actualJa}）。`,
-          `${fieldRefEn(f)} is only set when ${cond.en}, and left empty otherwise; it has a value (${emptyOther.name}: ${actualEn}).`,
-          empty.uncertain);
+        ctx.sink.add(issue('RECORD_CONDITIONAL_EMPTY', { ...params, actual: actual === '' ? '' : valueLabel(emptyOther, actual) }, at(ctx, v), params.uncertain));
       });
     }
 
@@ -241,37 +199,29 @@ function compileTableChecks(layout: Layout): TableCheck[] {
       checks.push((r, ctx) => {
         const v = r[f.key] ?? '';
         if (!sub.values.includes(v)) return;
-        issue(ctx, 'RECORD_SUBSTITUTE_VALUE', v,
-          `${fieldRefJa(f)}に ${valueLabel(f, v)} は使わず、${valueLabel(f, sub.use)} を設定します（「${sub.noteJa}」）。`,
-          `${fieldRefEn(f)}: write ${sub.use}, not ${v} (the note: 「${sub.noteJa}」).`,
-          sub.uncertain);
+        const params = { field, value: v, valueText: valueLabel(f, v), use: sub.use, useText: valueLabel(f, sub.use), note: sub.noteJa, uncertain: sub.uncertain !== undefined };
+        ctx.sink.add(issue('RECORD_SUBSTITUTE_VALUE', params, at(ctx, v), params.uncertain));
       });
     }
 
     for (const [order, after] of [[f.notBefore, false], [f.notAfter, true]] as const) {
       const other = order && byKey.get(order.field);
       if (!order || !other) continue;
-      checks.push(dateOrderCheck(f, other, order, after, issue));
+      checks.push(dateOrderCheck(f, other, order, after));
     }
   }
   return checks;
 }
 
-function dateOrderCheck(
-  f: Field,
-  other: Field,
-  order: DateOrder,
-  after: boolean,
-  issue: (ctx: RecordContext, code: RuleCode, value: string, ja: string, en: string, uncertain: string | undefined) => void,
-): TableCheck {
+function dateOrderCheck(f: Field, other: Field, order: DateOrder, after: boolean): TableCheck {
+  const self = { no: f.no, key: f.key, name: f.name };
+  const uncertain = order.uncertain !== undefined;
   return (r, ctx) => {
     const v = r[f.key];
     const o = r[other.key];
     if (!comparableDate(f, v) || !comparableDate(other, o)) return;
     if (after ? v <= o : v >= o) return;
-    issue(ctx, 'RECORD_DATE_ORDER', v,
-      `${fieldRefJa(f)} ${v} が ${fieldRefJa(other)} ${o} より${after ? '後' : '前'}です。`,
-      `${fieldRefEn(f)} ${v} is ${after ? 'after' : 'before'} ${fieldRefEn(other)} ${o}.`,
-      order.uncertain);
+    const draft: AnyIssueDraft = issue('RECORD_DATE_ORDER', { field: nameOf(f), value: v, other: nameOf(other), otherValue: o, after, uncertain }, { ...ctx.where, field: self, value: v }, uncertain);
+    ctx.sink.add(draft);
   };
 }

@@ -1,6 +1,6 @@
 // Record rules of the 利用者補足 (UPHOSOKU): which document it is tied to, and its 種類別限度額 slots.
 import { FILE_NAMES } from '../../spec-tables/file-names.js';
-import { emit, fieldOf, fieldRefEn, fieldRefJa, isMonth, type RecordContext } from './record-context.js';
+import { fieldOf, isMonth, nameOf, report, type RecordContext } from './record-context.js';
 import type { TextRecord } from './text-record.js';
 
 /** A 利用者補足 record. */
@@ -24,39 +24,23 @@ function supplementPairing(r: Rec, ctx: RecordContext): void {
   if (toPlan !== toSchedule) return;
   const zero = FILE_NAMES.UPHOSOKU.month.zero.value;
   const named = ctx.nameMonth === zero ? 'plan' : isMonth(ctx.nameMonth) ? 'schedule' : undefined;
-  const d = { ja: fieldRefJa(date), en: fieldRefEn(date) };
-  const m = { ja: fieldRefJa(month), en: fieldRefEn(month) };
+  const fields = { date: nameOf(date), month: nameOf(month), dateSentinel, monthSentinel };
   if (named === undefined) {
-    emit(ctx, 'RECORD_HOSOKU_PAIRING', toPlan ? date.key : month.key, toPlan ? dateValue : monthValue,
-      toPlan
-        ? `${d.ja} ${dateSentinel} と ${m.ja} ${monthSentinel} は同時に使えません。`
-        : `第1/2表に紐づく場合は${m.ja}を ${monthSentinel}、第6/7表に紐づく場合は${d.ja}を ${dateSentinel} にします（どちらもそうなっていません）。`,
-      toPlan
-        ? `${d.en} ${dateSentinel} and ${m.en} ${monthSentinel} cannot both be set.`
-        : `Tied to 第1/2表, ${m.en} is ${monthSentinel}; tied to 第6/7表, ${d.en} is ${dateSentinel} (neither is).`);
+    const params = { ...fields, case: toPlan ? 'both' : 'neither' } as const;
+    report(ctx, 'RECORD_HOSOKU_PAIRING', toPlan ? date.key : month.key, toPlan ? dateValue : monthValue, params);
     return;
   }
-  const tie = named === 'plan'
-    ? { ja: `ファイル名の提供年月 ${zero} のとおり第1/2表に紐づく利用者補足`, en: `The file name's month ${zero} ties this supplement to 第1/2表` }
-    : { ja: `ファイル名の提供年月 ${ctx.nameMonth} のとおり第6/7表に紐づく利用者補足`, en: `The file name's month ${ctx.nameMonth} ties this supplement to 第6/7表` };
+  const nameMonth = named === 'plan' ? zero : ctx.nameMonth!;
   if (named === 'plan' && toPlan) {
     // Both sentinels, tied to 第1/2表: No.4 must be the 第1表 date.
-    emit(ctx, 'RECORD_HOSOKU_PAIRING', date.key, dateValue,
-      `${tie.ja}では、${d.ja}に第1表の居宅サービス計画作成（変更）日を書きます（${dateSentinel} は第6/7表に紐づく場合だけです）。`,
-      `${tie.en}: ${d.en} holds the 第1表 plan date (${dateSentinel} only when tied to 第6/7表).`);
+    report(ctx, 'RECORD_HOSOKU_PAIRING', date.key, dateValue, { ...fields, case: 'planDate', nameMonth });
   } else if (named === 'plan') {
-    emit(ctx, 'RECORD_HOSOKU_PAIRING', month.key, monthValue,
-      `${tie.ja}では、${m.ja}は ${monthSentinel} にします（値は ${monthValue}）。`,
-      `${tie.en}: ${m.en} must be ${monthSentinel} (it is ${monthValue}).`);
+    report(ctx, 'RECORD_HOSOKU_PAIRING', month.key, monthValue, { ...fields, case: 'planMonth', nameMonth, value: monthValue });
   } else if (toSchedule) {
     // Both sentinels, tied to 第6/7表: No.63 must be the service month.
-    emit(ctx, 'RECORD_HOSOKU_PAIRING', month.key, monthValue,
-      `${tie.ja}では、${m.ja}に第6/7表の対象年月を書きます（${monthSentinel} は第1/2表に紐づく場合だけです）。`,
-      `${tie.en}: ${m.en} holds the 第6/7表 service month (${monthSentinel} only when tied to 第1/2表).`);
+    report(ctx, 'RECORD_HOSOKU_PAIRING', month.key, monthValue, { ...fields, case: 'scheduleMonth', nameMonth });
   } else {
-    emit(ctx, 'RECORD_HOSOKU_PAIRING', date.key, dateValue,
-      `${tie.ja}では、${d.ja}は ${dateSentinel} にします（値は ${dateValue}）。`,
-      `${tie.en}: ${d.en} must be ${dateSentinel} (it is ${dateValue}).`);
+    report(ctx, 'RECORD_HOSOKU_PAIRING', date.key, dateValue, { ...fields, case: 'scheduleDate', nameMonth, value: dateValue });
   }
 }
 
@@ -88,9 +72,7 @@ function limitSlotOrder(r: Rec, ctx: RecordContext): void {
     const code = r[type] ?? '';
     if (!code) empty = empty || slot;
     else if (empty) {
-      emit(ctx, 'RECORD_HOSOKU_LIMIT_ORDER', type, code,
-        `サービス種類別限度額は1枠から順番に設定します（${empty}枠が空で${slot}枠に値があります）。`,
-        `Type limits fill slots from 1 (slot ${empty} is empty, slot ${slot} is set).`);
+      report(ctx, 'RECORD_HOSOKU_LIMIT_ORDER', type, code, { empty, slot });
       return;
     }
   }
@@ -118,16 +100,12 @@ function limitSlotFigures(r: Rec, ctx: RecordContext): void {
     if (excess !== expected) {
       const key = keys.excess;
       const ref = fieldOf(ctx, key);
-      emit(ctx, 'RECORD_HOSOKU_LIMIT_EXCESS', key, String(excess),
-        `${fieldRefJa(ref)} ${excess} は、合計単位数 ${total} − 支給限度基準額 ${limit} から ${expected} です。`,
-        `${fieldRefEn(ref)} ${excess}: slot ${slot}'s total ${total} − limit ${limit} gives ${expected}.`);
+      report(ctx, 'RECORD_HOSOKU_LIMIT_EXCESS', key, String(excess), { field: nameOf(ref), excess, slot, total, limit, expected });
     }
   }
   const totalExcess = int(r.totalExcessUnits);
   if (slotsWithExcess > 0 && totalExcess !== undefined && totalExcess !== sum) {
-    emit(ctx, 'RECORD_HOSOKU_TOTAL_EXCESS', 'totalExcessUnits', String(totalExcess),
-      `合計限度超単位数 ${totalExcess} が、各枠の限度超単位数の合計 ${sum} と違います。`,
-      `Total excess ${totalExcess} differs from the sum of the slots' excess, ${sum}.`);
+    report(ctx, 'RECORD_HOSOKU_TOTAL_EXCESS', 'totalExcessUnits', String(totalExcess), { total: totalExcess, sum });
   }
 }
 

@@ -4,10 +4,12 @@ import { expectArguments, NAMED_FILES } from '../arguments.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import { inImportOrder, parseFileName, sendUnitKey, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
+import { IssueSink } from '../issue-sink.js';
+import { messageOf } from '../messages/render.js';
+import { resolvePolicy, type Policy } from '../policy.js';
 import { checkScheduleContent } from './cross-checks.js';
-import { DEFAULT_MAX_ISSUES_PER_FILE, IssueList } from './issue-list.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
-import { ruleIssue, type RuleCode } from '../rules/index.js';
+import { issue, type AnyIssueDraft } from '../rules/index.js';
 
 export interface UnitReport {
   /** `連番:sender>receiver`, as sendUnitKey gives it. */
@@ -107,7 +109,7 @@ export function groupUnits(facts: readonly FileFacts[]): FileFacts[][] {
   return groupBySendUnit(named, (f) => f.info).map((g) => g.items);
 }
 
-type UnitFinding = { readonly code: RuleCode; readonly ja: string; readonly en: string };
+type UnitFinding = AnyIssueDraft & { readonly code: 'UNIT_NO_BASE' | 'UNIT_DELETION_NOT_ALONE' | 'UNIT_MIXED_EDITIONS' | 'UNIT_MIXED_PARTIES' };
 
 /**
  * What the names alone say is wrong with a unit's make-up, most fundamental first: no base file, a
@@ -118,68 +120,56 @@ function shapeFindings(infos: readonly FileNameInfo[]): UnitFinding[] {
   const found: UnitFinding[] = [];
   const kinds = new Set(infos.map((i) => i.kind));
   if (!patternOf(kinds)) {
-    found.push({
-      code: 'UNIT_NO_BASE',
-      ja: `送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: ${[...kinds].join('・')}。`,
-      en: `The send unit has no base file (table 1, table 6, basic information …): ${[...kinds].join(', ')}.`,
-    });
+    found.push(issue('UNIT_NO_BASE', { kinds: [...kinds] }));
   }
   const deletions = infos.filter((i) => i.deletion);
   if (deletions.length > 0 && infos.length > 1) {
-    found.push({
-      code: 'UNIT_DELETION_NOT_ALONE',
-      ja: `削除ファイル（${deletions.map((i) => i.kind).join('・')}）は単独で送ります（同じ連番にほかのファイルがあります）。`,
-      en: `A withdrawal (${deletions.map((i) => i.kind).join(', ')}) travels alone (other files share its sequence).`,
-    });
+    found.push(issue('UNIT_DELETION_NOT_ALONE', { kinds: deletions.map((i) => i.kind) }));
   }
   if (new Set(infos.map((i) => i.edition)).size > 1) {
-    found.push({ code: 'UNIT_MIXED_EDITIONS', ja: '同じ送信単位に第3版と第4版の名前のファイルがあります。', en: 'One send unit mixes edition-3 and edition-4 names.' });
+    found.push(issue('UNIT_MIXED_EDITIONS', {}));
   }
   // Edition-3 names carry no service types: only edition-4 names can disagree on them.
   const parties = new Set(infos.filter((i) => i.sender.serviceType !== undefined).map((i) => `${i.sender.serviceType}>${i.receiver.serviceType ?? ''}`));
   if (parties.size > 1) {
-    found.push({
-      code: 'UNIT_MIXED_PARTIES',
-      ja: `同じ送信単位でサービス種類コードが違います（${[...parties].join('・')}）。`,
-      en: `Service type codes differ within one send unit (${[...parties].join(', ')}).`,
-    });
+    found.push(issue('UNIT_MIXED_PARTIES', { types: [...parties] }));
   }
   return found;
 }
 
-export function checkUnit(files: readonly FileFacts[], maxIssuesPerCode = DEFAULT_MAX_ISSUES_PER_FILE): UnitReport {
+export function checkUnit(files: readonly FileFacts[], policy: Policy = resolvePolicy()): UnitReport {
   const first = files[0]!.info!;
   const key = sendUnitKey(first);
   const names = inImportOrder(files, (f) => f.info).map((f) => f.file);
   // Capped per code as a file's issues are: a 第7表 whose every row disagrees must not grow the report without end.
-  const list = new IssueList(maxIssuesPerCode);
-  const add = (code: RuleCode, ja: string, en: string, involved: readonly string[], value?: string) => {
-    if (list.take(code)) list.items.push(ruleIssue(code, ja, en, { unit: key, files: [...involved], value, file: involved.length === 1 ? involved[0] : undefined }));
+  const sink = new IssueSink(policy, { unit: key });
+  const add = (draft: AnyIssueDraft, involved: readonly string[], value?: string) => {
+    sink.add(draft, { unit: key, files: [...involved], value, file: involved.length === 1 ? involved[0] : undefined });
   };
 
   const kinds = new Set(files.map((f) => f.info!.kind));
-  for (const f of shapeFindings(files.map((f) => f.info!))) add(f.code, f.ja, f.en, names);
+  for (const f of shapeFindings(files.map((f) => f.info!))) add(f, names);
   const versions = new Set(files.map((f) => f.csvVersion).filter((v): v is string => v !== undefined));
   if (versions.size > 1) {
-    add('UNIT_MIXED_VERSIONS', `同じ送信単位にCSVバージョンが混在しています（${[...versions].join('・')}）。`, `One send unit mixes CSV versions (${[...versions].join(', ')}).`, names);
+    add(issue('UNIT_MIXED_VERSIONS', { versions: [...versions] }), names);
   }
 
   const pattern = patternOf(kinds);
   if (!pattern) {
-    return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: undefined, files: names, issues: list.finishUnit(key) };
+    return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: undefined, files: names, issues: sink.finish() };
   }
   const allowed = new Set([pattern.base, ...pattern.members.map((m) => m.kind)]);
   for (const f of files) {
     const kind = f.info!.kind;
     if (!allowed.has(kind) && !f.info!.deletion) {
-      add('UNIT_SURPLUS_FILE', `${kind} は${pattern.nameJa}の送信単位に含めません。`, `${kind} does not belong in a ${pattern.nameEn} send unit.`, [f.file], kind);
+      add(issue('UNIT_SURPLUS_FILE', { type: pattern.id, kind }), [f.file], kind);
     }
   }
   const byKind = new Map<string, FileFacts[]>();
   for (const f of files) byKind.set(f.info!.kind, [...(byKind.get(f.info!.kind) ?? []), f]);
   for (const [kind, list] of byKind) {
     if (list.length > 1 && kind !== 'UPKIHON_IMAGE') {
-      add('UNIT_DUPLICATE_KIND', `同じ送信単位に ${kind} が${list.length}ファイルあります。`, `${list.length} ${kind} files in one send unit.`, list.map((f) => f.file), kind);
+      add(issue('UNIT_DUPLICATE_KIND', { kind, count: list.length }), list.map((f) => f.file), kind);
     }
   }
   const base = byKind.get(pattern.base)?.[0];
@@ -194,16 +184,16 @@ export function checkUnit(files: readonly FileFacts[], maxIssuesPerCode = DEFAUL
     const member = byKind.get(m.kind)?.[0];
     if (!member) {
       if (m.need === 'required') {
-        add('UNIT_MISSING_FILE', `${pattern.nameJa}の送信単位に ${m.kind} がありません。`, `The ${pattern.nameEn} send unit lacks ${m.kind}.`, names, m.kind);
+        add(issue('UNIT_MISSING_FILE', { type: pattern.id, kind: m.kind }), names, m.kind);
       } else if (m.need === 'expected') {
-        add('UNIT_MISSING_ANNEX', `${ownerKind} に添える ${m.kind} がありません（原則として合わせて送付）。`, `${ownerKind} is sent without its ${m.kind} (sent together as a rule).`, names, m.kind);
+        add(issue('UNIT_MISSING_ANNEX', { owner: ownerKind, kind: m.kind }), names, m.kind);
       }
       continue;
     }
     if (m.month && member.info) {
       const expected = m.month === '000000' ? '000000' : base?.info?.month;
       if (expected && member.info.month !== expected) {
-        add('UNIT_SUPPLEMENT_MONTH', `${m.kind} の年月 ${member.info.month} は、この送信単位では ${expected} です。`, `${m.kind} carries month ${member.info.month}; in this send unit it is ${expected}.`, [member.file], member.info.month);
+        add(issue('UNIT_SUPPLEMENT_MONTH', { kind: m.kind, month: member.info.month ?? '', expected }), [member.file], member.info.month);
       }
     }
     if (owner && m.key) checkKeys(owner, member, m.key, add);
@@ -213,7 +203,7 @@ export function checkUnit(files: readonly FileFacts[], maxIssuesPerCode = DEFAUL
       const sent = new Set((byKind.get('UPKIHON_IMAGE') ?? []).map((f) => f.file.replace(/^.*[\\/]/, '')));
       for (const image of kihon.images) {
         if (!sent.has(image)) {
-          add('UNIT_MISSING_IMAGE', `利用者基本情報が家族構成画像 ${image} を指していますが、送信単位にありません。`, `Basic information names family diagram ${image}, which the send unit lacks.`, [kihon.file], image);
+          add(issue('UNIT_MISSING_IMAGE', { image }), [kihon.file], image);
         }
       }
     }
@@ -221,9 +211,9 @@ export function checkUnit(files: readonly FileFacts[], maxIssuesPerCode = DEFAUL
   if (pattern.id === 'schedule' && base) {
     const annex = byKind.get('UPSIKYU')?.[0];
     const supplement = byKind.get('UPHOSOKU')?.[0];
-    checkScheduleContent(base, annex, supplement, { push: (...found) => list.push(...found.map((i) => ({ ...i, unit: key }))) });
+    checkScheduleContent(base, annex, supplement, (found) => sink.add(found, { unit: key }));
   }
-  return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: pattern.id, files: names, issues: list.finishUnit(key) };
+  return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: pattern.id, files: names, issues: sink.finish() };
 }
 
 /**
@@ -234,7 +224,7 @@ function checkKeys(
   base: FileFacts,
   member: FileFacts,
   key: readonly string[],
-  add: (code: RuleCode, ja: string, en: string, involved: readonly string[], value?: string) => void,
+  add: (draft: AnyIssueDraft, involved: readonly string[], value?: string) => void,
 ): void {
   const baseValues = base.keys.get(key.join('+'));
   const memberValues = member.keys.get(key.join('+'));
@@ -242,12 +232,12 @@ function checkKeys(
   const label = (v: string) => v.split('|').join('-');
   for (const [value, line] of memberValues) {
     if (!baseValues.has(value)) {
-      add('UNIT_KEY_NOT_IN_BASE', `${member.info!.kind} ${line}行目の利用者（${label(value)}）が ${base.info!.kind} にありません。`, `The user ${label(value)} of ${member.info!.kind} (line ${line}) is not in ${base.info!.kind}.`, [member.file, base.file], value);
+      add(issue('UNIT_KEY_NOT_IN_BASE', { kind: member.info!.kind, line, user: label(value), base: base.info!.kind }), [member.file, base.file], value);
     }
   }
   for (const [value, line] of baseValues) {
     if (!memberValues.has(value)) {
-      add('UNIT_KEY_NOT_IN_DEPENDENT', `${base.info!.kind} ${line}行目の利用者（${label(value)}）が ${member.info!.kind} にありません。`, `The user ${label(value)} of ${base.info!.kind} (line ${line}) is not in ${member.info!.kind}.`, [base.file, member.file], value);
+      add(issue('UNIT_KEY_NOT_IN_DEPENDENT', { kind: base.info!.kind, line, user: label(value), dependent: member.info!.kind }), [base.file, member.file], value);
     }
   }
 }
@@ -315,7 +305,9 @@ export function importOrder(files: readonly (string | { readonly name: string })
     const infos = g.items.map((n) => n.info);
     const blocker = shapeFindings(infos)[0];
     if (blocker) {
-      for (const file of ordered) unordered.push({ file, reason: blocker.ja, reasonEn: blocker.en, code: blocker.code, unit: g.key });
+      const reason = messageOf(blocker, 'ja');
+      const reasonEn = messageOf(blocker, 'en');
+      for (const file of ordered) unordered.push({ file, reason, reasonEn, code: blocker.code, unit: g.key });
       continue;
     }
     units.push({ key: g.key, timestamp: infos[0]!.timestamp, type: patternOf(new Set(infos.map((i) => i.kind)))?.id, files: ordered });

@@ -2,11 +2,12 @@
 // with files, from their bytes or streamed with bounded memory.
 import { checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPUT_FILES, STRING } from '../arguments.js';
 import { VALIDATE_OPTIONS } from '../spec-arguments.js';
-import { countOption, forEachCsvItem, readCsvStream, type ReadOptions } from '../codec/index.js';
+import { forEachCsvItem, readCsvStream } from '../codec/index.js';
 import type { Issue } from '../issues.js';
+import { resolvePolicy, withKind, type Policy } from '../policy.js';
 import type { FileKind } from '../spec.js';
 import type { FileFacts } from './file-facts.js';
-import { DEFAULT_MAX_ISSUES_PER_FILE, FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
+import { FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
 import { checkUnit, factNeedsOf, groupUnits, type UnitReport } from './units.js';
 
 export interface ValidationReport {
@@ -29,14 +30,9 @@ export interface InputStream {
   readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
-function readerOptions(options: ValidateOptions, kind: FileKind | undefined): ReadOptions {
-  // The reader caps its own issues per code as the validator does, so a huge broken file is cheap in both.
-  return {
-    lenient: options.profile === 'lenient',
-    maxIssuesPerCode: countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE),
-    ...(kind ? { kind } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
-  };
+/** The reader reads by the validation's policy (its caps, limits and profile), with the kind the validator took. */
+function readerOptions(options: ValidateOptions, kind: FileKind | undefined): Policy {
+  return withKind(resolvePolicy(options), kind);
 }
 
 const JPEG = [0xff, 0xd8, 0xff];
@@ -93,8 +89,8 @@ export function validateFiles(files: readonly InputFile[], options: ValidateOpti
   expectArguments('validateFiles', [['files', files, INPUT_FILES], ['options', options, VALIDATE_OPTIONS]]);
   const validators = validatorsFor(files, options).map((v, i) => validateOne(files[i]!, options, v));
   const reports = validators.map((v) => v.finish());
-  const cap = countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE);
-  const units = groupUnits(validators.map((v) => v.facts())).map((unit) => checkUnit(unit, cap));
+  const policy = resolvePolicy(options);
+  const units = groupUnits(validators.map((v) => v.facts())).map((unit) => checkUnit(unit, policy));
   return report(reports, units);
 }
 
@@ -129,6 +125,6 @@ export async function validateFileStreams(files: readonly InputStream[], options
     reports.push(validator.finish());
     facts.push(validator.facts());
   }
-  const cap = countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE);
-  return report(reports, groupUnits(facts).map((unit) => checkUnit(unit, cap)));
+  const policy = resolvePolicy(options);
+  return report(reports, groupUnits(facts).map((unit) => checkUnit(unit, policy)));
 }

@@ -32,7 +32,6 @@ export class RecordChecks implements FileRule {
       const at = { ...where, field: fieldRef(layout, fields[i]!.key), value };
       for (const draft of drafts) sink.add(draft, at);
     }
-    // The record rules still hand over rendered issues: the sink counts and keeps them.
-    checkRecordRules(record, { layout, where, nameMonth: this.scope.info?.month, emit: (issue) => sink.addIssue(issue) });
+    checkRecordRules(record, { layout, where, nameMonth: this.scope.info?.month, sink });
   }
 }
