@@ -4,6 +4,7 @@
 import { type Issue } from '../issues.js';
 import { readRuleIssue } from '../rules/read.js';
 import { decideWholeInput, isValidMs932, Utf8Watch, type Ambiguity, type Utf8Evidence } from './encoding-evidence.js';
+import { LineCounter } from './line-counter.js';
 import { canonicalPair, codePointLabel, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
 /** Bytes after the first non-ASCII byte that decide at once for UTF-8 when they are conclusive (looksLikeUtf8). */
@@ -28,6 +29,8 @@ export type DetectedEncoding = 'ms932' | 'utf8' | undefined;
 
 export class ByteDecoder {
   private offset = 0;
+  /** The line of each offset, so that every problem is reported with its line as well. */
+  private readonly lines = new LineCounter();
   private phase: 'start' | 'ascii' | 'sniff' | 'ms932' | 'utf8' | 'refused' = 'start';
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
@@ -69,6 +72,7 @@ export class ByteDecoder {
     const verdict = decideWholeInput(bytes);
     this.wholeIsUtf8 = verdict.utf8;
     this.wholeAmbiguity = verdict.ambiguity;
+    if (verdict.ambiguity) this.lines.keep(verdict.ambiguity.offset);
   }
 
   push(chunk: Uint8Array): Decoded {
@@ -110,6 +114,7 @@ export class ByteDecoder {
       bytes = this.release();
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
         this.report('CSV_BOM', 0, [0xef, 0xbb, 0xbf], '先頭', 'at the start');
+        this.lines.next(bytes.subarray(0, 3));
         this.offset = 3;
         bytes = bytes.subarray(3);
         this.decideUtf8(0);
@@ -119,6 +124,7 @@ export class ByteDecoder {
       const firstHigh = bytes.findIndex((b) => b >= 0x80);
       const asciiEnd = firstHigh < 0 ? bytes.length : firstHigh;
       out += latin1(bytes.subarray(0, asciiEnd));
+      this.lines.next(bytes.subarray(0, asciiEnd));
       this.offset += asciiEnd;
       bytes = bytes.subarray(asciiEnd);
       if (firstHigh < 0 && !atEnd) return out;
@@ -138,10 +144,11 @@ export class ByteDecoder {
       } else {
         this.phase = 'ms932';
         // A guess unless the whole input was seen: keep watching for the evidence that it is UTF-8 after all.
-        if (this.wholeIsUtf8 === undefined) this.watch = new Utf8Watch();
+        if (this.wholeIsUtf8 === undefined) this.watch = new Utf8Watch((offset) => this.lines.keep(offset));
       }
     }
     if (this.phase === 'ms932') {
+      this.lines.next(bytes);
       if (this.watch) {
         this.watch.push(bytes, this.offset);
         if (!this.watch.stillUtf8) this.watch = undefined;
@@ -150,8 +157,10 @@ export class ByteDecoder {
       out += this.ms932.write(bytes);
     } else if (this.phase === 'utf8') {
       out += this.utf8.decode(bytes, { stream: !atEnd });
+      this.lines.next(bytes);
       this.offset += bytes.length;
     } else if (this.phase === 'refused') {
+      this.lines.next(bytes);
       this.offset += bytes.length;
     }
     return out;
@@ -166,7 +175,7 @@ export class ByteDecoder {
           (lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（lenient オプションでUTF-8として読めます）。'),
         `The file is UTF-8 (byte offset ${offset}); the spec requires Shift_JIS (MS932). ` +
           (lenient ? 'Reading on as UTF-8.' : 'Reading stopped (the lenient option reads it as UTF-8).'),
-        { file: this.options.file, offset },
+        { file: this.options.file, line: this.lines.lineAt(offset), offset },
       ),
     );
     this.phase = lenient ? 'utf8' : 'refused';
@@ -191,7 +200,7 @@ export class ByteDecoder {
         `Only its end showed that the file is UTF-8 (${whatEn} at byte offset ${at}); the spec requires Shift_JIS (MS932). ` +
           'Its first bytes did not tell, so it was read as MS932: the text of the records already read may be garbled ' +
           '("あい" read as "縺ゅ＞"). readCsvFile / validateFile, which take the whole file at once, treat it as UTF-8 from the start.',
-        { file: this.options.file, offset: at },
+        { file: this.options.file, line: this.lines.lineAt(at), offset: at },
       ),
     );
   }
@@ -218,7 +227,7 @@ export class ByteDecoder {
           `reads "${asMs932}" as MS932 and "${asUtf8}" (${codePointLabel(asUtf8)}) as UTF-8. It was read as MS932, as the spec requires; ` +
           'if the file was written in UTF-8, this text is garbled. Check which encoding the sending software writes (it must be Shift_JIS / MS932). ' +
           '(An MS932 file whose only non-ASCII text is half-width katakana can read both ways like this.)',
-        { file: this.options.file, offset: at, value: v },
+        { file: this.options.file, line: this.lines.lineAt(at), offset: at, value: v },
       ),
     );
   }
@@ -267,7 +276,7 @@ export class ByteDecoder {
             'CSV_GAIJI',
             `外字（利用者定義文字 ${hex([lead, trail])}）が使われています（バイト位置 ${at}）。仕様は外字を禁止しています。`,
             `A user-defined character (gaiji, ${hex([lead, trail])}) at byte offset ${at}; the spec forbids gaiji.`,
-            { file: this.options.file, offset: at, value: hex([lead, trail]) },
+            { file: this.options.file, line: this.lines.lineAt(at), offset: at, value: hex([lead, trail]) },
           ),
         );
     } else if (cls === Pair.NonCanonical) {
@@ -279,7 +288,7 @@ export class ByteDecoder {
             'CSV_NONCANONICAL_MS932',
             `バイト位置 ${at} の ${hex([lead, trail])} はMS932の重複コードです。同じ文字をWindowsは ${to} で書くため、書き直すとバイトが変わります。`,
             `${hex([lead, trail])} at byte offset ${at} is a duplicate MS932 code; Windows writes the same character as ${to}, so rewriting changes these bytes.`,
-            { file: this.options.file, offset: at, value: hex([lead, trail]) },
+            { file: this.options.file, line: this.lines.lineAt(at), offset: at, value: hex([lead, trail]) },
           ),
         );
     } else this.report('CSV_INVALID_BYTES', at, [lead, trail], '', '');
@@ -297,7 +306,7 @@ export class ByteDecoder {
       code === 'CSV_BOM'
         ? 'The file starts with a UTF-8 byte order mark (EF BB BF); MS932 files have none.'
         : `Bytes ${v} at byte offset ${at}${whereEn ? ` (${whereEn})` : ''} are not valid Shift_JIS (MS932).`;
-    this.issues.push(readRuleIssue(code, message, messageEn, { file: this.options.file, offset: at, value: v }));
+    this.issues.push(readRuleIssue(code, message, messageEn, { file: this.options.file, line: this.lines.lineAt(at), offset: at, value: v }));
   }
 
   private count(code: string): boolean {
