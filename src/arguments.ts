@@ -214,6 +214,30 @@ export const WRITE_SEND_UNIT_OPTIONS = optional(
 );
 export const SEVERITY = oneOf('error', 'warning', 'info');
 
+// The report builders (src/report): a run, and how its report is written.
+export const LANG = oneOf('ja', 'en');
+export const FAIL_ON = oneOf('error', 'warning');
+const OBJECTS = arrayOf('an array of objects', 'オブジェクトの配列', OBJECT);
+export const VALIDATION_REPORT = shape('a ValidationReport { files, units, issues, summary }', 'ValidationReport { files, units, issues, summary }', {
+  files: OBJECTS,
+  units: OBJECTS,
+  issues: OBJECTS,
+  summary: OBJECT,
+});
+export const RUN_OPTIONS = optional(shape('an object { profile?, failOn? }', 'オブジェクト { profile?, failOn? }', { profile: optional(PROFILE), failOn: optional(FAIL_ON) }));
+export const VALIDATION_RUN = shape('a ValidationRun { report, profile, failOn }', 'ValidationRun { report, profile, failOn }', {
+  report: VALIDATION_REPORT,
+  profile: PROFILE,
+  failOn: FAIL_ON,
+});
+export const TOOL_INFO = shape('a ToolInfo { name, version, informationUri }', 'ToolInfo { name, version, informationUri }', {
+  name: STRING,
+  version: STRING,
+  informationUri: STRING,
+});
+export const TOOL_NAME = shape('an object { name }', 'オブジェクト { name }', { name: STRING });
+export const TEXT_STYLE = shape('a TextStyle { lang, color? }', 'TextStyle { lang, color? }', { lang: LANG, color: optional(BOOLEAN) });
+
 // ---- Throwing. ----
 
 const JA_TYPES: Readonly<Record<string, string>> = { string: '文字列', number: '数値', boolean: '真偽値', bigint: 'bigint', symbol: 'symbol', function: '関数' };

@@ -57,6 +57,7 @@ export {
   formatFileName,
   FileNameError,
   sendUnitKey,
+  sendUnitOfficesKey,
   sortForImport,
   FILE_NAME_KINDS,
   isFileNameKind,
@@ -123,5 +124,11 @@ export {
 } from './documents/import-plan.js';
 export { STORED_DOCUMENTS, WITHDRAWALS, type StoredDocumentSpec, type StoredDocumentId, type WithdrawalSpec } from '../spec-tables/documents.js';
 export { readSendUnits, type ReadSendUnitsOptions } from './documents/read-units.js';
+// The reports of `careplan-csv validate` (and of the validator page), from a ValidationReport.
+export { validationRun, type ValidationRun, type FailOn } from './report/issues.js';
+export { formatText, type TextStyle } from './report/text.js';
+export { formatJson } from './report/json.js';
+export { buildSarif, formatSarif, type ToolInfo } from './report/sarif.js';
+export { formatJunit } from './report/junit.js';
 export { writeSendUnit } from './documents/write-unit.js';
 export { SEND_UNIT_TYPES, type SendUnitDocument, type SendUnitDocumentInput, type SendUnitUser, type SendUnitImage, type SendUnitType, type UnitRecords, type UnitRecordsInput, type ReadSendUnitsResult, type WriteSendUnitOptions, type WriteSendUnitResult, type WrittenFile } from './documents/send-unit-document.js';

@@ -9,7 +9,7 @@ export interface Issue {
   readonly severity: Severity;
   /** File name the issue belongs to, when known. */
   readonly file?: string;
-  /** Physical line (1-based) where the record starts; absent for file-level issues. */
+  /** Physical line (1-based) where the record starts, or that of the byte at `offset`; absent for file-level issues. */
   readonly line?: number;
   /** Record index (1-based, data records only); absent for file-level issues. */
   readonly record?: number;
@@ -60,9 +60,14 @@ export function makeIssue(
   return issue as unknown as Issue;
 }
 
-/** Issues in reading order: by line, then byte offset, then field No. (chunking never changes the order). */
+/**
+ * Issues in reading order: those of the whole file and of its bytes (located by byte offset, which have a line
+ * too) first, then by line, then byte offset, then field No. (chunking never changes the order).
+ */
 export function byPosition(a: Issue, b: Issue): number {
   expectObject('byPosition', 'a', a);
   expectObject('byPosition', 'b', b);
-  return (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
+  return lineKey(a) - lineKey(b) || (a.offset ?? -1) - (b.offset ?? -1) || (a.field?.no ?? 0) - (b.field?.no ?? 0);
 }
+
+const lineKey = (issue: Issue): number => (issue.offset !== undefined ? 0 : (issue.line ?? 0));

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import { makeCtx, type Io } from '../src/cli/context.js';
-import { paint, terminalSafe, trusted } from '../src/cli/format/style.js';
+import { paint, terminalSafe, trusted } from '../src/report/style.js';
 import { main } from '../src/cli/run.js';
 
 vi.setConfig({ testTimeout: 60_000 });

@@ -1,21 +1,21 @@
 // The command's building blocks, in process: output-name safety, spreadsheet- and XML-safe text, SARIF URIs,
-// line counting from byte offsets, the CSV shape scanner behind `fix`.
+// the CSV shape scanner behind `fix`. (The line of a byte offset: test/issue-lines.test.ts.)
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../src/cli/context.js';
-import { lineAtOffset, MARK_SYMBOL, markOf, unitTypeName } from '../src/cli/format/issues.js';
+import { MARK_SYMBOL, markOf, unitTypeName } from '../src/report/summary.js';
 import { visitsText } from '../src/cli/commands/diff.js';
 import { refusalReason } from '../src/cli/commands/fix.js';
 import { atProfile } from '../src/cli/commands/inspect.js';
 import { checkNamePart } from '../src/cli/commands/name.js';
 import { readRecordsFile } from '../src/cli/records.js';
 import { makeIssue, ruleOf, SEND_UNITS, type Issue } from '../src/core.js';
-import { cellSafe, xmlText } from '../src/cli/format/junit.js';
-import { artifactUri } from '../src/cli/format/sarif.js';
-import { displayWidth, visible } from '../src/cli/format/style.js';
+import { cellSafe, xmlText } from '../src/report/junit.js';
+import { artifactUri } from '../src/report/sarif.js';
+import { displayWidth, visible } from '../src/report/style.js';
 import { planOutput, unsafeNameReason } from '../src/cli/output.js';
 import { main } from '../src/cli/run.js';
 
@@ -175,16 +175,6 @@ describe('SARIF URIs', () => {
   });
 });
 
-describe('line of a byte offset', () => {
-  it('counts LF, CRLF and lone CR', () => {
-    const bytes = new TextEncoder().encode('a\r\nb\nc\rd');
-    expect(lineAtOffset(bytes, 0)).toBe(1);
-    expect(lineAtOffset(bytes, 3)).toBe(2);
-    expect(lineAtOffset(bytes, 5)).toBe(3);
-    expect(lineAtOffset(bytes, 7)).toBe(4);
-  });
-});
-
 describe('colour and progress (in process, with a pretend terminal)', () => {
   const collect = (argv: string[], tty: boolean, env: Record<string, string> = {}) => {
     let stdout = '';
@@ -222,13 +212,27 @@ describe('structure of src/cli', () => {
   const importsOf = (file: string) =>
     [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'";]*?from '([^']+)'/gm)].map((m) => m[1]!).filter((s) => s.startsWith('.'));
 
-  // src/core.ts is the public API minus the zod schemas: the command's cold start does not load zod.
-  it('uses the library only through its public API (src/core.ts)', () => {
+  // src/core.ts is the public API minus the zod schemas: the command's cold start does not load zod. The
+  // reports are the library's too (src/report, used by the page as well), built on src/core.ts's modules.
+  it('uses the library only through its public API (src/core.ts) and the report builders (src/report)', () => {
     for (const file of files) {
       for (const spec of importsOf(file)) {
         const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
         if (target.startsWith(join(root, 'src/cli'))) continue;
+        if (target.startsWith(join(root, 'src/report') + sep)) continue;
         expect(target, `${file} imports ${spec}`).toBe(join(root, 'src/core.ts'));
+      }
+    }
+  });
+
+  it('has report builders that import neither the command nor the zod schemas (src/index.ts)', () => {
+    const reports = readdirSync(join(root, 'src/report')).map((f) => join(root, 'src/report', f));
+    expect(reports.length).toBeGreaterThan(5);
+    for (const file of reports) {
+      for (const spec of importsOf(file)) {
+        const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+        expect(target.startsWith(join(root, 'src/cli') + sep), `${file} imports ${spec}`).toBe(false);
+        expect([join(root, 'src/index.ts'), join(root, 'src/schemas/record-schema.ts'), join(root, 'src/documents/document-schema.ts')], `${file} imports ${spec}`).not.toContain(target);
       }
     }
   });

@@ -31,6 +31,9 @@ const PARTS: api.FileNameParts = {
 };
 const UNIT_DOCUMENT = { type: 'actualDeletion', timestamp: '20250502090000', sender: PARTS.receiver, receiver: PARTS.sender, users: [] };
 const ISSUE = api.makeIssue('CSV_EMPTY_FILE', 'warning', '空', 'empty');
+const REPORT = api.validateFiles([{ name: NAME, bytes: EMPTY }]);
+const RUN = api.validationRun(REPORT);
+const TOOL = { name: 'careplan-csv', version: '1.0.0', informationUri: 'https://example.invalid/careplan-csv' };
 
 // ---- Wrong values, by what an argument must be. ----
 const anything = fc.anything({
@@ -91,6 +94,21 @@ interface Argument {
 }
 type Call = (...args: unknown[]) => unknown;
 
+const notFailOn = fc.oneof(anything.filter((v) => v !== undefined && v !== 'error' && v !== 'warning'), fc.constant('Error'));
+const notReport = fc.oneof(
+  notObject,
+  ...Object.entries({ files: notArrayOf(notObject), units: notArrayOf(notObject), issues: notArrayOf(notObject), summary: notObject }).map(([key, wrong]) =>
+    wrong.map((v) => ({ ...REPORT, [key]: v })),
+  ),
+);
+const notRun = fc.oneof(
+  notObject,
+  notReport.map((report) => ({ ...RUN, report })),
+  notProfile.map((profile) => ({ ...RUN, profile })),
+  notFailOn.map((failOn) => ({ ...RUN, failOn })),
+);
+const notTool = fc.oneof(notObject, ...['name', 'version', 'informationUri'].map((key) => notString.map((v) => ({ ...TOOL, [key]: v }))));
+
 /** Every public function, its arguments in order (a valid value and wrong ones for each). */
 const FUNCTIONS: Record<string, readonly Argument[]> = {
   getLayout: [
@@ -105,6 +123,28 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
   compileFieldChecker: [
     { name: 'field', valid: FIELD, wrong: fc.oneof(notObject, fc.constant({ ...FIELD, format: 'kana' }), fc.constant({ ...FIELD, no: '7' })) },
     { name: 'csvVersion', valid: '202407', wrong: notOptionalString },
+  ],
+  validationRun: [
+    { name: 'report', valid: REPORT, wrong: notReport },
+    { name: 'options', valid: {}, wrong: wrongOptions({ profile: notProfile, failOn: notFailOn }) },
+  ],
+  formatText: [
+    { name: 'run', valid: RUN, wrong: notRun },
+    { name: 'style', valid: { lang: 'ja' }, wrong: fc.oneof(notObject, anything.filter((v) => v !== 'ja' && v !== 'en').map((lang) => ({ lang })), notOptionalBoolean.map((color) => ({ lang: 'en', color }))) },
+  ],
+  formatJson: [{ name: 'run', valid: RUN, wrong: notRun }],
+  buildSarif: [
+    { name: 'run', valid: RUN, wrong: notRun },
+    { name: 'tool', valid: TOOL, wrong: notTool },
+  ],
+  formatSarif: [
+    { name: 'run', valid: RUN, wrong: notRun },
+    { name: 'tool', valid: TOOL, wrong: notTool },
+  ],
+  formatJunit: [
+    { name: 'run', valid: RUN, wrong: notRun },
+    { name: 'lang', valid: 'en', wrong: anything.filter((v) => v !== 'ja' && v !== 'en') },
+    { name: 'tool', valid: { name: 'careplan-csv' }, wrong: fc.oneof(notObject, notString.map((name) => ({ name }))) },
   ],
   byPosition: [
     { name: 'a', valid: ISSUE, wrong: notObject },
@@ -155,6 +195,7 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
   buildFileName: [{ name: 'parts', valid: PARTS, wrong: notParts }],
   formatFileName: [{ name: 'parts', valid: PARTS, wrong: notParts }],
   sendUnitKey: [{ name: 'info', valid: PARTS, wrong: fc.oneof(notObject, fc.record({ timestamp: notString, sender: fc.constant(PARTS.sender), receiver: fc.constant(PARTS.receiver) })) }],
+  sendUnitOfficesKey: [{ name: 'info', valid: PARTS, wrong: fc.oneof(notObject, fc.record({ timestamp: notString, sender: fc.constant(PARTS.sender), receiver: fc.constant(PARTS.receiver) })) }],
   sortForImport: [{ name: 'names', valid: [NAME], wrong: notArrayOf(notString) }],
   isFileNameKind: [{ name: 'kind', valid: 'UPPLAN', wrong: notString }],
   validateFile: [

@@ -11,8 +11,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsvTokenizer, type Row } from '../src/codec/tokenizer.js';
-import { lineAtOffset } from '../src/cli/format/issues.js';
-import { fileChunks, linesAtOffsets } from '../src/cli/input.js';
+import { fileChunks } from '../src/cli/input.js';
 import { main } from '../src/cli/run.js';
 import {
   DEFAULT_LIMITS,
@@ -215,22 +214,21 @@ describe('validateFileStreams', () => {
 });
 
 describe('the command reads files in chunks', () => {
-  it('fileChunks gives the bytes in chunks of at most the size asked; linesAtOffsets agrees with lineAtOffset', () => {
+  // (The lines of byte offsets, once counted here by reading the file again, come with the issues now: the
+  // same property for the decoder's line counter is in test/issue-lines.test.ts.)
+  it('fileChunks gives the bytes in chunks of at most the size asked', () => {
     const dir = mkdtempSync(join(tmpdir(), 'careplan-chunks-'));
     try {
       fc.assert(
         fc.property(
           fc.uint8Array({ maxLength: 200 }).map((a) => a.map((b) => [0x0a, 0x0d, 0x41, 0x82][b % 4]!)),
           fc.integer({ min: 1, max: 16 }),
-          fc.array(fc.integer({ min: 0, max: 210 }), { maxLength: 10 }),
-          (bytes, size, offsets) => {
+          (bytes, size) => {
             const path = join(dir, 'f.CSV');
             writeFileSync(path, bytes);
             const parts = [...fileChunks('validate', path, size)];
             expect(parts.every((p) => p.length <= Math.max(size, 1) && p.length > 0)).toBe(true);
             expect(Buffer.concat(parts)).toEqual(Buffer.from(bytes));
-            const lines = linesAtOffsets('validate', path, offsets, size);
-            for (const o of offsets) expect(lines.get(o), `offset ${o}`).toBe(lineAtOffset(bytes, o));
           },
         ),
         { numRuns: RUNS * 4 },

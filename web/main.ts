@@ -2,8 +2,9 @@
 // units, and shown with every issue; a file's records can be viewed as a table, and the command's JSON and
 // SARIF reports saved. Nothing is sent anywhere (the page's Content-Security-Policy forbids connections).
 import { FILE_NAMES, getLayout, readCsvFile, type FileReport, type Issue, type Profile, type ReadResult, type UnitReport } from '../src/core.ts';
-import { issueLine, jsonReport, orderFiles, sarifReport, takeFromFolder, validateRun, type PageFile } from './report.ts';
-import { MARK_SYMBOL, markOf, unitTypeName, type Mark, type ValidationRun } from '../src/cli/format/issues.ts';
+import { jsonReport, orderFiles, sarifReport, takeFromFolder, validateRun, type PageFile } from './report.ts';
+import type { ValidationRun } from '../src/report/issues.ts';
+import { issuesByFile, MARK_SYMBOL, markOf, severityCounts, unitMark, unitTypeName, type Mark } from '../src/report/summary.ts';
 
 /** Issues listed per file or unit on the page; the downloaded reports always hold all of them. */
 const MAX_ISSUES_SHOWN = 500;
@@ -164,11 +165,6 @@ const SEVERITY: Record<Issue['severity'], [string, string]> = {
   info: ['情報', 'info'],
 };
 
-function counts(issues: readonly Issue[]) {
-  const n = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
-  return { errors: n('error'), warnings: n('warning'), infos: n('info') };
-}
-
 const MARK_LABEL: Record<Mark, string> = {
   error: 'エラーあり / errors',
   warning: '警告のみ / warnings only',
@@ -181,7 +177,7 @@ function mark(m: Mark): HTMLSpanElement {
 }
 
 function countText(issues: readonly Issue[]): HTMLSpanElement {
-  const c = counts(issues);
+  const c = severityCounts(issues);
   return h(
     'span',
     { class: 'counts', 'data-errors': String(c.errors), 'data-warnings': String(c.warnings), 'data-infos': String(c.infos) },
@@ -195,7 +191,7 @@ function render(r: ValidationRun): void {
   const { report } = r;
   const s = report.summary;
   summary.replaceChildren(
-    mark(s.errors ? 'error' : s.warnings ? 'warning' : 'ok'),
+    mark(markOf(report.issues)),
     ' ',
     h(
       'span',
@@ -215,11 +211,12 @@ function render(r: ValidationRun): void {
   );
 
   const fileReports = new Map(report.files.map((f, i) => [f.file, { report: f, input: files[i]! }]));
+  const byFile = issuesByFile(report);
   const inUnit = new Set<string>();
   const sections: HTMLElement[] = [];
   for (const unit of report.units) {
     for (const f of unit.files) inUnit.add(f);
-    sections.push(renderUnit(r, unit, fileReports));
+    sections.push(renderUnit(unit, unitMark(unit, byFile), fileReports));
   }
   const loners = report.files.filter((f) => !inUnit.has(f.file));
   if (loners.length) {
@@ -228,7 +225,7 @@ function render(r: ValidationRun): void {
         'section',
         { class: 'unit loners', 'aria-label': '送信単位に属さないファイル / Files outside any send unit' },
         h('h3', {}, bi('送信単位に属さないファイル（ファイル名を読めません）', 'Files outside any send unit (unreadable names)')),
-        h('ul', { class: 'files' }, ...loners.map((f) => renderFile(r, f, fileReports.get(f.file)!.input))),
+        h('ul', { class: 'files' }, ...loners.map((f) => renderFile(f, fileReports.get(f.file)!.input))),
       ),
     );
   }
@@ -241,15 +238,14 @@ function unitName(type: string | undefined): HTMLSpanElement {
   return name ? bi(name.ja, name.en) : bi('組み合わせ不明', 'unknown combination');
 }
 
-function renderUnit(r: ValidationRun, unit: UnitReport, fileReports: Map<string, { report: FileReport; input: PageFile }>): HTMLElement {
-  const all = [...unit.issues, ...unit.files.flatMap((f) => fileReports.get(f)?.report.issues ?? [])];
+function renderUnit(unit: UnitReport, unitMarked: Mark, fileReports: Map<string, { report: FileReport; input: PageFile }>): HTMLElement {
   return h(
     'section',
     { class: 'unit', 'data-unit': unit.key, 'data-unit-type': unit.type, 'aria-label': `送信単位 / Send unit ${unit.key}` },
     h(
       'h3',
       {},
-      mark(markOf(all)),
+      mark(unitMarked),
       ' ',
       bi('送信単位', 'Send unit'),
       ' ',
@@ -258,13 +254,13 @@ function renderUnit(r: ValidationRun, unit: UnitReport, fileReports: Map<string,
       h('span', { class: 'unit-type' }, unitName(unit.type), `（${unit.files.length}ファイル / files）`),
     ),
     unit.issues.length
-      ? h('div', { class: 'unit-issues', 'data-unit-issues': unit.key }, h('h4', {}, bi('送信単位の問題', 'Send unit issues'), ' ', countText(unit.issues)), issueTable(r, unit.issues, true))
+      ? h('div', { class: 'unit-issues', 'data-unit-issues': unit.key }, h('h4', {}, bi('送信単位の問題', 'Send unit issues'), ' ', countText(unit.issues)), issueTable(unit.issues, true))
       : false,
-    h('ul', { class: 'files' }, ...unit.files.map((f) => renderFile(r, fileReports.get(f)!.report, fileReports.get(f)!.input))),
+    h('ul', { class: 'files' }, ...unit.files.map((f) => renderFile(fileReports.get(f)!.report, fileReports.get(f)!.input))),
   );
 }
 
-function renderFile(r: ValidationRun, f: FileReport, input: PageFile): HTMLLIElement {
+function renderFile(f: FileReport, input: PageFile): HTMLLIElement {
   const kindName = f.kind ? FILE_NAMES[f.kind]?.nameJa : undefined;
   const facts = [
     f.kind ? `${f.kind}${kindName ? ` ${kindName}` : ''}` : '種類不明 / unknown kind',
@@ -295,7 +291,7 @@ function renderFile(r: ValidationRun, f: FileReport, input: PageFile): HTMLLIEle
         'details',
         { class: 'file-issues', open: true },
         h('summary', {}, bi(`問題 ${f.issues.length}件`, `${f.issues.length} issues`)),
-        issueTable(r, f.issues, false),
+        issueTable(f.issues, false),
       )
     : false;
   return h('li', { class: 'file', 'data-file': f.file }, line, issues);
@@ -309,16 +305,15 @@ function fieldCell(issue: Issue): HTMLTableCellElement {
   return h('td', {}, '');
 }
 
-function whereCell(r: ValidationRun, issue: Issue): HTMLTableCellElement {
-  const line = issueLine(r, issue);
+function whereCell(issue: Issue): HTMLTableCellElement {
   const parts: Child[] = [];
-  if (line !== undefined) parts.push(h('span', { class: 'line' }, `${line}行目`));
+  if (issue.line !== undefined) parts.push(h('span', { class: 'line' }, `${issue.line}行目`));
   if (issue.record !== undefined) parts.push(h('span', { class: 'sub' }, ` レコード${issue.record}`));
   if (issue.offset !== undefined) parts.push(h('span', { class: 'sub' }, ` バイト位置${issue.offset}`));
   return h('td', { class: 'where' }, ...parts);
 }
 
-function issueTable(r: ValidationRun, issues: readonly Issue[], unitLevel: boolean): HTMLElement {
+function issueTable(issues: readonly Issue[], unitLevel: boolean): HTMLElement {
   const shown = issues.slice(0, MAX_ISSUES_SHOWN);
   const rows = shown.map((issue) => {
     const [ja, en] = SEVERITY[issue.severity];
@@ -327,7 +322,7 @@ function issueTable(r: ValidationRun, issues: readonly Issue[], unitLevel: boole
       { class: `sev-${issue.severity}`, 'data-code': issue.code },
       h('td', { class: 'sev' }, h('span', { class: `badge ${issue.severity}` }, ja), h('span', { class: 'en', lang: 'en' }, ` ${en}`)),
       h('td', {}, h('code', {}, issue.code)),
-      whereCell(r, issue),
+      whereCell(issue),
       fieldCell(issue),
       h('td', { class: 'value' }, issue.value !== undefined ? h('code', {}, issue.value) : ''),
       h(

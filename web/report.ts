@@ -1,10 +1,11 @@
-// What the page does with the files: the library's validateFiles, and the reports the command writes (JSON:
-// the ValidationReport as is; SARIF: the command's own builder). No DOM here, so the tests can reason about it.
-import { validateFiles, type InputFile, type Issue, type Profile, type ValidationReport } from '../src/core.ts';
-import { formatJson } from '../src/cli/format/json.ts';
-import { formatSarif } from '../src/cli/format/sarif.ts';
+// What the page does with the files: the library's validateFiles, and the reports the command writes, from
+// the same builders (src/report: JSON, the ValidationReport as is; SARIF). No DOM here, so the tests can
+// reason about it.
+import { validateFiles, type InputFile, type Profile } from '../src/core.ts';
+import { validationRun, type ValidationRun } from '../src/report/issues.ts';
+import { formatJson } from '../src/report/json.ts';
+import { formatSarif } from '../src/report/sarif.ts';
 import { toolHomepage, toolName, toolVersion } from './tool-info.ts';
-import { lineAtOffset, lineOf, type ValidationRun } from '../src/cli/format/issues.ts';
 
 export interface PageFile extends InputFile {
   /** The path shown and validated: the folder-relative path of a folder's file, else the file's name. */
@@ -41,26 +42,14 @@ export function orderFiles(files: readonly PageFile[]): PageFile[] {
   return [...byPath.values()].sort((a, b) => comparePaths(a.name, b.name));
 }
 
-/** Validate as `careplan-csv validate` does: the report, and lines for issues located by byte offset. */
+/** Validate as `careplan-csv validate` does (its default --fail-on error). */
 export function validateRun(files: readonly PageFile[], profile: Profile): ValidationRun {
-  const report: ValidationReport = validateFiles(files, { profile });
-  const offsetLines = new Map<Issue, number>();
-  report.files.forEach((f, i) => {
-    for (const issue of f.issues) {
-      if (issue.line === undefined && issue.offset !== undefined) offsetLines.set(issue, lineAtOffset(files[i]!.bytes, issue.offset));
-    }
-  });
-  return { report, offsetLines, profile, failOn: 'error' };
-}
-
-/** The physical line of an issue: its own, or the one its byte offset falls on. */
-export function issueLine(run: ValidationRun, issue: Issue): number | undefined {
-  return lineOf(run, issue);
+  return validationRun(validateFiles(files, { profile }), { profile, failOn: 'error' });
 }
 
 /** `careplan-csv validate --format json`: the ValidationReport as is. */
 export const jsonReport = (run: ValidationRun): string => formatJson(run);
 
-/** `careplan-csv validate --format sarif`: SARIF 2.1.0, built by the command's own code. */
+/** `careplan-csv validate --format sarif`: SARIF 2.1.0, from the builder the command uses. */
 export const sarifReport = (run: ValidationRun): string =>
   formatSarif(run, { name: toolName, version: toolVersion(), informationUri: toolHomepage() });

@@ -2,7 +2,7 @@
 // error that ends a command with exit code 2 (usage or I/O). Nothing here knows about a particular command.
 // Every text a command prints goes through terminalSafe here: control characters from a file or a file name
 // never reach the terminal, whichever command or format printed them.
-import { terminalSafe } from './format/terminal.js';
+import { terminalSafe } from '../report/terminal.js';
 
 export type Lang = 'ja' | 'en';
 

@@ -181,39 +181,6 @@ export function* fileChunks(command: string, path: string, chunkSize = READ_CHUN
   }
 }
 
-/**
- * The physical line (1-based) of byte offsets in a file, read in chunks: what lineAtOffset (format/issues.ts)
- * gives from the whole bytes (LF ends a line, and so does a CR not followed by LF).
- */
-export function linesAtOffsets(command: string, path: string, offsets: readonly number[], chunkSize = READ_CHUNK): Map<number, number> {
-  const wanted = [...new Set(offsets)].sort((a, b) => a - b);
-  const lines = new Map<number, number>();
-  let line = 1;
-  let at = 0; // offset of the next byte
-  let next = 0; // index in `wanted`
-  let pendingCR = false; // the previous byte was a CR: a line break unless this byte is LF
-  const settle = (upTo: number) => {
-    while (next < wanted.length && wanted[next]! <= upTo) lines.set(wanted[next++]!, line);
-  };
-  for (const chunk of fileChunks(command, path, chunkSize)) {
-    if (next >= wanted.length) break;
-    for (let i = 0; i < chunk.length; i++, at++) {
-      const b = chunk[i];
-      if (pendingCR) {
-        pendingCR = false;
-        if (b !== 0x0a) line++;
-      }
-      settle(at);
-      if (b === 0x0a) line++;
-      else if (b === 0x0d) pendingCR = true;
-    }
-  }
-  // Offsets at or past the end: every line break counts (a last CR too).
-  if (pendingCR) line++;
-  settle(Infinity);
-  return lines;
-}
-
 /** The system's reason for an I/O error, in Japanese and English. */
 function ioReason(e: unknown, writing: boolean): [string, string] {
   const code = (e as NodeJS.ErrnoException).code;

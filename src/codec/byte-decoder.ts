@@ -5,6 +5,7 @@ import { type Issue } from '../issues.js';
 import type { IssueSink } from '../issue-sink.js';
 import { issue, type AnyIssueDraft } from '../rules/draft.js';
 import { decideWholeInput, isValidMs932, Utf8Watch, type Ambiguity, type Utf8Evidence } from './encoding-evidence.js';
+import { LineCounter } from './line-counter.js';
 import { canonicalPair, codePointLabel, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
 /** Bytes after the first non-ASCII byte that decide at once for UTF-8 when they are conclusive (looksLikeUtf8). */
@@ -25,6 +26,8 @@ export type DetectedEncoding = 'ms932' | 'utf8' | undefined;
 
 export class ByteDecoder {
   private offset = 0;
+  /** The line of each offset, so that every problem is reported with its line as well. */
+  private readonly lines = new LineCounter();
   private phase: 'start' | 'ascii' | 'sniff' | 'ms932' | 'utf8' | 'refused' = 'start';
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
@@ -62,6 +65,7 @@ export class ByteDecoder {
     const verdict = decideWholeInput(bytes);
     this.wholeIsUtf8 = verdict.utf8;
     this.wholeAmbiguity = verdict.ambiguity;
+    if (verdict.ambiguity) this.lines.keep(verdict.ambiguity.offset);
   }
 
   push(chunk: Uint8Array): Decoded {
@@ -102,6 +106,7 @@ export class ByteDecoder {
       bytes = this.release();
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
         this.report(issue('CSV_BOM', {}, { offset: 0, value: hex([0xef, 0xbb, 0xbf]) }));
+        this.lines.next(bytes.subarray(0, 3));
         this.offset = 3;
         bytes = bytes.subarray(3);
         this.decideUtf8(0);
@@ -111,6 +116,7 @@ export class ByteDecoder {
       const firstHigh = bytes.findIndex((b) => b >= 0x80);
       const asciiEnd = firstHigh < 0 ? bytes.length : firstHigh;
       out += latin1(bytes.subarray(0, asciiEnd));
+      this.lines.next(bytes.subarray(0, asciiEnd));
       this.offset += asciiEnd;
       bytes = bytes.subarray(asciiEnd);
       if (firstHigh < 0 && !atEnd) return out;
@@ -130,10 +136,11 @@ export class ByteDecoder {
       } else {
         this.phase = 'ms932';
         // A guess unless the whole input was seen: keep watching for the evidence that it is UTF-8 after all.
-        if (this.wholeIsUtf8 === undefined) this.watch = new Utf8Watch();
+        if (this.wholeIsUtf8 === undefined) this.watch = new Utf8Watch((offset) => this.lines.keep(offset));
       }
     }
     if (this.phase === 'ms932') {
+      this.lines.next(bytes);
       if (this.watch) {
         this.watch.push(bytes, this.offset);
         if (!this.watch.stillUtf8) this.watch = undefined;
@@ -142,8 +149,10 @@ export class ByteDecoder {
       out += this.ms932.write(bytes);
     } else if (this.phase === 'utf8') {
       out += this.utf8.decode(bytes, { stream: !atEnd });
+      this.lines.next(bytes);
       this.offset += bytes.length;
     } else if (this.phase === 'refused') {
+      this.lines.next(bytes);
       this.offset += bytes.length;
     }
     return out;
@@ -157,7 +166,9 @@ export class ByteDecoder {
 
   /** Into the file's sink; kept issues come out with the text of the same push. */
   private report(draft: AnyIssueDraft): void {
-    if (this.options.sink.add(draft)) this.issues.push(...this.options.sink.drain());
+    const offset = draft.where?.offset;
+    const located = offset === undefined ? draft : { ...draft, where: { ...draft.where, line: this.lines.lineAt(offset) } };
+    if (this.options.sink.add(located)) this.issues.push(...this.options.sink.drain());
   }
 
   /**

@@ -70,6 +70,12 @@ export class Utf8Watch {
   private readonly first = new FirstSequence();
   private verdict: Utf8Evidence | undefined;
 
+  /**
+   * `keep`: told each offset the evidence may point at later, when the bytes are gone (the caller keeps its
+   * line for the issue it reports at the end).
+   */
+  constructor(private readonly keep: (offset: number) => void = () => {}) {}
+
   /** False once a byte was found that is not UTF-8: nothing more needs looking at. */
   get stillUtf8(): boolean {
     return this.valid;
@@ -84,12 +90,15 @@ export class Utf8Watch {
       this.valid = false;
       return;
     }
+    const hadFirst = this.first.offset >= 0;
     this.first.take(bytes, offset);
+    if (!hadFirst && this.first.offset >= 0) this.keep(this.first.offset);
     if (this.firstLong < 0) {
       // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
       for (let i = 0; i < bytes.length; i++) {
         if (bytes[i]! >= 0xe0) {
           this.firstLong = offset + i;
+          this.keep(this.firstLong);
           break;
         }
       }
@@ -98,7 +107,10 @@ export class Utf8Watch {
 
   /** The MS932 reading of the same bytes found an invalid byte at `offset` (only the first one counts). */
   noteInvalidMs932(offset: number): void {
-    if (this.firstInvalidMs932 < 0) this.firstInvalidMs932 = offset;
+    if (this.firstInvalidMs932 < 0) {
+      this.firstInvalidMs932 = offset;
+      this.keep(offset);
+    }
   }
 
   /** At the end of the input: the evidence that it is UTF-8, or undefined when it is not. */

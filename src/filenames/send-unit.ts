@@ -17,6 +17,17 @@ export function sendUnitKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'r
   return `${info.timestamp}:${end(info.sender)}>${end(info.receiver)}`;
 }
 
+/**
+ * sendUnitKey without the service types: the files one ファイル連番 sends from one office to another. A send
+ * unit's files share it, and so may a file named with another service type than its unit's, which
+ * validateFiles then takes into that unit (see groupBySendUnit): files that share it are validated together.
+ * E.g. `20250325093015:1370100001>1370200002`.
+ */
+export function sendUnitOfficesKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
+  expectArguments('sendUnitOfficesKey', [['info', info, SEND_UNIT_INFO]]);
+  return `${info.timestamp}:${info.sender.office}>${info.receiver.office}`;
+}
+
 const TIMESTAMP = /^\d{14}$/;
 
 /**

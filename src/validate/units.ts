@@ -2,7 +2,7 @@
 // (§2.5, §3.5). A unit is the files with the same ファイル連番, sender and receiver (office and service type).
 import { expectArguments, NAMED_FILES } from '../arguments.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
-import { inImportOrder, parseFileName, sendUnitKey, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
+import { inImportOrder, parseFileName, sendUnitKey, sendUnitOfficesKey, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { IssueSink } from '../issue-sink.js';
 import { messageOf } from '../messages/render.js';
@@ -24,11 +24,6 @@ export interface UnitReport {
   readonly issues: Issue[];
 }
 
-/** Offices and 連番 without service types: the files that one `連番` sends to one receiving office. */
-function looseKey(info: FileNameInfo): string {
-  return `${info.timestamp}:${info.sender.office}>${info.receiver.office}`;
-}
-
 /** The combination a unit is: the pattern whose base file it has, in the order of SEND_UNITS. */
 function patternOf(kinds: ReadonlySet<string>): SendUnitSpec | undefined {
   return (SEND_UNITS as readonly SendUnitSpec[]).find((p) => kinds.has(p.base));
@@ -48,7 +43,7 @@ function groupBySendUnit<T>(items: readonly T[], infoOf: (item: T) => FileNameIn
     const info = infoOf(item);
     const key = sendUnitKey(info);
     let g = exact.get(key);
-    if (!g) exact.set(key, (g = { key, items: [], kinds: new Set(), loose: looseKey(info) }));
+    if (!g) exact.set(key, (g = { key, items: [], kinds: new Set(), loose: sendUnitOfficesKey(info) }));
     g.items.push(item);
     g.kinds.add(info.kind);
   }

@@ -23,7 +23,8 @@ import { planOutput, writeOutput } from '../output.js';
 import { readRecordsFile } from '../records.js';
 import { nameSpecOf, nowTimestamp, parseOfficeRef } from '../name-parts.js';
 import { checkNamePart } from './name.js';
-import { printIssues, substitutionLine } from '../report-lines.js';
+import { substitutionLine } from '../../report/text.js';
+import { printIssues } from '../report-lines.js';
 
 const COMMAND = 'convert';
 

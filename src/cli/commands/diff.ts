@@ -16,8 +16,8 @@ import {
 import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
-import { issueLines } from '../format/text.js';
-import { paint, table, visible } from '../format/style.js';
+import { issueLines } from '../../report/text.js';
+import { paint, table, visible } from '../../report/style.js';
 import { readBytes, toDisplay } from '../input.js';
 
 const STATUS: Record<PlanActualStatus, { ja: string; en: string; style: 'green' | 'red' | 'yellow' }> = {

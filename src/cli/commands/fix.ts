@@ -10,10 +10,11 @@ import { issue } from '../../rules/index.js';
 import { oneOf, parseCommand, positionalsOf, required } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
-import { quoteValue } from '../format/style.js';
+import { quoteValue } from '../../report/style.js';
 import { readBytes, toDisplay } from '../input.js';
 import { planOutputs, writeOutput, type OutputPlan } from '../output.js';
-import { printIssues, substitutionLine } from '../report-lines.js';
+import { substitutionLine } from '../../report/text.js';
+import { printIssues } from '../report-lines.js';
 
 const COMMAND = 'fix';
 

@@ -18,9 +18,9 @@ import {
 import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
-import { unitTypeName } from '../format/issues.js';
-import { paint, visible } from '../format/style.js';
-import { issueLines } from '../format/text.js';
+import { unitTypeName } from '../../report/summary.js';
+import { paint, visible } from '../../report/style.js';
+import { issueLines } from '../../report/text.js';
 import { collectFiles, readBytes, readProblem, unreadableIssue } from '../input.js';
 
 /** The plan as the command prints it in JSON: planImport's result, plus the files that could not be read. */

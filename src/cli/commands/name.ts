@@ -6,8 +6,8 @@ import { oneOf, parseCommand, positionalsOf, required } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { namingEdition, parseEdition } from '../editions.js';
-import { issueLines } from '../format/text.js';
-import { displayWidth, padEnd, visible } from '../format/style.js';
+import { issueLines } from '../../report/text.js';
+import { displayWidth, padEnd, visible } from '../../report/style.js';
 import { formatTimestamp, nameSpecOf, nowTimestamp, parseOfficeRef } from '../name-parts.js';
 
 /** What each name-part option holds, for the message when a value cannot be one. */

@@ -6,6 +6,7 @@ import {
   DEFAULT_LIMITS,
   isFileKind,
   parseFileName,
+  sendUnitOfficesKey,
   validateFileStreams,
   validateFiles,
   type FileKind,
@@ -21,14 +22,15 @@ import {
 import { oneOf, parseCommand, positionalsOf } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
-import { formatJson } from '../format/json.js';
-import { failingCount, lineAtOffset, type FailOn, type ValidationRun } from '../format/issues.js';
-import { formatJunit } from '../format/junit.js';
-import { formatSarif } from '../format/sarif.js';
+import { formatJson } from '../../report/json.js';
+import type { FailOn, ValidationRun } from '../../report/issues.js';
+import { formatJunit } from '../../report/junit.js';
+import { formatSarif } from '../../report/sarif.js';
+import { failingCount } from '../../report/summary.js';
 import { toolHomepage, toolName, toolVersion } from '../package-info.js';
-import { formatText } from '../format/text.js';
-import { trusted } from '../format/style.js';
-import { collectFiles, fileChunks, linesAtOffsets, readBytes, readProblem, unreadableIssue, type InputPath } from '../input.js';
+import { formatText } from '../../report/text.js';
+import { trusted } from '../../report/style.js';
+import { collectFiles, fileChunks, readBytes, readProblem, unreadableIssue, type InputPath } from '../input.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 export type ValidateFormat = (typeof FORMATS)[number];
@@ -46,10 +48,10 @@ export interface ValidateRequest {
   readonly limits?: Partial<ReadLimits>;
 }
 
-/** The library groups files into send units by ファイル連番, sender office and receiver office. */
+/** The files validateFiles may group into one send unit share this key. */
 function batchKey(display: string): string | undefined {
   const info = parseFileName(display).info;
-  return info ? `${info.timestamp}:${info.sender.office}>${info.receiver.office}` : undefined;
+  return info ? sendUnitOfficesKey(info) : undefined;
 }
 
 /**
@@ -85,7 +87,6 @@ function optionsFor(batch: readonly InputPath[], request: ValidateRequest): Vali
 class RunBuilder {
   private readonly fileReports = new Map<string, FileReport>();
   private readonly units: UnitReport[] = [];
-  private readonly offsetLines = new Map<Issue, number>();
   private readonly progress: boolean;
   private done = 0;
   private shown = 0;
@@ -97,15 +98,9 @@ class RunBuilder {
     this.progress = ctx.stderrIsTTY && request.paths.length >= PROGRESS_FROM;
   }
 
-  /** A batch's report; `linesOf` gives the physical lines of byte offsets in the batch's i-th file. */
-  add(batch: readonly InputPath[], report: ValidationReport, linesOf: (i: number, offsets: number[]) => ReadonlyMap<number, number>): void {
-    report.files.forEach((f, i) => {
-      this.fileReports.set(batch[i]!.display, f);
-      const located = f.issues.filter((issue) => issue.line === undefined && issue.offset !== undefined);
-      if (!located.length) return;
-      const lines = linesOf(i, located.map((issue) => issue.offset!));
-      for (const issue of located) this.offsetLines.set(issue, lines.get(issue.offset!)!);
-    });
+  /** A batch's report. */
+  add(batch: readonly InputPath[], report: ValidationReport): void {
+    report.files.forEach((f, i) => this.fileReports.set(batch[i]!.display, f));
     this.units.push(...report.units);
     this.done += batch.length;
     const total = this.request.paths.length;
@@ -144,7 +139,7 @@ class RunBuilder {
       issues,
       summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') },
     };
-    return { report, offsetLines: this.offsetLines, profile: this.request.profile, failOn: this.request.failOn };
+    return { report, profile: this.request.profile, failOn: this.request.failOn };
   }
 }
 
@@ -159,7 +154,7 @@ export function runValidation(ctx: Ctx, command: string, request: ValidateReques
     if (!batch.length) continue;
     const inputs: InputFile[] = batch.map((p) => ({ name: p.display, bytes: readBytes(command, p.path) }));
     const report = validateFiles(inputs, optionsFor(batch, request));
-    run.add(batch, report, (i, offsets) => new Map(offsets.map((o) => [o, lineAtOffset(inputs[i]!.bytes, o)])));
+    run.add(batch, report);
   }
   return run.finish();
 }
@@ -167,7 +162,7 @@ export function runValidation(ctx: Ctx, command: string, request: ValidateReques
 /**
  * runValidation with every file streamed (validateFileStreams): memory stays bounded whatever the size of a
  * file, and a file too large to hold (a 2 GB single field) gets its issue (CSV_RECORD_TOO_LONG) rather than an
- * I/O error. Byte offsets are turned into lines by reading the file again, only when it has such issues.
+ * I/O error.
  */
 export async function runValidationStreaming(ctx: Ctx, command: string, request: ValidateRequest): Promise<ValidationRun> {
   const run = new RunBuilder(ctx, request);
@@ -176,7 +171,7 @@ export async function runValidationStreaming(ctx: Ctx, command: string, request:
     if (!batch.length) continue;
     const inputs = batch.map((p) => ({ name: p.display, chunks: fileChunks(command, p.path) }));
     const report = await validateFileStreams(inputs, optionsFor(batch, request));
-    run.add(batch, report, (i, offsets) => linesAtOffsets(command, batch[i]!.path, offsets));
+    run.add(batch, report);
   }
   return run.finish();
 }
@@ -198,9 +193,9 @@ export function render(ctx: Ctx, run: ValidationRun, format: ValidateFormat): st
     case 'sarif':
       return formatSarif(run, { name: toolName, version: toolVersion(), informationUri: toolHomepage() });
     case 'junit':
-      return formatJunit(run, ctx.lang);
+      return formatJunit(run, ctx.lang, { name: toolName });
     default:
-      return formatText(ctx, run);
+      return formatText(run, ctx);
   }
 }
 

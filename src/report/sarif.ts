@@ -1,7 +1,9 @@
 // The validation report as SARIF 2.1.0 for code-scanning upload (GitHub and others): one run, the rule
 // catalogue as the tool's rules, one result per issue located at its file (as given, forward slashes) and line.
-import { RULES, type Issue } from '../../core.js';
-import { lineOf, type ValidationRun } from './issues.js';
+import { expectArguments, TOOL_INFO, VALIDATION_RUN } from '../arguments.js';
+import type { Issue } from '../issues.js';
+import { RULES } from '../rules/index.js';
+import type { ValidationRun } from './issues.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -42,9 +44,9 @@ function ruleFor(code: string, severity: Issue['severity']): SarifRule {
   };
 }
 
-function location(uriPath: string, line: number | undefined, issue: Issue) {
+function location(uriPath: string, issue: Issue) {
   const region: Record<string, number> = {};
-  if (line !== undefined) region.startLine = line;
+  if (issue.line !== undefined) region.startLine = issue.line;
   if (issue.offset !== undefined) region.byteOffset = issue.offset;
   return {
     physicalLocation: {
@@ -72,7 +74,12 @@ export interface ToolInfo {
   readonly informationUri: string;
 }
 
+/**
+ * The run as a SARIF 2.1.0 log (`careplan-csv validate --format sarif`): one run whose rules are the rule
+ * catalogue, one result per issue at its file and line. `tool` is the tool named in the log.
+ */
 export function buildSarif(run: ValidationRun, tool: ToolInfo): object {
+  expectArguments('buildSarif', [['run', run, VALIDATION_RUN], ['tool', tool, TOOL_INFO]]);
   const rules: SarifRule[] = RULES.map((r) => ruleFor(r.code, r.severity));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = run.report.issues.map((issue) => {
@@ -82,7 +89,6 @@ export function buildSarif(run: ValidationRun, tool: ToolInfo): object {
     }
     const files = issue.file ? [issue.file, ...(issue.files ?? []).filter((f) => f !== issue.file)] : [...(issue.files ?? [])];
     const [primary, ...related] = files;
-    const line = lineOf(run, issue);
     const where = [
       issue.record !== undefined ? `record ${issue.record}` : '',
       issue.field ? `No.${issue.field.no} ${issue.field.name}` : '',
@@ -93,7 +99,7 @@ export function buildSarif(run: ValidationRun, tool: ToolInfo): object {
       ruleIndex: index.get(issue.code)!,
       level: LEVEL[issue.severity],
       message: { text: `${issue.message}\n${issue.messageEn}${where.length ? `\n(${where.join(', ')})` : ''}` },
-      ...(primary !== undefined ? { locations: [location(primary, line, issue)] } : {}),
+      ...(primary !== undefined ? { locations: [location(primary, issue)] } : {}),
       ...(related.length
         ? { relatedLocations: related.map((f, i) => ({ id: i + 1, physicalLocation: { artifactLocation: { uri: artifactUri(f) } } })) }
         : {}),
@@ -122,6 +128,8 @@ export function buildSarif(run: ValidationRun, tool: ToolInfo): object {
   };
 }
 
+/** buildSarif's log as JSON (two-space indent, a final line break), as the command and the page write it. */
 export function formatSarif(run: ValidationRun, tool: ToolInfo): string {
+  expectArguments('formatSarif', [['run', run, VALIDATION_RUN], ['tool', tool, TOOL_INFO]]);
   return `${JSON.stringify(buildSarif(run, tool), null, 2)}\n`;
 }

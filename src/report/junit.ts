@@ -2,10 +2,10 @@
 // issues), one testcase per issue — failed when at or above --fail-on — or one passing testcase for a clean
 // file. Every text is XML-escaped, characters XML cannot hold are shown as \uXXXX, and no value starts with
 // = + - @ (or tab/CR): those get a leading ' so a spreadsheet opening the report never runs it as a formula.
-import type { Issue } from '../../core.js';
-import type { Lang } from '../context.js';
-import { toolName } from '../package-info.js';
-import { fails, lineOf, whereText, type ValidationRun } from './issues.js';
+import { expectArguments, LANG, TOOL_NAME, VALIDATION_RUN } from '../arguments.js';
+import type { Issue } from '../issues.js';
+import { fails, whereText, type Lang, type ValidationRun } from './issues.js';
+import type { ToolInfo } from './sarif.js';
 import { quoteValue } from './style.js';
 
 /** Spreadsheet safety: a leading ' for text a spreadsheet would read as a formula. */
@@ -40,8 +40,7 @@ interface Case {
 }
 
 function caseOf(run: ValidationRun, issue: Issue, classname: string, lang: Lang): Case {
-  const line = lineOf(run, issue);
-  const where = whereText(line !== undefined && issue.line === undefined ? { ...issue, line } : issue, lang);
+  const where = whereText(issue, lang);
   const value = issue.value !== undefined ? ` ${lang === 'en' ? 'value' : '値'} ${quoteValue(issue.value, 40)}` : '';
   const name = `${issue.code}${where ? ` ${where}` : ''}${value}`;
   const body = [
@@ -79,7 +78,12 @@ function suite(name: string, cases: readonly Case[], properties: Record<string, 
   ].join('\n');
 }
 
-export function formatJunit(run: ValidationRun, lang: Lang): string {
+/**
+ * The run as JUnit XML (`careplan-csv validate --format junit`): a testsuite per file and per send unit with
+ * issues, a failed testcase per issue at or above the run's failOn. `tool` names the testsuites.
+ */
+export function formatJunit(run: ValidationRun, lang: Lang, tool: Pick<ToolInfo, 'name'>): string {
+  expectArguments('formatJunit', [['run', run, VALIDATION_RUN], ['lang', lang, LANG], ['tool', tool, TOOL_NAME]]);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -105,7 +109,7 @@ export function formatJunit(run: ValidationRun, lang: Lang): string {
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${toolName} validate" tests="${tests}" failures="${failures}" errors="0" time="0">`,
+    `<testsuites name="${attr(tool.name)} validate" tests="${tests}" failures="${failures}" errors="0" time="0">`,
     ...suites,
     '</testsuites>',
     '',

@@ -1,7 +1,6 @@
-// Text for terminals: ANSI colour (only when the context allows it, and let through terminalSafe as the
+// Text for people and terminals: ANSI colour (only when asked for, and let through terminalSafe as the
 // command's own sequence), control characters made visible so a file's content can never drive the terminal,
 // and display widths for aligning Japanese text.
-import type { Ctx } from '../context.js';
 import { escapeOf, trusted, UNPRINTABLE } from './terminal.js';
 
 export { terminalSafe, trusted } from './terminal.js';
@@ -9,7 +8,8 @@ export { terminalSafe, trusted } from './terminal.js';
 const CODES = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const;
 export type Style = keyof typeof CODES;
 
-export function paint(ctx: Pick<Ctx, 'color'>, style: Style, text: string): string {
+/** Text in a colour when `color` is on: as a sequence only terminalSafe lets through (see terminal.ts). */
+export function paint(ctx: { readonly color?: boolean | undefined }, style: Style, text: string): string {
   return ctx.color ? `${trusted(`\u001b[${CODES[style]}m`)}${text}${trusted('\u001b[0m')}` : text;
 }
 

@@ -2,8 +2,8 @@
 // so no call site can forget it: a file name or value holding ESC, an OSC title change or a bidirectional
 // override is printed as the text \u001b, \u202e … The command's own sequences (paint's colours, the progress
 // line's carriage return) travel as a marker carrying a random key of this process, which text read from a file
-// or a file name cannot know, and only those markers become real control characters. No imports: context.ts
-// and format/style.ts both build on it.
+// or a file name cannot know, and only those markers become real control characters. No imports: the command's
+// context (src/cli/context.ts) and style.ts both build on it.
 
 /** The marker's key: eight private-use characters chosen at random when the module loads. */
 const KEY = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(0xe100 + b)).join('');

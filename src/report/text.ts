@@ -1,18 +1,31 @@
 // The validation report for people: file by file, then send unit by send unit, each issue on one line with
 // its severity, code, line/record/field, value and message (Japanese with the English message under it, or
-// English alone with --lang en). Colour only when the context allows it.
-import { FILE_NAMES, type FileReport, type Issue, type UnitReport } from '../../core.js';
-import type { Ctx } from '../context.js';
-import { failingCount, MARK_SYMBOL, markOf, severityLabel, unitTypeName, whereText, type Mark, type ValidationRun } from './issues.js';
+// English alone with --lang en). Colour only when asked for.
+import { FILE_NAMES } from '../../spec-tables/file-names.js';
+import { expectArguments, TEXT_STYLE, VALIDATION_RUN } from '../arguments.js';
+import type { Substitution } from '../codec/index.js';
+import type { Issue } from '../issues.js';
+import type { FileReport, UnitReport } from '../validate/index.js';
+import { severityLabel, whereText, type Lang, type ValidationRun } from './issues.js';
 import { paint, quoteValue, visible } from './style.js';
+import { failingCount, issuesByFile, MARK_SYMBOL, markOf, unitMark, unitTypeName, type Mark } from './summary.js';
+
+/**
+ * How the text is written: its language, and whether in colour. Colour is written as sequences that only the
+ * command's terminal filter (terminalSafe) turns into escapes: leave it off for text printed anywhere else.
+ */
+export interface TextStyle {
+  readonly lang: Lang;
+  readonly color?: boolean;
+}
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
 /** One issue as one line (and, in Japanese, its English message on the next). */
-export function issueLines(ctx: Ctx, issue: Issue, indent = '  ', extra?: string): string[] {
+export function issueLines(ctx: TextStyle, issue: Issue, indent = '  ', extra?: string): string[] {
   const en = ctx.lang === 'en';
   const label = paint(ctx, SEVERITY_STYLE[issue.severity], severityLabel(issue.severity, ctx.lang));
-  const where = whereText(issue, ctx.lang);
+  const where = whereText(issue, ctx.lang, { byteLine: false });
   const value = issue.value !== undefined ? `${en ? 'value' : '値'} ${quoteValue(issue.value)}` : '';
   const head = [label, `[${issue.code}]`, where, value, extra ?? ''].filter(Boolean).join(' ');
   const lines = [`${indent}${head}: ${visible(en ? issue.messageEn : issue.message)}`];
@@ -20,7 +33,7 @@ export function issueLines(ctx: Ctx, issue: Issue, indent = '  ', extra?: string
   return lines;
 }
 
-function fileMeta(ctx: Ctx, f: FileReport): string {
+function fileMeta(ctx: TextStyle, f: FileReport): string {
   const en = ctx.lang === 'en';
   const doc = f.kind && f.kind in FILE_NAMES ? FILE_NAMES[f.kind as keyof typeof FILE_NAMES] : undefined;
   const parts = [
@@ -32,7 +45,7 @@ function fileMeta(ctx: Ctx, f: FileReport): string {
   return parts.filter(Boolean).join(en ? ', ' : '、');
 }
 
-function unitHeader(ctx: Ctx, u: UnitReport): string {
+function unitHeader(ctx: TextStyle, u: UnitReport): string {
   const en = ctx.lang === 'en';
   const n = u.files.length;
   const type = unitTypeName(u.type);
@@ -43,11 +56,13 @@ function unitHeader(ctx: Ctx, u: UnitReport): string {
 
 const MARK_STYLE = { error: 'red', warning: 'yellow', ok: 'green' } as const;
 
-function markText(ctx: Ctx, mark: Mark): string {
+function markText(ctx: TextStyle, mark: Mark): string {
   return paint(ctx, MARK_STYLE[mark], MARK_SYMBOL[mark]);
 }
 
-export function formatText(ctx: Ctx, run: ValidationRun): string {
+/** The run for people (`careplan-csv validate`, the default format): file by file, unit by unit, then the result. */
+export function formatText(run: ValidationRun, ctx: TextStyle): string {
+  expectArguments('formatText', [['run', run, VALIDATION_RUN], ['style', ctx, TEXT_STYLE]]);
   const { report } = run;
   const en = ctx.lang === 'en';
   const lines: string[] = [];
@@ -56,10 +71,9 @@ export function formatText(ctx: Ctx, run: ValidationRun): string {
     for (const issue of f.issues) lines.push(...issueLines(ctx, issue));
   }
   if (report.units.length) lines.push('');
-  const fileIssues = new Map(report.files.map((f) => [f.file, f.issues]));
+  const byFile = issuesByFile(report);
   for (const u of report.units) {
-    // A unit's mark covers its own issues and those of its files (as on the page).
-    const mark = markOf([...u.issues, ...u.files.flatMap((f) => fileIssues.get(f) ?? [])]);
+    const mark = unitMark(u, byFile);
     lines.push(`${markText(ctx, mark)} ${paint(ctx, 'bold', unitHeader(ctx, u))}`);
     if (mark !== 'ok') {
       for (const file of u.files) lines.push(`    ${paint(ctx, 'dim', visible(file))}`);
@@ -81,4 +95,16 @@ export function formatText(ctx: Ctx, run: ValidationRun): string {
   if (!en) lines.push(ja);
   lines.push(enLine, verdict);
   return `${lines.join('\n')}\n`;
+}
+
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** A substitution writeCsvFile made (convert, fix), as one line: where, and which character became which. */
+export function substitutionLine(ctx: Pick<TextStyle, 'lang'>, s: Substitution, line?: number): string {
+  const en = ctx.lang === 'en';
+  const where = en
+    ? `${line !== undefined ? `line ${line}, ` : ''}record ${s.record}, No.${s.field.no} ${s.field.name}`
+    : `${line !== undefined ? `${line}行目 ` : ''}レコード${s.record} No.${s.field.no}「${s.field.name}」`;
+  const change = `'${visible(s.from)}' (${codePoint(s.from)}) → '${visible(s.to)}' (${[...s.to].map(codePoint).join(' ')})${s.count > 1 ? ` ×${s.count}` : ''}`;
+  return `  ${en ? 'substituted' : '置換 / substituted'} ${where}: ${change}`;
 }

@@ -1,0 +1,93 @@
+// The physical line of a byte offset, counted while the bytes go by: the decoder reports an encoding problem
+// at its byte offset and gives it its line from here, so no one reads the bytes again to find it. LF ends a
+// line, and so does a CR not followed by LF (the tokenizer's rule for a record's line). In MS932, UTF-8 and
+// ASCII the bytes 0A and 0D are never part of a longer character, so counting them in bytes counts lines.
+const LF = 0x0a;
+const CR = 0x0d;
+
+export class LineCounter {
+  /** The bytes given last, and the input offset of their first byte. */
+  private segment: Uint8Array = new Uint8Array(0);
+  private start = 0;
+  /** The line of `start`. */
+  private startLine = 1;
+  /** Counted so far: an index in `segment`, and the line of the byte there (a CR at the segment's end aside). */
+  private index = 0;
+  private line = 1;
+  /** Offsets whose line is asked for before their bytes come (see keep). */
+  private readonly wanted: number[] = [];
+  private readonly kept = new Map<number, number>();
+
+  /** The next bytes of the input, right after those given before. */
+  next(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    const line = this.lineAtEnd(bytes[0]!);
+    this.start += this.segment.length;
+    this.segment = bytes;
+    this.startLine = this.line = line;
+    this.index = 0;
+    for (let i = this.wanted.length - 1; i >= 0; i--) {
+      const offset = this.wanted[i]!;
+      if (offset < this.start + bytes.length) {
+        this.kept.set(offset, this.lineAt(offset));
+        this.wanted.splice(i, 1);
+      }
+    }
+  }
+
+  /**
+   * The line of the byte at an input offset, in the bytes given last or kept (see keep). An offset just past
+   * the bytes given is on the next line after a CR they end with: the decoder asks that only for a byte it
+   * holds, never LF. An earlier offset gets the line those bytes start on: the decoder asks that only for a
+   * lead byte held over from the bytes before, which is never a line break.
+   */
+  lineAt(offset: number): number {
+    const kept = this.kept.get(offset);
+    if (kept !== undefined) return kept;
+    const i = offset - this.start;
+    if (i <= 0) return this.startLine;
+    if (i >= this.segment.length) return this.lineAtEnd(undefined);
+    return this.countTo(i);
+  }
+
+  /**
+   * Keep the line of an offset for a problem reported later, when its bytes are gone: at once for an offset
+   * in the bytes given, else when its bytes come.
+   */
+  keep(offset: number): void {
+    if (this.kept.has(offset)) return;
+    if (offset < this.start + this.segment.length) this.kept.set(offset, this.lineAt(offset));
+    else if (!this.wanted.includes(offset)) this.wanted.push(offset);
+  }
+
+  /** The line just past the segment, given the byte that follows it (undefined: not known, so a final CR counts). */
+  private lineAtEnd(following: number | undefined): number {
+    const s = this.segment;
+    const line = this.countTo(s.length);
+    return s.length > 0 && s[s.length - 1] === CR && following !== LF ? line + 1 : line;
+  }
+
+  /**
+   * The line at index `i` of the segment, counting on from the last count (from the start when `i` is
+   * before it). A CR at the segment's end is left to lineAtEnd: what follows it is not known here.
+   */
+  private countTo(i: number): number {
+    if (i < this.index) {
+      this.index = 0;
+      this.line = this.startLine;
+    }
+    const s = this.segment;
+    const from = this.index;
+    const view = s.subarray(from, i);
+    let n = 0;
+    // indexOf runs natively: one call per line break rather than a step per byte.
+    for (let k = view.indexOf(LF); k >= 0; k = view.indexOf(LF, k + 1)) n++;
+    for (let k = view.indexOf(CR); k >= 0; k = view.indexOf(CR, k + 1)) {
+      const after = from + k + 1;
+      if (after < s.length && s[after] !== LF) n++;
+    }
+    this.index = i;
+    this.line += n;
+    return this.line;
+  }
+}
