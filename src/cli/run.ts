@@ -1,8 +1,8 @@
 // The careplan-csv command: finds the command in the arguments and runs it. Built on the library's public
 // API only (src/index.ts); main.ts runs it with the process's arguments.
-import { langOf } from './args.js';
 import type { Command } from './command.js';
-import { checkRecordsCommand, layoutCommand, layoutsCommand } from './commands/layouts.js';
+import { checkRecordsCommand } from './commands/check-records.js';
+import { layoutCommand, layoutsCommand } from './commands/layouts.js';
 import { convertCommand } from './commands/convert.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
@@ -14,6 +14,7 @@ import { nameCommand } from './commands/name.js';
 import { checkCommand, validateCommand } from './commands/validate.js';
 import { CliError, EXIT, makeCtx, processIo, type Ctx, type Io, type Lang } from './context.js';
 import { renderHelp } from './help.js';
+import { langOf } from './options.js';
 import { toolVersion } from './package-info.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -34,7 +35,7 @@ export const COMMANDS: readonly Command[] = [
 
 function mainHelp(lang: Lang): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  const list = (l: Lang) => COMMANDS.map((c) => `  ${c.name.padEnd(width)}${l === 'en' ? c.help.summary.en : c.help.summary.ja}`).join('\n');
+  const list = (l: Lang) => COMMANDS.map((c) => `  ${c.name.padEnd(width)}${l === 'en' ? c.summary.en : c.summary.ja}`).join('\n');
   const en = `careplan-csv — read, validate and write the CSV files of the care-plan data-exchange standard
 (ケアプランデータ連携標準仕様)
 
@@ -112,7 +113,7 @@ export function main(argv: string[], io: Io = processIo(), runner: Runner = (c, 
     if (!command) {
       if (name === 'help') {
         const target = COMMANDS.find((c) => c.name === rest.find((a) => !a.startsWith('-')));
-        ctx.stdout(target ? renderHelp(target.name, target.help, lang) : mainHelp(lang));
+        ctx.stdout(target ? renderHelp(target, lang) : mainHelp(lang));
         return EXIT.ok;
       }
       ctx.warn(ctx.lang === 'en' ? `careplan-csv: unknown command: ${name}\n` : `careplan-csv: 不明なコマンド / unknown command: ${name}\n`);
@@ -120,7 +121,7 @@ export function main(argv: string[], io: Io = processIo(), runner: Runner = (c, 
       return EXIT.usage;
     }
     if (wantsHelp(rest)) {
-      ctx.stdout(renderHelp(command.name, command.help, lang));
+      ctx.stdout(renderHelp(command, lang));
       return EXIT.ok;
     }
     return runner(command, ctx, rest);
