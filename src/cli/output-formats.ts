@@ -20,7 +20,7 @@ interface OutputFormatSpec {
 
 export const OUTPUT_FORMATS = {
   text: { help: { ja: '人向けの文章', en: 'for people' }, validation: (ctx, run) => formatText(ctx, run) },
-  json: { help: { ja: 'JSON（ライブラリの結果そのまま）', en: "JSON (the library's result as is)" }, validation: (_ctx, run) => formatJson(run) },
+  json: { help: { ja: 'JSON（プログラム向け）', en: 'JSON (for programs)' }, validation: (_ctx, run) => formatJson(run) },
   ndjson: { help: { ja: '1行に1レコードのJSON', en: 'JSON, one record a line' } },
   sarif: {
     help: { ja: 'SARIF 2.1.0（コードスキャンへのアップロード用）', en: 'SARIF 2.1.0 (for code-scanning upload)' },
@@ -41,24 +41,18 @@ export function renderValidation(ctx: Ctx, run: ValidationRun, format: Validatio
 }
 
 /**
- * The --format option of a command offering `formats` (the first is the default). Its help names the choices
- * and what each is, from the registry.
+ * The --format option of a command offering `formats` (the first is the default). --help lists what each
+ * format is, from the registry (help.ts).
  */
 export function formatOption<const F extends readonly [OutputFormat, ...OutputFormat[]]>(
   formats: F,
   what: Bilingual = { ja: '出力形式', en: 'output format' },
 ): ChoiceOption & { readonly name: 'format'; readonly choices: F; readonly default: F[0] } {
-  const list = (lang: keyof Bilingual) => formats.map((f) => `${f}: ${OUTPUT_FORMATS[f].help[lang]}`);
-  return {
-    name: 'format',
-    short: 'f',
-    kind: 'choice',
-    value: 'FORMAT',
-    choices: formats,
-    default: formats[0],
-    help: { ja: `${what.ja}。${list('ja').join('、')}`, en: `${what.en}: ${list('en').join(', ')}` },
-  };
+  return { name: 'format', short: 'f', kind: 'choice', value: 'FORMAT', choices: formats, default: formats[0], help: what };
 }
+
+/** Whether a choice names output formats (the --format option): its choices are then described from the registry. */
+export const isOutputFormat = (name: string): name is OutputFormat => Object.hasOwn(OUTPUT_FORMATS, name);
 
 /** A result printed as JSON (two-space indent, a final newline): the JSON output of every command. */
 export function printJson(ctx: Ctx, value: unknown): void {

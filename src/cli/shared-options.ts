@@ -9,7 +9,7 @@ export const PROFILE = {
   value: 'PROFILE',
   choices: ['strict', 'lenient'],
   default: 'strict',
-  help: { ja: 'strict（CI向け）か lenient（UTF-8・BOM・見出し行を警告にして読み進める）', en: 'strict (for CI) or lenient (UTF-8, BOM and header row become warnings; reading goes on)' },
+  help: { ja: '読み方。strict は CI向け、lenient は UTF-8・BOM・見出し行を警告にして読み進める', en: 'how files are read: strict for CI; lenient reads on, with UTF-8, a BOM and a header row as warnings' },
 } as const satisfies OptionSpec;
 
 export const KIND = {

@@ -17,7 +17,7 @@ type FieldChecker = ReturnType<typeof compileFieldChecker>;
 type Where = Pick<Issue, 'file' | 'record' | 'field' | 'value'>;
 
 function catalogued(code: 'WRITE_UNKNOWN_FIELD' | 'WRITE_MISSING_FIELD' | 'WRITE_NO_LAYOUT', where: Where, message: string, messageEn: string): Issue {
-  return { code, severity: ruleOf(code)!.severity, ...where, message, messageEn } as Issue;
+  return { code, severity: ruleOf(code)!.severity, ...where, message, messageEn } satisfies Issue;
 }
 
 /** A layout with its field checkers, compiled once per CSVバージョン met. */
@@ -49,7 +49,7 @@ function recordErrors(kind: string, record: Record<string, unknown>, given: stri
       return;
     }
     for (const p of checked.checkers[n]!(value)) {
-      if (p.severity === 'error') issues.push({ code: p.code, severity: p.severity, ...where, field, value, message: p.message, messageEn: p.messageEn } as Issue);
+      if (p.severity === 'error') issues.push({ code: p.code, severity: p.severity, ...where, field, value, message: p.message, messageEn: p.messageEn } satisfies Issue);
     }
   });
   return issues;

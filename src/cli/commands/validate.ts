@@ -180,7 +180,7 @@ const n = (v: number) => v.toLocaleString('en');
 /** validate's options (check takes the same). */
 const OPTIONS = [
   formatOption(VALIDATION_FORMATS as [ValidationFormat, ...ValidationFormat[]]),
-  { ...PROFILE, help: { ja: 'strict（CI向け）か lenient（UTF-8・BOM・見出し行を警告にして読み進める）', en: 'strict (for CI) or lenient (UTF-8, BOM and header row become warnings; reading goes on)' } },
+  PROFILE,
   {
     name: 'fail-on',
     kind: 'choice',
@@ -210,7 +210,7 @@ const OPTIONS = [
     kind: 'count',
     value: 'N',
     defaultNote: { ja: n(DEFAULT_LIMITS.maxRecords), en: n(DEFAULT_LIMITS.maxRecords) },
-    help: { ja: '1ファイルの最大レコード数（超えた分は読まない）', en: 'most records read from one file (the rest is not read)' },
+    help: { ja: '1ファイルから読む最大レコード数', en: 'most records read from one file' },
   },
 ] as const satisfies readonly OptionSpec[];
 
