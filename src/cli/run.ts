@@ -14,7 +14,7 @@ import { nameCommand } from './commands/name.js';
 import { checkCommand, validateCommand } from './commands/validate.js';
 import { CliError, EXIT, makeCtx, processIo, type Ctx, type Io, type Lang } from './context.js';
 import { renderHelp } from './help.js';
-import { langOf } from './options.js';
+import { COMMON_OPTIONS, flagsText, langOf, optionHelp } from './options.js';
 import { toolVersion } from './package-info.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -33,6 +33,9 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
 ];
 
+/** The options every command takes, one line (from the table). */
+const commonOptions = (lang: Lang) => COMMON_OPTIONS.map((o) => `${flagsText(o)}: ${optionHelp(o, lang)}`).join(lang === 'en' ? '; ' : '。');
+
 function mainHelp(lang: Lang): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
   const list = (l: Lang) => COMMANDS.map((c) => `  ${c.name.padEnd(width)}${l === 'en' ? c.summary.en : c.summary.ja}`).join('\n');
@@ -44,7 +47,7 @@ Usage: careplan-csv <command> [options]   ·   careplan-csv <command> --help   �
 Commands:
 ${list('en')}
 
-Options for every command: --lang ja|en (messages in Japanese with English alongside, or English), -h/--help.
+Options for every command: ${commonOptions('en')}.
 Exit codes: 0 nothing found, 1 problems found, 2 usage or I/O error.
 `;
   if (lang === 'en') return en;
@@ -55,7 +58,7 @@ Exit codes: 0 nothing found, 1 problems found, 2 usage or I/O error.
 コマンド:
 ${list('ja')}
 
-共通オプション: --lang ja|en（日本語と英語の併記、または英語のみ）、-h/--help。
+共通オプション: ${commonOptions('ja')}。
 終了コード: 0 問題なし、1 問題あり、2 使い方・入出力のエラー。
 
 ────────────────────────────────────────
