@@ -51,7 +51,7 @@ export function formatOption<const F extends readonly [OutputFormat, ...OutputFo
   return { name: 'format', short: 'f', kind: 'choice', value: 'FORMAT', choices: formats, default: formats[0], help: what };
 }
 
-/** Whether a choice names output formats (the --format option): its choices are then described from the registry. */
+/** Whether a name is a format of the registry (help describes each --format choice from it). */
 export const isOutputFormat = (name: string): name is OutputFormat => Object.hasOwn(OUTPUT_FORMATS, name);
 
 /** A result printed as JSON (two-space indent, a final newline): the JSON output of every command. */
