@@ -94,7 +94,7 @@ export const inspectCommand = defineCommand({
     { ...PROFILE, help: { ja: 'issues の重大度', en: 'severity of the issues' } },
     { name: 'typed', kind: 'flag', help: { ja: 'レコードを型付きで表示（日付 YYYY-MM-DD、数値、コード …。convert --typed で元のファイルに戻せます）', en: 'print typed records (dates YYYY-MM-DD, numbers, codes …; convert --typed writes the file back)' } },
     { ...KIND, help: { ja: '名前から種別が分からないとき（標準入力 - など）の種別', en: 'the kind, when the name does not give it (stdin -, …)' } },
-    { name: 'name', kind: 'text', value: 'FILE_NAME', help: { ja: '標準入力（-）のファイル名（検査し、各項目を表示）', en: 'the file name of standard input (-): checked, its fields shown' } },
+    { name: 'name', kind: 'text', value: 'NAME', help: { ja: '標準入力（-）のファイル名（検査し、各項目を表示）', en: 'the file name of standard input (-): checked, its fields shown' } },
   ],
   positionals: { min: 1, max: 1, what: { ja: 'ファイル', en: 'a file' } },
   exit: [
