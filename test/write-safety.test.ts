@@ -250,7 +250,7 @@ describe('values are read from the record itself, and only keys of the layout ar
     writeFileSync(join(dir, 'plan.json'), inspectJson([protoFields]));
     const r = run(['check-records', 'UPPLAN', join(dir, 'plan.json')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('[UNKNOWN_KEY]');
+    expect(r.stdout).toContain('[WRITE_UNKNOWN_FIELD]');
   });
 
   it('records read from a file are built with own keys even for a key a plain assignment would lose', () => {

@@ -1,8 +1,8 @@
 // The careplan-csv command: finds the command in the arguments and runs it. Built on the library's public
 // API only (src/index.ts); main.ts runs it with the process's arguments.
-import { langOf } from './args.js';
 import type { Command } from './command.js';
-import { checkRecordsCommand, layoutCommand, layoutsCommand } from './commands/layouts.js';
+import { checkRecordsCommand } from './commands/check-records.js';
+import { layoutCommand, layoutsCommand } from './commands/layouts.js';
 import { convertCommand } from './commands/convert.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
@@ -14,6 +14,7 @@ import { nameCommand } from './commands/name.js';
 import { checkCommand, validateCommand } from './commands/validate.js';
 import { CliError, EXIT, makeCtx, processIo, type Ctx, type Io, type Lang } from './context.js';
 import { renderHelp } from './help.js';
+import { COMMON_OPTIONS, flagsText, langOf, optionHelp } from './options.js';
 import { toolVersion } from './package-info.js';
 
 export const COMMANDS: readonly Command[] = [
@@ -32,9 +33,12 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
 ];
 
+/** The options every command takes, one line (from the table). */
+const commonOptions = (lang: Lang) => COMMON_OPTIONS.map((o) => `${flagsText(o)}: ${optionHelp(o, lang)}`).join(lang === 'en' ? '; ' : '。');
+
 function mainHelp(lang: Lang): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  const list = (l: Lang) => COMMANDS.map((c) => `  ${c.name.padEnd(width)}${l === 'en' ? c.help.summary.en : c.help.summary.ja}`).join('\n');
+  const list = (l: Lang) => COMMANDS.map((c) => `  ${c.name.padEnd(width)}${l === 'en' ? c.summary.en : c.summary.ja}`).join('\n');
   const en = `careplan-csv — read, validate and write the CSV files of the care-plan data-exchange standard
 (ケアプランデータ連携標準仕様)
 
@@ -43,7 +47,7 @@ Usage: careplan-csv <command> [options]   ·   careplan-csv <command> --help   �
 Commands:
 ${list('en')}
 
-Options for every command: --lang ja|en (messages in Japanese with English alongside, or English), -h/--help.
+Options for every command: ${commonOptions('en')}.
 Exit codes: 0 nothing found, 1 problems found, 2 usage or I/O error.
 `;
   if (lang === 'en') return en;
@@ -54,7 +58,7 @@ Exit codes: 0 nothing found, 1 problems found, 2 usage or I/O error.
 コマンド:
 ${list('ja')}
 
-共通オプション: --lang ja|en（日本語と英語の併記、または英語のみ）、-h/--help。
+共通オプション: ${commonOptions('ja')}。
 終了コード: 0 問題なし、1 問題あり、2 使い方・入出力のエラー。
 
 ────────────────────────────────────────
@@ -112,7 +116,7 @@ export function main(argv: string[], io: Io = processIo(), runner: Runner = (c, 
     if (!command) {
       if (name === 'help') {
         const target = COMMANDS.find((c) => c.name === rest.find((a) => !a.startsWith('-')));
-        ctx.stdout(target ? renderHelp(target.name, target.help, lang) : mainHelp(lang));
+        ctx.stdout(target ? renderHelp(target, lang) : mainHelp(lang));
         return EXIT.ok;
       }
       ctx.warn(ctx.lang === 'en' ? `careplan-csv: unknown command: ${name}\n` : `careplan-csv: 不明なコマンド / unknown command: ${name}\n`);
@@ -120,7 +124,7 @@ export function main(argv: string[], io: Io = processIo(), runner: Runner = (c, 
       return EXIT.usage;
     }
     if (wantsHelp(rest)) {
-      ctx.stdout(renderHelp(command.name, command.help, lang));
+      ctx.stdout(renderHelp(command, lang));
       return EXIT.ok;
     }
     return runner(command, ctx, rest);

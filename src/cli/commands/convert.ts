@@ -15,14 +15,15 @@ import {
   type FileNameParts,
   type Issue,
 } from '../../core.js';
-import { oneOf, parseCommand, positionalsOf } from '../args.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { csvVersionOf, editionOfVersion, namingEdition, parseEdition, type Edition } from '../editions.js';
 import { planOutput, writeOutput } from '../output.js';
 import { readRecordsFile } from '../records.js';
 import { nameSpecOf, nowTimestamp, parseOfficeRef } from '../name-parts.js';
 import { checkNamePart } from './name.js';
+import { formatOption, printJson } from '../output-formats.js';
+import { EDITION, FORCE, FROM, KIND, OUT_DIR, TIMESTAMP, TO, UNMAPPABLE } from '../shared-options.js';
 import { substitutionLine } from '../../report/text.js';
 import { printIssues } from '../report-lines.js';
 
@@ -55,71 +56,54 @@ function monthFromRecords(records: readonly Record<string, unknown>[], field: st
   return values.size === 1 ? [...values][0] : undefined;
 }
 
-export const convertCommand: Command = {
+export const convertCommand = defineCommand({
   name: COMMAND,
-  help: {
-    usage: [
-      'convert <records.json|.ndjson|-> [--typed] --kind KIND --edition 4.1|4.0|3.2 --from OFFICE[/TYPE] --to OFFICE[/TYPE]',
-      '        [--month YYYYMM] [--timestamp YYYYMMDDHHMMSS] [--unmappable error|substitute] [--out-dir DIR] [--force]',
-    ],
-    summary: { ja: 'JSONのレコードから仕様どおりのファイル（MS932・CRLF・規約どおりの名前）を書き出す', en: 'write a conformant file (MS932, CRLF, the spec name) from JSON records' },
-    details: [
-      {
-        ja: '入力: レコードのJSON配列、NDJSON（1行1レコード）、または inspect の出力。レコードは項目キーをキーとするオブジェクト。\ninspect の出力を渡すと、省いたオプション（種別・版・送信元・送信先・年月・連番）は元のファイルから取ります。\n年月を省くと、全レコードで同じならレコードの対象年月／提供年月を使います。--timestamp の既定は現在時刻です。',
-        en: "Input: a JSON array of records, NDJSON (one record a line), or inspect's output. A record is an object keyed by field key.\nWith inspect's output, options left out (kind, edition, sender, receiver, month, sequence) come from the file it describes.\nWithout --month the records' service month is used when they all share one. --timestamp defaults to now.",
-      },
-      {
-        ja: '書き出せないレコードが1件でもあれば（MS932で書けない文字など）何も書き出しません（部分的なファイルは作りません）。\n書き出す内容は検証し、エラーがあれば書き出しません（--allow-invalid で書き出し、終了コード1）。\n既存のファイルは --force なしでは上書きしません。--out-dir の外には書きません。\n一時ファイルに書いて同期してから名前を付け替えるので、中断されても途中までのファイルは残りません。',
-        en: 'If any record is refused (e.g. a character MS932 cannot hold) nothing is written: never a partial file.\nThe result is validated; with errors nothing is written (--allow-invalid writes it anyway, exit 1).\nAn existing file is not overwritten without --force. Nothing is written outside --out-dir.\nThe file is written to a temporary file, flushed and renamed: an interrupted run never leaves a part of it.',
-      },
-    ],
-    options: [
-      ['--typed', 'レコードは型付き（inspect --typed の出力、decodeRecord の値）。encodeRecord で書き戻す', 'records are typed (inspect --typed output, decodeRecord values), encoded with encodeRecord'],
-      ['--kind KIND', '種別（UPPLAN、UPJSK、UPHOSOKU …）', 'kind (UPPLAN, UPJSK, UPHOSOKU …)'],
-      ['--edition E', '版 4.1|4.0|3.2（4 は 4.1、3 は 3.2）', 'edition 4.1|4.0|3.2 (4 means 4.1, 3 means 3.2)'],
-      ['--from OFFICE[/TYPE]', '送信元（第4版は 事業所番号/サービス種類コード）', 'sender (edition 4: OFFICE/SERVICE_TYPE)'],
-      ['--to OFFICE[/TYPE]', '送信先', 'receiver'],
-      ['--month YYYYMM', '名前の年月（既定: レコードから）', 'month of the name (default: from the records)'],
-      ['--timestamp TS', 'ファイル連番（既定: 現在時刻）', 'file sequence (default: now)'],
-      ['--unmappable MODE', 'MS932で書けない文字: error（既定、拒否）か substitute（置換表で置換し一覧表示）', 'characters MS932 cannot hold: error (default, refuse) or substitute (replace from the table and list)'],
-      ['--substitute A=B', '置換の追加（例 𠮷=吉、繰り返し可）', 'extra substitution (e.g. 𠮷=吉; repeatable)'],
-      ['--out-dir DIR', '書き出し先フォルダ（既定 .）', 'output folder (default .)'],
-      ['--force', '既存のファイルを上書きする', 'overwrite an existing file'],
-      ['--allow-invalid', '検証エラーがあっても書き出す（終了コード1）', 'write even when the result does not validate (exit 1)'],
-      ['-f, --format FORMAT', '結果の表示 text（既定）か json', 'report format text (default) or json'],
-    ],
-    exit: [
-      [0, '書き出した', 'written'],
-      [1, '拒否したレコードがある（書き出さない）、または検証エラー（--allow-invalid なしでは書き出さない）', 'a record was refused (nothing written), or the result does not validate (nothing written without --allow-invalid)'],
-      [2, '使い方・入出力のエラー（JSONでない入力、安全でない出力先、既存ファイル等）', 'usage or I/O error (input not JSON, unsafe output, existing file …)'],
-    ],
-    examples: [
-      'careplan-csv convert samples/records/4.1/UPPLAN.json --kind UPPLAN --edition 4.1 --from 1370100001/43 --to 1370200002/11 --timestamp 20250325100000 --out-dir out',
-      'careplan-csv inspect FILE.CSV > records.json && careplan-csv convert records.json --out-dir out',
-    ],
-  },
-  run(ctx, argv) {
-    const { values, positionals } = parseCommand(COMMAND, argv, {
-      kind: { type: 'string' },
-      edition: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      month: { type: 'string' },
-      timestamp: { type: 'string' },
-      unmappable: { type: 'string' },
-      substitute: { type: 'string', multiple: true },
-      'out-dir': { type: 'string' },
-      force: { type: 'boolean' },
-      'allow-invalid': { type: 'boolean' },
-      format: { type: 'string', short: 'f' },
-      typed: { type: 'boolean' },
-    });
-    const format = oneOf(COMMAND, 'format', values.format, ['text', 'json'] as const, 'text');
-    const unmappable = oneOf(COMMAND, 'unmappable', values.unmappable, ['error', 'substitute'] as const, 'error');
+  usage: [
+    'convert <records.json|.ndjson|-> [--typed] --kind KIND --edition 4.1|4.0|3.2 --from OFFICE[/TYPE] --to OFFICE[/TYPE]',
+    '        [--month YYYYMM] [--timestamp YYYYMMDDHHMMSS] [--unmappable error|substitute] [--out-dir DIR] [--force]',
+  ],
+  summary: { ja: 'JSONのレコードから仕様どおりのファイル（MS932・CRLF・規約どおりの名前）を書き出す', en: 'write a conformant file (MS932, CRLF, the spec name) from JSON records' },
+  details: [
+    {
+      ja: '入力: レコードのJSON配列、NDJSON（1行1レコード）、または inspect の出力。レコードは項目キーをキーとするオブジェクト。\ninspect の出力を渡すと、省いたオプション（種別・版・送信元・送信先・年月・連番）は元のファイルから取ります。\n年月を省くと、全レコードで同じならレコードの対象年月／提供年月を使います。--timestamp の既定は現在時刻です。',
+      en: "Input: a JSON array of records, NDJSON (one record a line), or inspect's output. A record is an object keyed by field key.\nWith inspect's output, options left out (kind, edition, sender, receiver, month, sequence) come from the file it describes.\nWithout --month the records' service month is used when they all share one. --timestamp defaults to now.",
+    },
+    {
+      ja: '書き出せないレコードが1件でもあれば（MS932で書けない文字など）何も書き出しません（部分的なファイルは作りません）。\n書き出す内容は検証し、エラーがあれば書き出しません（--allow-invalid で書き出し、終了コード1）。\n既存のファイルは --force なしでは上書きしません。--out-dir の外には書きません。\n一時ファイルに書いて同期してから名前を付け替えるので、中断されても途中までのファイルは残りません。',
+      en: 'If any record is refused (e.g. a character MS932 cannot hold) nothing is written: never a partial file.\nThe result is validated; with errors nothing is written (--allow-invalid writes it anyway, exit 1).\nAn existing file is not overwritten without --force. Nothing is written outside --out-dir.\nThe file is written to a temporary file, flushed and renamed: an interrupted run never leaves a part of it.',
+    },
+  ],
+  options: [
+    { name: 'typed', kind: 'flag', help: { ja: 'レコードは型付き（inspect --typed の出力、decodeRecord の値）。encodeRecord で書き戻す', en: 'records are typed (inspect --typed output, decodeRecord values), encoded with encodeRecord' } },
+    { ...KIND, defaultNote: { ja: 'inspect の出力ならその種別', en: "the kind of inspect's output" }, help: { ja: '種別（UPPLAN、UPJSK、UPHOSOKU …）', en: 'kind (UPPLAN, UPJSK, UPHOSOKU …)' } },
+    { ...EDITION, help: { ja: '版 4.1|4.0|3.2（4 は 4.1、3 は 3.2）', en: 'edition 4.1|4.0|3.2 (4 means 4.1, 3 means 3.2)' } },
+    FROM,
+    TO,
+    { name: 'month', kind: 'text', value: 'YYYYMM', defaultNote: { ja: 'レコードから', en: 'from the records' }, help: { ja: '名前の年月', en: 'month of the name' } },
+    TIMESTAMP,
+    UNMAPPABLE,
+    { name: 'substitute', kind: 'text', value: 'A=B', repeatable: true, help: { ja: '置換の追加（例 𠮷=吉）', en: 'extra substitution (e.g. 𠮷=吉)' } },
+    { ...OUT_DIR, default: '.' },
+    FORCE,
+    { name: 'allow-invalid', kind: 'flag', help: { ja: '検証エラーがあっても書き出す（終了コード1）', en: 'write even when the result does not validate (exit 1)' } },
+    formatOption(['text', 'json'], { ja: '結果の表示', en: 'report format' }),
+  ],
+  positionals: { min: 1, max: 1, what: { ja: 'レコードのJSONファイル', en: 'a JSON records file' } },
+  exit: [
+    [0, '書き出した', 'written'],
+    [1, '拒否したレコードがある（書き出さない）、または検証エラー（--allow-invalid なしでは書き出さない）', 'a record was refused (nothing written), or the result does not validate (nothing written without --allow-invalid)'],
+    [2, '使い方・入出力のエラー（JSONでない入力、安全でない出力先、既存ファイル等）', 'usage or I/O error (input not JSON, unsafe output, existing file …)'],
+  ],
+  examples: [
+    'careplan-csv convert samples/records/4.1/UPPLAN.json --kind UPPLAN --edition 4.1 --from 1370100001/43 --to 1370200002/11 --timestamp 20250325100000 --out-dir out',
+    'careplan-csv inspect FILE.CSV > records.json && careplan-csv convert records.json --out-dir out',
+  ],
+  run(ctx, { values, positionals: [input] }) {
+    const format = values.format;
+    const unmappable = values.unmappable;
     const substitutions = substitutionsOf(values.substitute);
-    const [input] = positionalsOf(COMMAND, positionals, 1, 1, { ja: 'レコードのJSONファイル', en: 'a JSON records file' });
-    const outDir = values['out-dir'] ?? '.';
-    const force = values.force === true;
+    const outDir = values['out-dir'];
+    const force = values.force;
 
     const { records: given, origin } = readRecordsFile(COMMAND, input!);
     let records = given;
@@ -191,30 +175,24 @@ export const convertCommand: Command = {
     const result = write ? writeOutput(COMMAND, outDir, name, written.bytes, force) : undefined;
 
     if (format === 'json') {
-      ctx.stdout(
-        `${JSON.stringify(
-          {
-            file: result?.display ?? null,
-            name,
-            kind,
-            csvVersion,
-            records: records.length,
-            written: write ? written.written : 0,
-            substitutions: written.substitutions,
-            issues: written.issues,
-            validation,
-            nameIssues: built.issues,
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      printJson(ctx, {
+        file: result?.display ?? null,
+        name,
+        kind,
+        csvVersion,
+        records: records.length,
+        written: write ? written.written : 0,
+        substitutions: written.substitutions,
+        issues: written.issues,
+        validation,
+        nameIssues: built.issues,
+      });
     } else {
       report(ctx, { name, display: planned.display, records: records.length, written, validation, nameIssues: built.issues, wrote: write, refused, invalid });
     }
     return refused || invalid ? EXIT.found : EXIT.ok;
   },
-};
+});
 
 /** Typed records encoded (encodeRecord), each located by its record number in the input. */
 function encodeTyped(kind: FileKind, typed: readonly Record<string, unknown>[], csvVersion: string, file: string): { records: Record<string, unknown>[]; issues: Issue[] } {
@@ -229,7 +207,7 @@ function encodeTyped(kind: FileKind, typed: readonly Record<string, unknown>[], 
 
 function refuseTyped(ctx: Ctx, format: 'text' | 'json', r: { kind: FileKind; csvVersion: string; records: number; issues: Issue[] }): number {
   if (format === 'json') {
-    ctx.stdout(`${JSON.stringify({ file: null, name: null, kind: r.kind, csvVersion: r.csvVersion, records: r.records, written: 0, substitutions: [], issues: r.issues, validation: [], nameIssues: [] }, null, 2)}\n`);
+    printJson(ctx, { file: null, name: null, kind: r.kind, csvVersion: r.csvVersion, records: r.records, written: 0, substitutions: [], issues: r.issues, validation: [], nameIssues: [] });
   } else {
     printIssues(ctx, r.issues);
     const n = new Set(r.issues.filter((i) => i.severity === 'error').map((i) => i.record)).size;

@@ -1,12 +1,12 @@
 // careplan-csv demo: validate the bundled samples with the validate command's text output — every layout of
 // editions 4.1 and 3.2 in send units (clean), and a deliberately broken file (read leniently).
 import { join, relative } from 'node:path';
-import { parseCommand, positionalsOf } from '../args.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { EXIT } from '../context.js';
 import { collectFiles } from '../input.js';
+import { renderValidation } from '../output-formats.js';
 import { packageRoot } from '../package-info.js';
-import { render, runValidation } from './validate.js';
+import { runValidation } from './validate.js';
 
 const SETS = [
   ['4.1', '第4.1版の全レイアウトのサンプル（送信単位ごと）', 'every layout of edition 4.1, in send units', 'strict'],
@@ -14,24 +14,22 @@ const SETS = [
   ['broken', '意図的に壊したファイル（lenient で読み進めます）', 'a deliberately broken file (read on leniently)', 'lenient'],
 ] as const;
 
-export const demoCommand: Command = {
+export const demoCommand = defineCommand({
   name: 'demo',
-  help: {
-    usage: ['demo'],
-    summary: { ja: '同梱サンプルを validate で検証して見せる', en: 'validate the bundled samples, as validate prints them' },
-    exit: [[0, '成功（サンプルの問題は表示するだけ）', 'success (problems in the samples are shown, not failed)']],
-  },
-  run(ctx, argv) {
-    const { positionals } = parseCommand('demo', argv, {});
-    positionalsOf('demo', positionals, 0, 0, { ja: '', en: '' });
+  usage: ['demo'],
+  summary: { ja: '同梱サンプルを validate で検証して見せる', en: 'validate the bundled samples, as validate prints them' },
+  options: [],
+  positionals: { min: 0, max: 0, what: { ja: '', en: '' } },
+  exit: [[0, '成功（サンプルの問題は表示するだけ）', 'success (problems in the samples are shown, not failed)']],
+  run(ctx) {
     for (const [sub, ja, en, profile] of SETS) {
       const dir = join(packageRoot, 'samples', sub);
       const shown = relative(process.cwd(), dir) || dir;
       ctx.out(`\n### ${shown}: ${ctx.t(ja, en)}`);
       ctx.out(`$ careplan-csv validate ${shown}${profile === 'lenient' ? ' --profile lenient' : ''}\n`);
       const paths = collectFiles('demo', [shown]);
-      ctx.stdout(render(ctx, runValidation(ctx, 'demo', { paths, profile, failOn: 'error' }), 'text'));
+      ctx.stdout(renderValidation(ctx, runValidation(ctx, 'demo', { paths, profile, failOn: 'error' }), 'text'));
     }
     return EXIT.ok;
   },
-};
+});

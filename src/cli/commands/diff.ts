@@ -13,12 +13,13 @@ import {
   type Profile,
   type Visit,
 } from '../../core.js';
-import { oneOf, parseCommand, positionalsOf } from '../args.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { issueLines } from '../../report/text.js';
 import { paint, table, visible } from '../../report/style.js';
 import { readBytes, toDisplay } from '../input.js';
+import { formatOption, printJson } from '../output-formats.js';
+import { PROFILE } from '../shared-options.js';
 
 const STATUS: Record<PlanActualStatus, { ja: string; en: string; style: 'green' | 'red' | 'yellow' }> = {
   'as-planned': { ja: '予定どおり', en: 'as planned', style: 'green' },
@@ -88,48 +89,40 @@ export function diffFiles(command: string, plan: InputFile, actual: InputFile, o
   return { compared, profile: options.profile, ...result, rows, summary };
 }
 
-export const diffCommand: Command = {
+export const diffCommand = defineCommand({
   name: 'diff',
-  help: {
-    usage: ['diff <UPPLAN file> <UPJSK file> [--format text|json] [--profile strict|lenient] [--differences] [--office NUMBER]'],
-    summary: { ja: '予定（第6表 UPPLAN）と実績（UPJSK）の突き合わせ表', en: 'the plan-vs-delivery table (第6表 UPPLAN against UPJSK)' },
-    details: [
-      {
-        ja: '実績ファイルに出てくる事業所だけを比べます（事業所は自分の実績だけを送るため）。\n予定・実績の欄は 開始-終了×回数 です（時刻 9999 は「時間指定なし」）。',
-        en: 'Only the offices the delivery file reports on are compared (a provider sends its own deliveries).\nPlanned and delivered visits read start-end×count (time 9999 reads "no time").',
-      },
-      {
-        ja: '比べる意味がないときは表を出しません: 予定と実績の対象年月が違う、またはファイルを読めない（読み込みのエラー）ときは\n問題だけを表示して終了コード1、種別が違う（引数が逆など）ときは使い方のエラー（終了コード2）です。\nstrict（既定）ではUTF-8・BOM・見出し行のファイルは読めません。--profile lenient で読み進めて比べます（警告として表示）。\njson は comparePlanToActual の結果に compared（比べたか）と profile を加えたものです。比べられないときは rows が空です。',
-        en: 'No table when the comparison would mean nothing: plan and delivery of different months, or a file that cannot be read\n(a reading error), print the issues and exit 1; files of the wrong kinds (arguments swapped …) are a usage error (exit 2).\nThe strict profile (default) does not read UTF-8 files, a BOM or a header row; --profile lenient reads them on (as warnings).\njson is the comparePlanToActual result with compared (whether it compared) and profile; rows is empty when it did not.',
-      },
-    ],
-    options: [
-      ['-f, --format FORMAT', 'text（既定）か json', 'text (default) or json'],
-      ['--profile PROFILE', 'strict（既定）か lenient（UTF-8・BOM・見出し行を警告にして読み進める）', 'strict (default) or lenient (UTF-8, BOM and header row become warnings; reading goes on)'],
-      ['--differences', '予定どおりの行を省く', 'leave out the rows delivered as planned'],
-      ['--office NUMBER', 'この事業所だけを比べる（どちらのファイルにもない事業所は使い方のエラー、終了コード2）', 'compare only this office (an office in neither file is a usage error, exit 2)'],
-    ],
-    exit: [
-      [0, 'すべて予定どおり', 'everything delivered as planned'],
-      [1, '違いがある、または比べられない（対象年月の違い・読めないファイル）', 'differences, or no comparison (different months, a file that cannot be read)'],
-      [2, '使い方・入出力のエラー（予定・実績の種別が違う、引数が逆、--office の事業所がどちらのファイルにもないなど）', 'usage or I/O error (files of the wrong kinds, arguments swapped, an --office in neither file …)'],
-    ],
-    examples: [
-      'careplan-csv diff samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV',
-      'careplan-csv diff plan-utf8.CSV UPJSK_….CSV --profile lenient --differences',
-    ],
-  },
-  run(ctx, argv) {
+  usage: ['diff <UPPLAN file> <UPJSK file> [--format text|json] [--profile strict|lenient] [--differences] [--office NUMBER]'],
+  summary: { ja: '予定（第6表 UPPLAN）と実績（UPJSK）の突き合わせ表', en: 'the plan-vs-delivery table (第6表 UPPLAN against UPJSK)' },
+  details: [
+    {
+      ja: '実績ファイルに出てくる事業所だけを比べます（事業所は自分の実績だけを送るため）。\n予定・実績の欄は 開始-終了×回数 です（時刻 9999 は「時間指定なし」）。',
+      en: 'Only the offices the delivery file reports on are compared (a provider sends its own deliveries).\nPlanned and delivered visits read start-end×count (time 9999 reads "no time").',
+    },
+    {
+      ja: '比べる意味がないときは表を出しません: 予定と実績の対象年月が違う、またはファイルを読めない（読み込みのエラー）ときは\n問題だけを表示して終了コード1、種別が違う（引数が逆など）ときは使い方のエラー（終了コード2）です。\nstrict（既定）ではUTF-8・BOM・見出し行のファイルは読めません。--profile lenient で読み進めて比べます（警告として表示）。\njson は comparePlanToActual の結果に compared（比べたか）と profile を加えたものです。比べられないときは rows が空です。',
+      en: 'No table when the comparison would mean nothing: plan and delivery of different months, or a file that cannot be read\n(a reading error), print the issues and exit 1; files of the wrong kinds (arguments swapped …) are a usage error (exit 2).\nThe strict profile (default) does not read UTF-8 files, a BOM or a header row; --profile lenient reads them on (as warnings).\njson is the comparePlanToActual result with compared (whether it compared) and profile; rows is empty when it did not.',
+    },
+  ],
+  options: [
+    formatOption(['text', 'json']),
+    PROFILE,
+    { name: 'differences', kind: 'flag', help: { ja: '予定どおりの行を省く', en: 'leave out the rows delivered as planned' } },
+    { name: 'office', kind: 'text', value: 'NUMBER', help: { ja: 'この事業所だけを比べる（どちらのファイルにもない事業所は使い方のエラー、終了コード2）', en: 'compare only this office (an office in neither file is a usage error, exit 2)' } },
+  ],
+  positionals: { min: 2, max: 2, what: { ja: '予定（UPPLAN）と実績（UPJSK）のファイル', en: 'a plan (UPPLAN) and a delivery (UPJSK) file' } },
+  exit: [
+    [0, 'すべて予定どおり', 'everything delivered as planned'],
+    [1, '違いがある、または比べられない（対象年月の違い・読めないファイル）', 'differences, or no comparison (different months, a file that cannot be read)'],
+    [2, '使い方・入出力のエラー（予定・実績の種別が違う、引数が逆、--office の事業所がどちらのファイルにもないなど）', 'usage or I/O error (files of the wrong kinds, arguments swapped, an --office in neither file …)'],
+  ],
+  examples: [
+    'careplan-csv diff samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV',
+    'careplan-csv diff plan-utf8.CSV UPJSK_….CSV --profile lenient --differences',
+  ],
+  run(ctx, { values, positionals: [planPath, actualPath] }) {
     const command = 'diff';
-    const { values, positionals } = parseCommand(command, argv, {
-      format: { type: 'string', short: 'f' },
-      profile: { type: 'string' },
-      differences: { type: 'boolean' },
-      office: { type: 'string' },
-    });
-    const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
-    const profile: Profile = oneOf(command, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
-    const [planPath, actualPath] = positionalsOf(command, positionals, 2, 2, { ja: '予定（UPPLAN）と実績（UPJSK）のファイル', en: 'a plan (UPPLAN) and a delivery (UPJSK) file' });
+    const format = values.format;
+    const profile: Profile = values.profile;
     const plan = { name: toDisplay(planPath!), bytes: readBytes(command, planPath!) };
     const actual = { name: toDisplay(actualPath!), bytes: readBytes(command, actualPath!) };
     const result = diffFiles(command, plan, actual, { profile, ...(values.office !== undefined ? { offices: [values.office] } : {}) });
@@ -148,7 +141,7 @@ export const diffCommand: Command = {
     const differences = result.rows.filter((r) => r.status !== 'as-planned').length;
     const code = !result.compared || differences > 0 ? EXIT.found : EXIT.ok;
     if (format === 'json') {
-      ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      printJson(ctx, result);
       return code;
     }
     const en = ctx.lang === 'en';
@@ -180,4 +173,4 @@ export const diffCommand: Command = {
     ctx.out(`${s['as-planned']} as planned, ${s['planned-not-delivered']} not delivered, ${s['delivered-not-planned']} not planned, ${s.different} different`);
     return code;
   },
-};
+});

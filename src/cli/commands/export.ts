@@ -6,12 +6,13 @@
 // The zod entry (the document schema) is loaded only here, when export runs (dynamic import): the command's
 // other commands start without zod (src/core.ts).
 import type { Issue } from '../../core.js';
-import { oneOf, parseCommand, positionalsOf } from '../args.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { readBytes } from '../input.js';
 import { planOutputs, writeOutput } from '../output.js';
+import { formatOption, printJson } from '../output-formats.js';
 import { printIssues } from '../report-lines.js';
+import { FORCE, OUT_DIR, TIMESTAMP, UNMAPPABLE } from '../shared-options.js';
 
 const COMMAND = 'export';
 
@@ -48,55 +49,46 @@ interface Made {
   readonly issues: Issue[];
 }
 
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
   name: COMMAND,
-  help: {
-    usage: ['export <document.json…> [--out-dir DIR] [--force] [--timestamp YYYYMMDDHHMMSS] [--unmappable error|substitute] [--format text|json]'],
-    summary: { ja: '送信単位の文書（JSON）から送信単位のファイル一式を書き出す', en: 'write the files of send units from send-unit documents (JSON)' },
-    details: [
-      {
-        ja: '入力: 送信単位の文書（SendUnitDocument のJSON形、画像はbase64）1つ、またはその配列。形は JSON Schema（パッケージの json-schema/<CSVバージョン>.json の SendUnitDocumentInput）のとおりです。\n導出できる値（CSVバージョン、保険者番号・被保険者番号、対象年月、利用者補足の 000000/00000000、第7表の小計・合計行 …）は省けます（writeSendUnit が補います）。',
-        en: 'Input: one send-unit document (the JSON form of SendUnitDocument, images as base64) or an array of them, as the JSON Schema describes (SendUnitDocumentInput in the package\'s json-schema/<CSV version>.json).\nWhat can be derived (CSV version, insurer and insured numbers, the month, the user supplement\'s 000000/00000000, table 7\'s subtotal and total rows …) may be left out: writeSendUnit fills it in.',
-      },
-      {
-        ja: 'すべてか無か: 文書の形の誤り（場所・項目つき）や書き出した内容の検証エラーが1つでもあれば、何も書き出しません。\n既存のファイルは --force なしでは上書きしません。書き出す前にすべての出力名を確かめ、各ファイルは一時ファイルに書いて同期してから名前を付け替えます。',
-        en: 'All or nothing: with any error — in a document\'s shape (located by path and field) or in validating what would be written — nothing is written.\nAn existing file is not overwritten without --force. Every output name is checked before the first file is written, and each file is written to a temporary file, flushed and renamed.',
-      },
-    ],
-    options: [
-      ['--out-dir DIR', '書き出し先フォルダ（既定 .）', 'output folder (default .)'],
-      ['--force', '既存のファイルを上書きする', 'overwrite existing files'],
-      ['--timestamp TS', '文書のファイル連番の代わりに使う連番', 'file sequence to use instead of the documents\''],
-      ['--unmappable MODE', 'MS932で書けない文字: error（既定、拒否）か substitute（置換表で置換し一覧表示）', 'characters MS932 cannot hold: error (default, refuse) or substitute (replace from the table and list)'],
-      ['-f, --format FORMAT', '結果の表示 text（既定）か json', 'report format text (default) or json'],
-    ],
-    exit: [
-      [0, '書き出した', 'written'],
-      [1, '文書に誤りがある（何も書き出さない）', 'a document has errors (nothing written)'],
-      [2, '使い方・入出力のエラー（JSONでない入力、安全でない出力先、既存ファイル等）', 'usage or I/O error (input not JSON, unsafe output, existing file …)'],
-    ],
-    examples: ['careplan-csv export unit.json --out-dir out', 'careplan-csv export april/*.json --out-dir out --timestamp 20250501090000 --unmappable substitute'],
-  },
+  usage: ['export <document.json…> [--out-dir DIR] [--force] [--timestamp YYYYMMDDHHMMSS] [--unmappable error|substitute] [--format text|json]'],
+  summary: { ja: '送信単位の文書（JSON）から送信単位のファイル一式を書き出す', en: 'write the files of send units from send-unit documents (JSON)' },
+  details: [
+    {
+      ja: '入力: 送信単位の文書（SendUnitDocument のJSON形、画像はbase64）1つ、またはその配列。形は JSON Schema（パッケージの json-schema/<CSVバージョン>.json の SendUnitDocumentInput）のとおりです。\n導出できる値（CSVバージョン、保険者番号・被保険者番号、対象年月、利用者補足の 000000/00000000、第7表の小計・合計行 …）は省けます（writeSendUnit が補います）。',
+      en: 'Input: one send-unit document (the JSON form of SendUnitDocument, images as base64) or an array of them, as the JSON Schema describes (SendUnitDocumentInput in the package\'s json-schema/<CSV version>.json).\nWhat can be derived (CSV version, insurer and insured numbers, the month, the user supplement\'s 000000/00000000, table 7\'s subtotal and total rows …) may be left out: writeSendUnit fills it in.',
+    },
+    {
+      ja: 'すべてか無か: 文書の形の誤り（場所・項目つき）や書き出した内容の検証エラーが1つでもあれば、何も書き出しません。\n既存のファイルは --force なしでは上書きしません。書き出す前にすべての出力名を確かめ、各ファイルは一時ファイルに書いて同期してから名前を付け替えます。',
+      en: 'All or nothing: with any error — in a document\'s shape (located by path and field) or in validating what would be written — nothing is written.\nAn existing file is not overwritten without --force. Every output name is checked before the first file is written, and each file is written to a temporary file, flushed and renamed.',
+    },
+  ],
+  options: [
+    { ...OUT_DIR, default: '.' },
+    { ...FORCE, help: { ja: '既存のファイルを上書きする', en: 'overwrite existing files' } },
+    { ...TIMESTAMP, defaultNote: { ja: '文書のファイル連番', en: "the documents' own" }, help: { ja: '文書のファイル連番の代わりに使う連番', en: "file sequence to use instead of the documents'" } },
+    UNMAPPABLE,
+    formatOption(['text', 'json'], { ja: '結果の表示', en: 'report format' }),
+  ],
+  positionals: { min: 1, max: Infinity, what: { ja: '文書のJSONファイル', en: 'a document JSON file' } },
+  exit: [
+    [0, '書き出した', 'written'],
+    [1, '文書に誤りがある（何も書き出さない）', 'a document has errors (nothing written)'],
+    [2, '使い方・入出力のエラー（JSONでない入力、安全でない出力先、既存ファイル等）', 'usage or I/O error (input not JSON, unsafe output, existing file …)'],
+  ],
+  examples: ['careplan-csv export unit.json --out-dir out', 'careplan-csv export april/*.json --out-dir out --timestamp 20250501090000 --unmappable substitute'],
   run() {
     // The document schema is in the zod entry, loaded on demand: export runs through runAsync (the installed command).
     throw new CliError('export は非同期でのみ実行できます（mainAsync）', 'export runs only asynchronously (mainAsync)', COMMAND);
   },
-  async runAsync(ctx, argv) {
-    const { values, positionals } = parseCommand(COMMAND, argv, {
-      'out-dir': { type: 'string' },
-      force: { type: 'boolean' },
-      timestamp: { type: 'string' },
-      unmappable: { type: 'string' },
-      format: { type: 'string', short: 'f' },
-    });
-    const format = oneOf(COMMAND, 'format', values.format, ['text', 'json'] as const, 'text');
-    const unmappable = oneOf(COMMAND, 'unmappable', values.unmappable, ['error', 'substitute'] as const, 'error');
-    const inputs = positionalsOf(COMMAND, positionals, 1, Infinity, { ja: '文書のJSONファイル', en: 'a document JSON file' });
+  async runAsync(ctx, { values, positionals: inputs }) {
+    const format = values.format;
+    const unmappable = values.unmappable;
     if (values.timestamp !== undefined && !/^\d{14}$/.test(values.timestamp)) {
       throw new CliError(`--timestamp ${JSON.stringify(values.timestamp)} は14桁の数字（YYYYMMDDHHMMSS）ではありません`, `--timestamp ${JSON.stringify(values.timestamp)} is not 14 digits (YYYYMMDDHHMMSS)`, COMMAND);
     }
-    const outDir = values['out-dir'] ?? '.';
-    const force = values.force === true;
+    const outDir = values['out-dir'];
+    const force = values.force;
     const documents = inputs.flatMap((p) => documentsOf(p));
 
     const { sendUnitDocumentFromJson, writeSendUnit } = await import('../../index.js');
@@ -113,13 +105,13 @@ export const exportCommand: Command = {
     const written = failed ? [] : made.flatMap((m) => m.files.map((f) => ({ source: m.source, unit: m.unit, file: writeOutput(COMMAND, outDir, f.name, f.bytes, force).display })));
 
     if (format === 'json') {
-      ctx.stdout(`${JSON.stringify({ written: written.length > 0, files: written, documents: made.map((m) => ({ source: m.source, unit: m.unit ?? null, files: m.files.map((f) => f.name), issues: m.issues })) }, null, 2)}\n`);
+      printJson(ctx, { written: written.length > 0, files: written, documents: made.map((m) => ({ source: m.source, unit: m.unit ?? null, files: m.files.map((f) => f.name), issues: m.issues })) });
     } else {
       report(ctx, made, !failed, written);
     }
     return failed ? EXIT.found : EXIT.ok;
   },
-};
+});
 
 function report(ctx: Ctx, made: readonly Made[], wrote: boolean, written: readonly { source: string; file: string }[]): void {
   for (const m of made) printIssues(ctx, m.issues);

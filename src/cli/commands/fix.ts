@@ -4,17 +4,16 @@
 // (then every substitution is listed), a file whose structure would lose data is refused, and the result is
 // read back and compared with the input's values before anything is written.
 import { basename } from 'node:path';
-import { byPosition, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
-import { toIssue } from '../../issue-sink.js';
-import { issue } from '../../rules/index.js';
-import { oneOf, parseCommand, positionalsOf, required } from '../args.js';
-import type { Command } from '../command.js';
+import { byPosition, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, ruleOf, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
+import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { quoteValue } from '../../report/style.js';
 import { readBytes, toDisplay } from '../input.js';
 import { planOutputs, writeOutput, type OutputPlan } from '../output.js';
 import { substitutionLine } from '../../report/text.js';
 import { printIssues } from '../report-lines.js';
+import { formatOption, printJson } from '../output-formats.js';
+import { FORCE, KIND, OUT_DIR, UNMAPPABLE } from '../shared-options.js';
 
 const COMMAND = 'fix';
 
@@ -157,7 +156,13 @@ function fixOne(path: string, planned: OutputPlan, opts: { outDir: string; force
     (i) => BLOCKING.has(i.code) || (i.code === 'CSV_UNMAPPABLE_CHAR' && !opts.substitute) || (i.severity === 'error' && !REPAIRED.has(i.code) && i.code !== 'CSV_UNMAPPABLE_CHAR'),
   );
   if (!kind || !read.csvVersion || refused.length) {
-    const unknown = toIssue(issue('CSV_UNKNOWN_KIND', { rewrite: true }, { file: name }));
+    const unknown = {
+      code: 'CSV_UNKNOWN_KIND',
+      severity: ruleOf('CSV_UNKNOWN_KIND')!.severity,
+      file: name,
+      message: '種別かCSVバージョンが分からないため書き直せません（--kind で種別を指定できます）。',
+      messageEn: 'The kind or CSV version cannot be told, so the file cannot be rewritten (--kind gives the kind).',
+    } satisfies Issue;
     return { ...base, changes: [], substitutions: [], refused: refused.length ? refused : [unknown] };
   }
   const written = writeCsvFile(kind, read.records, { csvVersion: read.csvVersion, unmappable: opts.substitute ? 'substitute' : 'error', file: name });
@@ -167,8 +172,14 @@ function fixOne(path: string, planned: OutputPlan, opts: { outDir: string; force
   const back = readCsvFile({ name, bytes: written.bytes }, { kind });
   const leftover = back.issues.filter((i) => REPAIRED.has(i.code) || BLOCKING.has(i.code) || i.code === 'CSV_UNMAPPABLE_CHAR');
   if (leftover.length || !sameRecords(back.records, expectedRecords(read.records, written.substitutions))) {
-    const failed = toIssue(issue('FIX_VERIFY_FAILED', {}, { file: name }));
-    return { ...base, changes: [], substitutions: written.substitutions, refused: [failed, ...leftover] };
+    const issue = {
+      code: 'FIX_VERIFY_FAILED',
+      severity: ruleOf('FIX_VERIFY_FAILED')!.severity,
+      file: name,
+      message: '書き直したファイルを読み戻すと値が一致しません。書き出しませんでした（不具合として報告してください）。',
+      messageEn: 'The rewritten file does not read back to the same values; nothing written (please report this as a bug).',
+    } satisfies Issue;
+    return { ...base, changes: [], substitutions: written.substitutions, refused: [issue, ...leftover] };
   }
   const changes = changesOf(bytes, read, shapes, kind);
   if (!opts.dryRun) writeOutput(COMMAND, opts.outDir, name, written.bytes, opts.force);
@@ -217,60 +228,50 @@ function writtenBeforeError(ctx: Ctx, results: readonly FixResult[]): void {
   for (const r of written) ctx.out(`  ${r.output}`);
 }
 
-export const fixCommand: Command = {
+export const fixCommand = defineCommand({
   name: COMMAND,
-  help: {
-    usage: ['fix <file…> --out-dir DIR [--unmappable error|substitute] [--force] [--dry-run]'],
-    summary: { ja: 'ほぼ正しいファイルを仕様どおりに書き直し、変更をすべて表示', en: 'rewrite a nearly-right file conformantly and list every change' },
-    details: [
-      {
-        ja: '直すもの: 文字コード UTF-8 → MS932、BOMの削除、改行 → CRLF、見出し行・空行の削除、フリーテキストの「"」囲み（ほかの項目は囲まない）。\n値は変えません。MS932で書けない文字があれば拒否します（--unmappable substitute なら置換し、すべて表示）。\n「"」の誤り・項目数の違い・不正なバイトなど、直すとデータが変わる・失われるファイルは拒否します（終了コード1、何も書き出さない）。\n書き直した内容を読み戻して値が同じことを確かめてから、同じ名前で --out-dir に書き出します。項目の値の誤りは直しません（validate で確認）。',
-        en: 'Repairs: encoding UTF-8 → MS932, BOM removed, line endings → CRLF, header row and empty lines removed, free text quoted (other fields not).\nValues are never changed: characters MS932 cannot hold are refused (with --unmappable substitute they are replaced and every substitution listed).\nA file a rewrite would change or lose data of (bad quotes, wrong field count, invalid bytes …) is refused (exit 1, nothing written).\nThe rewrite is read back and compared with the input values, then written under the same name into --out-dir. Field values are not corrected (see validate).',
-      },
-      {
-        ja: '書き出す前に全ファイルの出力先を確かめます: 2つの入力が同じ出力名になる、出力先がすでにある（--force なし）、安全でない名前なら、何も書き出さずに終了します（終了コード2）。\n書き出しは一時ファイル（同じフォルダの「.」で始まり「.tmp」で終わる名前）に書いてディスクに同期してから名前を付け替えるので、\n中断されても元のファイルか新しいファイル全体のどちらかが残り、途中までのファイルは残りません（--force で入力を上書きしても入力は切り詰められません）。\n途中で入出力のエラーになったときは、それまでに書き出したファイルを表示します（text・json とも）。',
-        en: 'Every output is checked before anything is written: two inputs with one output name, an existing target (without --force) or an unsafe name end the run with nothing written (exit 2).\nEach file is written to a temporary file in the same folder (a name starting with "." and ending ".tmp"), flushed to the disk and then renamed,\nso an interrupted run leaves the old file or the whole new one, never a part (overwriting the input with --force never truncates it).\nAn I/O error part way lists the files written before it (text and json).',
-      },
-    ],
-    options: [
-      ['--out-dir DIR', '書き出し先フォルダ（必須）', 'output folder (required)'],
-      ['--unmappable MODE', 'error（既定）か substitute', 'error (default) or substitute'],
-      ['--kind KIND', '名前から種別が分からないときの種別', 'the kind, when the name does not give it'],
-      ['--force', '既存のファイルを上書きする', 'overwrite an existing file'],
-      ['--dry-run', '変更を表示するだけで書き出さない', 'list the changes, write nothing'],
-      ['-f, --format FORMAT', 'text（既定）か json', 'text (default) or json'],
-    ],
-    exit: [
-      [0, '書き出した（または --dry-run）', 'written (or --dry-run)'],
-      [1, '拒否したファイルがある（何も書き出さない）', 'a file was refused (nothing written for it)'],
-      [2, '使い方・入出力のエラー（安全でない出力名、既存ファイル等）', 'usage or I/O error (unsafe output name, existing file …)'],
-    ],
-    examples: ['careplan-csv fix samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV --out-dir fixed --unmappable substitute'],
-  },
-  run(ctx, argv) {
-    const { values, positionals } = parseCommand(COMMAND, argv, {
-      'out-dir': { type: 'string' },
-      unmappable: { type: 'string' },
-      kind: { type: 'string' },
-      force: { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      format: { type: 'string', short: 'f' },
-    });
-    const format = oneOf(COMMAND, 'format', values.format, ['text', 'json'] as const, 'text');
-    const substitute = oneOf(COMMAND, 'unmappable', values.unmappable, ['error', 'substitute'] as const, 'error') === 'substitute';
-    const outDir = required(COMMAND, 'out-dir', values['out-dir']);
-    const files = positionalsOf(COMMAND, positionals, 1, Infinity, { ja: '直すファイル', en: 'files to fix' });
+  usage: ['fix <file…> --out-dir DIR [--unmappable error|substitute] [--force] [--dry-run]'],
+  summary: { ja: 'ほぼ正しいファイルを仕様どおりに書き直し、変更をすべて表示', en: 'rewrite a nearly-right file conformantly and list every change' },
+  details: [
+    {
+      ja: '直すもの: 文字コード UTF-8 → MS932、BOMの削除、改行 → CRLF、見出し行・空行の削除、フリーテキストの「"」囲み（ほかの項目は囲まない）。\n値は変えません。MS932で書けない文字があれば拒否します（--unmappable substitute なら置換し、すべて表示）。\n「"」の誤り・項目数の違い・不正なバイトなど、直すとデータが変わる・失われるファイルは拒否します（終了コード1、何も書き出さない）。\n書き直した内容を読み戻して値が同じことを確かめてから、同じ名前で --out-dir に書き出します。項目の値の誤りは直しません（validate で確認）。',
+      en: 'Repairs: encoding UTF-8 → MS932, BOM removed, line endings → CRLF, header row and empty lines removed, free text quoted (other fields not).\nValues are never changed: characters MS932 cannot hold are refused (with --unmappable substitute they are replaced and every substitution listed).\nA file a rewrite would change or lose data of (bad quotes, wrong field count, invalid bytes …) is refused (exit 1, nothing written).\nThe rewrite is read back and compared with the input values, then written under the same name into --out-dir. Field values are not corrected (see validate).',
+    },
+    {
+      ja: '書き出す前に全ファイルの出力先を確かめます: 2つの入力が同じ出力名になる、出力先がすでにある（--force なし）、安全でない名前なら、何も書き出さずに終了します（終了コード2）。\n書き出しは一時ファイル（同じフォルダの「.」で始まり「.tmp」で終わる名前）に書いてディスクに同期してから名前を付け替えるので、\n中断されても元のファイルか新しいファイル全体のどちらかが残り、途中までのファイルは残りません（--force で入力を上書きしても入力は切り詰められません）。\n途中で入出力のエラーになったときは、それまでに書き出したファイルを表示します（text・json とも）。',
+      en: 'Every output is checked before anything is written: two inputs with one output name, an existing target (without --force) or an unsafe name end the run with nothing written (exit 2).\nEach file is written to a temporary file in the same folder (a name starting with "." and ending ".tmp"), flushed to the disk and then renamed,\nso an interrupted run leaves the old file or the whole new one, never a part (overwriting the input with --force never truncates it).\nAn I/O error part way lists the files written before it (text and json).',
+    },
+  ],
+  options: [
+    { ...OUT_DIR, required: true },
+    UNMAPPABLE,
+    KIND,
+    FORCE,
+    { name: 'dry-run', kind: 'flag', help: { ja: '変更を表示するだけで書き出さない', en: 'list the changes, write nothing' } },
+    formatOption(['text', 'json']),
+  ],
+  positionals: { min: 1, max: Infinity, what: { ja: '直すファイル', en: 'files to fix' } },
+  exit: [
+    [0, '書き出した（または --dry-run）', 'written (or --dry-run)'],
+    [1, '拒否したファイルがある（何も書き出さない）', 'a file was refused (nothing written for it)'],
+    [2, '使い方・入出力のエラー（安全でない出力名、既存ファイル等）', 'usage or I/O error (unsafe output name, existing file …)'],
+  ],
+  examples: ['careplan-csv fix samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV --out-dir fixed --unmappable substitute'],
+  run(ctx, { values, positionals: files }) {
+    const format = values.format;
+    const substitute = values.unmappable === 'substitute';
+    const outDir = values['out-dir'];
     if (values.kind !== undefined && !isFileKind(values.kind)) {
       throw new CliError(`--kind ${JSON.stringify(values.kind)} はCSVの種別ではありません`, `--kind ${JSON.stringify(values.kind)} is not a CSV kind`, COMMAND);
     }
     const kind = values.kind as FileKind | undefined;
-    const dryRun = values['dry-run'] === true;
-    const force = values.force === true;
+    const dryRun = values['dry-run'];
+    const force = values.force;
     // Every output planned before anything is written: an unsafe or existing target, or two inputs on one
     // output name, refuse the whole run.
     const plans = planOutputs(COMMAND, outDir, files.map((path) => ({ name: basename(path), source: toDisplay(path) })), force);
     const results: FixResult[] = [];
-    const printJson = () => ctx.stdout(`${JSON.stringify(files.length === 1 ? results[0] : results, null, 2)}\n`);
+    const printResults = () => printJson(ctx, files.length === 1 ? results[0] : results);
     try {
       files.forEach((path, i) => {
         const result = fixOne(path, plans[i]!, { outDir, force, substitute, dryRun, ...(kind ? { kind } : {}) });
@@ -279,11 +280,11 @@ export const fixCommand: Command = {
       });
     } catch (e) {
       // An I/O error part way: say what was written before it (the error itself follows on stderr, exit 2).
-      if (format === 'json') printJson();
+      if (format === 'json') printResults();
       else writtenBeforeError(ctx, results);
       throw e;
     }
-    if (format === 'json') printJson();
+    if (format === 'json') printResults();
     return results.some((r) => r.refused.length) ? EXIT.found : EXIT.ok;
   },
-};
+});

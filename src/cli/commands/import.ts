@@ -15,13 +15,14 @@ import {
   type Profile,
   type StepRef,
 } from '../../core.js';
-import { oneOf, parseCommand, positionalsOf } from '../args.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { unitTypeName } from '../../report/summary.js';
 import { paint, visible } from '../../report/style.js';
 import { issueLines } from '../../report/text.js';
 import { collectFiles, readBytes, readProblem, unreadableIssue } from '../input.js';
+import { formatOption, printJson } from '../output-formats.js';
+import { PROFILE } from '../shared-options.js';
 
 /** The plan as the command prints it in JSON: planImport's result, plus the files that could not be read. */
 export interface ImportRun extends ImportPlan {
@@ -158,44 +159,36 @@ export function formatImportText(ctx: Ctx, run: ImportRun): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const importCommand: Command = {
+export const importCommand = defineCommand({
   name: 'import',
-  help: {
-    usage: ['import <file or folder…> [--format text|json] [--profile strict|lenient]'],
-    summary: { ja: '受け取ったファイルの取込計画（取込順に、保存・削除・却下）を表示', en: 'the import plan of received files (store, delete, reject, in import order)' },
-    details: [
-      {
-        ja: '仕様の取込順（§2.5・§3.5: ファイル連番ごと）に送信単位を並べ、送信単位ごとに次のどれかを示します。\n  取込: 利用者ごとに保存する文書とそのキー（保険者番号・被保険者番号、計画作成日／対象年月／相談日、事業所・サービス種類・サテライト枝番）。\n        同じ実行で先に保存した同じキーの文書は置き換えます（どの手順のものかを表示）。\n  削除: 削除ファイルが取り消す文書とキー（第1表の削除は第2・3表も、第6表の削除は第7表も、実績は事業所・サービス種類ごと）。\n  却下: エラーのある送信単位は全体を取り込みません（理由を表示）。ほかの送信単位は続けます。\nファイル名から送信単位が分からないファイルは最後に却下として示します。ファイルには何も書きません。',
-        en: 'Send units in the spec\'s import order (§2.5, §3.5: by file sequence), each with one of:\n  store:  per user, the documents to store and their keys (insurer and insured numbers, plan date / month / consultation date,\n          office, service type, satellite branch); a document stored earlier in this run with the same key is replaced (the step is named).\n  delete: the documents a withdrawal file takes back, with their keys (table 1 takes tables 2 and 3 with it, table 6 its table 7,\n          a delivery record goes per office and service type).\n  reject: a unit with an error is not imported at all (the reasons are listed); the other units go on.\nFiles whose name gives no send unit are rejected last. Nothing is written.',
-      },
-      {
-        ja: 'json は planImport の結果（steps・issues・summary）に unreadable（読めないファイルの FILE_UNREADABLE）を加えたものです。',
-        en: 'json is the planImport result (steps, issues, summary) with unreadable (FILE_UNREADABLE of files that could not be read).',
-      },
-    ],
-    options: [
-      ['-f, --format FORMAT', 'text（既定）か json', 'text (default) or json'],
-      ['--profile PROFILE', 'strict（既定）か lenient（UTF-8・BOM・見出し行を警告にして読み進める）', 'strict (default) or lenient (UTF-8, BOM and header row become warnings; reading goes on)'],
-    ],
-    exit: [
-      [0, 'すべての送信単位を取り込める', 'every send unit can be imported'],
-      [1, '却下した送信単位・ファイルがある', 'a send unit or file is rejected'],
-      [2, '使い方・入出力のエラー（読めないファイル（FILE_UNREADABLE として計画とともに表示）、ファイルが1つもない等）', 'usage or I/O error (an unreadable file — reported with the plan —, no files found …)'],
-    ],
-    examples: ['careplan-csv import received/', 'careplan-csv import received/ --format json > plan.json'],
-  },
-  run(ctx, argv) {
+  usage: ['import <file or folder…> [--format text|json] [--profile strict|lenient]'],
+  summary: { ja: '受け取ったファイルの取込計画（取込順に、保存・削除・却下）を表示', en: 'the import plan of received files (store, delete, reject, in import order)' },
+  details: [
+    {
+      ja: '仕様の取込順（§2.5・§3.5: ファイル連番ごと）に送信単位を並べ、送信単位ごとに次のどれかを示します。\n  取込: 利用者ごとに保存する文書とそのキー（保険者番号・被保険者番号、計画作成日／対象年月／相談日、事業所・サービス種類・サテライト枝番）。\n        同じ実行で先に保存した同じキーの文書は置き換えます（どの手順のものかを表示）。\n  削除: 削除ファイルが取り消す文書とキー（第1表の削除は第2・3表も、第6表の削除は第7表も、実績は事業所・サービス種類ごと）。\n  却下: エラーのある送信単位は全体を取り込みません（理由を表示）。ほかの送信単位は続けます。\nファイル名から送信単位が分からないファイルは最後に却下として示します。ファイルには何も書きません。',
+      en: 'Send units in the spec\'s import order (§2.5, §3.5: by file sequence), each with one of:\n  store:  per user, the documents to store and their keys (insurer and insured numbers, plan date / month / consultation date,\n          office, service type, satellite branch); a document stored earlier in this run with the same key is replaced (the step is named).\n  delete: the documents a withdrawal file takes back, with their keys (table 1 takes tables 2 and 3 with it, table 6 its table 7,\n          a delivery record goes per office and service type).\n  reject: a unit with an error is not imported at all (the reasons are listed); the other units go on.\nFiles whose name gives no send unit are rejected last. Nothing is written.',
+    },
+    {
+      ja: 'json は planImport の結果（steps・issues・summary）に unreadable（読めないファイルの FILE_UNREADABLE）を加えたものです。',
+      en: 'json is the planImport result (steps, issues, summary) with unreadable (FILE_UNREADABLE of files that could not be read).',
+    },
+  ],
+  options: [formatOption(['text', 'json']), PROFILE],
+  positionals: { min: 1, max: Infinity, what: { ja: '取り込むファイルかフォルダ', en: 'files or folders to import' } },
+  exit: [
+    [0, 'すべての送信単位を取り込める', 'every send unit can be imported'],
+    [1, '却下した送信単位・ファイルがある', 'a send unit or file is rejected'],
+    [2, '使い方・入出力のエラー（読めないファイル（FILE_UNREADABLE として計画とともに表示）、ファイルが1つもない等）', 'usage or I/O error (an unreadable file — reported with the plan —, no files found …)'],
+  ],
+  examples: ['careplan-csv import received/', 'careplan-csv import received/ --format json > plan.json'],
+  run(ctx, { values, positionals: args }) {
     const command = 'import';
-    const { values, positionals } = parseCommand(command, argv, {
-      format: { type: 'string', short: 'f' },
-      profile: { type: 'string' },
-    });
-    const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
-    const profile: Profile = oneOf(command, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
-    const args = positionalsOf(command, positionals, 1, Infinity, { ja: '取り込むファイルかフォルダ', en: 'files or folders to import' });
+    const format = values.format;
+    const profile: Profile = values.profile;
     const run = runImport(command, args, profile);
-    ctx.stdout(format === 'json' ? `${JSON.stringify(run, null, 2)}\n` : formatImportText(ctx, run));
+    if (format === 'json') printJson(ctx, run);
+    else ctx.stdout(formatImportText(ctx, run));
     if (run.unreadable.length) return EXIT.usage;
     return run.summary.reject > 0 ? EXIT.found : EXIT.ok;
   },
-};
+});

@@ -2,10 +2,11 @@
 // key, Japanese name and value, and its issues — as JSON or NDJSON. To see a file, not only to validate it.
 import { basename } from 'node:path';
 import { decodeRecord, getLayout, isFileKind, parseFileName, readCsvFile, ruleOf, validateFile, type CsvRecord, type FileKind, type Issue, type Profile } from '../../core.js';
-import { oneOf, parseCommand, positionalsOf } from '../args.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../context.js';
 import { readBytes, toDisplay } from '../input.js';
+import { formatOption } from '../output-formats.js';
+import { KIND, PROFILE } from '../shared-options.js';
 
 interface InspectField {
   readonly no: number | null;
@@ -66,60 +67,51 @@ export function atProfile(issues: readonly Issue[], profile: Profile): Issue[] {
   });
 }
 
-export const inspectCommand: Command = {
+export const inspectCommand = defineCommand({
   name: 'inspect',
-  help: {
-    usage: ['inspect <file> [--format json|ndjson] [--typed] [--profile strict|lenient] [--kind KIND]', 'inspect - (--name FILE_NAME | --kind KIND) [--format json|ndjson] [--profile strict|lenient]'],
-    summary: { ja: 'ファイルを読み、レコードをJSONで表示（英語キーと日本語項目名、ファイル名の各項目つき）', en: 'decode a file and print its records as JSON, with English keys, Japanese names and its file-name fields' },
-    details: [
-      {
-        ja: 'json: { file, name（ファイル名の各項目）, kind, csvVersion, edition, encoding, profile, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: 1行に1レコード { file, kind, csvVersion, line, record, fields }（問題の件数は標準エラーへ）。出力はそのまま convert に渡せます。',
-        en: 'json: { file, name (file-name fields), kind, csvVersion, edition, encoding, profile, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: one record a line { file, kind, csvVersion, line, record, fields } (the issue count goes to stderr). The output can be given to convert as it is.',
-      },
-      {
-        ja: '--typed: records は型付きレコード（decodeRecord: 日付 YYYY-MM-DD、年月 YYYY-MM、時刻 HH:MM、9999 等は null、数値、日割対象日は日の配列、空の項目は省略）。\n型付きにできないレコードは null（理由は issues）。綴りが正規形でない値（007 など）は DECODE_NORMALISED で示します。convert --typed でファイルに戻せます。',
-        en: '--typed: records are typed records (decodeRecord: dates YYYY-MM-DD, months YYYY-MM, times HH:MM, 9999 and the like null, numbers, 日割対象日 as a list of days, empty fields left out).\nA record that cannot be typed is null (issues say why); a value in a non-canonical spelling (007 …) is noted by DECODE_NORMALISED. convert --typed writes them back.',
-      },
-      {
-        ja: 'ファイルは読めるところまで読みます（UTF-8・BOM・見出し行も lenient プロファイルと同じく読み進めます）。issues はその読み込みの問題すべてです。\n--profile は重大度だけを決めます: strict（既定）では validate の strict と同じくエラー、lenient では警告です。\n（validate の strict はUTF-8のファイルをそこで読み止めるため、問題は少なく出ます。）',
-        en: "The file is read as far as it can be (UTF-8, a BOM and a header row are read through, as the lenient profile reads them); issues are every issue of that reading.\n--profile sets only their severity: strict (default) reports them as validate's strict profile does (errors), lenient as warnings.\n(validate's strict profile stops reading a UTF-8 file where it starts, so it reports fewer issues.)",
-      },
-      {
-        ja: '標準入力（-）には名前がないため、ファイル名の検査はしません。--name でファイル名を与えるとその名前を検査し各項目を表示します。\n--name も --kind もなければ種別が分からないため、使い方のエラーです。',
-        en: 'Standard input (-) has no name, so no file-name check is made; --name gives it one (checked, and its fields shown).\nWithout --name or --kind its kind cannot be told: a usage error.',
-      },
-    ],
-    options: [
-      ['-f, --format FORMAT', 'json（既定）か ndjson', 'json (default) or ndjson'],
-      ['--profile PROFILE', 'issues の重大度 strict（既定）|lenient', 'severity of the issues: strict (default) | lenient'],
-      ['--typed', 'レコードを型付きで表示（日付 YYYY-MM-DD、数値、コード …。convert --typed で元のファイルに戻せます）', 'print typed records (dates YYYY-MM-DD, numbers, codes …; convert --typed writes the file back)'],
-      ['--kind KIND', '名前から種別が分からないとき（標準入力 - など）の種別', 'the kind, when the name does not give it (stdin -, …)'],
-      ['--name FILE_NAME', '標準入力（-）のファイル名（検査し、各項目を表示）', 'the file name of standard input (-): checked, its fields shown'],
-    ],
-    exit: [
-      [0, '読めた（問題があっても issues に出して 0）', 'the file was read (issues, if any, are in the output)'],
-      [2, '使い方・入出力のエラー（標準入力で種別が分からない等）', 'usage or I/O error (stdin whose kind cannot be told …)'],
-    ],
-    examples: [
-      'careplan-csv inspect samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
-      'careplan-csv inspect FILE.CSV --format ndjson | jq .fields[6].value',
-      'careplan-csv inspect FILE.CSV --typed > typed.json && careplan-csv convert typed.json --typed --out-dir out',
-      'cat FILE.CSV | careplan-csv inspect - --name UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
-    ],
-  },
-  run(ctx, argv) {
+  usage: ['inspect <file> [--format json|ndjson] [--typed] [--profile strict|lenient] [--kind KIND]', 'inspect - (--name FILE_NAME | --kind KIND) [--format json|ndjson] [--profile strict|lenient]'],
+  summary: { ja: 'ファイルを読み、レコードをJSONで表示（英語キーと日本語項目名、ファイル名の各項目つき）', en: 'decode a file and print its records as JSON, with English keys, Japanese names and its file-name fields' },
+  details: [
+    {
+      ja: 'json: { file, name（ファイル名の各項目）, kind, csvVersion, edition, encoding, profile, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: 1行に1レコード { file, kind, csvVersion, line, record, fields }（問題の件数は標準エラーへ）。出力はそのまま convert に渡せます。',
+      en: 'json: { file, name (file-name fields), kind, csvVersion, edition, encoding, profile, issues, records: [{ line, record, fields: [{ no, key, name, value }] }] }\nndjson: one record a line { file, kind, csvVersion, line, record, fields } (the issue count goes to stderr). The output can be given to convert as it is.',
+    },
+    {
+      ja: '--typed: records は型付きレコード（decodeRecord: 日付 YYYY-MM-DD、年月 YYYY-MM、時刻 HH:MM、9999 等は null、数値、日割対象日は日の配列、空の項目は省略）。\n型付きにできないレコードは null（理由は issues）。綴りが正規形でない値（007 など）は DECODE_NORMALISED で示します。convert --typed でファイルに戻せます。',
+      en: '--typed: records are typed records (decodeRecord: dates YYYY-MM-DD, months YYYY-MM, times HH:MM, 9999 and the like null, numbers, 日割対象日 as a list of days, empty fields left out).\nA record that cannot be typed is null (issues say why); a value in a non-canonical spelling (007 …) is noted by DECODE_NORMALISED. convert --typed writes them back.',
+    },
+    {
+      ja: 'ファイルは読めるところまで読みます（UTF-8・BOM・見出し行も lenient プロファイルと同じく読み進めます）。issues はその読み込みの問題すべてです。\n--profile は重大度だけを決めます: strict（既定）では validate の strict と同じくエラー、lenient では警告です。\n（validate の strict はUTF-8のファイルをそこで読み止めるため、問題は少なく出ます。）',
+      en: "The file is read as far as it can be (UTF-8, a BOM and a header row are read through, as the lenient profile reads them); issues are every issue of that reading.\n--profile sets only their severity: strict (default) reports them as validate's strict profile does (errors), lenient as warnings.\n(validate's strict profile stops reading a UTF-8 file where it starts, so it reports fewer issues.)",
+    },
+    {
+      ja: '標準入力（-）には名前がないため、ファイル名の検査はしません。--name でファイル名を与えるとその名前を検査し各項目を表示します。\n--name も --kind もなければ種別が分からないため、使い方のエラーです。',
+      en: 'Standard input (-) has no name, so no file-name check is made; --name gives it one (checked, and its fields shown).\nWithout --name or --kind its kind cannot be told: a usage error.',
+    },
+  ],
+  options: [
+    formatOption(['json', 'ndjson']),
+    { ...PROFILE, help: { ja: 'issues の重大度', en: 'severity of the issues' } },
+    { name: 'typed', kind: 'flag', help: { ja: 'レコードを型付きで表示（日付 YYYY-MM-DD、数値、コード …。convert --typed で元のファイルに戻せます）', en: 'print typed records (dates YYYY-MM-DD, numbers, codes …; convert --typed writes the file back)' } },
+    { ...KIND, help: { ja: '名前から種別が分からないとき（標準入力 - など）の種別', en: 'the kind, when the name does not give it (stdin -, …)' } },
+    { name: 'name', kind: 'text', value: 'NAME', help: { ja: '標準入力（-）のファイル名（検査し、各項目を表示）', en: 'the file name of standard input (-): checked, its fields shown' } },
+  ],
+  positionals: { min: 1, max: 1, what: { ja: 'ファイル', en: 'a file' } },
+  exit: [
+    [0, '読めた（問題があっても issues に出して 0）', 'the file was read (issues, if any, are in the output)'],
+    [2, '使い方・入出力のエラー（標準入力で種別が分からない等）', 'usage or I/O error (stdin whose kind cannot be told …)'],
+  ],
+  examples: [
+    'careplan-csv inspect samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
+    'careplan-csv inspect FILE.CSV --format ndjson | jq .fields[6].value',
+    'careplan-csv inspect FILE.CSV --typed > typed.json && careplan-csv convert typed.json --typed --out-dir out',
+    'cat FILE.CSV | careplan-csv inspect - --name UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
+  ],
+  run(ctx, { values, positionals: [path] }) {
     const command = 'inspect';
-    const { values, positionals } = parseCommand(command, argv, {
-      format: { type: 'string', short: 'f' },
-      profile: { type: 'string' },
-      kind: { type: 'string' },
-      name: { type: 'string' },
-      typed: { type: 'boolean' },
-    });
-    const typed = values.typed === true;
-    const format = oneOf(command, 'format', values.format, ['json', 'ndjson'] as const, 'json');
-    const profile: Profile = oneOf(command, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
-    const [path] = positionalsOf(command, positionals, 1, 1, { ja: 'ファイル', en: 'a file' });
+    const typed = values.typed;
+    const format = values.format;
+    const profile: Profile = values.profile;
     if (values.kind !== undefined && !isFileKind(values.kind)) {
       throw new CliError(`--kind ${JSON.stringify(values.kind)} はCSVの種別ではありません`, `--kind ${JSON.stringify(values.kind)} is not a CSV kind`, command);
     }
@@ -182,4 +174,4 @@ export const inspectCommand: Command = {
     ctx.stdout(documentJson(doc, records, typed));
     return EXIT.ok;
   },
-};
+});

@@ -2,13 +2,15 @@
 // what is wrong with it; `name --build` makes the name the spec prescribes.
 import { basename } from 'node:path';
 import { buildFileName, getServiceType, isFileNameKind, parseFileName, sendUnitKey, type FileNameInfo, type FileNameKind, type FileNameParts, type Issue, type OfficeRef } from '../../core.js';
-import { oneOf, parseCommand, positionalsOf, required } from '../args.js';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { namingEdition, parseEdition } from '../editions.js';
 import { issueLines } from '../../report/text.js';
 import { displayWidth, padEnd, visible } from '../../report/style.js';
 import { formatTimestamp, nameSpecOf, nowTimestamp, parseOfficeRef } from '../name-parts.js';
+import { positionalsOf, required } from '../options.js';
+import { formatOption, printJson } from '../output-formats.js';
+import { EDITION, FROM, KIND, TIMESTAMP, TO } from '../shared-options.js';
 
 /** What each name-part option holds, for the message when a value cannot be one. */
 const PART_SHAPE: Record<string, { ja: string; en: string }> = {
@@ -78,7 +80,7 @@ function explainNames(ctx: Ctx, names: string[], format: 'text' | 'json'): numbe
     return { name, ...parsed, ...(parsed.info && parsed.ok ? { sendUnitKey: sendUnitKey(parsed.info) } : {}) };
   });
   if (format === 'json') {
-    ctx.stdout(`${JSON.stringify(names.length === 1 ? docs[0] : docs, null, 2)}\n`);
+    printJson(ctx, names.length === 1 ? docs[0] : docs);
     return errors ? EXIT.found : EXIT.ok;
   }
   for (const doc of docs) {
@@ -94,63 +96,52 @@ function explainNames(ctx: Ctx, names: string[], format: 'text' | 'json'): numbe
   return errors ? EXIT.found : EXIT.ok;
 }
 
-export const nameCommand: Command = {
+export const nameCommand = defineCommand({
   name: 'name',
-  help: {
-    usage: [
-      'name <file name…> [--format text|json]',
-      'name --build --kind KIND --edition 4|3 [--month YYYYMM] --from OFFICE[/TYPE] --to OFFICE[/TYPE] [--timestamp YYYYMMDDHHMMSS] [--branch NNNN]',
-    ],
-    summary: { ja: 'ファイル名の意味を説明する（誤りがあれば正確に指摘）／規約どおりの名前を作る', en: 'explain a file name (or say precisely what is wrong with it); build one' },
-    details: [
-      {
-        ja: 'ファイル名だけを見ます（ファイルを開きません）。パスを渡すとフォルダ部分は無視します。\n--build: 第4版は --from 1370100001/43 のように 事業所番号/サービス種類コード、第3版は事業所番号だけ。\n--timestamp を省くと現在時刻（ローカル時刻）です。',
-        en: 'Only the name is looked at (the file is not opened); folders in a path are ignored.\n--build: edition 4 takes --from 1370100001/43 (OFFICE/SERVICE_TYPE), edition 3 the office number alone.\nWithout --timestamp the current local time is used.',
-      },
-    ],
-    options: [
-      ['--format FORMAT', 'text（既定）か json', 'text (default) or json'],
-      ['--build', '名前を作る', 'build a name'],
-      ['--kind KIND', '種別（UPPLAN、UPHOSOKU、UPKIHON_IMAGE …）', 'kind (UPPLAN, UPHOSOKU, UPKIHON_IMAGE …)'],
-      ['--edition E', '4（4.0/4.1）か 3（3.x）', '4 (4.0/4.1) or 3 (3.x)'],
-      ['--month YYYYMM', '提供年月／対象年月（その種別の名前にある場合）', 'service month (kinds whose names carry one)'],
-      ['--from OFFICE[/TYPE]', '送信元', 'sender'],
-      ['--to OFFICE[/TYPE]', '送信先', 'receiver'],
-      ['--timestamp TS', 'ファイル連番（既定: 現在時刻）', 'file sequence (default: now)'],
-      ['--branch NNNN', '枝番（UPKIHON_IMAGE）', 'branch number (UPKIHON_IMAGE)'],
-    ],
-    exit: [
-      [0, '規約どおり（警告はあり得る）', 'the name follows the rules (warnings possible)'],
-      [1, '名前に誤りがある', 'the name breaks a rule'],
-      [2, '使い方のエラー', 'usage error'],
-    ],
-    examples: [
-      'careplan-csv name UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
-      'careplan-csv name --build --kind UPPLAN --edition 4 --month 202504 --from 1370100001/43 --to 1370200002/11 --timestamp 20250325100000',
-    ],
-  },
-  run(ctx, argv) {
+  usage: [
+    'name <file name…> [--format text|json]',
+    'name --build --kind KIND --edition 4|3 [--month YYYYMM] --from OFFICE[/TYPE] --to OFFICE[/TYPE] [--timestamp YYYYMMDDHHMMSS] [--branch NNNN]',
+  ],
+  summary: { ja: 'ファイル名の意味を説明する（誤りがあれば正確に指摘）／規約どおりの名前を作る', en: 'explain a file name (or say precisely what is wrong with it); build one' },
+  details: [
+    {
+      ja: 'ファイル名だけを見ます（ファイルを開きません）。パスを渡すとフォルダ部分は無視します。\n--build: 第4版は --from 1370100001/43 のように 事業所番号/サービス種類コード、第3版は事業所番号だけ。\n--timestamp を省くと現在時刻（ローカル時刻）です。',
+      en: 'Only the name is looked at (the file is not opened); folders in a path are ignored.\n--build: edition 4 takes --from 1370100001/43 (OFFICE/SERVICE_TYPE), edition 3 the office number alone.\nWithout --timestamp the current local time is used.',
+    },
+  ],
+  options: [
+    formatOption(['text', 'json']),
+    { name: 'build', kind: 'flag', help: { ja: '名前を作る', en: 'build a name' } },
+    { ...KIND, help: { ja: '種別（UPPLAN、UPHOSOKU、UPKIHON_IMAGE …）', en: 'kind (UPPLAN, UPHOSOKU, UPKIHON_IMAGE …)' } },
+    { ...EDITION, help: { ja: '4（4.0/4.1）か 3（3.x）', en: '4 (4.0/4.1) or 3 (3.x)' } },
+    { name: 'month', kind: 'text', value: 'YYYYMM', help: { ja: '提供年月／対象年月（その種別の名前にある場合）', en: 'service month (kinds whose names carry one)' } },
+    { ...FROM, help: { ja: '送信元', en: 'sender' } },
+    TO,
+    TIMESTAMP,
+    { name: 'branch', kind: 'text', value: 'NNNN', help: { ja: '枝番（UPKIHON_IMAGE）', en: 'branch number (UPKIHON_IMAGE)' } },
+  ],
+  // File names to explain, or none with --build.
+  positionals: { min: 0, max: Infinity, what: { ja: 'ファイル名', en: 'a file name' } },
+  exit: [
+    [0, '規約どおり（警告はあり得る）', 'the name follows the rules (warnings possible)'],
+    [1, '名前に誤りがある', 'the name breaks a rule'],
+    [2, '使い方のエラー', 'usage error'],
+  ],
+  examples: [
+    'careplan-csv name UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
+    'careplan-csv name --build --kind UPPLAN --edition 4 --month 202504 --from 1370100001/43 --to 1370200002/11 --timestamp 20250325100000',
+  ],
+  run(ctx, { values, positionals }) {
     const command = 'name';
-    const { values, positionals } = parseCommand(command, argv, {
-      format: { type: 'string', short: 'f' },
-      build: { type: 'boolean' },
-      kind: { type: 'string' },
-      edition: { type: 'string' },
-      month: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      timestamp: { type: 'string' },
-      branch: { type: 'string' },
-    });
-    const format = oneOf(command, 'format', values.format, ['text', 'json'] as const, 'text');
+    const format = values.format;
     if (!values.build) {
       for (const o of ['kind', 'edition', 'month', 'from', 'to', 'timestamp', 'branch'] as const) {
         if (values[o] !== undefined) throw new CliError(`--${o} は --build と使います`, `--${o} goes with --build`, command);
       }
-      const names = positionalsOf(command, positionals, 1, Infinity, { ja: 'ファイル名', en: 'a file name' });
+      const names = positionalsOf(command, positionals, { min: 1, max: Infinity, what: { ja: 'ファイル名', en: 'a file name' } });
       return explainNames(ctx, names, format);
     }
-    positionalsOf(command, positionals, 0, 0, { ja: '', en: '' });
+    positionalsOf(command, positionals, { min: 0, max: 0, what: { ja: '', en: '' } });
     const kind = required(command, 'kind', values.kind);
     const edition = namingEdition(parseEdition(command, required(command, 'edition', values.edition)));
     const monthSpec = isFileNameKind(kind) ? nameSpecOf(kind).month : undefined;
@@ -169,7 +160,7 @@ export const nameCommand: Command = {
     } satisfies FileNameParts;
     const built = buildFileName(parts);
     if (format === 'json') {
-      ctx.stdout(`${JSON.stringify(built, null, 2)}\n`);
+      printJson(ctx, built);
       return built.ok ? EXIT.ok : EXIT.found;
     }
     if (built.ok && built.name) {
@@ -182,4 +173,4 @@ export const nameCommand: Command = {
     for (const issue of built.issues) for (const l of issueLines(ctx, issue)) ctx.warn(l);
     return EXIT.found;
   },
-};
+});

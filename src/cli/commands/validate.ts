@@ -6,7 +6,6 @@ import {
   DEFAULT_LIMITS,
   isFileKind,
   parseFileName,
-  sendUnitOfficesKey,
   validateFileStreams,
   validateFiles,
   type FileKind,
@@ -19,21 +18,15 @@ import {
   type ValidateOptions,
   type ValidationReport,
 } from '../../core.js';
-import { oneOf, parseCommand, positionalsOf } from '../args.js';
-import type { Command } from '../command.js';
+import { defineCommand, type Command, type CommandArgs } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
-import { formatJson } from '../../report/json.js';
 import type { FailOn, ValidationRun } from '../../report/issues.js';
-import { formatJunit } from '../../report/junit.js';
-import { formatSarif } from '../../report/sarif.js';
 import { failingCount } from '../../report/summary.js';
-import { toolHomepage, toolName, toolVersion } from '../package-info.js';
-import { formatText } from '../../report/text.js';
 import { trusted } from '../../report/style.js';
 import { collectFiles, fileChunks, readBytes, readProblem, unreadableIssue, type InputPath } from '../input.js';
-
-export const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
-export type ValidateFormat = (typeof FORMATS)[number];
+import type { OptionSpec } from '../options.js';
+import { formatOption, renderValidation, VALIDATION_FORMATS, type ValidationFormat } from '../output-formats.js';
+import { KIND, PROFILE } from '../shared-options.js';
 
 /** Show a progress line on a terminal's stderr from this many files on. */
 const PROGRESS_FROM = 20;
@@ -48,10 +41,10 @@ export interface ValidateRequest {
   readonly limits?: Partial<ReadLimits>;
 }
 
-/** The files validateFiles may group into one send unit share this key. */
+/** The library groups files into send units by ファイル連番, sender office and receiver office. */
 function batchKey(display: string): string | undefined {
   const info = parseFileName(display).info;
-  return info ? sendUnitOfficesKey(info) : undefined;
+  return info ? `${info.timestamp}:${info.sender.office}>${info.receiver.office}` : undefined;
 }
 
 /**
@@ -87,6 +80,7 @@ function optionsFor(batch: readonly InputPath[], request: ValidateRequest): Vali
 class RunBuilder {
   private readonly fileReports = new Map<string, FileReport>();
   private readonly units: UnitReport[] = [];
+  private readonly offsetLines = new Map<Issue, number>();
   private readonly progress: boolean;
   private done = 0;
   private shown = 0;
@@ -98,9 +92,15 @@ class RunBuilder {
     this.progress = ctx.stderrIsTTY && request.paths.length >= PROGRESS_FROM;
   }
 
-  /** A batch's report. */
-  add(batch: readonly InputPath[], report: ValidationReport): void {
-    report.files.forEach((f, i) => this.fileReports.set(batch[i]!.display, f));
+  /** A batch's report; `linesOf` gives the physical lines of byte offsets in the batch's i-th file. */
+  add(batch: readonly InputPath[], report: ValidationReport, linesOf: (i: number, offsets: number[]) => ReadonlyMap<number, number>): void {
+    report.files.forEach((f, i) => {
+      this.fileReports.set(batch[i]!.display, f);
+      const located = f.issues.filter((issue) => issue.line === undefined && issue.offset !== undefined);
+      if (!located.length) return;
+      const lines = linesOf(i, located.map((issue) => issue.offset!));
+      for (const issue of located) this.offsetLines.set(issue, lines.get(issue.offset!)!);
+    });
     this.units.push(...report.units);
     this.done += batch.length;
     const total = this.request.paths.length;
@@ -139,7 +139,7 @@ class RunBuilder {
       issues,
       summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') },
     };
-    return { report, profile: this.request.profile, failOn: this.request.failOn };
+    return { report, offsetLines: this.offsetLines, profile: this.request.profile, failOn: this.request.failOn };
   }
 }
 
@@ -162,7 +162,7 @@ export function runValidation(ctx: Ctx, command: string, request: ValidateReques
 /**
  * runValidation with every file streamed (validateFileStreams): memory stays bounded whatever the size of a
  * file, and a file too large to hold (a 2 GB single field) gets its issue (CSV_RECORD_TOO_LONG) rather than an
- * I/O error.
+ * I/O error. Byte offsets are turned into lines by reading the file again, only when it has such issues.
  */
 export async function runValidationStreaming(ctx: Ctx, command: string, request: ValidateRequest): Promise<ValidationRun> {
   const run = new RunBuilder(ctx, request);
@@ -176,142 +176,125 @@ export async function runValidationStreaming(ctx: Ctx, command: string, request:
   return run.finish();
 }
 
-/** A whole number of at least 1 for a limit option. */
-function limitOf(command: string, option: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw new CliError(`--${option} は1以上の整数です（${JSON.stringify(value)}）`, `--${option} must be a whole number of at least 1 (got ${JSON.stringify(value)})`, command);
-  }
-  return n;
-}
-
-export function render(ctx: Ctx, run: ValidationRun, format: ValidateFormat): string {
-  switch (format) {
-    case 'json':
-      return formatJson(run);
-    case 'sarif':
-      return formatSarif(run, { name: toolName, version: toolVersion(), informationUri: toolHomepage() });
-    case 'junit':
-      return formatJunit(run, ctx.lang, { name: toolName });
-    default:
-      return formatText(run, ctx);
-  }
-}
-
 const n = (v: number) => v.toLocaleString('en');
 
-export function makeValidateCommand(name: 'validate' | 'check'): Command {
-  /** The arguments, checked: what to validate and how to print it. */
-  const parse = (argv: string[]): { request: ValidateRequest; format: ValidateFormat } => {
-    const { values, positionals } = parseCommand(name, argv, {
-      format: { type: 'string', short: 'f' },
-      profile: { type: 'string' },
-      'fail-on': { type: 'string' },
-      lenient: { type: 'boolean' },
-      kind: { type: 'string' },
-      'max-record-length': { type: 'string' },
-      'max-field-length': { type: 'string' },
-      'max-records': { type: 'string' },
-    });
-    const format = oneOf(name, 'format', values.format, FORMATS, 'text');
-    const profile = values.lenient ? 'lenient' : oneOf(name, 'profile', values.profile, ['strict', 'lenient'] as const, 'strict');
-    const failOn = oneOf(name, 'fail-on', values['fail-on'], ['error', 'warning'] as const, 'error');
-    const kind = values.kind;
-    if (kind !== undefined && !isFileKind(kind)) {
-      throw new CliError(`--kind ${JSON.stringify(kind)} はCSVの種別ではありません（careplan-csv layouts を参照）`, `--kind ${JSON.stringify(kind)} is not a CSV kind (see careplan-csv layouts)`, name);
-    }
-    const limits: { -readonly [K in keyof ReadLimits]?: number } = {};
-    const maxRecordLength = limitOf(name, 'max-record-length', values['max-record-length']);
-    const maxFieldLength = limitOf(name, 'max-field-length', values['max-field-length']);
-    const maxRecords = limitOf(name, 'max-records', values['max-records']);
-    if (maxRecordLength !== undefined) limits.maxRecordLength = maxRecordLength;
-    if (maxFieldLength !== undefined) limits.maxFieldLength = maxFieldLength;
-    if (maxRecords !== undefined) limits.maxRecords = maxRecords;
-    const args = positionalsOf(name, positionals, 1, Infinity, { ja: '検証するファイルかフォルダ', en: 'files or folders to validate' });
-    const paths = collectFiles(name, args);
-    if (!paths.length) {
-      throw new CliError(
-        `検証するファイルがありません（.CSV / .jpg が見つかりません）: ${args.join(' ')}`,
-        `no files to validate (no .CSV or .jpg found): ${args.join(' ')}`,
-        name,
-      );
-    }
-    const request: ValidateRequest = {
-      paths,
-      profile,
-      failOn,
-      ...(kind !== undefined ? { kind } : {}),
-      ...(Object.keys(limits).length ? { limits } : {}),
-    };
-    return { request, format };
-  };
-  const print = (ctx: Ctx, run: ValidationRun, format: ValidateFormat): number => {
-    ctx.stdout(render(ctx, run, format));
-    // A file that could not be read is reported with the others, and the run still ends as an I/O error.
-    if (run.report.issues.some((i) => i.code === 'FILE_UNREADABLE')) return EXIT.usage;
-    return failingCount(run) > 0 ? EXIT.found : EXIT.ok;
-  };
+/** validate's options (check takes the same). */
+const OPTIONS = [
+  formatOption(VALIDATION_FORMATS as [ValidationFormat, ...ValidationFormat[]]),
+  PROFILE,
+  {
+    name: 'fail-on',
+    kind: 'choice',
+    value: 'LEVEL',
+    choices: ['error', 'warning'],
+    default: 'error',
+    help: { ja: 'この重大度以上の問題があれば終了コード1', en: 'exit 1 when an issue at or above this severity is found' },
+  },
+  { name: 'lenient', kind: 'flag', help: { ja: '--profile lenient と同じ', en: 'same as --profile lenient' } },
+  { ...KIND, help: { ja: 'ファイル名から種別が分からないファイルの種別（UPPLAN、UPJSK …）', en: 'the kind of files whose name gives none (UPPLAN, UPJSK …)' } },
+  {
+    name: 'max-record-length',
+    kind: 'count',
+    value: 'N',
+    defaultNote: { ja: n(DEFAULT_LIMITS.maxRecordLength), en: n(DEFAULT_LIMITS.maxRecordLength) },
+    help: { ja: '1レコードの最大文字数', en: 'longest record, in characters' },
+  },
+  {
+    name: 'max-field-length',
+    kind: 'count',
+    value: 'N',
+    defaultNote: { ja: n(DEFAULT_LIMITS.maxFieldLength), en: n(DEFAULT_LIMITS.maxFieldLength) },
+    help: { ja: '1項目の最大文字数', en: 'longest field, in characters' },
+  },
+  {
+    name: 'max-records',
+    kind: 'count',
+    value: 'N',
+    defaultNote: { ja: n(DEFAULT_LIMITS.maxRecords), en: n(DEFAULT_LIMITS.maxRecords) },
+    help: { ja: '1ファイルから読む最大レコード数', en: 'most records read from one file' },
+  },
+] as const satisfies readonly OptionSpec[];
+
+/** What to validate, from the arguments. */
+function requestOf(name: string, { values, positionals }: CommandArgs<typeof OPTIONS>): ValidateRequest {
+  const kind = values.kind;
+  if (kind !== undefined && !isFileKind(kind)) {
+    throw new CliError(`--kind ${JSON.stringify(kind)} はCSVの種別ではありません（careplan-csv layouts を参照）`, `--kind ${JSON.stringify(kind)} is not a CSV kind (see careplan-csv layouts)`, name);
+  }
+  const limits: { -readonly [K in keyof ReadLimits]?: number } = {};
+  if (values['max-record-length'] !== undefined) limits.maxRecordLength = values['max-record-length'];
+  if (values['max-field-length'] !== undefined) limits.maxFieldLength = values['max-field-length'];
+  if (values['max-records'] !== undefined) limits.maxRecords = values['max-records'];
+  const paths = collectFiles(name, positionals);
+  if (!paths.length) {
+    throw new CliError(
+      `検証するファイルがありません（.CSV / .jpg が見つかりません）: ${positionals.join(' ')}`,
+      `no files to validate (no .CSV or .jpg found): ${positionals.join(' ')}`,
+      name,
+    );
+  }
   return {
-    name,
-    help: {
-      usage: [
-        `${name} <file or folder…> [--format text|json|sarif|junit] [--profile strict|lenient] [--fail-on error|warning]`,
-        '    [--kind KIND] [--max-record-length N] [--max-field-length N] [--max-records N]',
-      ],
-      summary: {
-        ja: name === 'check' ? 'validate の別名（--lenient は --profile lenient）' : 'ファイルを送信単位にまとめて検証し、すべての問題を表示',
-        en: name === 'check' ? 'alias of validate (--lenient is --profile lenient)' : 'validate files in their send units and print every issue',
-      },
-      details: [
-        {
-          ja: 'フォルダを指定すると、その中の .CSV と .jpg を再帰的に検証します（「.」で始まる名前は除く）。\n同じファイル連番・送信元・送信先のファイルを1つの送信単位として組み合わせも検査します。',
-          en: 'A folder is searched recursively for .CSV and .jpg files (names starting with "." are skipped).\nFiles with the same file sequence, sender and receiver are checked together as a send unit.',
-        },
-        {
-          ja: '形式: text（人向け、既定）、json（ライブラリの ValidationReport そのまま）、\nsarif（SARIF 2.1.0、コードスキャンへのアップロード用）、junit（CIのテストレポート用）。',
-          en: 'Formats: text (for people, default), json (the library ValidationReport as is),\nsarif (SARIF 2.1.0 for code-scanning upload), junit (CI test reports).',
-        },
-        {
-          ja: 'text の印: ✗ エラーあり／⚠ 警告のみ／✓ どちらもなし（情報は数えない）。',
-          en: 'Marks in text: ✗ errors, ⚠ warnings only, ✓ neither (info is not counted).',
-        },
-        {
-          ja: 'ファイルは少しずつ読むので、大きなファイルでもメモリを使い切りません。上限を超えるレコード・項目・レコード数は\n問題（CSV_RECORD_TOO_LONG・CSV_FIELD_TOO_LARGE・CSV_TOO_MANY_RECORDS）として報告します。',
-          en: 'Files are read in chunks, so a large file does not exhaust memory. A record, field or record count over\nits limit is reported as an issue (CSV_RECORD_TOO_LONG, CSV_FIELD_TOO_LARGE, CSV_TOO_MANY_RECORDS).',
-        },
-      ],
-      options: [
-        ['-f, --format FORMAT', '出力形式 text|json|sarif|junit（既定 text）', 'output format text|json|sarif|junit (default text)'],
-        ['--profile PROFILE', 'strict（既定、CI向け）か lenient（UTF-8・BOM・見出し行を警告にして読み進める）', 'strict (default, for CI) or lenient (UTF-8, BOM and header row become warnings; reading goes on)'],
-        ['--fail-on LEVEL', 'この重大度以上の問題があれば終了コード1（error|warning、既定 error）', 'exit 1 when an issue at or above this severity is found (error|warning, default error)'],
-        ['--lenient', '--profile lenient と同じ', 'same as --profile lenient'],
-        ['--kind KIND', 'ファイル名から種別が分からないファイルの種別（UPPLAN、UPJSK …）', 'the kind of files whose name gives none (UPPLAN, UPJSK …)'],
-        ['--max-record-length N', `1レコードの最大文字数（既定 ${n(DEFAULT_LIMITS.maxRecordLength)}）`, `longest record, in characters (default ${n(DEFAULT_LIMITS.maxRecordLength)})`],
-        ['--max-field-length N', `1項目の最大文字数（既定 ${n(DEFAULT_LIMITS.maxFieldLength)}）`, `longest field, in characters (default ${n(DEFAULT_LIMITS.maxFieldLength)})`],
-        ['--max-records N', `1ファイルの最大レコード数（既定 ${n(DEFAULT_LIMITS.maxRecords)}、超えた分は読まない）`, `most records read from one file (default ${n(DEFAULT_LIMITS.maxRecords)}; the rest is not read)`],
-      ],
-      exit: [
-        [0, '--fail-on 以上の問題なし', 'nothing at or above --fail-on'],
-        [1, '--fail-on 以上の問題あり', 'an issue at or above --fail-on'],
-        [2, '使い方・入出力のエラー（読めないファイル（FILE_UNREADABLE として報告し、ほかのファイルは検証する）、ファイルが1つもない等）', 'usage or I/O error (an unreadable file — reported as FILE_UNREADABLE, the other files are still validated —, no files found …)'],
-      ],
-      examples: [
-        `careplan-csv ${name} exports/`,
-        `careplan-csv ${name} exports/ --format sarif > careplan.sarif`,
-        `careplan-csv ${name} exports/ --format junit --fail-on warning > careplan-junit.xml`,
-        `careplan-csv ${name} plan-export.txt --kind UPPLAN`,
-      ],
-    },
-    run(ctx, argv) {
-      const { request, format } = parse(argv);
-      return print(ctx, runValidation(ctx, name, request), format);
-    },
-    async runAsync(ctx, argv) {
-      const { request, format } = parse(argv);
-      return print(ctx, await runValidationStreaming(ctx, name, request), format);
-    },
+    paths,
+    profile: values.lenient ? 'lenient' : values.profile,
+    failOn: values['fail-on'],
+    ...(kind !== undefined ? { kind } : {}),
+    ...(Object.keys(limits).length ? { limits } : {}),
   };
+}
+
+/** The report printed; the exit code from what it holds. */
+function print(ctx: Ctx, run: ValidationRun, format: ValidationFormat): number {
+  ctx.stdout(renderValidation(ctx, run, format));
+  // A file that could not be read is reported with the others, and the run still ends as an I/O error.
+  if (run.report.issues.some((i) => i.code === 'FILE_UNREADABLE')) return EXIT.usage;
+  return failingCount(run) > 0 ? EXIT.found : EXIT.ok;
+}
+
+export function makeValidateCommand(name: 'validate' | 'check'): Command {
+  return defineCommand({
+    name,
+    usage: [
+      `${name} <file or folder…> [--format ${VALIDATION_FORMATS.join('|')}] [--profile strict|lenient] [--fail-on error|warning]`,
+      '    [--kind KIND] [--max-record-length N] [--max-field-length N] [--max-records N]',
+    ],
+    summary: {
+      ja: name === 'check' ? 'validate の別名（--lenient は --profile lenient）' : 'ファイルを送信単位にまとめて検証し、すべての問題を表示',
+      en: name === 'check' ? 'alias of validate (--lenient is --profile lenient)' : 'validate files in their send units and print every issue',
+    },
+    details: [
+      {
+        ja: 'フォルダを指定すると、その中の .CSV と .jpg を再帰的に検証します（「.」で始まる名前は除く）。\n同じファイル連番・送信元・送信先のファイルを1つの送信単位として組み合わせも検査します。',
+        en: 'A folder is searched recursively for .CSV and .jpg files (names starting with "." are skipped).\nFiles with the same file sequence, sender and receiver are checked together as a send unit.',
+      },
+      {
+        ja: 'text の印: ✗ エラーあり／⚠ 警告のみ／✓ どちらもなし（情報は数えない）。json はライブラリの ValidationReport そのままです。',
+        en: 'Marks in text: ✗ errors, ⚠ warnings only, ✓ neither (info is not counted). json is the library ValidationReport as is.',
+      },
+      {
+        ja: 'ファイルは少しずつ読むので、大きなファイルでもメモリを使い切りません。上限を超えるレコード・項目・レコード数は\n問題（CSV_RECORD_TOO_LONG・CSV_FIELD_TOO_LARGE・CSV_TOO_MANY_RECORDS）として報告します。',
+        en: 'Files are read in chunks, so a large file does not exhaust memory. A record, field or record count over\nits limit is reported as an issue (CSV_RECORD_TOO_LONG, CSV_FIELD_TOO_LARGE, CSV_TOO_MANY_RECORDS).',
+      },
+    ],
+    options: OPTIONS,
+    positionals: { min: 1, max: Infinity, what: { ja: '検証するファイルかフォルダ', en: 'files or folders to validate' } },
+    exit: [
+      [0, '--fail-on 以上の問題なし', 'nothing at or above --fail-on'],
+      [1, '--fail-on 以上の問題あり', 'an issue at or above --fail-on'],
+      [2, '使い方・入出力のエラー（読めないファイル（FILE_UNREADABLE として報告し、ほかのファイルは検証する）、ファイルが1つもない等）', 'usage or I/O error (an unreadable file — reported as FILE_UNREADABLE, the other files are still validated —, no files found …)'],
+    ],
+    examples: [
+      `careplan-csv ${name} exports/`,
+      `careplan-csv ${name} exports/ --format sarif > careplan.sarif`,
+      `careplan-csv ${name} exports/ --format junit --fail-on warning > careplan-junit.xml`,
+      `careplan-csv ${name} plan-export.txt --kind UPPLAN`,
+    ],
+    run(ctx, args) {
+      return print(ctx, runValidation(ctx, name, requestOf(name, args)), args.values.format);
+    },
+    async runAsync(ctx, args) {
+      return print(ctx, await runValidationStreaming(ctx, name, requestOf(name, args)), args.values.format);
+    },
+  });
 }
 
 export const validateCommand = makeValidateCommand('validate');
