@@ -80,7 +80,6 @@ function optionsFor(batch: readonly InputPath[], request: ValidateRequest): Vali
 class RunBuilder {
   private readonly fileReports = new Map<string, FileReport>();
   private readonly units: UnitReport[] = [];
-  private readonly offsetLines = new Map<Issue, number>();
   private readonly progress: boolean;
   private done = 0;
   private shown = 0;
@@ -92,15 +91,9 @@ class RunBuilder {
     this.progress = ctx.stderrIsTTY && request.paths.length >= PROGRESS_FROM;
   }
 
-  /** A batch's report; `linesOf` gives the physical lines of byte offsets in the batch's i-th file. */
-  add(batch: readonly InputPath[], report: ValidationReport, linesOf: (i: number, offsets: number[]) => ReadonlyMap<number, number>): void {
-    report.files.forEach((f, i) => {
-      this.fileReports.set(batch[i]!.display, f);
-      const located = f.issues.filter((issue) => issue.line === undefined && issue.offset !== undefined);
-      if (!located.length) return;
-      const lines = linesOf(i, located.map((issue) => issue.offset!));
-      for (const issue of located) this.offsetLines.set(issue, lines.get(issue.offset!)!);
-    });
+  /** A batch's report. */
+  add(batch: readonly InputPath[], report: ValidationReport): void {
+    report.files.forEach((f, i) => this.fileReports.set(batch[i]!.display, f));
     this.units.push(...report.units);
     this.done += batch.length;
     const total = this.request.paths.length;
@@ -139,7 +132,7 @@ class RunBuilder {
       issues,
       summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') },
     };
-    return { report, offsetLines: this.offsetLines, profile: this.request.profile, failOn: this.request.failOn };
+    return { report, profile: this.request.profile, failOn: this.request.failOn };
   }
 }
 
