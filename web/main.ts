@@ -1,7 +1,7 @@
 // The validator page: files dropped or chosen are read in the page, validated by the library in their send
 // units, and shown with every issue; a file's records can be viewed as a table, and the command's JSON and
 // SARIF reports saved. Nothing is sent anywhere (the page's Content-Security-Policy forbids connections).
-import { FILE_NAMES, getLayout, readCsvFile, type FileReport, type Issue, type Profile, type ReadResult, type UnitReport } from '../src/core.ts';
+import { FILE_NAMES, getLayout, readCsvFile, type FileReport, type Issue, type Profile, type ReadResult, type SendUnitReport } from '../src/core.ts';
 import { issueLine, jsonReport, orderFiles, sarifReport, takeFromFolder, validateRun, type PageFile } from './report.ts';
 import { MARK_SYMBOL, markOf, unitTypeName, type Mark, type ValidationRun } from '../src/cli/format/issues.ts';
 
@@ -54,7 +54,7 @@ const profileSelect = byId<HTMLSelectElement>('profile');
 const showEn = byId<HTMLInputElement>('show-en');
 const results = byId<HTMLElement>('results');
 const summary = byId<HTMLElement>('summary');
-const unitsBox = byId<HTMLElement>('units');
+const sendUnitsBox = byId<HTMLElement>('units');
 const recordsSection = byId<HTMLElement>('records');
 const recordsBox = byId<HTMLElement>('records-body');
 const status = byId<HTMLElement>('status');
@@ -232,7 +232,7 @@ function render(r: ValidationRun): void {
       ),
     );
   }
-  unitsBox.replaceChildren(...sections);
+  sendUnitsBox.replaceChildren(...sections);
   results.hidden = false;
 }
 
@@ -241,7 +241,7 @@ function unitName(type: string | undefined): HTMLSpanElement {
   return name ? bi(name.ja, name.en) : bi('組み合わせ不明', 'unknown combination');
 }
 
-function renderUnit(r: ValidationRun, unit: UnitReport, fileReports: Map<string, { report: FileReport; input: PageFile }>): HTMLElement {
+function renderUnit(r: ValidationRun, unit: SendUnitReport, fileReports: Map<string, { report: FileReport; input: PageFile }>): HTMLElement {
   const all = [...unit.issues, ...unit.files.flatMap((f) => fileReports.get(f)?.report.issues ?? [])];
   return h(
     'section',

@@ -7,7 +7,7 @@ import type { SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { Issue } from '../issues.js';
 import { documentUnitIssue } from '../rules/document-units.js';
 import { isServedCsvVersion, type CsvVersion, type FileKind } from '../spec.js';
-import { monthFromRecords, unitCarriesMonth, type UnitContext } from './complete-document.js';
+import { monthFromRecords, unitCarriesMonth, type SendUnitContext } from './complete-document.js';
 import { nameEditionOf, sendUnitSpec, unitHasImages, unitKinds, type SendUnitDocumentInput } from './send-unit-document.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,7 +33,7 @@ export function versionOf(doc: SendUnitDocumentInput): string {
   return CURRENT_CSV_VERSION;
 }
 
-export function checkDocument(doc: SendUnitDocumentInput): { ctx?: UnitContext; issues: Issue[] } {
+export function checkDocument(doc: SendUnitDocumentInput): { ctx?: SendUnitContext; issues: Issue[] } {
   const issues: Issue[] = [];
   const spec: SendUnitSpec | undefined = sendUnitSpec(doc.type);
   if (!spec) {

@@ -7,12 +7,12 @@ import type { Issue } from '../issues.js';
 import type { FileKind } from '../spec.js';
 import type { FileFacts } from './file-facts.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
-import { checkUnit, factNeedsOf, groupUnits, type UnitReport } from './units.js';
+import { checkSendUnit, factNeedsOf, groupSendUnits, type SendUnitReport } from './send-units.js';
 
 export interface ValidationReport {
   readonly files: FileReport[];
   /** The send units of validateFiles (empty for validateFile and validateStream). */
-  readonly units: UnitReport[];
+  readonly units: SendUnitReport[];
   /** Every issue of every file, file by file, then those of the send units. */
   readonly issues: Issue[];
   readonly summary: { readonly files: number; readonly errors: number; readonly warnings: number; readonly infos: number };
@@ -73,7 +73,7 @@ async function validateOneStream(file: InputStream, options: ValidateOptions, va
   return validator;
 }
 
-export function report(files: FileReport[], units: UnitReport[] = []): ValidationReport {
+export function report(files: FileReport[], units: SendUnitReport[] = []): ValidationReport {
   const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
   const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
   return { files, units, issues, summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };
@@ -94,7 +94,7 @@ export function validateFiles(files: readonly InputFile[], options: ValidateOpti
   const validators = validatorsFor(files, options).map((v, i) => validateOne(files[i]!, options, v));
   const reports = validators.map((v) => v.finish());
   const cap = countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE);
-  const units = groupUnits(validators.map((v) => v.facts())).map((unit) => checkUnit(unit, cap));
+  const units = groupSendUnits(validators.map((v) => v.facts())).map((unit) => checkSendUnit(unit, cap));
   return report(reports, units);
 }
 
@@ -130,5 +130,5 @@ export async function validateFileStreams(files: readonly InputStream[], options
     facts.push(validator.facts());
   }
   const cap = countOption(options.maxIssuesPerCode, DEFAULT_MAX_ISSUES_PER_FILE);
-  return report(reports, groupUnits(facts).map((unit) => checkUnit(unit, cap)));
+  return report(reports, groupSendUnits(facts).map((unit) => checkSendUnit(unit, cap)));
 }

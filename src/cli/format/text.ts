@@ -1,7 +1,7 @@
 // The validation report for people: file by file, then send unit by send unit, each issue on one line with
 // its severity, code, line/record/field, value and message (Japanese with the English message under it, or
 // English alone with --lang en). Colour only when the context allows it.
-import { FILE_NAMES, type FileReport, type Issue, type UnitReport } from '../../core.js';
+import { FILE_NAMES, type FileReport, type Issue, type SendUnitReport } from '../../core.js';
 import type { Ctx } from '../context.js';
 import { failingCount, MARK_SYMBOL, markOf, severityLabel, unitTypeName, whereText, type Mark, type ValidationRun } from './issues.js';
 import { paint, quoteValue, visible } from './style.js';
@@ -32,7 +32,7 @@ function fileMeta(ctx: Ctx, f: FileReport): string {
   return parts.filter(Boolean).join(en ? ', ' : '、');
 }
 
-function unitHeader(ctx: Ctx, u: UnitReport): string {
+function unitHeader(ctx: Ctx, u: SendUnitReport): string {
   const en = ctx.lang === 'en';
   const n = u.files.length;
   const type = unitTypeName(u.type);
