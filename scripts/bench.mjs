@@ -1,7 +1,7 @@
 // Throughput and memory of careplan-csv against plain csv-parse / csv-stringify on the same synthetic data.
 // `npm run bench` builds first. Prints figures; asserts nothing. Environment:
 //   BENCH_MB=50          size of the large 第6表 file (default 50)
-//   BENCH_UNITS=1000     number of small send units (default 1000)
+//   BENCH_SEND_UNITS=1000  number of small send units (default 1000)
 //   BENCH_STREAM_MB=500  size of the file for the streaming memory runs (0 to skip; default 500). Those runs
 //                        write the file and validate it three times in child processes (validateStream,
 //                        validateFileStreams, the careplan-csv validate command): about 3–6 minutes on 2 cores.
@@ -16,10 +16,10 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { readCsvFile, readCsvStream, validateFiles, writeCsvFile, buildFileName, decodeRecord } from '../dist/src/index.js';
-import { writeScheduleUnit } from './write-unit.mjs';
+import { writeScheduleSendUnit } from './write-send-unit.mjs';
 
 const MB = Number(process.env.BENCH_MB ?? 50);
-const UNITS = Number(process.env.BENCH_UNITS ?? 1000);
+const SEND_UNIT_COUNT = Number(process.env.BENCH_SEND_UNITS ?? 1000);
 const STREAM_MB = Number(process.env.BENCH_STREAM_MB ?? 500);
 const UNIT_MB = Number(process.env.BENCH_UNIT_MB ?? 100);
 const samples = (kind) => JSON.parse(readFileSync(`samples/records/4.1/${kind}.json`, 'utf8'));
@@ -112,7 +112,7 @@ const unitFiles = [];
 const plan = samples('UPPLAN').filter((r) => r.insuredNumber === '0000123456');
 const annex = samples('UPSIKYU').filter((r) => r.insuredNumber === '0000123456');
 const hosoku = samples('UPHOSOKU.202504').filter((r) => r.insuredNumber === '0000123456');
-for (let u = 0; u < UNITS; u++) {
+for (let u = 0; u < SEND_UNIT_COUNT; u++) {
   // One unit a second from 10:00:00, to the office the rows name (another office would get FILE_RECORD_NOT_FOR_RECEIVER).
   const timestamp = `20250325${String(10 + Math.floor(u / 3600)).padStart(2, '0')}${String(Math.floor(u / 60) % 60).padStart(2, '0')}${String(u % 60).padStart(2, '0')}`;
   const receiver = { office: '1370200002', serviceType: '11' };
@@ -123,18 +123,18 @@ for (let u = 0; u < UNITS; u++) {
   }
 }
 const unitBytes = unitFiles.reduce((a, f) => a + f.bytes.length, 0);
-const unitRecords = UNITS * (plan.length + annex.length + hosoku.length);
-console.log(`\nsmall files: ${UNITS} send units, ${unitFiles.length} files, ${(unitBytes / 1e6).toFixed(1)} MB`);
+const unitRecords = SEND_UNIT_COUNT * (plan.length + annex.length + hosoku.length);
+console.log(`\nsmall files: ${SEND_UNIT_COUNT} send units, ${unitFiles.length} files, ${(unitBytes / 1e6).toFixed(1)} MB`);
 const unitParse = time(() => unitFiles.reduce((a, f) => a + parse(Buffer.from(f.bytes), { relax_column_count: true }).length, 0));
 report('csv-parse alone (each file)', unitBytes, unitRecords, unitParse.seconds);
 const unitValidate = time(() => validateFiles(unitFiles).summary);
-if (unitValidate.result.errors || unitValidate.result.warnings) throw new Error(`synthetic units have ${unitValidate.result.errors} errors, ${unitValidate.result.warnings} warnings`);
+if (unitValidate.result.errors || unitValidate.result.warnings) throw new Error(`synthetic send units have ${unitValidate.result.errors} errors, ${unitValidate.result.warnings} warnings`);
 report('validateFiles (with send-unit checks)', unitBytes, unitRecords, unitValidate.seconds);
 
 const ratio = (a, b) => (rows.find((r) => r.label === a).mbps / rows.find((r) => r.label === b).mbps).toFixed(2);
 console.log('\nratios (target ≥ 0.70)');
 console.log(`  validateFiles / csv-parse, large file:   ${ratio('validateFiles', 'csv-parse alone (same bytes)')}`);
-console.log(`  validateFiles / csv-parse, small units:  ${ratio('validateFiles (with send-unit checks)', 'csv-parse alone (each file)')}`);
+console.log(`  validateFiles / csv-parse, small send units:${ratio('validateFiles (with send-unit checks)', 'csv-parse alone (each file)')}`);
 console.log(`  writeCsvFile / csv-stringify:            ${ratio('writeCsvFile (MS932 bytes)', 'csv-stringify alone (same records)')}`);
 
 // 3. Cold start of the command on one small file.
@@ -181,7 +181,7 @@ if (STREAM_MB > 0) {
 if (STREAM_MB > 0 && UNIT_MB > 0) {
   const unitDir = join(dir, 'unit');
   mkdirSync(unitDir, { recursive: true });
-  const { paths, users } = writeScheduleUnit(unitDir, UNIT_MB);
+  const { paths, users } = writeScheduleSendUnit(unitDir, UNIT_MB);
   const size = paths.reduce((n, p) => n + statSync(p).size, 0);
   console.log(`\nsend unit of a ${UNIT_MB} MB 第6表 with its 第7表 and 利用者補足: ${users.toLocaleString('en')} users, ${(size / 1e6).toFixed(0)} MB (target peak RSS < 200 MB)`);
   const files = spawnSync(process.execPath, ['scripts/bench-stream.mjs', unitDir, 'unit'], { encoding: 'utf8' });

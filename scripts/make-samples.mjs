@@ -35,7 +35,7 @@ const EDITIONS = [
     dir: '4.1',
     csvVersion: '202407',
     nameEdition: 4,
-    units: [
+    sendUnits: [
       { timestamp: '20250325090000', from: CM, to: [HOME_HELP, RENTAL], files: ['UP1KYO', 'UP2KYO', 'UP3KYO', 'UPHOSOKU.000000'] }, // §2.4(1)①
       { timestamp: '20250325100000', from: CM, to: [HOME_HELP, RENTAL], files: ['UPPLAN', 'UPSIKYU', 'UPHOSOKU.202504'] }, // §2.4(1)②
       { timestamp: '20250326090000', from: CM, to: [HOME_HELP], files: ['DLT1KYO'] }, // §2.4(1)③
@@ -52,7 +52,7 @@ const EDITIONS = [
     dir: '3.2',
     csvVersion: '202208',
     nameEdition: 3,
-    units: [
+    sendUnits: [
       { timestamp: '20230224090000', from: CM, to: [HOME_HELP, RENTAL], files: ['UP1KYO', 'UP2KYO', 'UPHOSOKU.000000'] },
       { timestamp: '20230224100000', from: CM, to: [HOME_HELP, RENTAL], files: ['UPPLAN', 'UPSIKYU', 'UPHOSOKU.202303'] },
       { timestamp: '20230227090000', from: CM, to: [HOME_HELP], files: ['DLT1KYO'] },
@@ -75,7 +75,7 @@ const TOP_LEVEL = {
     UPSIKYU: 'samples/records/UPSIKYU.202407.json',
     'UPHOSOKU.202504': 'samples/records/UPHOSOKU.202407.json',
   },
-  units: [{ timestamp: '20250325120000', from: CM, to: [HOME_HELP], files: ['UPPLAN', 'UPSIKYU', 'UPHOSOKU.202504'] }],
+  sendUnits: [{ timestamp: '20250325120000', from: CM, to: [HOME_HELP], files: ['UPPLAN', 'UPSIKYU', 'UPHOSOKU.202504'] }],
 };
 
 const problems = [];
@@ -236,7 +236,7 @@ function checkConsistency(edition, files) {
   const where = edition.dir ? `samples/records/${edition.dir}` : edition.out;
   const planKey = ['insurerNumber', 'insuredNumber', 'planChangeDate'];
   const monthKey = ['insurerNumber', 'insuredNumber', 'serviceMonth'];
-  for (const unit of edition.units) {
+  for (const unit of edition.sendUnits) {
     const names = unit.files;
     // 計画書 unit: 第1表 is the base; 第2/3表 and 利用者補足 (000000) carry the same keys.
     if (names.includes('UP1KYO')) {
@@ -295,10 +295,10 @@ for (const edition of [...EDITIONS, TOP_LEVEL]) {
     checkRecords(path, kind, edition.csvVersion, records);
     files.set(name, { name, kind, path, records });
   }
-  const used = new Set(edition.units.flatMap((u) => u.files));
+  const used = new Set(edition.sendUnits.flatMap((u) => u.files));
   for (const [name, file] of files) if (!used.has(name)) fail(file.path, 'is in no send unit');
   checkConsistency(edition, files);
-  for (const unit of edition.units) {
+  for (const unit of edition.sendUnits) {
     for (const to of unit.to) {
       for (const name of unit.files) {
         const file = files.get(name);

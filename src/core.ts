@@ -98,9 +98,9 @@ export {
   type VisitChange,
   type CompareOptions,
   type ImportOrder,
-  type ImportOrderUnit,
+  type ImportOrderSendUnit,
   type UnorderedFile,
-  type UnitReport,
+  type SendUnitReport,
   DEFAULT_MAX_ISSUES_PER_FILE,
 } from './validate/index.js';
 export { RECORD_KEYS } from '../spec-tables/record-keys.js';
@@ -115,7 +115,7 @@ export {
   type StoreStep,
   type DeleteStep,
   type RejectStep,
-  type UnitStepBase,
+  type SendUnitStepBase,
   type StoredDocument,
   type DocumentPart,
   type Withdrawal,
@@ -123,12 +123,12 @@ export {
   type DocumentKey,
 } from './documents/import-plan.js';
 export { STORED_DOCUMENTS, WITHDRAWALS, type StoredDocumentSpec, type StoredDocumentId, type WithdrawalSpec } from '../spec-tables/documents.js';
-export { readSendUnits, type ReadSendUnitsOptions } from './documents/read-units.js';
+export { readSendUnits, type ReadSendUnitsOptions } from './documents/read-send-units.js';
 // The reports of `careplan-csv validate` (and of the validator page), from a ValidationReport.
 export { validationRun, type ValidationRun, type FailOn } from './report/issues.js';
 export { formatText, type TextStyle } from './report/text.js';
 export { formatJson } from './report/json.js';
 export { buildSarif, formatSarif, type ToolInfo } from './report/sarif.js';
 export { formatJunit } from './report/junit.js';
-export { writeSendUnit } from './documents/write-unit.js';
-export { SEND_UNIT_TYPES, type SendUnitDocument, type SendUnitDocumentInput, type SendUnitUser, type SendUnitImage, type SendUnitType, type UnitRecords, type UnitRecordsInput, type ReadSendUnitsResult, type WriteSendUnitOptions, type WriteSendUnitResult, type WrittenFile } from './documents/send-unit-document.js';
+export { writeSendUnit } from './documents/write-send-unit.js';
+export { SEND_UNIT_TYPES, type SendUnitDocument, type SendUnitDocumentInput, type SendUnitUser, type SendUnitImage, type SendUnitType, type SendUnitRecords, type SendUnitRecordsInput, type ReadSendUnitsResult, type WriteSendUnitOptions, type WriteSendUnitResult, type WrittenFile } from './documents/send-unit-document.js';

@@ -8,14 +8,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { temporaryName, writeFileAtomic } from '../src/cli/atomic-file.js';
+import { CLI, ROOT } from './support/paths.js';
 
 vi.setConfig({ testTimeout: 240_000 });
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
 const ATOMIC = join(ROOT, 'dist/src/cli/atomic-file.js');
 const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
 const PLAN_NAME = basename(PLAN);

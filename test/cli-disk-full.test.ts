@@ -4,10 +4,10 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/run.js';
+import { ROOT } from './support/paths.js';
 
 const disk = vi.hoisted(() => ({ room: Infinity }));
 
@@ -27,7 +27,6 @@ vi.mock('node:fs', async (original) => {
   return { ...real, default: { ...real, writeSync }, writeSync };
 });
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
 
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {

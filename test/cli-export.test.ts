@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sendUnitDocumentToJson, validateFiles, type SendUnitDocument } from '../src/index.js';
 import { runCommand, runCommandAsync } from './support/command.js';
-import { sampleUnits } from './support/send-units.js';
+import { sampleSendUnits } from './support/send-units.js';
 
 /** A document's JSON form, as a file would give it (a copy: the tests change it). */
 const jsonOf = (u: SendUnitDocument) => JSON.parse(JSON.stringify(sendUnitDocumentToJson(u))) as Record<string, any>;
 const tmp = () => mkdtempSync(join(tmpdir(), 'careplan-export-'));
-const units41 = sampleUnits('4.1');
-const units32 = sampleUnits('3.2');
+const samples41 = sampleSendUnits('4.1');
+const samples32 = sampleSendUnits('3.2');
 
 function jsonFile(dir: string, name: string, value: unknown): string {
   const path = join(dir, name);
@@ -30,15 +30,15 @@ describe('careplan-csv export', () => {
   it('writes sample units from their JSON form: the same files, the same bytes (both editions, an array of documents)', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const schedule = units41.units.find((u) => u.type === 'schedule')!;
-    const basicInfo = units41.units.find((u) => u.type === 'basicInfo')!;
-    const actual32 = units32.units.find((u) => u.type === 'actual')!;
+    const schedule = samples41.documents.find((u) => u.type === 'schedule')!;
+    const basicInfo = samples41.documents.find((u) => u.type === 'basicInfo')!;
+    const actual32 = samples32.documents.find((u) => u.type === 'actual')!;
     const many = jsonFile(dir, 'units.json', [schedule, basicInfo].map(sendUnitDocumentToJson));
     const one = jsonFile(dir, 'actual.json', sendUnitDocumentToJson(actual32));
     const r = await runCommandAsync(['export', many, one, '--out-dir', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const expected = [...sampleFilesOf(schedule, units41.files), ...sampleFilesOf(basicInfo, units41.files), ...sampleFilesOf(actual32, units32.files)];
+    const expected = [...sampleFilesOf(schedule, samples41.files), ...sampleFilesOf(basicInfo, samples41.files), ...sampleFilesOf(actual32, samples32.files)];
     expect(expected.length).toBeGreaterThanOrEqual(6);
     expect(readdirSync(out).sort()).toEqual(expected.map((f) => f.name).sort());
     for (const f of expected) expect(Buffer.compare(readFileSync(join(out, f.name)), Buffer.from(f.bytes)), f.name).toBe(0);
@@ -49,7 +49,7 @@ describe('careplan-csv export', () => {
   it('fills in what the document leaves out (csvVersion, user numbers, month fields) and honours --timestamp', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const actual = jsonOf(units41.units.find((u) => u.type === 'actual')!);
+    const actual = jsonOf(samples41.documents.find((u) => u.type === 'actual')!);
     delete actual.key;
     delete actual.csvVersion;
     for (const r of actual.users[0].records.UPJSK) {
@@ -71,8 +71,8 @@ describe('careplan-csv export', () => {
   it('writes nothing when any document has an error, and says where (path, field No. and name) in Japanese and English', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const good = sendUnitDocumentToJson(units41.units.find((u) => u.type === 'carePlan')!);
-    const bad = jsonOf(units41.units.find((u) => u.type === 'schedule')!);
+    const good = sendUnitDocumentToJson(samples41.documents.find((u) => u.type === 'carePlan')!);
+    const bad = jsonOf(samples41.documents.find((u) => u.type === 'schedule')!);
     bad.users[0].records.UPPLAN[1].serviceDate = '2025-02-30';
     bad.users[0].records.UPPLAN[2].units = '387';
     const r = await runCommandAsync(['export', jsonFile(dir, 'docs.json', [good, bad]), '--out-dir', out]);
@@ -96,7 +96,7 @@ describe('careplan-csv export', () => {
   it('writes nothing when a document is well-formed but its unit does not validate (writeSendUnit all or nothing)', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const doc = jsonOf(units41.units.find((u) => u.type === 'schedule')!);
+    const doc = jsonOf(samples41.documents.find((u) => u.type === 'schedule')!);
     doc.users[0].records.UPPLAN[0].careManagerName = '髙田〜﨑子'; // WAVE DASH: not in MS932 (its ～ is)
     const r = await runCommandAsync(['export', jsonFile(dir, 'd.json', doc), '--out-dir', out]);
     expect(r.code).toBe(1);
@@ -112,7 +112,7 @@ describe('careplan-csv export', () => {
   it('never overwrites without --force, and checks every name before writing any', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const doc = jsonFile(dir, 'd.json', sendUnitDocumentToJson(units41.units.find((u) => u.type === 'schedule')!));
+    const doc = jsonFile(dir, 'd.json', sendUnitDocumentToJson(samples41.documents.find((u) => u.type === 'schedule')!));
     expect((await runCommandAsync(['export', doc, '--out-dir', out])).code).toBe(0);
     const existing = readdirSync(out).sort();
     writeFileSync(join(out, existing[1]!), 'mine');

@@ -3,37 +3,29 @@
 // and stderr, in every command and format — the Ctx escapes everything printed, so no call site can forget.
 // JSON, SARIF and JUnit stay well-formed and keep the values. Checked through the format functions and the
 // real command.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import { makeCtx, type Io } from '../src/cli/context.js';
 import { paint, terminalSafe, trusted } from '../src/report/style.js';
 import { main } from '../src/cli/run.js';
+import { runBuiltCommand as cli } from './support/built-command.js';
+import { ROOT } from './support/paths.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
 const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
 const ACTUAL = join(ROOT, 'samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV');
 
 /** What must never reach a terminal raw: C0 but tab and line feed, DEL, C1, bidi controls, line separators. */
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
 /** The hostile ファイル連番: a red background, an OSC window-title change ended by BEL, a C1 CSI, a bidi override. */
 const HOSTILE_SEQ = '2025\u001b[41m\u001b]0;pwned\u0007\u009b2J\u202e';
 const HOSTILE_NAME = `UPPLAN_202504_1370100001_43_1370200002_11_${HOSTILE_SEQ}.CSV`;
-
-function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function hostileFolder(): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'careplan-hostile-'));
@@ -136,11 +128,9 @@ describe('hostile file names through the real command', () => {
     const { dir } = hostileFolder();
     const r = inProcess(['validate', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
-    // eslint-disable-next-line no-control-regex
     const raw = r.stdout.match(/\u001b\[[0-9;]*m/g) ?? [];
     expect(raw.length).toBeGreaterThan(0);
     expect(new Set(raw)).toEqual(new Set(raw.filter((s) => ['\u001b[31m', '\u001b[33m', '\u001b[32m', '\u001b[36m', '\u001b[2m', '\u001b[1m', '\u001b[0m'].includes(s))));
-    // eslint-disable-next-line no-control-regex
     expect(r.stdout.replace(/\u001b\[(31|33|32|36|2|1|0)m/g, '')).not.toMatch(RAW_CONTROL);
     expect(r.stdout).toContain('\\u001b[41m');
   });

@@ -1,7 +1,6 @@
 // The reader on input that used to defeat it: half-width katakana taken for UTF-8, files of millions of bad
 // lines, and a header row after a blank line.
 import fc from 'fast-check';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { forEachCsvItem } from '../src/codec/index.js';
 import {
@@ -16,14 +15,13 @@ import {
 } from '../src/index.js';
 import { validRecord } from './support/records.js';
 import { readInParts } from './support/streams.js';
+import { codes, sortIssues } from './support/issues.js';
+import { sjis, utf8 } from './support/encodings.js';
 
 const HOSOKU = 'UPHOSOKU_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const PLAN = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const UPHOSOKU = getLayout('UPHOSOKU', '202407')!;
 const UPPLAN = getLayout('UPPLAN', '202407')!;
-const sjis = (text: string): Uint8Array => new Uint8Array(iconv.encode(text, 'cp932'));
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const codes = (issues: readonly Issue[]): string[] => issues.map((i) => i.code);
 const countOf = (issues: readonly Issue[], code: string): number => issues.filter((i) => i.code === code).length;
 
 /** A 利用者補足 record with only ASCII and half-width katakana: every free-text field given `kana`, the rest valid. */
@@ -35,7 +33,6 @@ function kanaRecord(kana: string, other = ''): CsvRecord {
 }
 
 const streamed = readInParts;
-const sortIssues = (issues: Issue[]) => [...issues].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 /** The streaming reader, cut at every byte offset, gives readCsvFile's records and issues. */
 async function expectSameAtEverySplit(bytes: Uint8Array, options: ReadOptions & { name: string }): Promise<void> {

@@ -8,16 +8,15 @@ import {
   readCsvItems,
   writeCsvFile,
   type CsvRecord,
-  type Issue,
   type Layout,
 } from '../src/index.js';
 import { validRecord } from './support/records.js';
 import { readInParts } from './support/streams.js';
+import { codes, sortIssues } from './support/issues.js';
+import { sjis } from './support/encodings.js';
 
 const PLAN = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const UPPLAN = getLayout('UPPLAN', '202407')!;
-const sjis = (text: string): Uint8Array => new Uint8Array(iconv.encode(text, 'cp932'));
-const codes = (issues: readonly Issue[]): string[] => issues.map((i) => i.code);
 
 /** A 第6表 row as text, fields given by No. (others empty, csvVersion 202407). */
 function planLine(values: Record<number, string> = {}, fieldCount = 25): string {
@@ -277,7 +276,6 @@ describe('readCsvFile reports every problem at its place', () => {
 
 const readStreamed = (bytes: Uint8Array, chunks: number[], lenient = false) => readInParts(bytes, chunks, { name: PLAN, lenient });
 
-const sortIssues = (issues: Issue[]) => [...issues].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe('readCsvStream gives the same records and issues as readCsvFile', () => {
   const good = writeCsvFile('UPPLAN', RECORDS, { csvVersion: '202407' }).bytes;

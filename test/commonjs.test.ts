@@ -7,10 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/paths.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('CommonJS', () => {
   it('a .cjs file requires both entries by name and calls them', () => {
@@ -36,13 +35,22 @@ describe('CommonJS', () => {
     expect(r.stdout).toMatch(/\d+\.\d+\.\d+/);
   });
 
+  it('runs no script when installed: the build is `prepack` (publishing), not `prepare` or an install hook', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[hook], hook).toBeUndefined();
+    expect(pkg.scripts['prepack']).toBe('npm run build');
+  });
+
   it('@arethetypeswrong/cli: no problem in any resolution mode, each entry typed by the build it loads', () => {
-    // Packed without scripts (dist/ is already built; `prepare` would build it again), offline.
+    // Packed without scripts (dist/ is already built; `prepack` would build it again), offline.
     const dir = mkdtempSync(join(tmpdir(), 'careplan-attw-'));
     try {
       const npm = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir, '--json'], { cwd: ROOT, encoding: 'utf8' });
       expect(npm.status, npm.stderr).toBe(0);
-      const tarball = join(dir, (JSON.parse(npm.stdout) as { filename: string }[])[0]!.filename);
+      const packed = (JSON.parse(npm.stdout) as { filename: string; files: { path: string }[] }[])[0]!;
+      // No source map (it would point at TypeScript sources the package does not ship).
+      expect(packed.files.map((f) => f.path).filter((p) => p.endsWith('.map'))).toEqual([]);
+      const tarball = join(dir, packed.filename);
       const attw = join(dirname(createRequire(import.meta.url).resolve('@arethetypeswrong/cli/package.json')), 'dist/index.js');
       const r = spawnSync(process.execPath, [attw, tarball, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
       const result = JSON.parse(r.stdout) as {

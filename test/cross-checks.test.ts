@@ -8,7 +8,6 @@ import {
   april,
   careWorkerBonus,
   CENTER_46,
-  codes,
   DAY_CARE_A6,
   helperAnnex,
   helperRow,
@@ -22,6 +21,7 @@ import {
   unitReport,
 } from './support/annex.js';
 import { validRecord } from './support/records.js';
+import { codes } from './support/issues.js';
 
 const unitIssues = (plan: CsvRecord[], annexRecords: CsvRecord[], to = HELPER) => unitReport(plan, annexRecords, to).units.flatMap((u) => u.issues);
 

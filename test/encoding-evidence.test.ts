@@ -18,11 +18,11 @@ import {
 import { validRecord } from './support/records.js';
 import { readInParts } from './support/streams.js';
 import { runCommand } from './support/command.js';
+import { codes } from './support/issues.js';
+import { utf8 } from './support/encodings.js';
 
 const HOSOKU = 'UPHOSOKU_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const UPHOSOKU = getLayout('UPHOSOKU', '202407')!;
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const codes = (issues: readonly Issue[]): string[] => issues.map((i) => i.code);
 const ENCODING_CODES = ['CSV_NOT_MS932', 'CSV_NOT_MS932_LATE', 'CSV_AMBIGUOUS_ENCODING'];
 const encodingIssues = (issues: readonly Issue[]) => issues.filter((i) => ENCODING_CODES.includes(i.code));
 

@@ -22,8 +22,8 @@ import {
   type FileNameParts,
 } from '../src/filenames/index.js';
 import type { Issue } from '../src/issues.js';
+import { codes } from './support/issues.js';
 
-const codes = (issues: readonly Issue[]): string[] => issues.map((i) => i.code);
 const only = (name: string, code: string): Issue => {
   const found = parseFileName(name).issues.filter((i) => i.code === code);
   expect(found, `${name}: exactly one ${code}`).toHaveLength(1);

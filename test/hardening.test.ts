@@ -7,12 +7,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { CsvTokenizer } from '../src/codec/tokenizer.js';
 import { getLayout, listLayouts, readCsvFile, readCsvStream, validateFiles, writeCsvFile, type Issue } from '../src/index.js';
 import { recordOf } from './support/arbitraries.js';
+import { sjis } from './support/encodings.js';
 
 /** Property-test budget: small in `npm test`, larger with `npm run fuzz` (FUZZ=1). */
 const RUNS = process.env.FUZZ ? 500 : 25;
 
 const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
-const sjis = (t: string) => new Uint8Array(iconv.encode(t, 'cp932'));
 const line = (free = '"髙田"') =>
   ['202407', '131016', '0000123456', '20250325', '202504', '1370100001', free, '244', '', '20250407', '', '0930', '1000', '1', '111211', '', '', '', '', '1370200002', '"ﾍﾙﾊﾟｰ"', '', '0', '1370100001', ''].join(',');
 

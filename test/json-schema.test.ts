@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { JSON_SCHEMA_VERSIONS, sendUnitDocumentSchemas, sendUnitJsonSchema, writeSendUnit, type SendUnitDocument } from '../src/index.js';
-import { sampleUnits } from './support/send-units.js';
+import { sampleSendUnits } from './support/send-units.js';
 
 const committed = (v: string) => readFileSync(`json-schema/${v}.json`, 'utf8');
 
@@ -26,7 +26,7 @@ function jsonOf(unit: SendUnitDocument): Record<string, unknown> {
   return JSON.parse(JSON.stringify(z.encode(schemas.document, unit))) as Record<string, unknown>;
 }
 
-const samples = [...sampleUnits('4.1').units, ...sampleUnits('3.2').units];
+const samples = [...sampleSendUnits('4.1').documents, ...sampleSendUnits('3.2').documents];
 /** A 利用者基本情報 unit with a family diagram (the samples carry none): JPEG bytes, every byte value. */
 const withImage: SendUnitDocument = {
   ...samples.find((u) => u.type === 'basicInfo')!,

@@ -5,20 +5,19 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvItems } from '../src/codec/read.js';
 import { CsvTokenizer } from '../src/codec/tokenizer.js';
 import { parseFileName, validateFiles, validateFileStreams, type CsvRecord } from '../src/index.js';
 import { FileValidator } from '../src/validate/file-validator.js';
 import { PackedMap } from '../src/validate/packed-summaries.js';
-import { factNeedsOf } from '../src/validate/units.js';
+import { factNeedsOf } from '../src/validate/send-units.js';
 import { careWorkerBonus, helperAnnex, homeVisits, largeAnnex, scheduleUnit, supplement } from './support/annex.js';
 import { file, fileName, visit } from './support/builders.js';
+import { CLI, ROOT } from './support/paths.js';
+import { splitBytes } from './support/streams.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
 const tmp = mkdtempSync(join(tmpdir(), 'careplan-memory-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -121,7 +120,6 @@ function month(users: number, change: (u: number, plan: CsvRecord[], annex: CsvR
   return scheduleUnit(plan, annex, undefined, hosoku);
 }
 
-const split = (bytes: Uint8Array, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 
 describe('send units keep what their checks read, and report as validateFiles does', () => {
   // Findings planted among 400 users: units that differ, a user missing from 第7表, a limit the total exceeds.
@@ -145,7 +143,7 @@ describe('send units keep what their checks read, and report as validateFiles do
       'UNIT_PLAN_NOT_IN_ANNEX:379',
     ]);
     for (const size of [4096, 1 << 20]) {
-      expect(await validateFileStreams(files.map((f) => ({ name: f.name, chunks: split(f.bytes, size) })))).toEqual(expected);
+      expect(await validateFileStreams(files.map((f) => ({ name: f.name, chunks: splitBytes(f.bytes, size) })))).toEqual(expected);
     }
   });
 
@@ -178,7 +176,7 @@ describe('send units keep what their checks read, and report as validateFiles do
     const noAnnex = [files[0]!, files[2]!];
     const expected = validateFiles(noAnnex);
     expect(expected.units.flatMap((u) => u.issues.map((i) => i.code))).toContain('UNIT_MISSING_FILE');
-    expect(await validateFileStreams(noAnnex.map((f) => ({ name: f.name, chunks: split(f.bytes, 65536) })))).toEqual(expected);
+    expect(await validateFileStreams(noAnnex.map((f) => ({ name: f.name, chunks: splitBytes(f.bytes, 65536) })))).toEqual(expected);
   });
 });
 
@@ -187,7 +185,7 @@ describe('a large 第7表 sent without its 第6表 lets its users go', () => {
     const records = largeAnnex();
     const sikyu = file('UPSIKYU', records, fileName('UPSIKYU', '202504'));
     const plan = file('UPPLAN', [visit()], fileName('UPPLAN', '202504'));
-    const alone = await validateFileStreams([{ name: sikyu.name, chunks: split(sikyu.bytes, 65536) }]);
+    const alone = await validateFileStreams([{ name: sikyu.name, chunks: splitBytes(sikyu.bytes, 65536) }]);
     const keptEvery = validateFiles([plan, sikyu]).files[1]!;
     expect(alone.files[0]).toEqual(keptEvery);
     expect(keptEvery.issues.filter((i) => i.code === 'FILE_TOTAL_MISSING').map((i) => i.value)).toEqual(['131016-1000010500']);
@@ -220,7 +218,7 @@ describe('a 第6表 sent with its 第7表 and 利用者補足 keeps packed per-u
     const expected = validateFiles(files);
     const codes = expected.units.flatMap((u) => u.issues.map((i) => i.code));
     expect(codes).toEqual(['UNIT_ANNEX_COUNT_MISMATCH', 'UNIT_ANNEX_UNITS_MISMATCH', 'UNIT_ANNEX_AMOUNT', 'UNIT_PLAN_NOT_IN_ANNEX', 'UNIT_LIMIT_EXCESS_MISMATCH', 'UNIT_LIMIT_EXCESS_MISMATCH']);
-    expect(await validateFileStreams(files.map((f) => ({ name: f.name, chunks: split(f.bytes, 65536) })))).toEqual(expected);
+    expect(await validateFileStreams(files.map((f) => ({ name: f.name, chunks: splitBytes(f.bytes, 65536) })))).toEqual(expected);
   }, 120_000);
 
   it('per user, the 第6表 keeps a few dozen characters of services and the 第7表 a few dozen a row, no row objects', () => {

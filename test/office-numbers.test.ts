@@ -12,15 +12,14 @@ import {
   recordSchema,
   sendUnitKey,
   validateFiles,
-  type Issue,
 } from '../src/index.js';
 import { annex, CM, file, fileName, total, visit } from './support/builders.js';
 import { supplement } from './support/annex.js';
-import { preventionRecord } from './support/units.js';
+import { preventionRecord } from './support/prevention-send-unit.js';
 import { validRecord } from './support/records.js';
 import { runCommand } from './support/command.js';
+import { codes } from './support/issues.js';
 
-const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
 
 /** A 通所型サービス（独自） provider of 総合事業 and a 地域包括支援センター sending its 介護予防ケアマネジメント. */
 const SOGO_DAY_CARE = { office: '13A0600006', serviceType: 'A6' };

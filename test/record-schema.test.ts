@@ -1,7 +1,8 @@
 // Zod schemas derived from the spec tables: accept conformant records, reject each kind of wrong value
 // with the right field named.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { compileFieldChecker, getLayout, listLayouts, recordSchema, type RecordOf } from '../src/index.js';
+import type { z } from 'zod';
+import { compileFieldChecker, getLayout, listLayouts, recordSchema, type RecordOf, type RecordSchema } from '../src/index.js';
 import { validRecord } from './support/records.js';
 
 /** A realistic 第6表 row: 訪問介護 身体介護1 on 2025-04-07 09:30-10:00 for a synthetic user. */
@@ -135,6 +136,18 @@ describe('record types are inferred from the schemas', () => {
     expectTypeOf<RecordOf<'UPJSK'>['serviceCode']>().toEqualTypeOf<string>();
     const schema = recordSchema('UPSIKYU', '202407')!;
     expectTypeOf(schema.parse).returns.toHaveProperty('timesOrDays');
+  });
+
+  it('types recordSchema of a kind and CSVバージョン that exist without `| undefined`, and of one that does not as undefined', () => {
+    expectTypeOf(recordSchema('UPSIKYU', '202407')).toEqualTypeOf<RecordSchema<'UPSIKYU', '202407'>>();
+    expectTypeOf(recordSchema('UPJSK', '202208')).toEqualTypeOf<RecordSchema<'UPJSK', '202208'>>();
+    expectTypeOf(recordSchema('UP3KYO', '202208')).toEqualTypeOf<undefined>();
+    // A union that mixes both, or plain strings: possibly undefined, as at run time.
+    expectTypeOf(recordSchema('UP3KYO' as 'UP3KYO' | 'UPPLAN', '202208')).toEqualTypeOf<RecordSchema<'UP3KYO' | 'UPPLAN', '202208'> | undefined>();
+    const kind: string = 'UPPLAN';
+    expectTypeOf(recordSchema(kind, '202407')).toEqualTypeOf<z.ZodObject | undefined>();
+    expect(recordSchema(kind, '202407')).toBeDefined();
+    expect(recordSchema('UPPLAN' as string, '209912')).toBeUndefined();
   });
 });
 

@@ -1,13 +1,8 @@
 // The bundled samples: a full valid file of every layout of both editions, in complete send units.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { comparePlanToActual, listLayouts, validateFiles, type InputFile } from '../src/index.js';
-
-const load = (dir: string): InputFile[] =>
-  readdirSync(dir)
-    .filter((n) => /\.(CSV|jpg)$/.test(n))
-    .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+import { comparePlanToActual, listLayouts, validateFiles } from '../src/index.js';
+import { loadSamples as load } from './support/send-units.js';
 
 describe.each([
   ['4.1', '202407'],

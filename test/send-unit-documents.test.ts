@@ -10,25 +10,25 @@ import {
   type SendUnitDocument,
   type SendUnitDocumentInput,
 } from '../src/index.js';
-import { copy, loadSamples, sampleUnits } from './support/send-units.js';
+import { copy, loadSamples, sampleSendUnits } from './support/send-units.js';
 
 type Loose = Record<string, unknown>;
 const errorsOf = (issues: readonly { severity: string; code: string }[]) => issues.filter((i) => i.severity === 'error').map((i) => i.code);
 
 describe.each(['4.1', '3.2'] as const)('samples/%s, unit by unit', (edition) => {
-  const { files, units } = sampleUnits(edition);
+  const { files, documents } = sampleSendUnits(edition);
 
   it('reads every sample unit as a document, with the validator’s (empty) issues', () => {
     const read = readSendUnits(files);
     expect(read.issues).toEqual(validateFiles(files).issues);
     expect(read.issues).toEqual([]);
-    const types = new Set(units.map((u) => u.type));
+    const types = new Set(documents.map((u) => u.type));
     const expected = SEND_UNITS.filter((u) => (u.editions as readonly number[]).includes(edition === '3.2' ? 3 : 4)).map((u) => u.id);
     // Every unit type of the edition has a sample unit (3.2: no 予防 units).
     expect([...types].sort()).toEqual([...expected].sort());
   });
 
-  it.each(units.map((u) => [u.type, u.key, u] as const))('%s %s: written again gives the same records and the same bytes', (_type, _key, unit) => {
+  it.each(documents.map((u) => [u.type, u.key, u] as const))('%s %s: written again gives the same records and the same bytes', (_type, _key, unit) => {
     const written = writeSendUnit(unit);
     expect(errorsOf(written.issues)).toEqual([]);
     expect(written.document).toEqual(unit);
@@ -41,9 +41,9 @@ describe.each(['4.1', '3.2'] as const)('samples/%s, unit by unit', (edition) => 
 });
 
 describe('derived fields and rows (only where the document leaves them out)', () => {
-  const units = sampleUnits('4.1').units;
-  const schedule = units.find((u) => u.type === 'schedule' && u.receiver.office === '1370200002')!;
-  const carePlan = units.find((u) => u.type === 'carePlan' && u.receiver.office === '1370200002')!;
+  const documents = sampleSendUnits('4.1').documents;
+  const schedule = documents.find((u) => u.type === 'schedule' && u.receiver.office === '1370200002')!;
+  const carePlan = documents.find((u) => u.type === 'carePlan' && u.receiver.office === '1370200002')!;
 
   /** The document as a vendor would give it: no CSVバージョン, user numbers, pairing sentinels or 第7表 sums. */
   function bare(doc: SendUnitDocument): SendUnitDocumentInput {
@@ -135,11 +135,11 @@ describe('derived fields and rows (only where the document leaves them out)', ()
 });
 
 describe('all or nothing: a document with an error gives its issues and no file', () => {
-  const units = sampleUnits('4.1').units;
-  const schedule = units.find((u) => u.type === 'schedule')!;
-  const carePlan = units.find((u) => u.type === 'carePlan')!;
-  const plan32 = sampleUnits('3.2').units.find((u) => u.type === 'carePlan')!;
-  const prevention = units.find((u) => u.type === 'preventionPlan')!;
+  const documents = sampleSendUnits('4.1').documents;
+  const schedule = documents.find((u) => u.type === 'schedule')!;
+  const carePlan = documents.find((u) => u.type === 'carePlan')!;
+  const plan32 = sampleSendUnits('3.2').documents.find((u) => u.type === 'carePlan')!;
+  const prevention = documents.find((u) => u.type === 'preventionPlan')!;
 
   const cases: [string, () => SendUnitDocumentInput, string][] = [
     ['an unknown type', () => ({ ...copy(schedule), type: 'weeklyPlan' }), 'UNITDOC_UNKNOWN_TYPE'],
@@ -243,7 +243,7 @@ describe('readSendUnits', () => {
   });
 
   it('carries a unit’s family-diagram images, and writes them back under their 枝番', () => {
-    const basic = sampleUnits('4.1').units.find((u) => u.type === 'basicInfo')!;
+    const basic = sampleSendUnits('4.1').documents.find((u) => u.type === 'basicInfo')!;
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
     const doc = { ...copy(basic), images: [{ branch: '0001', jpeg }] };
     const name = `UPKIHON_IMAGE_1370400004_46_1370500005_A6_${basic.timestamp}_0001.jpg`;
@@ -257,7 +257,7 @@ describe('readSendUnits', () => {
   });
 
   it('writes several images in 枝番 order, as they read back', () => {
-    const basic = sampleUnits('4.1').units.find((u) => u.type === 'basicInfo')!;
+    const basic = sampleSendUnits('4.1').documents.find((u) => u.type === 'basicInfo')!;
     const jpeg = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n]);
     const doc = { ...copy(basic), images: [{ branch: '0002', jpeg: jpeg(2) }, { branch: '0001', jpeg: jpeg(1) }] };
     const written = writeSendUnit(doc);

@@ -17,12 +17,12 @@ import {
   type SendUnitDocumentInput,
 } from '../src/index.js';
 import { TEXT_PIECES } from './support/arbitraries.js';
-import { copy, sampleUnits } from './support/send-units.js';
+import { copy, sampleSendUnits } from './support/send-units.js';
+import { digits } from './support/arbitraries.js';
 
 type Loose = Record<string, unknown>;
 
 const text = fc.array(fc.constantFrom(...TEXT_PIECES), { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
-const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
 const insured = fc.oneof(digits(10), digits(9).map((d) => `H${d}`));
 const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })).map((t) => t.map((n) => String(n).padStart(2, '0')).join(''));
 
@@ -92,9 +92,9 @@ function omit(doc: SendUnitDocument, o: Omissions): SendUnitDocumentInput {
 }
 
 const templates = (['4.1', '3.2'] as const).flatMap((edition) => {
-  const { units } = sampleUnits(edition);
-  const types = [...new Set(units.map((u) => u.type))];
-  return types.map((type) => [edition, type, units.find((u) => u.type === type)!] as const);
+  const { documents } = sampleSendUnits(edition);
+  const types = [...new Set(documents.map((u) => u.type))];
+  return types.map((type) => [edition, type, documents.find((u) => u.type === type)!] as const);
 });
 
 describe('generated documents of every unit type, both editions', () => {

@@ -1,18 +1,16 @@
 // Severities are stated once, in the rule catalogue: whatever the input, every issue carries its rule's
 // severity, or a warning exactly where the catalogue allows one (uncertain table facts, the lenient profile).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getLayout, ruleOf, validateFiles, type InputFile, type Profile, type ValidationReport } from '../src/index.js';
+import { getLayout, ruleOf, validateFiles, type Profile, type ValidationReport } from '../src/index.js';
 import { recordRuleUncertainty } from '../src/validate/record-rules.js';
 import { file, fileName } from './support/builders.js';
 import { validRecord } from './support/records.js';
+import { loadSamples as load } from './support/send-units.js';
 
 /** Property-test budget: small in `npm test`, larger with `npm run fuzz` (FUZZ=1). */
 const RUNS = process.env.FUZZ ? 300 : 30;
 
-const load = (dir: string): InputFile[] => readdirSync(dir).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 const SAMPLES = [...load('samples/4.1'), ...load('samples/3.2'), ...load('samples/broken')];
 
 /** Every issue of a report against the catalogue; returns "CODE:severity" of each issue seen. */

@@ -5,10 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsvTokenizer, type Row } from '../src/codec/tokenizer.js';
 import { fileChunks } from '../src/cli/input.js';
@@ -25,22 +23,17 @@ import {
   type Issue,
   type ReadLimits,
 } from '../src/index.js';
+import { runBuiltCommand as cli } from './support/built-command.js';
+import { sjis } from './support/encodings.js';
+import { CLI, ROOT } from './support/paths.js';
+import { splitBytes } from './support/streams.js';
 
 const RUNS = process.env.FUZZ ? 500 : 50;
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
 
 const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
-const sjis = (t: string) => new Uint8Array(iconv.encode(t, 'cp932'));
 /** A UPPLAN record of edition 4.1 (25 fields), its free text (No.7 被保険者氏名) given. */
 const line = (free = '"髙田　﨑子"') =>
   ['202407', '131016', '0000123456', '20250325', '202504', '1370100001', free, '244', '', '20250407', '', '0930', '1000', '1', '111211', '', '', '', '', '1370200002', '"ﾍﾙﾊﾟｰ"', '', '0', '1370100001', ''].join(',');
-
-const split = (bytes: Uint8Array, size: number) => {
-  const parts: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) parts.push(bytes.subarray(i, i + size));
-  return parts;
-};
 
 function tokenize(parts: readonly string[], maxRecordLength: number): { rows: Row[]; tokenizer: CsvTokenizer } {
   const tokenizer = new CsvTokenizer(maxRecordLength);
@@ -97,7 +90,7 @@ describe('streaming tokenizer: linear at any chunking', () => {
     expect(whole.records).toHaveLength(2);
     const records: unknown[] = [];
     const issues: Issue[] = [];
-    for await (const item of readCsvStream(split(bytes, 64), { name: NAME, limits: { maxRecordLength: 2_000_000, maxFieldLength: 2_000_000 } })) {
+    for await (const item of readCsvStream(splitBytes(bytes, 64), { name: NAME, limits: { maxRecordLength: 2_000_000, maxFieldLength: 2_000_000 } })) {
       if (item.type === 'record') records.push(item.record);
       else issues.push(item.issue);
     }
@@ -143,15 +136,15 @@ describe('limits through validation', () => {
       expect(codes(many.files[0]!.issues), JSON.stringify(limits)).toEqual(expected);
       expect(many.files[0]!.records, JSON.stringify(limits)).toBe(records);
       expect(validateFile(file, { limits }).files).toEqual(many.files);
-      expect((await validateStream(split(bytes, 13), NAME, { limits })).files).toEqual(many.files);
-      expect((await validateFileStreams([{ name: NAME, chunks: split(bytes, 5) }], { limits })).files).toEqual(many.files);
+      expect((await validateStream(splitBytes(bytes, 13), NAME, { limits })).files).toEqual(many.files);
+      expect((await validateFileStreams([{ name: NAME, chunks: splitBytes(bytes, 5) }], { limits })).files).toEqual(many.files);
     }
   });
 });
 
 describe('validateFileStreams', () => {
   async function* slowly(bytes: Uint8Array, size: number) {
-    for (const part of split(bytes, size)) {
+    for (const part of splitBytes(bytes, size)) {
       await new Promise((r) => setImmediate(r));
       yield part;
     }
@@ -170,7 +163,7 @@ describe('validateFileStreams', () => {
         const expected = validateFiles(files, { profile });
         for (const size of [1, 7, 4096]) {
           const streamed = await validateFileStreams(
-            files.map((f) => ({ name: f.name, chunks: size === 7 ? slowly(f.bytes, size) : split(f.bytes, size) })),
+            files.map((f) => ({ name: f.name, chunks: size === 7 ? slowly(f.bytes, size) : splitBytes(f.bytes, size) })),
             { profile },
           );
           expect(streamed, `${profile}, chunks of ${size}`).toEqual(expected);
@@ -241,11 +234,6 @@ describe('the command reads files in chunks', () => {
 
 // ---- The built command as a child process (test/global-setup.ts builds dist/ first). ----
 
-
-function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The same arguments through the in-process main (files read whole). */
 function inProcess(argv: string[]): { code: number; stdout: string } {
@@ -376,10 +364,10 @@ describe('the command orders send units as validateFiles does', () => {
       const names = ['UP1KYO_1370100001_43_1370200002_11_20250325090000.CSV', 'UP1KYO_1370100001_46_1370000009_11_20250325090000.CSV'];
       for (const n of names) writeFileSync(join(dir, n), bytes);
       const r = spawnSync(process.execPath, [CLI, 'validate', dir, '--format', 'json'], { encoding: 'utf8' });
-      const units = (JSON.parse(r.stdout) as { units: { key: string }[] }).units.map((u) => u.key);
+      const keys = (JSON.parse(r.stdout) as { units: { key: string }[] }).units.map((u) => u.key);
       const expected = validateFiles(names.map((n) => ({ name: join(dir, n), bytes }))).units.map((u) => u.key);
-      expect(units).toHaveLength(2);
-      expect(units).toEqual(expected);
+      expect(keys).toHaveLength(2);
+      expect(keys).toEqual(expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

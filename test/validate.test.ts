@@ -14,9 +14,9 @@ import {
 } from '../src/index.js';
 import { validRecord } from './support/records.js';
 import { annex, CM, file, fileName, HELPER, subtotal, total, visit } from './support/builders.js';
+import { codes as codesOf } from './support/issues.js';
 
 const planName = fileName('UPPLAN', '202504');
-const codesOf = (issues: readonly Issue[]) => issues.map((i) => i.code);
 const only = (issues: readonly Issue[], code: string) => issues.filter((i) => i.code === code);
 
 function validatePlan(records: CsvRecord[], name = planName) {

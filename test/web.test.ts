@@ -10,17 +10,15 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, extname, join, normalize, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname, join, normalize, relative, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles, type InputFile, type ValidationReport } from '../src/core.js';
+import { CLI, ROOT } from './support/paths.js';
 
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'web/dist');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
@@ -99,8 +97,9 @@ describe('web page: the built files', () => {
   it('has no external address but the two names SARIF requires (which the page never loads)', () => {
     // The only http(s) strings allowed in the output: in the SARIF report, the schema's identifier
     // ($schema) and the tool's informationUri. Both are text in a report the user saves, never fetched
-    // (and the page's Content-Security-Policy could not fetch them).
-    const allowed = new Set(['https://json.schemastore.org/sarif-2.1.0.json', 'https://www.npmjs.com/package/careplan-csv']);
+    // (and the page's Content-Security-Policy could not fetch them). informationUri is package.json's homepage.
+    const { homepage } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { homepage: string };
+    const allowed = new Set(['https://json.schemastore.org/sarif-2.1.0.json', homepage]);
     const found: string[] = [];
     for (const f of distFiles()) {
       const text = readFileSync(f, 'utf8');
@@ -222,8 +221,8 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium', () => {
       expect(await unitRows.count()).toBe(missing.length);
       expect(await unitRows.locator('td.value').allInnerTexts()).toEqual(missing.map((i) => i.value));
       // Every unit, in the library's order, with its issue codes.
-      const units = await page.locator('section.unit[data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
-      expect(units).toEqual(expected.units.map((u) => u.key));
+      const unitKeys = await page.locator('section.unit[data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
+      expect(unitKeys).toEqual(expected.units.map((u) => u.key));
 
       // English messages on demand.
       const en = row.locator('td.message .msg-en');

@@ -12,12 +12,12 @@ import { encodeField } from '../src/codec/write.js';
 import type { Layout } from '../src/spec.js';
 import { validRecord } from './support/records.js';
 import { runCommand } from './support/command.js';
+import { codes } from './support/issues.js';
 
 const UPPLAN = getLayout('UPPLAN', '202407')!;
 const PLAN_NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
 const W = { csvVersion: '202407' } as const;
 const plan = (overrides: Record<string, string> = {}) => validRecord(UPPLAN, overrides);
-const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
 const errors = (issues: readonly Issue[]) => issues.filter((i) => i.severity === 'error');
 const fieldOf = (key: string) => UPPLAN.fields.find((f) => f.key === key)!;
 

@@ -1,7 +1,7 @@
 // The validator page: files dropped or chosen are read in the page, validated by the library in their send
 // units, and shown with every issue; a file's records can be viewed as a table, and the command's JSON and
 // SARIF reports saved. Nothing is sent anywhere (the page's Content-Security-Policy forbids connections).
-import { FILE_NAMES, getLayout, readCsvFile, type FileReport, type Issue, type Profile, type ReadResult, type UnitReport } from '../src/core.ts';
+import { FILE_NAMES, getLayout, readCsvFile, type FileReport, type Issue, type Profile, type ReadResult, type SendUnitReport } from '../src/core.ts';
 import { jsonReport, orderFiles, sarifReport, takeFromFolder, validateRun, type PageFile } from './report.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 import { issuesByFile, MARK_SYMBOL, markOf, severityCounts, unitMark, unitTypeName, type Mark } from '../src/report/summary.ts';
@@ -238,7 +238,7 @@ function unitName(type: string | undefined): HTMLSpanElement {
   return name ? bi(name.ja, name.en) : bi('組み合わせ不明', 'unknown combination');
 }
 
-function renderUnit(unit: UnitReport, unitMarked: Mark, fileReports: Map<string, { report: FileReport; input: PageFile }>): HTMLElement {
+function renderUnit(unit: SendUnitReport, unitMarked: Mark, fileReports: Map<string, { report: FileReport; input: PageFile }>): HTMLElement {
   return h(
     'section',
     { class: 'unit', 'data-unit': unit.key, 'data-unit-type': unit.type, 'aria-label': `送信単位 / Send unit ${unit.key}` },

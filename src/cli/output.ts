@@ -18,7 +18,6 @@ export function unsafeNameReason(name: string): { ja: string; en: string } | und
   if (isAbsolute(name) || win32.isAbsolute(name) || /^[A-Za-z]:/.test(name)) return { ja: '絶対パスです', en: 'it is an absolute path' };
   if (/[\\/]/.test(name)) return { ja: 'パスの区切り文字（/ または \\）を含みます', en: 'it contains a path separator (/ or \\)' };
   if (name.includes('..')) return { ja: '「..」を含みます', en: 'it contains ".."' };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f<>:"|?*]/.test(name)) return { ja: 'ファイル名に使えない文字を含みます', en: 'it contains a character file names cannot hold' };
   if (/[ .]$/.test(name)) return { ja: '末尾が空白か「.」です', en: 'it ends with a space or a dot' };
   const stem = name.split('.')[0]!.trimEnd();

@@ -167,7 +167,6 @@ export function encodeMs932(text: string): Uint8Array {
 
 /** Fast test: a string of only ASCII needs no per-character check. */
 export function isAscii(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(text);
 }
 

@@ -8,7 +8,7 @@ import type { Issue } from '../issues.js';
 import { toIssue } from '../issue-sink.js';
 import { issue } from '../rules/index.js';
 import { isServedCsvVersion, type CsvVersion, type FileKind } from '../spec.js';
-import { monthFromRecords, unitCarriesMonth, type UnitContext } from './complete-document.js';
+import { monthFromRecords, unitCarriesMonth, type SendUnitContext } from './complete-document.js';
 import { nameEditionOf, sendUnitSpec, unitHasImages, unitKinds, type SendUnitDocumentInput } from './send-unit-document.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -34,7 +34,7 @@ export function versionOf(doc: SendUnitDocumentInput): string {
   return CURRENT_CSV_VERSION;
 }
 
-export function checkDocument(doc: SendUnitDocumentInput): { ctx?: UnitContext; issues: Issue[] } {
+export function checkDocument(doc: SendUnitDocumentInput): { ctx?: SendUnitContext; issues: Issue[] } {
   const issues: Issue[] = [];
   const spec: SendUnitSpec | undefined = sendUnitSpec(doc.type);
   if (!spec) {

@@ -22,7 +22,7 @@ import {
   type UserRecords,
 } from './send-unit-document.js';
 
-export interface UnitContext {
+export interface SendUnitContext {
   readonly spec: SendUnitSpec;
   readonly csvVersion: CsvVersion;
   readonly edition: 3 | 4;
@@ -62,9 +62,9 @@ interface Filler {
 }
 
 /** Fillers made once per unit and kind (a unit of thousands of users asks for the same ones each time). */
-const fillers = new WeakMap<UnitContext, Map<FileKind, Filler>>();
+const fillers = new WeakMap<SendUnitContext, Map<FileKind, Filler>>();
 
-function fillerOf(kind: FileKind, layout: Layout, ctx: UnitContext): Filler {
+function fillerOf(kind: FileKind, layout: Layout, ctx: SendUnitContext): Filler {
   let byKind = fillers.get(ctx);
   if (!byKind) fillers.set(ctx, (byKind = new Map()));
   let filler = byKind.get(kind);
@@ -72,7 +72,7 @@ function fillerOf(kind: FileKind, layout: Layout, ctx: UnitContext): Filler {
   return filler;
 }
 
-function makeFiller(kind: FileKind, layout: Layout, ctx: UnitContext): Filler {
+function makeFiller(kind: FileKind, layout: Layout, ctx: SendUnitContext): Filler {
   const has = new Set(layout.fields.map((f) => f.key));
   const constant: [string, unknown][] = [];
   const add = (key: string, value: unknown) => {
@@ -119,7 +119,7 @@ function completeRecord(record: DocumentRecord, user: LooseUser, owner: Document
 }
 
 /** A user with every record completed (see the module comment). Records of kinds outside the unit are kept as given. */
-export function completeUser(user: LooseUser, ctx: UnitContext): LooseUser {
+export function completeUser(user: LooseUser, ctx: SendUnitContext): LooseUser {
   const records: UserRecords = {};
   const kinds = unitKinds(ctx.spec, ctx.edition);
   const base = ctx.spec.base as FileKind;

@@ -65,7 +65,7 @@ export function withdrawalMatches(withdrawal: DocumentKey, stored: DocumentKey):
 
 const DOCUMENTS: readonly StoredDocumentSpec[] = STORED_DOCUMENTS;
 const WITHDRAWAL_SPECS: readonly WithdrawalSpec[] = WITHDRAWALS;
-const UNITS: readonly SendUnitSpec[] = SEND_UNITS;
+const SEND_UNIT_SPECS: readonly SendUnitSpec[] = SEND_UNITS;
 
 /** The stored document a file of a unit of this type is part of: the unit's own, else the one that has the kind (UPKIHON in a 介護予防 unit). */
 export function documentOf(unitType: string, kind: FileNameKind): StoredDocumentSpec | undefined {
@@ -80,7 +80,7 @@ export function withdrawalOf(kind: FileNameKind): WithdrawalSpec | undefined {
 
 /** The parts a withdrawal withdraws in an edition: a part the edition does not have (第3表 in edition 3) is left out. */
 export function withdrawnParts(spec: WithdrawalSpec, edition: 3 | 4): FileNameKind[] {
-  return spec.withdraws.filter((kind) => !UNITS.some((u) => u.members.some((m) => m.kind === kind && 'editions' in m && m.editions && !m.editions.includes(edition))));
+  return spec.withdraws.filter((kind) => !SEND_UNIT_SPECS.some((u) => u.members.some((m) => m.kind === kind && 'editions' in m && m.editions && !m.editions.includes(edition))));
 }
 
 /**

@@ -48,7 +48,7 @@ const jpegBytes = () =>
   });
 
 /** The unit types of the CSVバージョン's edition, and the kinds they hold (base first, in SEND_UNITS order). */
-function unitsOf(csvVersion: CsvVersion): { specs: SendUnitSpec[]; kinds: FileKind[] } {
+function sendUnitsOf(csvVersion: CsvVersion): { specs: SendUnitSpec[]; kinds: FileKind[] } {
   const edition = nameEditionOf(csvVersion);
   const specs = (SEND_UNITS as readonly SendUnitSpec[]).filter((u) => (u.editions as readonly number[]).includes(edition));
   const kinds = new Set<FileKind>();
@@ -60,7 +60,7 @@ const cache = new Map<CsvVersion, DocumentSchemas>();
 
 function build(csvVersion: CsvVersion): DocumentSchemas {
   const registry = z.registry<{ id?: string; title?: string; description?: string }>();
-  const { specs, kinds } = unitsOf(csvVersion);
+  const { specs, kinds } = sendUnitsOf(csvVersion);
   const records = new Map<FileKind, z.ZodObject>();
   const inputs = new Map<FileKind, z.ZodObject>();
   for (const kind of kinds) {

@@ -8,7 +8,7 @@ import { VALIDATE_OPTIONS } from '../spec-arguments.js';
 import { forEachCsvItem, type CsvRecord, type ReadOptions } from '../codec/index.js';
 import { parseFileName, type FileNameInfo, type FileNameKind, type OfficeRef } from '../filenames/index.js';
 import { makeIssue, type Issue } from '../issues.js';
-import { importOrder, validateFiles, type InputFile, type UnitReport, type ValidateOptions } from '../validate/index.js';
+import { importOrder, validateFiles, type InputFile, type SendUnitReport, type ValidateOptions } from '../validate/index.js';
 import {
   documentId,
   documentOf,
@@ -34,7 +34,7 @@ export interface StepRef {
 }
 
 /** What every step of a send unit says of its unit. */
-export interface UnitStepBase {
+export interface SendUnitStepBase {
   /** The index of this step in `steps`. */
   readonly index: number;
   /** The send unit's key, as sendUnitKey gives it: `20250325090000:1370100001_43>1370200002_11`. */
@@ -75,7 +75,7 @@ export interface StoredDocument {
 }
 
 /** Store the documents of a unit with no error. */
-export interface StoreStep extends UnitStepBase {
+export interface StoreStep extends SendUnitStepBase {
   readonly action: 'store';
   readonly documents: StoredDocument[];
   /** Image files of the unit that no record names (kept apart: they belong to no document). */
@@ -99,7 +99,7 @@ export interface Withdrawal {
 }
 
 /** Withdraw what a withdrawal unit (DLT…) names. */
-export interface DeleteStep extends UnitStepBase {
+export interface DeleteStep extends SendUnitStepBase {
   readonly action: 'delete';
   readonly withdrawals: Withdrawal[];
 }
@@ -173,15 +173,15 @@ function eachRecord(file: InputFile, options: ImportPlanOptions, visit: (record:
   });
 }
 
-interface UnitFile {
+interface SendUnitFile {
   readonly input: InputFile;
   readonly info: FileNameInfo;
 }
 
-function storeStep(base: Omit<UnitStepBase, 'index'>, index: number, files: readonly UnitFile[], options: ImportPlanOptions, stored: StoredIndex): StoreStep {
+function storeStep(base: Omit<SendUnitStepBase, 'index'>, index: number, files: readonly SendUnitFile[], options: ImportPlanOptions, stored: StoredIndex): StoreStep {
   const documents = new Map<string, { key: DocumentKey; parts: Map<string, { kind: FileNameKind; file: string; records: number }> }>();
   const named = new Map<string, string>(); // image file name → the id of the document whose record names it
-  const images: UnitFile[] = [];
+  const images: SendUnitFile[] = [];
   const partOf = (id: string, key: DocumentKey, kind: FileNameKind, file: string) => {
     if (!documents.has(id)) documents.set(id, { key, parts: new Map() });
     const parts = documents.get(id)!.parts;
@@ -218,7 +218,7 @@ function storeStep(base: Omit<UnitStepBase, 'index'>, index: number, files: read
   return { action: 'store', index, ...base, documents: out, ...(unattached.length ? { unattached } : {}) };
 }
 
-function deleteStep(base: Omit<UnitStepBase, 'index'>, index: number, files: readonly UnitFile[], options: ImportPlanOptions, stored: StoredIndex): DeleteStep {
+function deleteStep(base: Omit<SendUnitStepBase, 'index'>, index: number, files: readonly SendUnitFile[], options: ImportPlanOptions, stored: StoredIndex): DeleteStep {
   const withdrawals: Withdrawal[] = [];
   for (const f of files) {
     const spec = withdrawalOf(f.info.kind);
@@ -267,7 +267,7 @@ export function planImport(files: readonly InputFile[], options: ImportPlanOptio
       continue;
     }
     const unitFiles = indexes.map((i) => ({ input: files[i]!, info: parseFileName(files[i]!.name).info! }));
-    const base: Omit<UnitStepBase, 'index'> = {
+    const base: Omit<SendUnitStepBase, 'index'> = {
       ...unitParts(unit),
       type: unit.type,
       ...csvVersionOf(indexes.map((i) => report.files[i]!.csvVersion)),
@@ -300,7 +300,7 @@ export function planImport(files: readonly InputFile[], options: ImportPlanOptio
   };
 }
 
-function unitParts(unit: UnitReport): { unit: string; type?: string; timestamp: string; sender: OfficeRef; receiver: OfficeRef } {
+function unitParts(unit: SendUnitReport): { unit: string; type?: string; timestamp: string; sender: OfficeRef; receiver: OfficeRef } {
   return { unit: unit.key, ...(unit.type ? { type: unit.type } : {}), timestamp: unit.timestamp, sender: unit.sender, receiver: unit.receiver };
 }
 

@@ -16,10 +16,10 @@ export type SendUnitType = (typeof SEND_UNITS)[number]['id'];
 export type DocumentRecord = AnyTypedRecord;
 
 /** The typed records of one user, per file kind, in file order. */
-export type UnitRecords<V extends CsvVersion = CsvVersion> = { [K in FileKind]?: TypedRecord<K, V>[] };
+export type SendUnitRecords<V extends CsvVersion = CsvVersion> = { [K in FileKind]?: TypedRecord<K, V>[] };
 
 /** What writeSendUnit takes as a user's records: a field the writer derives may be left out. */
-export type UnitRecordsInput<V extends CsvVersion = CsvVersion> = { [K in FileKind]?: Partial<TypedRecord<K, V>>[] };
+export type SendUnitRecordsInput<V extends CsvVersion = CsvVersion> = { [K in FileKind]?: Partial<TypedRecord<K, V>>[] };
 
 /** The run-time view of a user's records, whatever the kind and version. */
 export type UserRecords = { [K in FileKind]?: DocumentRecord[] };
@@ -29,7 +29,7 @@ export interface SendUnitUser<V extends CsvVersion = CsvVersion> {
   insurerNumber: string;
   /** 被保険者番号 (10 characters; `H` + 9 digits for 生保単独). */
   insuredNumber: string;
-  records: UnitRecords<V>;
+  records: SendUnitRecords<V>;
 }
 
 /** A 家族構成画像 (UPKIHON_IMAGE) of the unit: its 枝番 and the JPEG bytes. */
@@ -67,7 +67,7 @@ export interface SendUnitDocumentInput<V extends CsvVersion = CsvVersion> {
   sender: OfficeRef;
   receiver: OfficeRef;
   month?: string;
-  users: { insurerNumber: string; insuredNumber: string; records: UnitRecordsInput<V> }[];
+  users: { insurerNumber: string; insuredNumber: string; records: SendUnitRecordsInput<V> }[];
   images?: SendUnitImage[];
 }
 

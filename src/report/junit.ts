@@ -17,7 +17,6 @@ export function cellSafe(text: string): string {
 export function xmlText(text: string): string {
   return (
     cellSafe(text)
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')

@@ -2,7 +2,7 @@
 // of a file or a send unit, the name of a unit's type, and how many issues fail the run.
 import { SEND_UNITS } from '../../spec-tables/send-units.js';
 import type { Issue } from '../issues.js';
-import type { UnitReport, ValidationReport } from '../validate/index.js';
+import type { SendUnitReport, ValidationReport } from '../validate/index.js';
 import { fails, type ValidationRun } from './issues.js';
 
 export interface SeverityCounts {
@@ -37,7 +37,7 @@ export function issuesByFile(report: ValidationReport): ReadonlyMap<string, read
 }
 
 /** A send unit's mark: it covers the unit's own issues and those of its files. */
-export function unitMark(unit: UnitReport, byFile: ReadonlyMap<string, readonly Issue[]>): Mark {
+export function unitMark(unit: SendUnitReport, byFile: ReadonlyMap<string, readonly Issue[]>): Mark {
   return markOf([...unit.issues, ...unit.files.flatMap((f) => byFile.get(f) ?? [])]);
 }
 

@@ -5,7 +5,7 @@ import { FILE_NAMES } from '../../spec-tables/file-names.js';
 import { expectArguments, TEXT_STYLE, VALIDATION_RUN } from '../arguments.js';
 import type { Substitution } from '../codec/index.js';
 import type { Issue } from '../issues.js';
-import type { FileReport, UnitReport } from '../validate/index.js';
+import type { FileReport, SendUnitReport } from '../validate/index.js';
 import { severityLabel, whereText, type Lang, type ValidationRun } from './issues.js';
 import { paint, quoteValue, visible } from './style.js';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, unitMark, unitTypeName, type Mark } from './summary.js';
@@ -45,7 +45,7 @@ function fileMeta(ctx: TextStyle, f: FileReport): string {
   return parts.filter(Boolean).join(en ? ', ' : '、');
 }
 
-function unitHeader(ctx: TextStyle, u: UnitReport): string {
+function unitHeader(ctx: TextStyle, u: SendUnitReport): string {
   const en = ctx.lang === 'en';
   const n = u.files.length;
   const type = unitTypeName(u.type);

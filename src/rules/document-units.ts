@@ -16,6 +16,4 @@ export const DOCUMENT_UNIT_RULES = [
   r('UNITDOC_NOT_WRITTEN', 'document', 'error', '文書に誤りがあるのでファイルを書き出さない（すべてか無か）', 'the document has errors: no file is written (all or nothing)', '—'),
 ] as const;
 
-export type DocumentUnitRuleCode = (typeof DOCUMENT_UNIT_RULES)[number]['code'];
-
 export const documentUnitIssue = issueBuilder(DOCUMENT_UNIT_RULES);

@@ -10,6 +10,4 @@ export const DOCUMENT_RULES = [
   r('ENCODE_BAD_VALUE', 'document', 'error', '型付きの値が項目の型に合わない（型の違い、実在しない日付、整数でない数、コード表にない値、32日 など）', 'a typed value does not fit its field (wrong type, no such date, a non-integer, a code not in the table, day 32 …)', '項目の書式（spec-tables/formats.ts）'),
 ] as const;
 
-export type DocumentRuleCode = (typeof DOCUMENT_RULES)[number]['code'];
-
 export const documentRuleIssue = issueBuilder(DOCUMENT_RULES);

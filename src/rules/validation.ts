@@ -66,5 +66,3 @@ export const VALIDATION_RULES = [
   r('COMPARE_WRONG_KIND', 'compare', 'error', '予定にUPPLAN、実績にUPJSK以外のファイル', 'plan is not UPPLAN or delivery is not UPJSK', '§2.3'),
   r('COMPARE_MONTH_MISMATCH', 'compare', 'error', '予定と実績の対象年月が違う', 'plan and delivery of different months', '§2.3 keys'),
 ] as const;
-
-export type ValidationRuleCode = (typeof VALIDATION_RULES)[number]['code'];

@@ -2,7 +2,7 @@
 // layout's field keys, each value the field's text exactly as in the file ('' for an empty field).
 import { expectString } from '../arguments.js';
 import { z } from 'zod';
-import { getLayout, type CsvVersion, type FieldKey, type FileKind, type Layout } from '../spec.js';
+import { getLayout, type CsvVersion, type EditionOf, type FieldKey, type FileKind, type Layout, type LayoutKindOf } from '../spec.js';
 import { compileFieldChecker } from './field-rules.js';
 
 export type RecordShape<K extends FileKind, V extends CsvVersion> = { [P in FieldKey<K, V>]: z.ZodString };
@@ -10,6 +10,16 @@ export type RecordSchema<K extends FileKind, V extends CsvVersion = '202407'> = 
   RecordShape<K, V>,
   z.core.$strict
 >;
+/**
+ * What recordSchema gives for a kind and CSVバージョン known when compiling: the schema when the edition has the
+ * layout (read from the edition tables), else `undefined` (UP3KYO in 202208); either when the kind or version is
+ * a union that mixes both.
+ */
+export type RecordSchemaOf<K extends FileKind, V extends CsvVersion> = [LayoutKindOf<K>] extends [keyof EditionOf<V>['layouts']]
+  ? RecordSchema<K, V>
+  : [LayoutKindOf<K> & keyof EditionOf<V>['layouts']] extends [never]
+    ? undefined
+    : RecordSchema<K, V> | undefined;
 /** The record type of a kind in a CSVバージョン, inferred from its schema. */
 export type RecordOf<K extends FileKind, V extends CsvVersion = '202407'> = z.infer<RecordSchema<K, V>>;
 
@@ -38,12 +48,10 @@ function buildSchema(layout: Layout): z.ZodObject {
 /**
  * A zod schema for one record of `kind` in `csvVersion`, checking format, length, required and code values
  * of every field. Each zod issue has `path: [fieldKey]` and `params: { code, no, name, messageEn }`;
- * `message` is Japanese. Returns `undefined` when the spec defines no such layout.
+ * `message` is Japanese. Returns `undefined` when the spec defines no such layout: typed with a literal kind and
+ * CSVバージョン, the return type says which (RecordSchemaOf); with plain strings, it is `| undefined`.
  */
-export function recordSchema<K extends FileKind, V extends CsvVersion>(
-  kind: K,
-  csvVersion: V,
-): RecordSchema<K, V> | undefined;
+export function recordSchema<K extends FileKind, V extends CsvVersion>(kind: K, csvVersion: V): RecordSchemaOf<K, V>;
 export function recordSchema(kind: string, csvVersion: string): z.ZodObject | undefined;
 export function recordSchema(kind: string, csvVersion: string): z.ZodObject | undefined {
   expectString('recordSchema', 'kind', kind);

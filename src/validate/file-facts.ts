@@ -1,6 +1,6 @@
 // What a file tells its send unit: small per-user summaries (relation keys, 第6表 services, 第7表 rows,
 // 利用者補足 limits, images named), never the records themselves, and which of them a unit will read.
-// FileValidator builds them; the send-unit checks (units.ts, cross-checks.ts) read them.
+// FileValidator builds them; the send-unit checks (send-units.ts, cross-checks.ts) read them.
 import type { FileNameInfo } from '../filenames/index.js';
 import type { FileKind } from '../spec.js';
 
@@ -64,7 +64,7 @@ export interface FileFacts {
 }
 
 /**
- * Which summaries a file's send unit will read (checkUnit): the others are not collected, so that a large
+ * Which summaries a file's send unit will read (checkSendUnit): the others are not collected, so that a large
  * file whose unit does not compare it with another file (a 第6表 sent without its 第7表, a file alone) keeps
  * no per-user summaries at all. The report is the same either way: what is not kept is never read.
  */

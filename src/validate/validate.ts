@@ -8,12 +8,12 @@ import { resolvePolicy, withKind, type Policy } from '../policy.js';
 import type { FileKind } from '../spec.js';
 import type { FileFacts } from './file-facts.js';
 import { FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
-import { checkUnit, factNeedsOf, groupUnits, type UnitReport } from './units.js';
+import { checkSendUnit, factNeedsOf, groupSendUnits, type SendUnitReport } from './send-units.js';
 
 export interface ValidationReport {
   readonly files: FileReport[];
   /** The send units of validateFiles (empty for validateFile and validateStream). */
-  readonly units: UnitReport[];
+  readonly units: SendUnitReport[];
   /** Every issue of every file, file by file, then those of the send units. */
   readonly issues: Issue[];
   readonly summary: { readonly files: number; readonly errors: number; readonly warnings: number; readonly infos: number };
@@ -69,7 +69,7 @@ async function validateOneStream(file: InputStream, options: ValidateOptions, va
   return validator;
 }
 
-export function report(files: FileReport[], units: UnitReport[] = []): ValidationReport {
+export function report(files: FileReport[], units: SendUnitReport[] = []): ValidationReport {
   const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
   const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
   return { files, units, issues, summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };
@@ -90,7 +90,7 @@ export function validateFiles(files: readonly InputFile[], options: ValidateOpti
   const validators = validatorsFor(files, options).map((v, i) => validateOne(files[i]!, options, v));
   const reports = validators.map((v) => v.finish());
   const policy = resolvePolicy(options);
-  const units = groupUnits(validators.map((v) => v.facts())).map((unit) => checkUnit(unit, policy));
+  const units = groupSendUnits(validators.map((v) => v.facts())).map((unit) => checkSendUnit(unit, policy));
   return report(reports, units);
 }
 
@@ -126,5 +126,5 @@ export async function validateFileStreams(files: readonly InputStream[], options
     facts.push(validator.facts());
   }
   const policy = resolvePolicy(options);
-  return report(reports, groupUnits(facts).map((unit) => checkUnit(unit, policy)));
+  return report(reports, groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy)));
 }

@@ -1,6 +1,6 @@
 // Builders for the 第6表/第7表 content cross-checks: a month of 訪問介護 with its 処遇改善加算 (outside the
 // 区分支給限度), a monthly 通所型サービス, and the schedule send unit they travel in. Synthetic data only.
-import { getLayout, validateFiles, type CsvRecord, type Issue } from '../../src/index.js';
+import { getLayout, validateFiles, type CsvRecord } from '../../src/index.js';
 import { annex, CM, file, fileName, HELPER, total, visit } from './builders.js';
 import { validRecord } from './records.js';
 
@@ -66,7 +66,6 @@ export function scheduleUnit(plan: CsvRecord[], annexRecords: CsvRecord[], to = 
 
 /** Every issue of the unit's files and of the unit. */
 export const unitReport = (plan: CsvRecord[], annexRecords: CsvRecord[], to = HELPER) => validateFiles(scheduleUnit(plan, annexRecords, to));
-export const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
 
 /**
  * A 第7表 of `users` users (one detail row and a 全合計 each), where the user at `missingTotalAt` lacks its 全合計

@@ -8,7 +8,7 @@ export const freeText = fc.array(fc.constantFrom(...TEXT_PIECES), { maxLength: 8
 /** Free text that is not empty: a value (an empty field is the optional fields' other choice in recordOf). */
 const someText = fc.array(fc.constantFrom(...TEXT_PIECES), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
 
-const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+export const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const date = fc.date({ min: new Date(2000, 0, 1), max: new Date(2030, 11, 31), noInvalidDate: true }).map(
   (d) => `${d.getFullYear()}${pad(d.getMonth() + 1, 2)}${pad(d.getDate(), 2)}`,

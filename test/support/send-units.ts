@@ -13,9 +13,9 @@ export function loadSamples(dir: string): InputFile[] {
 }
 
 /** Every sample unit of an edition, read as documents. */
-export function sampleUnits(edition: keyof typeof EDITION_DIRS): { files: InputFile[]; units: SendUnitDocument[] } {
+export function sampleSendUnits(edition: keyof typeof EDITION_DIRS): { files: InputFile[]; documents: SendUnitDocument[] } {
   const files = loadSamples(EDITION_DIRS[edition]);
-  return { files, units: readSendUnits(files).units };
+  return { files, documents: readSendUnits(files).units };
 }
 
 /** A deep copy that keeps Uint8Array images as they are (structuredClone copies them too). */

@@ -19,3 +19,7 @@ export async function readInParts(bytes: Uint8Array, cuts: readonly number[], op
   }
   return { records, lines, issues };
 }
+
+/** The bytes in chunks of `size` (the last one shorter), as a stream would deliver them. */
+export const splitBytes = (bytes: Uint8Array, size: number): Uint8Array[] =>
+  Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));

@@ -14,7 +14,7 @@ import {
   type Issue,
   type Profile,
   type ReadLimits,
-  type UnitReport,
+  type SendUnitReport,
   type ValidateOptions,
   type ValidationReport,
 } from '../../core.js';
@@ -79,7 +79,7 @@ function optionsFor(batch: readonly InputPath[], request: ValidateRequest): Vali
 /** Collects the batches' reports into the one validateFiles gives for all the files at once. */
 class RunBuilder {
   private readonly fileReports = new Map<string, FileReport>();
-  private readonly units: UnitReport[] = [];
+  private readonly units: SendUnitReport[] = [];
   private readonly progress: boolean;
   private done = 0;
   private shown = 0;

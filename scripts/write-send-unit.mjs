@@ -1,6 +1,6 @@
 // Writes a send unit of a large 第6表 with its 第7表 and 利用者補足 (the sample month's two users re-keyed for as
 // many synthetic users as fit in `mb` MB of 第6表): the unit whose cross-checks keep per-user summaries.
-// Used by scripts/bench.mjs; alone: node scripts/write-unit.mjs <dir> <mb> prints the three paths.
+// Used by scripts/bench.mjs; alone: node scripts/write-send-unit.mjs <dir> <mb> prints the three paths.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFileName, writeCsvFile } from '../dist/src/index.js';
@@ -17,7 +17,7 @@ function rekeyed(base, firstBlock, blocks) {
   return out;
 }
 
-export function writeScheduleUnit(dir, mb) {
+export function writeScheduleSendUnit(dir, mb) {
   const sender = { office: '1370100001', serviceType: '43' };
   const receiver = { office: '1370200002', serviceType: '11' };
   const timestamp = '20250325100000';
@@ -43,7 +43,7 @@ export function writeScheduleUnit(dir, mb) {
   return { paths, users: blocks * 2 };
 }
 
-if (process.argv[1]?.endsWith('write-unit.mjs')) {
-  const { paths, users } = writeScheduleUnit(process.argv[2], Number(process.argv[3]));
+if (process.argv[1]?.endsWith('write-send-unit.mjs')) {
+  const { paths, users } = writeScheduleSendUnit(process.argv[2], Number(process.argv[3]));
   console.log(JSON.stringify({ paths, users }));
 }

@@ -11,7 +11,7 @@ import { checkScheduleContent } from './cross-checks.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
 import { issue, type AnyIssueDraft } from '../rules/index.js';
 
-export interface UnitReport {
+export interface SendUnitReport {
   /** `連番:sender>receiver`, as sendUnitKey gives it. */
   readonly key: string;
   readonly timestamp: string;
@@ -66,8 +66,8 @@ function groupBySendUnit<T>(items: readonly T[], infoOf: (item: T) => FileNameIn
 }
 
 /**
- * Which summaries each file must keep for the send-unit checks, from the names alone (grouped as groupUnits
- * groups them): what checkUnit will read of it, and nothing else. A file outside any unit keeps none.
+ * Which summaries each file must keep for the send-unit checks, from the names alone (grouped as groupSendUnits
+ * groups them): what checkSendUnit will read of it, and nothing else. A file outside any unit keeps none.
  */
 export function factNeedsOf(infos: readonly (FileNameInfo | undefined)[]): FactNeeds[] {
   const needs: FactNeeds[] = infos.map(() => NO_FACTS);
@@ -99,20 +99,20 @@ export function factNeedsOf(infos: readonly (FileNameInfo | undefined)[]): FactN
   return needs;
 }
 
-export function groupUnits(facts: readonly FileFacts[]): FileFacts[][] {
+export function groupSendUnits(facts: readonly FileFacts[]): FileFacts[][] {
   const named = facts.filter((f): f is FileFacts & { info: FileNameInfo } => f.info !== undefined);
   return groupBySendUnit(named, (f) => f.info).map((g) => g.items);
 }
 
-type UnitFinding = AnyIssueDraft & { readonly code: 'UNIT_NO_BASE' | 'UNIT_DELETION_NOT_ALONE' | 'UNIT_MIXED_EDITIONS' | 'UNIT_MIXED_PARTIES' };
+type SendUnitFinding = AnyIssueDraft & { readonly code: 'UNIT_NO_BASE' | 'UNIT_DELETION_NOT_ALONE' | 'UNIT_MIXED_EDITIONS' | 'UNIT_MIXED_PARTIES' };
 
 /**
  * What the names alone say is wrong with a unit's make-up, most fundamental first: no base file, a
  * withdrawal with other files, two editions, two pairs of service types. Each of these also keeps the unit
  * out of the import order (importOrder), since a receiver cannot tell what to import it into or in which order.
  */
-function shapeFindings(infos: readonly FileNameInfo[]): UnitFinding[] {
-  const found: UnitFinding[] = [];
+function shapeFindings(infos: readonly FileNameInfo[]): SendUnitFinding[] {
+  const found: SendUnitFinding[] = [];
   const kinds = new Set(infos.map((i) => i.kind));
   if (!patternOf(kinds)) {
     found.push(issue('UNIT_NO_BASE', { kinds: [...kinds] }));
@@ -132,7 +132,7 @@ function shapeFindings(infos: readonly FileNameInfo[]): UnitFinding[] {
   return found;
 }
 
-export function checkUnit(files: readonly FileFacts[], policy: Policy = resolvePolicy()): UnitReport {
+export function checkSendUnit(files: readonly FileFacts[], policy: Policy = resolvePolicy()): SendUnitReport {
   const first = files[0]!.info!;
   const key = sendUnitKey(first);
   const names = inImportOrder(files, (f) => f.info).map((f) => f.file);
@@ -237,7 +237,7 @@ function checkKeys(
   }
 }
 
-export interface ImportOrderUnit {
+export interface ImportOrderSendUnit {
   readonly key: string;
   readonly timestamp: string;
   /** The combination the names make (`carePlan`, `schedule`, …; see spec-tables/send-units.ts). */
@@ -259,7 +259,7 @@ export interface UnorderedFile {
 
 export interface ImportOrder {
   /** Send units in the order a receiver imports them: by ファイル連番, then sender and receiver. */
-  readonly units: ImportOrderUnit[];
+  readonly units: ImportOrderSendUnit[];
   /**
    * Files that cannot be ordered, with the reason: names that give no send unit, and every file of a unit
    * a receiver cannot import (no base file, a withdrawal with other files, mixed editions or service types).
@@ -294,7 +294,7 @@ export function importOrder(files: readonly (string | { readonly name: string })
     }
     named.push({ name, info: parsed.info });
   }
-  const units: ImportOrderUnit[] = [];
+  const units: ImportOrderSendUnit[] = [];
   for (const g of groupBySendUnit(named, (n) => n.info)) {
     const ordered = inImportOrder(g.items, (n) => n.info).map((n) => n.name);
     const infos = g.items.map((n) => n.info);

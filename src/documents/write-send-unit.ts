@@ -12,7 +12,7 @@ import type { FileKind } from '../spec.js';
 import type { AnyTypedRecord } from '../schemas/typed-record.js';
 import { validateFiles } from '../validate/index.js';
 import { checkDocument } from './check-document.js';
-import { completeUser, type UnitContext } from './complete-document.js';
+import { completeUser, type SendUnitContext } from './complete-document.js';
 import { encodeRecord } from './records.js';
 import {
   monthToText,
@@ -71,7 +71,7 @@ const CHUNK = 256;
  * One file: the users' records of a kind, encoded and written a part at a time. Every record is encoded (so
  * that every bad value is reported); undefined when a record is refused.
  */
-function writeKind(kind: FileKind, name: string, users: readonly LooseUser[], ctx: UnitContext, options: WriteSendUnitOptions, issues: Issue[]): WrittenFile | undefined {
+function writeKind(kind: FileKind, name: string, users: readonly LooseUser[], ctx: SendUnitContext, options: WriteSendUnitOptions, issues: Issue[]): WrittenFile | undefined {
   const slots: Slot[] = [];
   for (const u of users) {
     const rows = u.records[kind] ?? [];

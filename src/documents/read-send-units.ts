@@ -10,7 +10,7 @@ import { ruleOf } from '../rules/index.js';
 import { toIssue } from '../issue-sink.js';
 import { issue } from '../rules/index.js';
 import { isFileKind, isServedCsvVersion, type FileKind } from '../spec.js';
-import { validateFiles, type InputFile, type UnitReport, type ValidateOptions } from '../validate/index.js';
+import { validateFiles, type InputFile, type SendUnitReport, type ValidateOptions } from '../validate/index.js';
 import { decodeRecord } from './records.js';
 import {
   monthToTyped,
@@ -50,7 +50,7 @@ class Users {
   }
 }
 
-function readUnit(unit: UnitReport, files: ReadonlyMap<string, InputFile>, options: ValidateOptions, issues: Issue[]): SendUnitDocument | undefined {
+function readUnit(unit: SendUnitReport, files: ReadonlyMap<string, InputFile>, options: ValidateOptions, issues: Issue[]): SendUnitDocument | undefined {
   const spec = sendUnitSpec(unit.type ?? '');
   if (!spec) return undefined;
   const users = new Users();
@@ -115,10 +115,10 @@ export function readSendUnits(files: readonly InputFile[], options: ReadSendUnit
   const issues: Issue[] = [...report.issues];
   const byName = new Map<string, InputFile>();
   for (const f of files) if (!byName.has(f.name)) byName.set(f.name, f);
-  const units: SendUnitDocument[] = [];
+  const documents: SendUnitDocument[] = [];
   for (const unit of report.units) {
     const doc = readUnit(unit, byName, options, issues);
-    if (doc) units.push(doc);
+    if (doc) documents.push(doc);
   }
-  return { units, issues };
+  return { units: documents, issues };
 }

@@ -1,10 +1,11 @@
 // Send units: combinations, keys, content cross-checks, import order.
 import { describe, expect, it } from 'vitest';
-import { comparePlanToActual, getLayout, importOrder, validateFiles, type CsvRecord, type Issue } from '../src/index.js';
+import { comparePlanToActual, getLayout, importOrder, validateFiles, type CsvRecord } from '../src/index.js';
 import { annex, CM, file, fileName, HELPER, subtotal, total, visit } from './support/builders.js';
 import { validRecord } from './support/records.js';
 import { supplement } from './support/annex.js';
-import { CENTER, DAY_CARE, PREVENTION_TS, preventionRecord, preventionUnit } from './support/units.js';
+import { CENTER, DAY_CARE, PREVENTION_TS, preventionRecord, preventionSendUnit } from './support/prevention-send-unit.js';
+import { codes } from './support/issues.js';
 
 const TS = '20250325100000';
 const planName = fileName('UPPLAN', '202504', CM, HELPER, 4, TS);
@@ -28,7 +29,6 @@ function scheduleUnit(change: { plan?: CsvRecord[]; annex?: CsvRecord[]; hosoku?
   ];
 }
 const unitIssues = (files: ReturnType<typeof scheduleUnit>) => validateFiles(files).units.flatMap((u) => u.issues);
-const codes = (issues: readonly Issue[]) => issues.map((i) => i.code);
 
 describe('schedule unit (第6表 + 第7表 + 利用者補足)', () => {
   it('a complete, consistent unit passes and is reported as one unit in import order', () => {
@@ -159,9 +159,9 @@ describe('care-plan unit (第1表 + 第2表 + 第3表 + 利用者補足)', () =>
 
   it('one edition per unit', () => {
     const mixed = [...planFiles(['UP1KYO', 'UP2KYO', 'UP3KYO']), ...planFiles(['UPHOSOKU'], 3)];
-    const units = validateFiles(mixed).units;
-    expect(units).toHaveLength(1);
-    expect(codes(units[0]!.issues)).toContain('UNIT_MIXED_EDITIONS');
+    const sendUnits = validateFiles(mixed).units;
+    expect(sendUnits).toHaveLength(1);
+    expect(codes(sendUnits[0]!.issues)).toContain('UNIT_MIXED_EDITIONS');
   });
 });
 
@@ -202,25 +202,25 @@ describe('units to one office under two service types (same 連番)', () => {
 });
 
 describe('介護予防 units (§3.4 (1)-(3), §3.3)', () => {
-  const unitCodes = (files: ReturnType<typeof preventionUnit>) => validateFiles(files).units.map((u) => u.issues.map((i) => [i.code, i.value]));
+  const unitCodes = (files: ReturnType<typeof preventionSendUnit>) => validateFiles(files).units.map((u) => u.issues.map((i) => [i.code, i.value]));
 
   it('計画書 with its 別表, alone or with 利用者基本情報 and both its 別表, passes', () => {
-    const alone = validateFiles(preventionUnit(['UPYOBO', 'UPYOBO_SUB']));
+    const alone = validateFiles(preventionSendUnit(['UPYOBO', 'UPYOBO_SUB']));
     expect(alone.units.map((u) => [u.type, u.issues])).toEqual([['preventionPlan', []]]);
-    const withBasic = validateFiles(preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2']));
+    const withBasic = validateFiles(preventionSendUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2']));
     expect(withBasic.units.map((u) => [u.type, u.issues])).toEqual([['preventionPlan', []]]);
   });
 
   it('利用者基本情報 in a 計画書 unit needs its 別表1・別表2 just as it does alone (§3.3)', () => {
-    const inPlan = unitCodes(preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON']));
-    const alone = unitCodes(preventionUnit(['UPKIHON']));
+    const inPlan = unitCodes(preventionSendUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON']));
+    const alone = unitCodes(preventionSendUnit(['UPKIHON']));
     const expected = [
       ['UNIT_MISSING_ANNEX', 'UPKIHON_SUB1'],
       ['UNIT_MISSING_ANNEX', 'UPKIHON_SUB2'],
     ];
     expect(inPlan).toEqual([expected]);
     expect(alone).toEqual([expected]);
-    const issue = validateFiles(preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB2'])).units[0]!.issues;
+    const issue = validateFiles(preventionSendUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB2'])).units[0]!.issues;
     expect(issue.map((i) => [i.code, i.severity, i.message])).toEqual([
       ['UNIT_MISSING_ANNEX', 'warning', 'UPKIHON に添える UPKIHON_SUB1 がありません（原則として合わせて送付）。'],
     ]);
@@ -229,7 +229,7 @@ describe('介護予防 units (§3.4 (1)-(3), §3.3)', () => {
   it('計画書 and 利用者基本情報 of different users are reported both ways', () => {
     const other = preventionRecord('UPKIHON', { insuredNumber: 'H234567891' });
     const sub = (kind: 'UPKIHON_SUB1' | 'UPKIHON_SUB2') => [preventionRecord(kind, { insuredNumber: 'H234567891' })];
-    const r = validateFiles(preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'], { UPKIHON: [other], UPKIHON_SUB1: sub('UPKIHON_SUB1'), UPKIHON_SUB2: sub('UPKIHON_SUB2') }));
+    const r = validateFiles(preventionSendUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'], { UPKIHON: [other], UPKIHON_SUB1: sub('UPKIHON_SUB1'), UPKIHON_SUB2: sub('UPKIHON_SUB2') }));
     const issues = r.units[0]!.issues;
     expect(issues.map((i) => [i.code, i.value])).toEqual([
       ['UNIT_KEY_NOT_IN_BASE', '131016|H234567891'],
@@ -240,7 +240,7 @@ describe('介護予防 units (§3.4 (1)-(3), §3.3)', () => {
 
   it('利用者基本情報 別表 are matched against 利用者基本情報 by 相談日, not against the 計画書', () => {
     const r = validateFiles(
-      preventionUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'], { UPKIHON_SUB1: [preventionRecord('UPKIHON_SUB1', { consultationDate: '20250411' })] }),
+      preventionSendUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'], { UPKIHON_SUB1: [preventionRecord('UPKIHON_SUB1', { consultationDate: '20250411' })] }),
     );
     expect(r.units[0]!.issues.map((i) => [i.code, i.value])).toEqual([
       ['UNIT_KEY_NOT_IN_BASE', '131016|0000234567|20250411'],
@@ -300,7 +300,7 @@ describe('importOrder', () => {
   });
 
   it('orders the same files as validateFiles groups them', () => {
-    const files = [...scheduleUnit(), ...preventionUnit(['UPYOBO', 'UPYOBO_SUB'])];
+    const files = [...scheduleUnit(), ...preventionSendUnit(['UPYOBO', 'UPYOBO_SUB'])];
     const report = validateFiles(files);
     const order = importOrder(files);
     expect(order.units.map((u) => [u.key, u.type, u.files])).toEqual(report.units.map((u) => [u.key, u.type, u.files]));

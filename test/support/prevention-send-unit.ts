@@ -29,7 +29,7 @@ export function preventionRecord(kind: PreventionKind, o: Record<string, string>
 }
 
 /** The files of one 介護予防 send unit, one record each unless `records` gives others for a kind. */
-export function preventionUnit(kinds: readonly PreventionKind[], records: Partial<Record<PreventionKind, CsvRecord[]>> = {}) {
+export function preventionSendUnit(kinds: readonly PreventionKind[], records: Partial<Record<PreventionKind, CsvRecord[]>> = {}) {
   return kinds.map((kind) =>
     file(kind, records[kind] ?? [preventionRecord(kind)], fileName(kind, undefined, CENTER, DAY_CARE, 4, PREVENTION_TS)),
   );
