@@ -30,7 +30,7 @@ export {
 } from './schemas/field-rules.js';
 export { FORMATS } from '../spec-tables/formats.js';
 export type { FieldCondition, ValueSubstitution, DateOrder } from '../spec-tables/types.js';
-export { byPosition, makeIssue, type Issue, type IssueLocation } from './issues.js';
+export { byPosition, type Issue, type IssueLocation } from './issues.js';
 export {
   readCsvFile,
   readCsvItems,
@@ -78,7 +78,6 @@ export {
   validateFileStreams,
   RULES,
   ruleOf,
-  catalogueMarkdown,
   type ValidationReport,
   type InputFile,
   type InputStream,

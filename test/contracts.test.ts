@@ -30,7 +30,8 @@ const PARTS: api.FileNameParts = {
   timestamp: '20250325120000',
 };
 const UNIT_DOCUMENT = { type: 'actualDeletion', timestamp: '20250502090000', sender: PARTS.receiver, receiver: PARTS.sender, users: [] };
-const ISSUE = api.makeIssue('CSV_EMPTY_FILE', 'warning', '空', 'empty');
+
+const ISSUE: api.Issue = { code: 'CSV_EMPTY_FILE', severity: 'warning', message: '空', messageEn: 'empty' };
 const REPORT = api.validateFiles([{ name: NAME, bytes: EMPTY }]);
 const RUN = api.validationRun(REPORT);
 const TOOL = { name: 'careplan-csv', version: '1.0.0', informationUri: 'https://example.invalid/careplan-csv' };
@@ -150,13 +151,6 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'a', valid: ISSUE, wrong: notObject },
     { name: 'b', valid: ISSUE, wrong: notObject },
   ],
-  makeIssue: [
-    { name: 'code', valid: 'X', wrong: notString },
-    { name: 'severity', valid: 'error', wrong: fc.oneof(anything.filter((v) => !['error', 'warning', 'info'].includes(v as string)), fc.constant('fatal')) },
-    { name: 'message', valid: 'メッセージ', wrong: notString },
-    { name: 'messageEn', valid: 'message', wrong: notString },
-    { name: 'where', valid: { line: 1 }, wrong: notOptionalObject },
-  ],
   readCsvFile: [
     { name: 'file', valid: { name: NAME, bytes: EMPTY }, wrong: notOptionalBytesFile(false) },
     { name: 'options', valid: {}, wrong: wrongOptions(readOptions) },
@@ -220,7 +214,6 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'options', valid: {}, wrong: wrongOptions(validateOptions) },
   ],
   ruleOf: [{ name: 'code', valid: 'CSV_EMPTY_FILE', wrong: notString }],
-  catalogueMarkdown: [],
   importOrder: [{ name: 'files', valid: [NAME, { name: JSK }], wrong: notArrayOf(fc.oneof(notObject.filter((v) => typeof v !== 'string'), fc.record({ name: notString }))) }],
   readSendUnits: [
     { name: 'files', valid: [{ name: NAME, bytes: EMPTY }], wrong: notArrayOf(notOptionalBytesFile(true)) },

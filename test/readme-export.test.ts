@@ -1,4 +1,4 @@
-// The README's "Import and export" export example in JavaScript (test/fixtures/readme/export.mjs; test/docs.test.ts runs the README's TypeScript text), run as
+// The export example of docs/import-export.md in JavaScript (test/fixtures/readme/export.mjs; test/docs.test.ts runs the page's TypeScript text), run as
 // written with the built package: it writes one conformant 実績 file and reports nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
