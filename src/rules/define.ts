@@ -1,7 +1,7 @@
-// How a rule of the catalogue is written down, and how an issue of it is built. The catalogue is split by layer
+// How a rule of the catalogue is written down (an issue of it is made with `issue`, src/rules/draft.ts). The catalogue is split by layer
 // (one module each) so that a layer carries only its own rules: a web app importing the file-name parser
 // bundles the name rules, not the whole catalogue.
-import { makeIssue, type Issue, type IssueLocation, type Severity } from '../issues.js';
+import type { Severity } from '../issues.js';
 
 export type RuleLayer = 'name' | 'encoding' | 'csv' | 'field' | 'record' | 'file' | 'unit' | 'compare' | 'write' | 'document';
 
@@ -33,25 +33,3 @@ export const r = <const C extends string>(
   spec: string,
   lowered?: Lowering,
 ): RuleSpec<C> => (lowered ? { code, layer, severity, ja, en, spec, lowered } : { code, layer, severity, ja, en, spec });
-
-/** Builds issue of a code of `rules` with the catalogue's severity. Only codes of `rules` type-check. */
-export type RuleIssueBuilder<C extends string> = (
-  code: C,
-  message: string,
-  messageEn: string,
-  where?: IssueLocation,
-  lowered?: boolean,
-) => Issue;
-
-/**
- * The issue builder of one part of the catalogue. `lowered` reports the issue as a warning; only rules the
- * catalogue marks as lowerable may be (a programming error otherwise, caught by the tests).
- */
-export function issueBuilder<const R extends readonly RuleSpec[]>(rules: R): RuleIssueBuilder<R[number]['code']> {
-  const byCode = new Map<string, RuleSpec>(rules.map((rule) => [rule.code, rule]));
-  return (code, message, messageEn, where = {}, lowered = false) => {
-    const rule = byCode.get(code)!;
-    if (lowered && !rule.lowered) throw new Error(`rule ${code} is not lowerable`);
-    return makeIssue(code, lowered ? 'warning' : rule.severity, message, messageEn, where);
-  };
-}

@@ -1,6 +1,6 @@
 // Rules of the send-unit documents (src/documents/): what readSendUnits and writeSendUnit report beyond the
 // validator's own codes — a document whose shape cannot make a unit, and a record left out of a document.
-import { issueBuilder, r } from './define.js';
+import { r } from './define.js';
 
 export const DOCUMENT_UNIT_RULES = [
   r('UNITDOC_UNKNOWN_TYPE', 'document', 'error', '送信単位の種類（type）が仕様にない', 'the document type is not a send-unit type of the spec', '§2.4, §3.4'),
@@ -16,4 +16,3 @@ export const DOCUMENT_UNIT_RULES = [
   r('UNITDOC_NOT_WRITTEN', 'document', 'error', '文書に誤りがあるのでファイルを書き出さない（すべてか無か）', 'the document has errors: no file is written (all or nothing)', '—'),
 ] as const;
 
-export const documentUnitIssue = issueBuilder(DOCUMENT_UNIT_RULES);

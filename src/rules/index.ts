@@ -1,9 +1,9 @@
 // The rule catalogue: every issue code the library can report, with its severity, what it checks in
-// Japanese and English, and the passage of the spec it enforces. Every layer builds its issues from its part of
-// the catalogue, so a rule's severity is stated there and nowhere else; the README's catalogue is generated
+// Japanese and English, and the passage of the spec it enforces. A rule's severity is stated here and nowhere else
+// (issues are made with `issue`, src/rules/draft.ts, and rendered by the sink); docs/rules.md is generated
 // from this list (`npm run catalogue`).
 import { expectString } from '../arguments.js';
-import { issueBuilder, type Lowering, type RuleSpec } from './define.js';
+import type { Lowering, RuleSpec } from './define.js';
 import { DOCUMENT_RULES } from './document.js';
 import { FIELD_RULES } from './field.js';
 import { NAME_RULES } from './name.js';
@@ -21,9 +21,6 @@ export const RULES = [...NAME_RULES, ...READ_RULES, ...FIELD_RULES, ...VALIDATIO
 export type RuleCode = (typeof RULES)[number]['code'];
 
 const byCode = new Map<string, RuleSpec>(RULES.map((rule) => [rule.code, rule]));
-
-/** Issues of any rule: for the validation layer, which reports rules of every layer. */
-export const ruleIssue = issueBuilder(RULES);
 
 export function ruleOf(code: string): RuleSpec | undefined {
   expectString('ruleOf', 'code', code);

@@ -1,5 +1,5 @@
 // Rules of the file-name layer (src/filenames/).
-import { issueBuilder, r } from './define.js';
+import { r } from './define.js';
 
 export const NAME_RULES = [
   r('NAME_UNKNOWN_PREFIX', 'name', 'error', 'ファイル名が既知の種別で始まらない', 'name does not start with a known kind', 'ファイル名規約 (every layout)'),
@@ -25,4 +25,3 @@ export const NAME_RULES = [
 
 export type NameRuleCode = (typeof NAME_RULES)[number]['code'];
 
-export const nameRuleIssue = issueBuilder(NAME_RULES);

@@ -1,5 +1,5 @@
 // Rules of the reader (src/codec/): encoding and CSV structure.
-import { issueBuilder, r } from './define.js';
+import { r } from './define.js';
 
 export const READ_RULES = [
   r('CSV_NOT_MS932', 'encoding', 'error', 'UTF-8で書かれている', 'the file is UTF-8', '4.3 ファイルエンコード', 'lenientProfile'),
@@ -34,4 +34,3 @@ export const READ_RULES = [
 
 export type ReadRuleCode = (typeof READ_RULES)[number]['code'];
 
-export const readRuleIssue = issueBuilder(READ_RULES);

@@ -1,5 +1,5 @@
 // Rules of the validation layer (src/validate/): records, files, send units, plan vs delivery.
-// The validation layer builds its issues with `ruleIssue` (src/rules/index.ts): it reports rules of every layer.
+// Issues of these rules are made with `issue` (src/rules/draft.ts); the validation layer reports rules of every layer.
 import { r } from './define.js';
 
 export const VALIDATION_RULES = [

@@ -1,5 +1,5 @@
 // Rules of the writer (src/codec/write.ts) and of the command's rewrite (`fix`).
-import { issueBuilder, r } from './define.js';
+import { r } from './define.js';
 
 export const WRITE_RULES = [
   r('WRITE_UNMAPPABLE_CHAR', 'write', 'error', 'MS932で書けない文字（レコードを書かない）', 'a character MS932 cannot hold (record refused)', '文字コード'),
@@ -17,4 +17,3 @@ export const WRITE_RULES = [
 
 export type WriteRuleCode = (typeof WRITE_RULES)[number]['code'];
 
-export const writeRuleIssue = issueBuilder(WRITE_RULES);

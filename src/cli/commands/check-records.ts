@@ -3,7 +3,9 @@
 // (a key the layout lacks, a field missing or not a string, no layout for its version) is reported under the
 // writer's catalogue codes, beside the field rules' errors.
 import { basename } from 'node:path';
-import { compileFieldChecker, getLayout, listLayouts, ruleOf, type Issue, type Layout } from '../../core.js';
+import { compileFieldChecker, getLayout, listLayouts, type Issue, type Layout } from '../../core.js';
+import { toIssue } from '../../issue-sink.js';
+import { issue } from '../../rules/index.js';
 import { CHECK_EXIT, defineCommand } from '../command.js';
 import { EXIT, type Ctx } from '../context.js';
 import { currentCsvVersion } from '../editions.js';
@@ -14,11 +16,7 @@ import { noLayout } from './layouts.js';
 const COMMAND = 'check-records';
 
 type FieldChecker = ReturnType<typeof compileFieldChecker>;
-type Where = Pick<Issue, 'file' | 'record' | 'field' | 'value'>;
-
-function catalogued(code: 'WRITE_UNKNOWN_FIELD' | 'WRITE_MISSING_FIELD' | 'WRITE_NO_LAYOUT', where: Where, message: string, messageEn: string): Issue {
-  return { code, severity: ruleOf(code)!.severity, ...where, message, messageEn } satisfies Issue;
-}
+type Where = { readonly file: string; readonly record: number };
 
 /** A layout with its field checkers, compiled once per CSVバージョン met. */
 interface Checked {
@@ -34,18 +32,18 @@ function recordErrors(kind: string, record: Record<string, unknown>, given: stri
   const checked = compiled(csvVersion);
   if (!checked) {
     return [
-      catalogued('WRITE_NO_LAYOUT', { ...where, value: csvVersion }, `${kind} にCSVバージョン ${csvVersion} のレイアウトはありません。`, `${kind} has no layout for CSV version ${csvVersion}.`),
+      toIssue(issue('WRITE_NO_LAYOUT', { kind, csvVersion }, { ...where, value: csvVersion })),
     ];
   }
   const issues: Issue[] = [];
   for (const key of Object.keys(record)) {
-    if (!checked.keys.has(key)) issues.push(catalogued('WRITE_UNKNOWN_FIELD', { ...where, value: key }, 'レイアウトにない項目です。', `${key} is not a field of the layout.`));
+    if (!checked.keys.has(key)) issues.push(toIssue(issue('WRITE_UNKNOWN_FIELD', { record: where.record, key, inherited: false }, { ...where, value: key })));
   }
   checked.layout.fields.forEach((f, n) => {
     const field = { no: f.no, key: f.key, name: f.name };
     const value = record[f.key];
     if (typeof value !== 'string') {
-      issues.push(catalogued('WRITE_MISSING_FIELD', { ...where, field }, `No.${f.no}「${f.name}」がありません。`, `No.${f.no} ${f.name} is missing or not a string.`));
+      issues.push(toIssue(issue('WRITE_MISSING_FIELD', { record: where.record, field }, { ...where, field })));
       return;
     }
     for (const p of checked.checkers[n]!(value)) {

@@ -4,7 +4,9 @@
 // (then every substitution is listed), a file whose structure would lose data is refused, and the result is
 // read back and compared with the input's values before anything is written.
 import { basename } from 'node:path';
-import { byPosition, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, ruleOf, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
+import { byPosition, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
+import { toIssue } from '../../issue-sink.js';
+import { issue } from '../../rules/index.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { quoteValue } from '../../report/style.js';
@@ -156,13 +158,7 @@ function fixOne(path: string, planned: OutputPlan, opts: { outDir: string; force
     (i) => BLOCKING.has(i.code) || (i.code === 'CSV_UNMAPPABLE_CHAR' && !opts.substitute) || (i.severity === 'error' && !REPAIRED.has(i.code) && i.code !== 'CSV_UNMAPPABLE_CHAR'),
   );
   if (!kind || !read.csvVersion || refused.length) {
-    const unknown = {
-      code: 'CSV_UNKNOWN_KIND',
-      severity: ruleOf('CSV_UNKNOWN_KIND')!.severity,
-      file: name,
-      message: '種別かCSVバージョンが分からないため書き直せません（--kind で種別を指定できます）。',
-      messageEn: 'The kind or CSV version cannot be told, so the file cannot be rewritten (--kind gives the kind).',
-    } satisfies Issue;
+    const unknown = toIssue(issue('CSV_UNKNOWN_KIND', { rewrite: true }, { file: name }));
     return { ...base, changes: [], substitutions: [], refused: refused.length ? refused : [unknown] };
   }
   const written = writeCsvFile(kind, read.records, { csvVersion: read.csvVersion, unmappable: opts.substitute ? 'substitute' : 'error', file: name });
@@ -172,14 +168,8 @@ function fixOne(path: string, planned: OutputPlan, opts: { outDir: string; force
   const back = readCsvFile({ name, bytes: written.bytes }, { kind });
   const leftover = back.issues.filter((i) => REPAIRED.has(i.code) || BLOCKING.has(i.code) || i.code === 'CSV_UNMAPPABLE_CHAR');
   if (leftover.length || !sameRecords(back.records, expectedRecords(read.records, written.substitutions))) {
-    const issue = {
-      code: 'FIX_VERIFY_FAILED',
-      severity: ruleOf('FIX_VERIFY_FAILED')!.severity,
-      file: name,
-      message: '書き直したファイルを読み戻すと値が一致しません。書き出しませんでした（不具合として報告してください）。',
-      messageEn: 'The rewritten file does not read back to the same values; nothing written (please report this as a bug).',
-    } satisfies Issue;
-    return { ...base, changes: [], substitutions: written.substitutions, refused: [issue, ...leftover] };
+    const failed = toIssue(issue('FIX_VERIFY_FAILED', {}, { file: name }));
+    return { ...base, changes: [], substitutions: written.substitutions, refused: [failed, ...leftover] };
   }
   const changes = changesOf(bytes, read, shapes, kind);
   if (!opts.dryRun) writeOutput(COMMAND, opts.outDir, name, written.bytes, opts.force);
