@@ -69,6 +69,9 @@ export {
   type OfficeRef,
   type ParsedFileName,
 } from './filenames/index.js';
+// Issues under catalogue codes, for tools that report their own findings as the library does.
+export { createIssue } from './issue-sink.js';
+export type { MessageParams } from './messages/catalogue.js';
 export { FILE_NAMES, OFFICE_ROLES } from '../spec-tables/file-names.js';
 export { SEND_UNITS, type SendUnitSpec, type SendUnitMember } from '../spec-tables/send-units.js';
 export {

@@ -3,7 +3,9 @@
 // behind it — stays bounded whatever the input), gives each issue its severity (the catalogue's, lowered
 // where the draft says so and under the lenient profile) and renders the kept ones' messages. At the end, one
 // FILE_ISSUES_TRUNCATED (a file's sink) or UNIT_ISSUES_TRUNCATED (a send unit's) per code over the cap.
+import { expectArguments, leaf, OBJECT } from './arguments.js';
 import type { Issue, IssueLocation, Severity } from './issues.js';
+import type { MessageParams } from './messages/catalogue.js';
 import { renderIssue } from './messages/render.js';
 import { resolvePolicy, type Policy } from './policy.js';
 import { issue as draftOf, type AnyIssueDraft, type IssueDraft } from './rules/draft.js';
@@ -115,4 +117,17 @@ export function ruleSeverity(code: RuleCode, lowered = false): Severity {
  */
 export function toIssue(draft: AnyIssueDraft | IssueDraft): Issue {
   return renderIssue(draft, ruleSeverity(draft.code, draft.lowered === true));
+}
+
+/** A code of the rule catalogue. */
+const RULE_CODE = leaf('a rule code of the catalogue (RULES)', 'ルールカタログ（RULES）のコード', (v) => typeof v === 'string' && ruleOf(v) !== undefined);
+
+/**
+ * An issue of a catalogue rule, made from its params and rendered as the library renders its own (severity from
+ * the catalogue, messages in Japanese and English): for a tool that reports its own findings under the
+ * library's codes, as the command does. An unknown code or a wrong argument type is a programmer error: a TypeError.
+ */
+export function createIssue<C extends RuleCode>(code: C, params: MessageParams[C], where: IssueLocation = {}): Issue {
+  expectArguments('createIssue', [['code', code, RULE_CODE], ['params', params, OBJECT], ['where', where, OBJECT]]);
+  return toIssue(draftOf(code, params, where) as AnyIssueDraft);
 }

@@ -214,6 +214,11 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'options', valid: {}, wrong: wrongOptions(validateOptions) },
   ],
   ruleOf: [{ name: 'code', valid: 'CSV_EMPTY_FILE', wrong: notString }],
+  createIssue: [
+    { name: 'code', valid: 'FIX_VERIFY_FAILED', wrong: fc.oneof(notString, fc.constant('NO_SUCH_CODE'), fc.constant('')) },
+    { name: 'params', valid: {}, wrong: notObject },
+    { name: 'where', valid: { file: NAME }, wrong: notObject.filter((v) => v !== undefined) },
+  ],
   importOrder: [{ name: 'files', valid: [NAME, { name: JSK }], wrong: notArrayOf(fc.oneof(notObject.filter((v) => typeof v !== 'string'), fc.record({ name: notString }))) }],
   readSendUnits: [
     { name: 'files', valid: [{ name: NAME, bytes: EMPTY }], wrong: notArrayOf(notOptionalBytesFile(true)) },

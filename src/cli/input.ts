@@ -3,9 +3,7 @@
 // business (issues).
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { Issue } from '../core.js';
-import { toIssue } from '../issue-sink.js';
-import { issue } from '../rules/index.js';
+import { createIssue, type Issue } from '../core.js';
 import { CliError, errorText } from './context.js';
 
 export interface InputPath {
@@ -121,7 +119,7 @@ export function unreadableIssue(display: string, error: unknown): Issue {
   const code = (error as NodeJS.ErrnoException).code;
   const tag = code !== undefined && !en.includes(code);
   const reason = { ja, en };
-  return toIssue(issue('FILE_UNREADABLE', tag ? { file: display, reason, errno: code! } : { file: display, reason }, { file: display }));
+  return createIssue('FILE_UNREADABLE', tag ? { file: display, reason, errno: code! } : { file: display, reason }, { file: display });
 }
 
 /** A file's bytes; a folder, a missing or unreadable file is an I/O error. */

@@ -3,9 +3,7 @@
 // (a key the layout lacks, a field missing or not a string, no layout for its version) is reported under the
 // writer's catalogue codes, beside the field rules' errors.
 import { basename } from 'node:path';
-import { compileFieldChecker, getLayout, listLayouts, type Issue, type Layout } from '../../core.js';
-import { toIssue } from '../../issue-sink.js';
-import { issue } from '../../rules/index.js';
+import { compileFieldChecker, getLayout, createIssue, listLayouts, type Issue, type Layout } from '../../core.js';
 import { CHECK_EXIT, defineCommand } from '../command.js';
 import { EXIT, type Ctx } from '../context.js';
 import { currentCsvVersion } from '../editions.js';
@@ -32,18 +30,18 @@ function recordErrors(kind: string, record: Record<string, unknown>, given: stri
   const checked = compiled(csvVersion);
   if (!checked) {
     return [
-      toIssue(issue('WRITE_NO_LAYOUT', { kind, csvVersion }, { ...where, value: csvVersion })),
+      createIssue('WRITE_NO_LAYOUT', { kind, csvVersion }, { ...where, value: csvVersion }),
     ];
   }
   const issues: Issue[] = [];
   for (const key of Object.keys(record)) {
-    if (!checked.keys.has(key)) issues.push(toIssue(issue('WRITE_UNKNOWN_FIELD', { record: where.record, key, inherited: false }, { ...where, value: key })));
+    if (!checked.keys.has(key)) issues.push(createIssue('WRITE_UNKNOWN_FIELD', { record: where.record, key, inherited: false }, { ...where, value: key }));
   }
   checked.layout.fields.forEach((f, n) => {
     const field = { no: f.no, key: f.key, name: f.name };
     const value = record[f.key];
     if (typeof value !== 'string') {
-      issues.push(toIssue(issue('WRITE_MISSING_FIELD', { record: where.record, field }, { ...where, field })));
+      issues.push(createIssue('WRITE_MISSING_FIELD', { record: where.record, field }, { ...where, field }));
       return;
     }
     for (const p of checked.checkers[n]!(value)) {

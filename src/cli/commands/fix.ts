@@ -4,9 +4,7 @@
 // (then every substitution is listed), a file whose structure would lose data is refused, and the result is
 // read back and compared with the input's values before anything is written.
 import { basename } from 'node:path';
-import { byPosition, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
-import { toIssue } from '../../issue-sink.js';
-import { issue } from '../../rules/index.js';
+import { byPosition, createIssue, getLayout, isFileKind, parseFileName, readCsvFile, readCsvItems, writeCsvFile, type CsvRecord, type FileKind, type Issue, type ReadItem, type ReadResult, type Substitution } from '../../core.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import { quoteValue } from '../../report/style.js';
@@ -158,7 +156,7 @@ function fixOne(path: string, planned: OutputPlan, opts: { outDir: string; force
     (i) => BLOCKING.has(i.code) || (i.code === 'CSV_UNMAPPABLE_CHAR' && !opts.substitute) || (i.severity === 'error' && !REPAIRED.has(i.code) && i.code !== 'CSV_UNMAPPABLE_CHAR'),
   );
   if (!kind || !read.csvVersion || refused.length) {
-    const unknown = toIssue(issue('CSV_UNKNOWN_KIND', { rewrite: true }, { file: name }));
+    const unknown = createIssue('CSV_UNKNOWN_KIND', { rewrite: true }, { file: name });
     return { ...base, changes: [], substitutions: [], refused: refused.length ? refused : [unknown] };
   }
   const written = writeCsvFile(kind, read.records, { csvVersion: read.csvVersion, unmappable: opts.substitute ? 'substitute' : 'error', file: name });
@@ -168,7 +166,7 @@ function fixOne(path: string, planned: OutputPlan, opts: { outDir: string; force
   const back = readCsvFile({ name, bytes: written.bytes }, { kind });
   const leftover = back.issues.filter((i) => REPAIRED.has(i.code) || BLOCKING.has(i.code) || i.code === 'CSV_UNMAPPABLE_CHAR');
   if (leftover.length || !sameRecords(back.records, expectedRecords(read.records, written.substitutions))) {
-    const failed = toIssue(issue('FIX_VERIFY_FAILED', {}, { file: name }));
+    const failed = createIssue('FIX_VERIFY_FAILED', {}, { file: name });
     return { ...base, changes: [], substitutions: written.substitutions, refused: [failed, ...leftover] };
   }
   const changes = changesOf(bytes, read, shapes, kind);
