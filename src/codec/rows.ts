@@ -4,7 +4,7 @@
 import { type Issue, type IssueLocation } from '../issues.js';
 import { readRuleIssue, type ReadRuleCode } from '../rules/read.js';
 import { fieldLabel } from '../schemas/field-rules.js';
-import { CSV_VERSIONS, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
+import { CSV_VERSIONS, CURRENT_CSV_VERSION, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
 import { DEFAULT_MAX_ISSUES_PER_CODE, truncationIssues } from './byte-decoder.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
 import { recordFactory } from './record-factory.js';
@@ -336,9 +336,9 @@ export class RowProcessor {
     return (this.fileVersion ? this.layoutOf(kind, this.fileVersion) : undefined) ?? this.fallbackFor(kind, cellCount);
   }
 
-  /** The current layout of the kind with this many fields, else edition 4.1's. */
+  /** The current layout of the kind with this many fields, else the current edition's. */
   private fallbackFor(kind: FileKind, cellCount: number): Layout | undefined {
-    return this.layoutsByCount(kind).current.get(cellCount) ?? this.layoutOf(kind, '202407');
+    return this.layoutsByCount(kind).current.get(cellCount) ?? this.layoutOf(kind, CURRENT_CSV_VERSION);
   }
 
   /** A layout of the kind with this many fields, for the hint of CSV_FIELD_COUNT. */

@@ -8,7 +8,7 @@ import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { ruleOf } from '../rules/index.js';
 import { documentUnitIssue } from '../rules/document-units.js';
-import { isFileKind, isServedCsvVersion, type FileKind } from '../spec.js';
+import { isFileKind, isServedCsvVersion, KIND_ROLES, type FileKind } from '../spec.js';
 import { validateFiles, type InputFile, type UnitReport, type ValidateOptions } from '../validate/index.js';
 import { decodeRecord } from './records.js';
 import {
@@ -60,7 +60,7 @@ function readUnit(unit: UnitReport, files: ReadonlyMap<string, InputFile>, optio
     const file = files.get(name);
     const info: FileNameInfo | undefined = parseFileName(name).info;
     if (!file || !info) continue;
-    if (info.kind === 'UPKIHON_IMAGE') {
+    if (info.kind === KIND_ROLES.familyImage) {
       images.push({ branch: info.branch ?? '', jpeg: file.bytes });
       continue;
     }

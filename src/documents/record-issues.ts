@@ -3,7 +3,7 @@
 import type { Issue } from '../issues.js';
 import { documentRuleIssue } from '../rules/document.js';
 import { fieldLabel, type FieldChecker } from '../schemas/field-rules.js';
-import { CODE_TABLES, type Field } from '../spec.js';
+import { CODE_TABLES, listEditions, type Field } from '../spec.js';
 import type { RecordContext } from '../validate/record-rules.js';
 import type { Compiled } from './compiled-layout.js';
 
@@ -77,8 +77,8 @@ export function noLayout(sink: Sink, kind: string, csvVersion: string | undefine
   sink.issues.push(
     documentRuleIssue(
       'DOCUMENT_NO_LAYOUT',
-      `${kind} には CSVバージョン ${v} のレイアウトがありません（このライブラリが扱うのは 202407・202504・202208）。`,
-      `${kind} has no layout for CSV version ${csvVersion === undefined ? '(none)' : v} (served: 202407, 202504, 202208).`,
+      `${kind} には CSVバージョン ${v} のレイアウトがありません（このライブラリが扱うのは ${listEditions().map((e) => e.csvVersion).join('・')}）。`,
+      `${kind} has no layout for CSV version ${csvVersion === undefined ? '(none)' : v} (served: ${listEditions().map((e) => e.csvVersion).join(', ')}).`,
       { ...sink.where, value: csvVersion },
     ),
   );

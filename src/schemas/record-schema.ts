@@ -2,16 +2,16 @@
 // layout's field keys, each value the field's text exactly as in the file ('' for an empty field).
 import { expectString } from '../arguments.js';
 import { z } from 'zod';
-import { getLayout, type CsvVersion, type FieldKey, type FileKind, type Layout } from '../spec.js';
+import { getLayout, type CsvVersion, type CurrentCsvVersion, type FieldKey, type FileKind, type Layout } from '../spec.js';
 import { compileFieldChecker } from './field-rules.js';
 
 export type RecordShape<K extends FileKind, V extends CsvVersion> = { [P in FieldKey<K, V>]: z.ZodString };
-export type RecordSchema<K extends FileKind, V extends CsvVersion = '202407'> = z.ZodObject<
+export type RecordSchema<K extends FileKind, V extends CsvVersion = CurrentCsvVersion> = z.ZodObject<
   RecordShape<K, V>,
   z.core.$strict
 >;
 /** The record type of a kind in a CSVバージョン, inferred from its schema. */
-export type RecordOf<K extends FileKind, V extends CsvVersion = '202407'> = z.infer<RecordSchema<K, V>>;
+export type RecordOf<K extends FileKind, V extends CsvVersion = CurrentCsvVersion> = z.infer<RecordSchema<K, V>>;
 
 const cache = new Map<Layout, z.ZodObject>();
 

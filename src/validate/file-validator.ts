@@ -10,7 +10,7 @@ import { countOption, type ReadItem, type ReadLimits } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { byPosition, type Issue } from '../issues.js';
 import { compileFieldChecker, type FieldChecker } from '../schemas/field-rules.js';
-import { CSV_VERSIONS, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
+import { CSV_VERSIONS, editionOfCsvVersion, getLayout, isFileKind, layoutKindOf, supersedingCsvVersion, type FileKind, type Layout } from '../spec.js';
 import { ruleIssue, ruleOf } from '../rules/index.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, IssueList } from './issue-list.js';
 import { annexKey, NO_FACTS, type AnnexRowFact, type FactNeeds, type FileFacts } from './file-facts.js';
@@ -257,7 +257,7 @@ export class FileValidator {
       }
     }
     // Duplicates.
-    const keySpec = RECORD_KEYS[kind === 'UPJSK' ? 'UPPLAN' : kind];
+    const keySpec = RECORD_KEYS[layoutKindOf(kind)];
     if (keySpec.unique) {
       const key = keySpec.key.map((k) => record[k] ?? '').join('\u0000');
       const first = this.keys.get(key);
@@ -521,10 +521,10 @@ export class FileValidator {
   finish(): FileReport {
     const file = this.name;
     const version = this.csvVersion;
-    const edition = version ? getLayout(this.kind ?? 'UPPLAN', version)?.edition : this.info ? String(this.info.edition) : undefined;
+    const edition = version ? (this.kind ? getLayout(this.kind, version)?.edition : editionOfCsvVersion(version)?.id) : this.info ? String(this.info.edition) : undefined;
     if (version && this.info) {
       const nameEdition = this.info.edition;
-      const fits = nameEdition === 4 ? version === '202407' || version === '202504' : version === '202208';
+      const fits = editionOfCsvVersion(version)?.naming === nameEdition;
       if (!fits) {
         this.issues.push(
           ruleIssue(
@@ -536,7 +536,7 @@ export class FileValidator {
         );
       }
     }
-    if (version === '202504') {
+    if (version && supersedingCsvVersion(version)) {
       this.issues.push(
         ruleIssue(
           'FILE_SUPERSEDED_VERSION',
@@ -549,7 +549,7 @@ export class FileValidator {
     // The version must be the one in force for the service month(s).
     if (version) {
       const months = [...this.months.keys(), ...(this.info?.month ? [this.info.month] : [])].filter((m) => /^\d{4}(0[1-9]|1[0-2])$/.test(m));
-      const expected = version === '202504' ? '202407' : version;
+      const expected = supersedingCsvVersion(version) ?? version;
       for (const m of new Set(months)) {
         const inForce = versionInForce(m);
         if (inForce && inForce !== expected) {
