@@ -75,8 +75,8 @@ function objectOf(value: unknown, where: Where, what: string): Record<string, un
 }
 
 function onlyKeys(value: unknown, allowed: readonly string[], where: Where, what: string): Record<string, unknown> {
-  objectOf(value, where, what);
-  for (const key of Object.keys(value)) {
+  const object = objectOf(value, where, what);
+  for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) {
       throw new EditionDataError(
         { ...where, key },
@@ -85,7 +85,7 @@ function onlyKeys(value: unknown, allowed: readonly string[], where: Where, what
       );
     }
   }
-  return value as Record<string, unknown>;
+  return object;
 }
 
 function stringList(value: unknown, where: Where, what: string): string[] {

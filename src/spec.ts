@@ -62,14 +62,30 @@ type Apply<F, Ch> = {
 type Resolve<F, C> = F extends { readonly key: infer Key } ? (Key extends keyof C ? Apply<F, C[Key]> : F) : never;
 type ApplyDelta<F, D> = Resolve<Exclude<F, { readonly key: RemovedOf<D> }>, ChangesOf<D>> | AddedOf<D>;
 
-/** The field specs (a union) of a layout in an edition: its base's with the edition's delta applied. */
+/**
+ * The field specs (a union) of a layout in an edition: its base's with the edition's delta applied. Recursive over
+ * the base chain: meant for concrete editions only (it is evaluated once per edition and layout, in
+ * `FieldSpecTable`); use sites look the result up there rather than instantiate this with generic arguments.
+ */
 export type EditionFieldSpecs<E, L extends LayoutKind> = E extends { readonly base: infer B }
   ? ApplyDelta<EditionFieldSpecs<EditionById<B>, L>, DeltaOf<E, L>>
   : RootLayouts[L]['fields'][number];
 
+type KeyOf<F> = F extends { readonly key: infer Key extends string } ? Key : never;
+
+/**
+ * The field specs of every file kind in every CSVバージョン, computed once from the registry: a lookup table, so
+ * that a generic use site (`FieldSpecTable[V][K]`) is an indexed access, not a recursive conditional type to
+ * re-derive and compare for each instantiation.
+ */
+export type FieldSpecTable = {
+  readonly [V in CsvVersion]: { readonly [K in FileKind]: EditionFieldSpecs<EditionOf<V>, LayoutKindOf<K>> };
+};
+/** The field keys of every file kind in every CSVバージョン (the keys of `FieldSpecTable`'s specs). */
+export type FieldKeyTable = { readonly [V in CsvVersion]: { readonly [K in FileKind]: KeyOf<FieldSpecTable[V][K]> } };
+
 /** The field keys of a kind's record in a CSVバージョン, computed from the spec tables. */
-export type FieldKey<K extends FileKind, V extends CsvVersion = CurrentCsvVersion> =
-  EditionFieldSpecs<EditionOf<V>, LayoutKindOf<K>> extends infer F ? (F extends { readonly key: infer Key extends string } ? Key : never) : never;
+export type FieldKey<K extends FileKind, V extends CsvVersion = CurrentCsvVersion> = FieldKeyTable[V][K];
 
 // ---- Resolved layouts ------------------------------------------------------------------------------------------
 
