@@ -45,5 +45,3 @@ export const CSV_VERSIONS = [
   },
 ] as const satisfies readonly CsvVersionSpec[];
 
-/** The CSVバージョン value a file of each edition that this library writes must carry. */
-export const CURRENT_CSV_VERSION = '202407';

@@ -1,9 +1,8 @@
 // The spec tables: the single source of truth of the library. Data only; `src/spec.ts` resolves deltas.
 export * from './types.js';
-export { EDITION_4_1 } from './edition-4.1/index.js';
-export { EDITION_4_0 } from './edition-4.0.js';
-export { EDITION_3_2 } from './edition-3.2.js';
-export { CSV_VERSIONS, CURRENT_CSV_VERSION } from './csv-versions.js';
+export { EDITIONS, CURRENT_EDITION, CURRENT_CSV_VERSION, ROOT_EDITION } from './editions.js';
+export { KIND_ROLES } from './kind-roles.js';
+export { CSV_VERSIONS } from './csv-versions.js';
 export { CODE_TABLES, type CodeTableId } from './code-tables.js';
 export { SERVICE_TYPES } from './service-types.js';
 export { FORMATS, OFFICE_CATEGORY } from './formats.js';

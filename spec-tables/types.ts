@@ -147,6 +147,60 @@ export interface LayoutSpec {
   readonly inferred?: string;
 }
 
+/** An attribute change of a field: the new value, or `null` to remove the attribute. `no` and `key` stay. */
+export type FieldChange = { readonly [A in Exclude<keyof FieldSpec, 'no' | 'key'>]?: FieldSpec[A] | null };
+
+/** A field an edition inserts: every attribute but `no`, which follows from the position. */
+export type NewFieldSpec = Omit<FieldSpec, 'no'>;
+
+/** Insert `field` right after the field keyed `after` (a field of the base layout or one added earlier). */
+export interface FieldAddition {
+  readonly after: string;
+  readonly field: NewFieldSpec;
+}
+
+/**
+ * What an edition changes in one layout of its base edition. Applied in this order: `remove`, `change`, `add`;
+ * then every field is renumbered (No. = position).
+ */
+export interface LayoutDelta {
+  /** Keys of base fields the edition does not have. */
+  readonly remove?: readonly string[];
+  /** Per base field key: attributes to change (`null` removes an attribute). */
+  readonly change?: { readonly [key: string]: FieldChange };
+  /** Fields to insert, in order. */
+  readonly add?: readonly FieldAddition[];
+}
+
+interface EditionCommon {
+  /** Short edition id used by the API: '4.1', '4.0', '3.2'. */
+  readonly id: string;
+  /** The CSVバージョン value files of this edition carry (one edition per value). */
+  readonly csvVersion: string;
+  /** The file-naming generation (ファイル名規約) of this edition's files. */
+  readonly naming: FileNameEdition;
+  /** Set when the whole edition is inferred rather than read from its own text: why and from what. */
+  readonly inferred?: string;
+  /** The edition whose CSVバージョン value replaced this one's for the same period (4.0's 202504 → 4.1). */
+  readonly supersededBy?: string;
+}
+
+/** The edition every other one derives from: its layouts written out in full. */
+export interface RootEditionSpec extends EditionCommon {
+  readonly layouts: { readonly [K in LayoutKind]?: LayoutSpec };
+}
+
+/** An edition as a delta on its base edition: kinds not listed are the base's unchanged. */
+export interface DerivedEditionSpec extends EditionCommon {
+  /** Id of the edition this one is a delta on. */
+  readonly base: string;
+  readonly layouts?: { readonly [K in LayoutKind]?: LayoutDelta };
+  /** Kinds of the base this edition does not have. */
+  readonly withoutKinds?: readonly LayoutKind[];
+}
+
+export type EditionSpec = RootEditionSpec | DerivedEditionSpec;
+
 /** One row of the CSVバージョン history. */
 export interface CsvVersionSpec {
   readonly value: string;

@@ -1,14 +1,14 @@
 // Argument shapes that name facts of the spec tables: a file kind (the options of the readers and validators)
 // and a field's format kind. Apart from src/arguments.ts so that a file-name-only import (parseFileName) does
 // not carry every layout for them.
-import { EDITION_4_1 } from '../spec-tables/edition-4.1/index.js';
 import { FORMATS } from '../spec-tables/formats.js';
+import { isFileKind } from './spec.js';
 import { arrayOf, BOOLEAN, COUNT, either, leaf, LIMITS, NUMBER, oneOf, optional, PROFILE, shape, STRING } from './arguments.js';
 
 export const FILE_KIND = leaf(
   'a file kind of the spec (FILE_KINDS)',
   '仕様のファイル種別（FILE_KINDS のいずれか）',
-  (v) => typeof v === 'string' && (v === 'UPJSK' || Object.hasOwn(EDITION_4_1.layouts, v)),
+  (v) => typeof v === 'string' && isFileKind(v),
 );
 
 const readOptionFields = { kind: optional(FILE_KIND), lenient: optional(BOOLEAN), limits: LIMITS, maxIssuesPerCode: COUNT };

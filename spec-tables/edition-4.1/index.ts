@@ -1,4 +1,6 @@
 // Edition 4.1 (第4.1版, 令和6年10月, CSVバージョン 202407): every layout, in the order of the layout definition.
+// The root of the edition registry (editions.ts): every other edition is a delta on it.
+import type { RootEditionSpec } from '../types.js';
 import { UPHOSOKU } from './UPHOSOKU.js';
 import { UP1KYO } from './UP1KYO.js';
 import { DLT1KYO } from './DLT1KYO.js';
@@ -19,6 +21,7 @@ import { UPYOBO_SUB } from './UPYOBO_SUB.js';
 export const EDITION_4_1 = {
   id: '4.1',
   csvVersion: '202407',
+  naming: 4,
   layouts: {
     UPHOSOKU,
     UP1KYO,
@@ -37,4 +40,4 @@ export const EDITION_4_1 = {
     DLTYOBO,
     UPYOBO_SUB,
   },
-} as const;
+} as const satisfies RootEditionSpec;

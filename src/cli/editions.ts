@@ -1,20 +1,20 @@
 // Editions as the command names them (4.1, 4.0, 3.2; 4 and 3 for file names) and the CSVバージョン of each,
 // from the library's tables.
-import { CSV_VERSIONS, listLayouts } from '../core.js';
+import { listLayouts } from '../core.js';
+import { CURRENT_CSV_VERSION, getEdition, listEditions, type EditionId } from '../spec.js';
 import { CliError } from './context.js';
 
 /** The CSVバージョン a file written today carries: the newest value no later value replaced. */
 export function currentCsvVersion(): string {
-  const current = [...CSV_VERSIONS].reverse().find((v) => !('superseded' in v));
-  return current?.value ?? '202407';
+  return CURRENT_CSV_VERSION;
 }
 
-export const EDITIONS = ['4.1', '4.0', '3.2'] as const;
+export const EDITIONS: readonly EditionId[] = listEditions().map((e) => e.id);
 export type Edition = (typeof EDITIONS)[number];
 
 /** `4` means 4.1 and `3` means 3.2 (the newest of each naming generation). */
 export function parseEdition(command: string, value: string): Edition {
-  const e = value === '4' ? '4.1' : value === '3' || value === '3.1' ? '3.2' : value;
+  const e = getEdition(value)?.id ?? value;
   if ((EDITIONS as readonly string[]).includes(e)) return e as Edition;
   throw new CliError(
     `--edition は ${EDITIONS.join('、')}（または 4、3）です（${JSON.stringify(value)}）`,
@@ -35,4 +35,4 @@ export function editionOfVersion(kind: string, csvVersion: string): Edition | un
 }
 
 /** File-name generation of an edition: 4 (with service type codes) or 3. */
-export const namingEdition = (edition: Edition): 3 | 4 => (edition.startsWith('3') ? 3 : 4);
+export const namingEdition = (edition: Edition): 3 | 4 => getEdition(edition)!.naming;

@@ -5,7 +5,7 @@ import { type Issue } from '../issues.js';
 import type { IssueSink } from '../issue-sink.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../policy.js';
 import { issue as draft, type AnyIssueDraft } from '../rules/draft.js';
-import { CSV_VERSIONS, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
+import { CSV_VERSIONS, CURRENT_CSV_VERSION, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
 import { recordFactory } from './record-factory.js';
 import type { Row, Terminator } from './tokenizer.js';
@@ -256,9 +256,9 @@ export class RowProcessor {
     return (this.fileVersion ? this.layoutOf(kind, this.fileVersion) : undefined) ?? this.fallbackFor(kind, cellCount);
   }
 
-  /** The current layout of the kind with this many fields, else edition 4.1's. */
+  /** The current layout of the kind with this many fields, else the current edition's. */
   private fallbackFor(kind: FileKind, cellCount: number): Layout | undefined {
-    return this.layoutsByCount(kind).current.get(cellCount) ?? this.layoutOf(kind, '202407');
+    return this.layoutsByCount(kind).current.get(cellCount) ?? this.layoutOf(kind, CURRENT_CSV_VERSION);
   }
 
   /** A layout of the kind with this many fields, for the hint of CSV_FIELD_COUNT. */

@@ -2,12 +2,11 @@
 // this library writes, a month where the unit's names carry one, users with their records under the kinds the
 // unit holds, images only where the unit carries them. Each problem is an issue of the document layer, located
 // by the path in the document (`value`), never a throw.
-import { CSV_VERSIONS, CURRENT_CSV_VERSION } from '../../spec-tables/csv-versions.js';
 import type { SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { Issue } from '../issues.js';
 import { toIssue } from '../issue-sink.js';
 import { issue } from '../rules/index.js';
-import { isServedCsvVersion, type CsvVersion, type FileKind } from '../spec.js';
+import { CURRENT_CSV_VERSION, isServedCsvVersion, listEditions, type CsvVersion, type FileKind } from '../spec.js';
 import { monthFromRecords, unitCarriesMonth, type SendUnitContext } from './complete-document.js';
 import { nameEditionOf, sendUnitSpec, unitHasImages, unitKinds, type SendUnitDocumentInput } from './send-unit-document.js';
 
@@ -28,8 +27,8 @@ export function versionOf(doc: SendUnitDocumentInput): string {
     }
   }
   if (doc.sender.serviceType === undefined && doc.receiver.serviceType === undefined) {
-    const edition3 = CSV_VERSIONS.find((v) => v.editionId.startsWith('3') && isServedCsvVersion(v.value));
-    if (edition3) return edition3.value;
+    const edition3 = listEditions().find((e) => e.naming === 3);
+    if (edition3) return edition3.csvVersion;
   }
   return CURRENT_CSV_VERSION;
 }

@@ -10,7 +10,7 @@
 // - the 第7表's AAAA and 999999 rows (derive-annex.ts).
 import { RECORD_KEYS } from '../../spec-tables/record-keys.js';
 import type { SendUnitSpec } from '../../spec-tables/send-units.js';
-import { getLayout, type CsvVersion, type FileKind, type Layout } from '../spec.js';
+import { getLayout, KIND_ROLES, layoutKindOf, type CsvVersion, type FileKind, type Layout } from '../spec.js';
 import { completeAnnexRows } from './derive-annex.js';
 import {
   monthToTyped,
@@ -86,7 +86,7 @@ function makeFiller(kind: FileKind, layout: Layout, ctx: SendUnitContext): Fille
     const named = nameMonthOf(ctx.spec, kind, ctx.month);
     add(monthField, named === ctx.month ? ctx.month : null);
   }
-  const own = (RECORD_KEYS as Record<string, { key: readonly string[] } | undefined>)[kind === 'UPJSK' ? 'UPPLAN' : kind]?.key ?? [];
+  const own = (RECORD_KEYS as Record<string, { key: readonly string[] } | undefined>)[layoutKindOf(kind)]?.key ?? [];
   if (member?.key) {
     for (const key of own) {
       const field = layout.fields.find((f) => f.key === key);
@@ -138,7 +138,7 @@ export function completeUser(user: LooseUser, ctx: SendUnitContext): LooseUser {
     const owner = kind === base ? undefined : records[ownerKind]?.[0];
     const filler = fillerOf(kind, layout, ctx);
     let rows = given.map((r) => (typeof r === 'object' && r !== null ? completeRecord(r, user, owner, filler, ctx.month) : r));
-    if (kind === 'UPSIKYU') {
+    if (kind === KIND_ROLES.annex) {
       const limit = records.UPHOSOKU?.[0]?.benefitLimitUnits ?? user.records.UPHOSOKU?.[0]?.benefitLimitUnits;
       rows = completeAnnexRows(rows, ctx.csvVersion, typeof limit === 'number' ? limit : undefined).map((r) => completeRecord(r, user, owner, filler, ctx.month));
     }

@@ -4,7 +4,7 @@
 // one arithmetic. Rows the document gives are kept as given; only missing ones are added. EEEE/ZZZZ are
 // optional and the spec does not say which rows ZZZZ sums: they are written only when given.
 import { annexRowType } from '../validate/record-rules.js';
-import { getLayout, type CsvVersion, type Field } from '../spec.js';
+import { getLayout, KIND_ROLES, type CsvVersion, type Field } from '../spec.js';
 import type { DocumentRecord } from './send-unit-document.js';
 
 /** No.9 サービスコード of the 全合計 row and No.7 its サービス事業所コード (「ALL9」, layout notes of No.7 and No.9). */
@@ -98,7 +98,7 @@ function totalRow(details: readonly DocumentRecord[], groups: ReadonlyMap<string
  * user's 区分支給限度基準額 (利用者補足 No.19), when known.
  */
 export function completeAnnexRows(rows: readonly DocumentRecord[], csvVersion: CsvVersion, limit?: number): DocumentRecord[] {
-  const fields = getLayout('UPSIKYU', csvVersion)?.fields ?? [];
+  const fields = getLayout(KIND_ROLES.annex, csvVersion)?.fields ?? [];
   const details = rows.filter((r) => annexRowType(codeOf(r)) === 'detail');
   if (details.length === 0) return [...rows];
   const groups = new Map<string, DocumentRecord[]>();

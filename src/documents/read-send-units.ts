@@ -9,7 +9,7 @@ import type { Issue } from '../issues.js';
 import { ruleOf } from '../rules/index.js';
 import { toIssue } from '../issue-sink.js';
 import { issue } from '../rules/index.js';
-import { isFileKind, isServedCsvVersion, type FileKind } from '../spec.js';
+import { isFileKind, isServedCsvVersion, KIND_ROLES, type FileKind } from '../spec.js';
 import { validateFiles, type InputFile, type SendUnitReport, type ValidateOptions } from '../validate/index.js';
 import { decodeRecord } from './records.js';
 import {
@@ -61,7 +61,7 @@ function readUnit(unit: SendUnitReport, files: ReadonlyMap<string, InputFile>, o
     const file = files.get(name);
     const info: FileNameInfo | undefined = parseFileName(name).info;
     if (!file || !info) continue;
-    if (info.kind === 'UPKIHON_IMAGE') {
+    if (info.kind === KIND_ROLES.familyImage) {
       images.push({ branch: info.branch ?? '', jpeg: file.bytes });
       continue;
     }

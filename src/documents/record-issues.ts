@@ -4,7 +4,7 @@ import type { Issue } from '../issues.js';
 import { toIssue } from '../issue-sink.js';
 import { issue, type AnyIssueDraft } from '../rules/index.js';
 import type { FieldChecker } from '../schemas/field-rules.js';
-import type { Layout } from '../spec.js';
+import { listEditions, type Layout } from '../spec.js';
 import type { RecordContext } from '../validate/record-rules.js';
 import type { Compiled } from './compiled-layout.js';
 
@@ -78,7 +78,7 @@ export function noLayout(sink: Sink, kind: string, csvVersion: string | undefine
 }
 
 /** The CSVバージョン values whose layouts this library serves, as DOCUMENT_NO_LAYOUT names them. */
-const SERVED_VERSIONS: readonly string[] = ['202407', '202504', '202208'];
+const SERVED_VERSIONS: readonly string[] = listEditions().map((e) => e.csvVersion);
 
 export function notText(sink: Sink, c: Compiled, i: number, text: unknown): void {
   const shown = shownValue(text);

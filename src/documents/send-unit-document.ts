@@ -6,7 +6,7 @@ import { FILE_NAMES } from '../../spec-tables/file-names.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { FileNameKind, OfficeRef } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
-import { getLayout, type CsvVersion, type FileKind } from '../spec.js';
+import { editionOfCsvVersion, KIND_ROLES, type CsvVersion, type FileKind } from '../spec.js';
 import type { AnyTypedRecord, TypedRecord } from '../schemas/typed-record.js';
 
 /** A send-unit type: the ids of SEND_UNITS ('carePlan', 'schedule', …, 'preventionPlanDeletion'). */
@@ -112,18 +112,18 @@ export function sendUnitSpec(type: string): SendUnitSpec | undefined {
 
 /** The naming generation of a CSVバージョン's files: 3 for edition 3.x layouts, 4 otherwise. */
 export function nameEditionOf(csvVersion: CsvVersion): 3 | 4 {
-  return getLayout('UPPLAN', csvVersion)!.edition.startsWith('3') ? 3 : 4;
+  return editionOfCsvVersion(csvVersion)!.naming;
 }
 
 /** The CSV kinds a unit type holds in an edition, base first then members, in the table's order. */
 export function unitKinds(spec: SendUnitSpec, edition: 3 | 4): FileKind[] {
   const kinds: FileNameKind[] = [spec.base, ...spec.members.filter((m) => !m.editions || m.editions.includes(edition)).map((m) => m.kind)];
-  return kinds.filter((k): k is FileKind => k !== 'UPKIHON_IMAGE');
+  return kinds.filter((k): k is FileKind => k !== KIND_ROLES.familyImage);
 }
 
 /** Whether the unit type carries family-diagram images. */
 export function unitHasImages(spec: SendUnitSpec): boolean {
-  return spec.members.some((m) => m.kind === 'UPKIHON_IMAGE');
+  return spec.members.some((m) => m.kind === KIND_ROLES.familyImage);
 }
 
 /** The record field a kind's file-name month comes from (FILE_NAMES month.recordField), if its names carry one. */

@@ -8,7 +8,7 @@ import { buildFileName, inImportOrder, parseFileName, sendUnitKey, type FileName
 import type { Issue } from '../issues.js';
 import { toIssue } from '../issue-sink.js';
 import { issue } from '../rules/index.js';
-import type { FileKind } from '../spec.js';
+import { KIND_ROLES, type FileKind } from '../spec.js';
 import type { AnyTypedRecord } from '../schemas/typed-record.js';
 import { validateFiles } from '../validate/index.js';
 import { checkDocument } from './check-document.js';
@@ -147,7 +147,7 @@ export function writeSendUnit(document: SendUnitDocumentInput, options: WriteSen
     if (file) files.push(file);
   }
   for (const image of images) {
-    const name = nameOf({ kind: 'UPKIHON_IMAGE', edition: ctx.edition, ...parties, branch: image.branch }, issues);
+    const name = nameOf({ kind: KIND_ROLES.familyImage, edition: ctx.edition, ...parties, branch: image.branch }, issues);
     if (name) files.push({ name, bytes: image.jpeg });
   }
   if (hasError(issues)) return notWritten(issues, key, completed);

@@ -7,14 +7,14 @@
 // (src/documents/records.ts), which reports every issue the validator would.
 import { z } from 'zod';
 import { expectString } from '../arguments.js';
-import { getLayout, type CsvVersion, type FileKind, type Layout } from '../spec.js';
+import { getLayout, type CsvVersion, type CurrentCsvVersion, type FileKind, type Layout } from '../spec.js';
 import { recordSchema, type RecordSchema } from './record-schema.js';
 import type { TypedRecord } from './typed-record.js';
 import { fieldTyping, INVALID, type FieldTyping } from './value-codecs.js';
 import { fieldLabel } from './field-rules.js';
 
 /** The zod codec of a kind's records in a CSVバージョン: text record ⇄ typed record. */
-export type RecordCodec<K extends FileKind, V extends CsvVersion = '202407'> = z.ZodCodec<RecordSchema<K, V>, z.ZodType<TypedRecord<K, V>>>;
+export type RecordCodec<K extends FileKind, V extends CsvVersion = CurrentCsvVersion> = z.ZodCodec<RecordSchema<K, V>, z.ZodType<TypedRecord<K, V>>>;
 
 const cache = new Map<Layout, z.ZodCodec<z.ZodObject, z.ZodObject>>();
 

@@ -2,11 +2,11 @@
 // layout's field keys, each value the field's text exactly as in the file ('' for an empty field).
 import { expectString } from '../arguments.js';
 import { z } from 'zod';
-import { getLayout, type CsvVersion, type EditionOf, type FieldKey, type FileKind, type Layout, type LayoutKindOf } from '../spec.js';
+import { getLayout, type CsvVersion, type CurrentCsvVersion, type LayoutKindTable, type FieldKey, type FileKind, type Layout, type LayoutKindOf } from '../spec.js';
 import { compileFieldChecker } from './field-rules.js';
 
 export type RecordShape<K extends FileKind, V extends CsvVersion> = { [P in FieldKey<K, V>]: z.ZodString };
-export type RecordSchema<K extends FileKind, V extends CsvVersion = '202407'> = z.ZodObject<
+export type RecordSchema<K extends FileKind, V extends CsvVersion = CurrentCsvVersion> = z.ZodObject<
   RecordShape<K, V>,
   z.core.$strict
 >;
@@ -15,13 +15,13 @@ export type RecordSchema<K extends FileKind, V extends CsvVersion = '202407'> = 
  * layout (read from the edition tables), else `undefined` (UP3KYO in 202208); either when the kind or version is
  * a union that mixes both.
  */
-export type RecordSchemaOf<K extends FileKind, V extends CsvVersion> = [LayoutKindOf<K>] extends [keyof EditionOf<V>['layouts']]
+export type RecordSchemaOf<K extends FileKind, V extends CsvVersion> = [LayoutKindOf<K>] extends [LayoutKindTable[V]]
   ? RecordSchema<K, V>
-  : [LayoutKindOf<K> & keyof EditionOf<V>['layouts']] extends [never]
+  : [LayoutKindOf<K> & LayoutKindTable[V]] extends [never]
     ? undefined
     : RecordSchema<K, V> | undefined;
 /** The record type of a kind in a CSVバージョン, inferred from its schema. */
-export type RecordOf<K extends FileKind, V extends CsvVersion = '202407'> = z.infer<RecordSchema<K, V>>;
+export type RecordOf<K extends FileKind, V extends CsvVersion = CurrentCsvVersion> = z.infer<RecordSchema<K, V>>;
 
 const cache = new Map<Layout, z.ZodObject>();
 

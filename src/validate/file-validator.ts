@@ -7,7 +7,7 @@ import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { IssueSink } from '../issue-sink.js';
 import { byPosition, type Issue } from '../issues.js';
 import { resolvePolicy, type Profile } from '../policy.js';
-import { getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
+import { editionOfCsvVersion, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
 import { issue } from '../rules/index.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
 import { StringTable, UserKeys } from './packed-summaries.js';
@@ -155,7 +155,7 @@ export class FileValidator {
 
   finish(): FileReport {
     const version = this.csvVersion;
-    const edition = version ? getLayout(this.kind ?? 'UPPLAN', version)?.edition : this.info ? String(this.info.edition) : undefined;
+    const edition = version ? (this.kind ? getLayout(this.kind, version)?.edition : editionOfCsvVersion(version)?.id) : this.info ? String(this.info.edition) : undefined;
     for (const rule of this.rules) rule.finish?.(this.sink);
     return {
       file: this.name,

@@ -7,10 +7,13 @@ import { collectFiles } from '../input.js';
 import { renderValidation } from '../output-formats.js';
 import { packageRoot } from '../package-info.js';
 import { runValidation } from './validate.js';
+import { CURRENT_EDITION, getEdition } from '../../spec.js';
 
+/** The newest edition of the edition-3 file names, whose samples are in samples/<id>. */
+const EDITION_3 = getEdition('3')!.id;
 const SETS = [
-  ['4.1', '第4.1版の全レイアウトのサンプル（送信単位ごと）', 'every layout of edition 4.1, in send units', 'strict'],
-  ['3.2', '第3.2版の全レイアウトのサンプル', 'every layout of edition 3.2', 'strict'],
+  [CURRENT_EDITION, `第${CURRENT_EDITION}版の全レイアウトのサンプル（送信単位ごと）`, `every layout of edition ${CURRENT_EDITION}, in send units`, 'strict'],
+  [EDITION_3, `第${EDITION_3}版の全レイアウトのサンプル`, `every layout of edition ${EDITION_3}`, 'strict'],
   ['broken', '意図的に壊したファイル（lenient で読み進めます）', 'a deliberately broken file (read on leniently)', 'lenient'],
 ] as const;
 

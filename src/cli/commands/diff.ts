@@ -20,6 +20,7 @@ import { paint, table, visible } from '../../report/style.js';
 import { readBytes, toDisplay } from '../input.js';
 import { formatOption, printJson } from '../output-formats.js';
 import { PROFILE } from '../shared-options.js';
+import { KIND_ROLES } from '../../spec.js';
 
 const STATUS: Record<PlanActualStatus, { ja: string; en: string; style: 'green' | 'red' | 'yellow' }> = {
   'as-planned': { ja: '予定どおり', en: 'as planned', style: 'green' },
@@ -70,7 +71,7 @@ export function diffFiles(command: string, plan: InputFile, actual: InputFile, o
   if (wrongKind.length) {
     // COMPARE_WRONG_KIND names the kind each file is: a plan given second and a delivery given first.
     const kindOf = (file: string) => wrongKind.find((i) => i.file === file)?.value;
-    if (kindOf(plan.name) === 'UPJSK' && kindOf(actual.name) === 'UPPLAN') {
+    if (kindOf(plan.name) === KIND_ROLES.actual && kindOf(actual.name) === KIND_ROLES.plan) {
       throw new CliError(
         `引数が逆です: ${plan.name} は実績（UPJSK）、${actual.name} は予定（UPPLAN）です。予定を先に、実績を後に指定してください [COMPARE_WRONG_KIND]`,
         `the arguments are swapped: ${plan.name} is the delivery (UPJSK) and ${actual.name} the plan (UPPLAN); give the plan first and the delivery second [COMPARE_WRONG_KIND]`,

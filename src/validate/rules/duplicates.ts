@@ -4,6 +4,7 @@
 // RecentUsers (MAX_REMEMBERED_ROWS), whose users the receiver's per-user rule also judges.
 import { RECORD_KEYS } from '../../../spec-tables/record-keys.js';
 import { issue } from '../../rules/index.js';
+import { layoutKindOf } from '../../spec.js';
 import { fieldRef, keysOf } from '../layout-fields.js';
 import { hash53 } from '../recent-users.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
@@ -21,7 +22,7 @@ export class DuplicateRule implements FileRule {
   onRecord(seen: SeenRecord): void {
     const { record, layout, line, where } = seen;
     const sink = this.scope.sink;
-    const keySpec = RECORD_KEYS[layout.kind === 'UPJSK' ? 'UPPLAN' : layout.kind];
+    const keySpec = RECORD_KEYS[layoutKindOf(layout.kind)];
     const key = keySpec.key.map((k) => record[k] ?? '').join('\u0000');
     if (keySpec.unique) {
       const first = this.keys.get(key);
