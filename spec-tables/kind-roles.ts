@@ -16,3 +16,6 @@ export const KIND_ROLES = {
   /** 家族構成 image (JPEG) sent with 基本情報: a file of the exchange without a CSV layout. */
   familyImage: 'UPKIHON_IMAGE',
 } as const satisfies Record<string, FileNameKind>;
+
+/** The kinds of which one file holds one service month (FILE_MULTIPLE_MONTHS): 第6表 予定・実績, 第7表 and their deletions. */
+export const MONTHLY_KINDS: readonly FileNameKind[] = ['UPPLAN', 'UPJSK', 'UPSIKYU', 'DLTPLAN', 'DLTJSK'];

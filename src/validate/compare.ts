@@ -6,6 +6,7 @@ import type { Issue } from '../issues.js';
 import { IssueSink } from '../issue-sink.js';
 import { resolvePolicy } from '../policy.js';
 import { issue } from '../rules/index.js';
+import { KIND_ROLES } from '../spec.js';
 import type { Profile } from './file-validator.js';
 import type { TextRecord } from './text-record.js';
 import type { InputFile } from './validate.js';
@@ -69,7 +70,7 @@ export interface CompareOptions {
 }
 
 /** A 第6表 record, 予定 or 実績 (UPJSK is written in UPPLAN's layout). */
-type ScheduleRecord = TextRecord<'UPPLAN'>;
+type ScheduleRecord = TextRecord<typeof KIND_ROLES.plan>;
 
 type Key = string;
 const keyOf = (r: ScheduleRecord): Key =>
@@ -180,15 +181,15 @@ export function comparePlanToActual(plan: InputFile, actual: InputFile, options:
   // The readers' issues and the comparison's own, severities by the profile (the sink lowers under lenient).
   const policy = resolvePolicy({ profile: options.profile });
   const sink = new IssueSink(policy);
-  const read = (f: InputFile, kind: 'UPPLAN' | 'UPJSK'): { readonly records: readonly ScheduleRecord[]; readonly lines: readonly number[] } => {
+  const read = (f: InputFile, kind: typeof KIND_ROLES.plan | typeof KIND_ROLES.actual): { readonly records: readonly ScheduleRecord[]; readonly lines: readonly number[] } => {
     const named = readCsvFile(f, { lenient: policy.lenient });
     const r = named.kind ? named : readCsvFile(f, { lenient: policy.lenient, kind }); // a name without a kind: take the role's kind
     for (const i of r.issues) if (i.severity !== 'info') sink.addIssue(i);
     if (r.kind !== kind) sink.add(issue('COMPARE_WRONG_KIND', r.kind ? { file: f.name, kind, found: r.kind } : { file: f.name, kind }, { file: f.name, value: r.kind }));
     return r;
   };
-  const p = read(plan, 'UPPLAN');
-  const a = read(actual, 'UPJSK');
+  const p = read(plan, KIND_ROLES.plan);
+  const a = read(actual, KIND_ROLES.actual);
   const months = new Set([...p.records, ...a.records].map((r) => r.serviceMonth ?? ''));
   if (months.size > 1) {
     sink.add(issue('COMPARE_MONTH_MISMATCH', { months: [...months] }, { file: actual.name, value: [...months].join(',') }));

@@ -7,6 +7,7 @@ import type { Issue } from '../issues.js';
 import { IssueSink } from '../issue-sink.js';
 import { messageOf } from '../messages/render.js';
 import { resolvePolicy, type Policy } from '../policy.js';
+import { KIND_ROLES } from '../spec.js';
 import { checkScheduleContent } from './cross-checks.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
 import { issue, type AnyIssueDraft } from '../rules/index.js';
@@ -89,9 +90,9 @@ export function factNeedsOf(infos: readonly (FileNameInfo | undefined)[]): FactN
     for (const { i, info } of items) {
       needs[i] = {
         keys: [...(keys.get(info.kind) ?? [])],
-        schedule: kinds.has('UPSIKYU'),
-        annex: kinds.has('UPPLAN'),
-        limits: kinds.has('UPSIKYU'),
+        schedule: kinds.has(KIND_ROLES.annex),
+        annex: kinds.has(KIND_ROLES.plan),
+        limits: kinds.has(KIND_ROLES.annex),
         images: true,
       };
     }
@@ -194,8 +195,8 @@ export function checkSendUnit(files: readonly FileFacts[], policy: Policy = reso
     if (owner && m.key) checkKeys(owner, member, m.key, add);
   }
   if (pattern.id === 'basicInfo' || pattern.id === 'preventionPlan') {
-    for (const kihon of byKind.get('UPKIHON') ?? []) {
-      const sent = new Set((byKind.get('UPKIHON_IMAGE') ?? []).map((f) => f.file.replace(/^.*[\\/]/, '')));
+    for (const kihon of byKind.get(KIND_ROLES.basicInfo) ?? []) {
+      const sent = new Set((byKind.get(KIND_ROLES.familyImage) ?? []).map((f) => f.file.replace(/^.*[\\/]/, '')));
       for (const image of kihon.images) {
         if (!sent.has(image)) {
           add(issue('UNIT_MISSING_IMAGE', { image }), [kihon.file], image);
@@ -204,8 +205,8 @@ export function checkSendUnit(files: readonly FileFacts[], policy: Policy = reso
     }
   }
   if (pattern.id === 'schedule' && base) {
-    const annex = byKind.get('UPSIKYU')?.[0];
-    const supplement = byKind.get('UPHOSOKU')?.[0];
+    const annex = byKind.get(KIND_ROLES.annex)?.[0];
+    const supplement = byKind.get(KIND_ROLES.supplement)?.[0];
     checkScheduleContent(base, annex, supplement, (found) => sink.add(found, { unit: key }));
   }
   return { key, timestamp: first.timestamp, sender: first.sender, receiver: first.receiver, type: pattern.id, files: names, issues: sink.finish() };

@@ -2,7 +2,7 @@
 // (FILE_SUBTOTAL_MISSING), and no subtotal of a type the user has no rows of (RECORD_SUBTOTAL_TYPE). The rows
 // are kept packed, for these rules and for the send unit's cross-checks (FileFacts.annex).
 import { issue } from '../../rules/index.js';
-import type { FileKind } from '../../spec.js';
+import { KIND_ROLES, type FileKind } from '../../spec.js';
 import type { AnnexRowFact } from '../file-facts.js';
 import { annexRows, type PackedMap } from '../packed-summaries.js';
 import { annexRowType } from '../record-rules.js';
@@ -15,7 +15,7 @@ import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 const ANNEX_ROWS_KEPT = 20_000;
 
 export class AnnexTotalsRule implements FileRule {
-  readonly kinds: readonly FileKind[] = ['UPSIKYU'];
+  readonly kinds: readonly FileKind[] = [KIND_ROLES.annex];
   /** Per user (insurer|insured|month), its 第7表 rows. */
   readonly rows: PackedMap<AnnexRowFact[]>;
   private count = 0;
@@ -29,7 +29,7 @@ export class AnnexTotalsRule implements FileRule {
    * in validateStream) a file's users are checked and let go once more than ANNEX_ROWS_KEPT rows are kept, so
    * that memory stays bounded (a file keeps a user's rows together).
    */
-  onRecord({ record, line, index }: SeenRecord<'UPSIKYU'>): void {
+  onRecord({ record, line, index }: SeenRecord<typeof KIND_ROLES.annex>): void {
     const user = this.scope.userKeys.of(`${record.insurerNumber}|${record.insuredNumber}|${record.serviceMonth}`);
     if (!this.rows.has(user) && !this.scope.needs.annex && this.count > ANNEX_ROWS_KEPT) {
       this.checkUsers();

@@ -1,6 +1,7 @@
 // The month a file is for: 対象年月 / 削除対象年月 of each record against the month in the file name
 // (FILE_MONTH_MISMATCH), and one service month per monthly file (FILE_MULTIPLE_MONTHS).
 import { FILE_NAMES } from '../../../spec-tables/file-names.js';
+import { MONTHLY_KINDS } from '../../../spec-tables/kind-roles.js';
 import type { FileNameSpec } from '../../../spec-tables/types.js';
 import type { IssueSink } from '../../issue-sink.js';
 import { issue } from '../../rules/index.js';
@@ -13,8 +14,6 @@ function monthOf(kind: FileKind): FileNameSpec['month'] {
   return (FILE_NAMES[kind] as FileNameSpec).month;
 }
 
-/** The kinds of which one file holds one service month. */
-const MONTHLY_KINDS: readonly FileKind[] = ['UPPLAN', 'UPJSK', 'UPSIKYU', 'DLTPLAN', 'DLTJSK'];
 
 export class MonthRule implements FileRule {
   /** Each month the records give, with the line of its first record (read by the version rule too). */

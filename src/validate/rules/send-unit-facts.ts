@@ -1,7 +1,7 @@
 // What a file's send unit will read of it (FileFacts), collected record by record: the relation keys the unit
 // matches files by, 第6表 services per user, 利用者補足 limits per user, the family-diagram images named. Only
 // what the unit needs (FactNeeds) is kept, packed (packed-summaries.ts); the 第7表 rows are the annex rule's.
-import type { FileKind, Layout } from '../../spec.js';
+import { KIND_ROLES, type FileKind, type Layout } from '../../spec.js';
 import { annexKey, NO_FACTS, type AnnexRowFact, type FileFacts, type PlannedService } from '../file-facts.js';
 import { plannedServices, supplementLimits, type PackedMap } from '../packed-summaries.js';
 import { relationKeysOf } from '../relation-keys.js';
@@ -37,12 +37,12 @@ export class SendUnitFacts implements FileRule {
     const needs = this.scope.needs;
     if (needs === NO_FACTS) return;
     const kind = layout.kind;
-    if (needs.keys.length === 0 && !(needs.schedule && (kind === 'UPPLAN' || kind === 'UPJSK')) && !(needs.limits && kind === 'UPHOSOKU')) {
-      if (needs.images && kind === 'UPKIHON' && record.familyDiagramFileName) this.images.add(record.familyDiagramFileName);
+    if (needs.keys.length === 0 && !(needs.schedule && (kind === KIND_ROLES.plan || kind === KIND_ROLES.actual)) && !(needs.limits && kind === KIND_ROLES.supplement)) {
+      if (needs.images && kind === KIND_ROLES.basicInfo && record.familyDiagramFileName) this.images.add(record.familyDiagramFileName);
       return;
     }
     const user = this.userOf(record, layout, line);
-    if (kind === 'UPPLAN' || kind === 'UPJSK') {
+    if (kind === KIND_ROLES.plan || kind === KIND_ROLES.actual) {
       if (!needs.schedule) return;
       const rows = this.schedule.open(user, () => new Map());
       // One row of 第7表 per office, service code and rented product (TAIS or 届出コード), and per サテライト枝番 and
@@ -57,9 +57,9 @@ export class SendUnitFacts implements FileRule {
       const units = record.units ?? '';
       if (/^-?\d+$/.test(units) && Number(units) !== 0 && !row.units.includes(units) && row.units.length < 3) row.units.push(units);
       row.prorated |= dayBits(record.proratedDays ?? '');
-    } else if (kind === 'UPHOSOKU') {
+    } else if (kind === KIND_ROLES.supplement) {
       if (needs.limits && !this.limits.has(user)) this.limits.open(user, () => ({ limit: record.benefitLimitUnits ?? '', line }));
-    } else if (needs.images && kind === 'UPKIHON' && record.familyDiagramFileName) {
+    } else if (needs.images && kind === KIND_ROLES.basicInfo && record.familyDiagramFileName) {
       this.images.add(record.familyDiagramFileName);
     }
   }
