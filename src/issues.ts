@@ -55,8 +55,8 @@ export function makeIssue(
   expectArguments('makeIssue', [['code', code, STRING], ['severity', severity, SEVERITY], ['message', message, STRING], ['messageEn', messageEn, STRING], ['where', where, OBJECT]]);
   const issue: Record<string, unknown> = { code, severity };
   for (const [k, v] of Object.entries(where)) if (v !== undefined) issue[k] = v;
-  issue.message = message;
-  issue.messageEn = messageEn;
+  issue['message'] = message;
+  issue['messageEn'] = messageEn;
   return issue as unknown as Issue;
 }
 

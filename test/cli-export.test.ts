@@ -50,9 +50,9 @@ describe('careplan-csv export', () => {
     const dir = tmp();
     const out = join(dir, 'out');
     const actual = jsonOf(samples41.documents.find((u) => u.type === 'actual')!);
-    delete actual.key;
-    delete actual.csvVersion;
-    for (const r of actual.users[0].records.UPJSK) {
+    delete actual['key'];
+    delete actual['csvVersion'];
+    for (const r of actual['users'][0].records.UPJSK) {
       delete r.csvVersion;
       delete r.insurerNumber;
       delete r.insuredNumber;
@@ -73,8 +73,8 @@ describe('careplan-csv export', () => {
     const out = join(dir, 'out');
     const good = sendUnitDocumentToJson(samples41.documents.find((u) => u.type === 'carePlan')!);
     const bad = jsonOf(samples41.documents.find((u) => u.type === 'schedule')!);
-    bad.users[0].records.UPPLAN[1].serviceDate = '2025-02-30';
-    bad.users[0].records.UPPLAN[2].units = '387';
+    bad['users'][0].records.UPPLAN[1].serviceDate = '2025-02-30';
+    bad['users'][0].records.UPPLAN[2].units = '387';
     const r = await runCommandAsync(['export', jsonFile(dir, 'docs.json', [good, bad]), '--out-dir', out]);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
@@ -97,7 +97,7 @@ describe('careplan-csv export', () => {
     const dir = tmp();
     const out = join(dir, 'out');
     const doc = jsonOf(samples41.documents.find((u) => u.type === 'schedule')!);
-    doc.users[0].records.UPPLAN[0].careManagerName = '髙田〜﨑子'; // WAVE DASH: not in MS932 (its ～ is)
+    doc['users'][0].records.UPPLAN[0].careManagerName = '髙田〜﨑子'; // WAVE DASH: not in MS932 (its ～ is)
     const r = await runCommandAsync(['export', jsonFile(dir, 'd.json', doc), '--out-dir', out]);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);

@@ -128,8 +128,8 @@ describe('check-records', () => {
   const codesOf = (stdout: string) => [...stdout.matchAll(/\[([A-Z0-9_]+)\]/g)].map((m) => m[1]!);
 
   it('checks each record against the layout of its own CSVバージョン', () => {
-    expect(plan41[0]!.csvVersion).toBe('202407');
-    expect(plan32[0]!.csvVersion).toBe('202208');
+    expect(plan41[0]!['csvVersion']).toBe('202407');
+    expect(plan32[0]!['csvVersion']).toBe('202208');
     const mixed = write('mixed.json', [plan41[0], plan32[0], plan41[1], plan32[1]]);
     const r = run(['check-records', 'UPPLAN', mixed]);
     expect(r.stdout).toContain('mixed.json: 4件中 0件にエラー / 0 of 4 records with errors');

@@ -37,9 +37,9 @@ describe('inspect --typed and convert --typed', () => {
   it('prints typed values: dates, numbers, null for 9999, empty fields left out', () => {
     const doc = JSON.parse(runCommand(['inspect', SAMPLES[0]!, '--typed']).stdout) as { records: Record<string, unknown>[] };
     const first = doc.records[0]!;
-    expect(first.csvVersion).toBe('202407');
-    expect(first.serviceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(typeof first.units).toBe('number');
+    expect(first['csvVersion']).toBe('202407');
+    expect(first['serviceDate']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(typeof first['units']).toBe('number');
     expect(Object.values(first)).not.toContain('');
     // NDJSON: one typed record a line.
     const lines = runCommand(['inspect', SAMPLES[0]!, '--typed', '--format', 'ndjson']).stdout.trim().split('\n');
@@ -62,8 +62,8 @@ describe('inspect --typed and convert --typed', () => {
   it('refuses typed values that cannot be written, located by record and field; nothing written', () => {
     const dir = tmp();
     const doc = JSON.parse(runCommand(['inspect', SAMPLES[0]!, '--typed']).stdout) as { records: Record<string, unknown>[] };
-    doc.records[1]!.serviceDate = '2025-02-30';
-    doc.records[2]!.units = 'many';
+    doc.records[1]!['serviceDate'] = '2025-02-30';
+    doc.records[2]!['units'] = 'many';
     writeFileSync(join(dir, 'typed.json'), JSON.stringify(doc));
     const out = join(dir, 'out');
     const r = runCommand(['convert', join(dir, 'typed.json'), '--typed', '--out-dir', out, '--format', 'json']);

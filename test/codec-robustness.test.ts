@@ -28,7 +28,7 @@ const countOf = (issues: readonly Issue[], code: string): number => issues.filte
 function kanaRecord(kana: string, other = ''): CsvRecord {
   const record = validRecord(UPHOSOKU);
   for (const f of UPHOSOKU.fields) if (f.format === 'freeText' && f.length === null) record[f.key] = other;
-  record.userNameKana = kana;
+  record['userNameKana'] = kana;
   return record;
 }
 
@@ -80,7 +80,7 @@ describe('encoding guess: half-width katakana in MS932 is not UTF-8', () => {
     expect(codes(strict.issues)).toEqual(['CSV_NOT_MS932']);
     expect(strict.records).toEqual([]);
     const lenient = readCsvFile({ name: HOSOKU, bytes }, { lenient: true });
-    expect(lenient.records[0]?.userNameKana).toBe('ﾏｷ');
+    expect(lenient.records[0]?.['userNameKana']).toBe('ﾏｷ');
   });
 
   it('UTF-8 Japanese is UTF-8, and so are 2-byte sequences that MS932 cannot hold', () => {
@@ -89,7 +89,7 @@ describe('encoding guess: half-width katakana in MS932 is not UTF-8', () => {
     // à is C3 A0 in UTF-8; A0 is no character in MS932.
     const latin = readCsvFile({ name: HOSOKU, bytes: utf8(`${line('Françoise à')}\r\n`) }, { lenient: true });
     expect(latin.encoding).toBe('utf8');
-    expect(latin.records[0]?.userName).toBe('Françoise à');
+    expect(latin.records[0]?.['userName']).toBe('Françoise à');
   });
 
   it('the streaming reader decides as the whole-file reader at every chunk split', async () => {

@@ -157,7 +157,7 @@ describe('readCsvFile reports every problem at its place', () => {
     expect(strict.records).toEqual([]);
     expect(strict.issues[0]!.offset).toBe(bytes.indexOf(0xe5));
     const lenient = read(bytes, { lenient: true });
-    expect(lenient.records[0]?.careManagerName).toBe('吉田〜花子');
+    expect(lenient.records[0]?.['careManagerName']).toBe('吉田〜花子');
     expect(codes(lenient.issues)).toEqual(['CSV_NOT_MS932', 'CSV_UNMAPPABLE_CHAR']);
     expect(lenient.issues[1]).toMatchObject({ line: 1, record: 1, field: { no: 7 } });
   });
@@ -198,7 +198,7 @@ describe('readCsvFile reports every problem at its place', () => {
     const r = read(`${planLine({ 21: '"第一\r\n第二\n第三"' })}\r\n${planLine()}\r\n`);
     expect(r.issues).toEqual([]);
     expect(r.lines).toEqual([1, 4]);
-    expect(r.records[0]!.serviceOfficeName).toBe('第一\r\n第二\n第三');
+    expect(r.records[0]!['serviceOfficeName']).toBe('第一\r\n第二\n第三');
   });
 
   it('a header row is reported and skipped, not read as data', () => {
@@ -237,7 +237,7 @@ describe('readCsvFile reports every problem at its place', () => {
       ['CSV_UNQUOTED_FREE_TEXT', 'warning', 7],
       ['CSV_QUOTED_NON_FREE_TEXT', 'warning', 15],
     ]);
-    expect(r.records[0]!.serviceCode).toBe('111111');
+    expect(r.records[0]!['serviceCode']).toBe('111111');
   });
 
   it('unknown, historic and mixed CSVバージョン values are errors on field No.1', () => {
@@ -361,7 +361,7 @@ describe('never throws (fast-check)', () => {
         const record = realistic({ serviceOfficeName: text });
         const { bytes, issues, written } = writeCsvFile('UPPLAN', [record], { csvVersion: '202407' });
         if (written === 1) {
-          expect(readCsvFile({ name: PLAN, bytes }).records[0]?.serviceOfficeName).toBe(text);
+          expect(readCsvFile({ name: PLAN, bytes }).records[0]?.['serviceOfficeName']).toBe(text);
         } else {
           expect(issues.length).toBeGreaterThan(0);
           expect(issues.every((i) => i.record === 1 && i.severity === 'error')).toBe(true);

@@ -11,7 +11,7 @@ import * as api from '../src/index.js';
 const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const JSK = 'UPJSK_202504_1370200002_11_1370100001_43_20250510120000.CSV';
 const EMPTY = new Uint8Array(0);
-const RUNS = process.env.FUZZ ? 300 : 25;
+const RUNS = process.env['FUZZ'] ? 300 : 25;
 
 /** A Uint8Array whose memory was transferred away (as postMessage does): it reads as empty. */
 function detached(): Uint8Array {

@@ -7,7 +7,7 @@ import { compileFieldChecker, getLayout, recordSchema, validateFile, type Field 
 import { fileName, visit } from './support/builders.js';
 import { writeCsvFile } from '../src/index.js';
 
-const RUNS = process.env.FUZZ ? 300 : 40;
+const RUNS = process.env['FUZZ'] ? 300 : 40;
 
 const plan = getLayout('UPPLAN', '202407')!;
 const field = (key: string): Field => plan.fields.find((f) => f.key === key)!;

@@ -99,7 +99,7 @@ describe('docs/command.md sessions', () => {
       const run = spawnSync('bash', ['-c', `{ ${step.command}\n} 2>&1`], {
         cwd,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${join(app, 'bin')}:${process.env.PATH}`, NO_COLOR: '1', FORCE_COLOR: '0' },
+        env: { ...process.env, PATH: `${join(app, 'bin')}:${process.env['PATH']}`, NO_COLOR: '1', FORCE_COLOR: '0' },
       });
       status = run.status ?? -1;
       const missing = firstMissing(step.expected, run.stdout);

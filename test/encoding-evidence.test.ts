@@ -99,7 +99,7 @@ describe('the attack file: ±, é, ° for more than a kilobyte, Japanese later, 
         expect(late[0]!.message).toContain('文字化け');
         expect(late[0]!.messageEn).toContain('garbled');
         // The records already given were read as MS932 (what the issue warns of).
-        expect(s.records[1]?.userName).toBe('螻ｱ逕ｰ 縺ゅ＞');
+        expect(s.records[1]?.['userName']).toBe('螻ｱ逕ｰ 縺ゅ＞');
       }
     }
   });
@@ -246,7 +246,7 @@ describe('a file valid in both encodings, with 2-byte UTF-8 sequences only, is r
   it('readCsvFile reads MS932 and warns at the first non-ASCII byte, showing that character both ways', () => {
     const read = readCsvFile({ name: HOSOKU, bytes });
     expect(read.encoding).toBe('ms932');
-    expect(read.records[0]!.userAddress2).toContain('37.5ﾂｰC ﾂｱ0.2');
+    expect(read.records[0]!['userAddress2']).toContain('37.5ﾂｰC ﾂｱ0.2');
     const issues = ambiguous(read.issues);
     expect(issues.map((i) => [i.severity, i.offset, i.value])).toEqual([['warning', firstHigh, 'C2 B0']]);
     expect(issues[0]!.message).toContain('「ﾂｰ」');

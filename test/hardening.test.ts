@@ -10,7 +10,7 @@ import { recordOf } from './support/arbitraries.js';
 import { sjis } from './support/encodings.js';
 
 /** Property-test budget: small in `npm test`, larger with `npm run fuzz` (FUZZ=1). */
-const RUNS = process.env.FUZZ ? 500 : 25;
+const RUNS = process.env['FUZZ'] ? 500 : 25;
 
 const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 const line = (free = '"髙田"') =>

@@ -177,7 +177,7 @@ describe('planImport: rejection, replacement, names', () => {
   it('a new plan date is another document: it replaces nothing', () => {
     const again = resent(SAMPLES_41, '20250325090000', '20250325093000')
       .filter((f) => f.name.includes('_1370200002_11_'))
-      .map((f) => edited(f, (records) => records.map((r) => (r.planChangeDate === '20250303' ? { ...r, planChangeDate: '20250324' } : r))));
+      .map((f) => edited(f, (records) => records.map((r) => (r['planChangeDate'] === '20250303' ? { ...r, planChangeDate: '20250324' } : r))));
     const plan = planImport([...SAMPLES_41, ...again]);
     const later = stores(plan.steps).find((s) => s.timestamp === '20250325093000')!;
     expect(later.documents.map((d) => [d.key.planChangeDate, d.replaces?.step])).toEqual([
@@ -188,7 +188,7 @@ describe('planImport: rejection, replacement, names', () => {
 
   it('a satellite office keeps its own 実績; the office-and-type withdrawal takes every satellite', () => {
     const files = SAMPLES_41.map((f) =>
-      f.name.startsWith('UPJSK_') ? edited(f, (records) => records.map((r) => (r.insuredNumber === 'H123456789' && r.serviceDate! >= '20250415' ? { ...r, satelliteBranch: '1' } : r))) : f,
+      f.name.startsWith('UPJSK_') ? edited(f, (records) => records.map((r) => (r['insuredNumber'] === 'H123456789' && r['serviceDate']! >= '20250415' ? { ...r, satelliteBranch: '1' } : r))) : f,
     );
     const plan = planImport(files);
     const actual = stores(plan.steps).find((s) => s.type === 'actual')!;
@@ -209,7 +209,7 @@ describe('planImport: rejection, replacement, names', () => {
     const stray = 'UPKIHON_IMAGE_1370400004_46_1370500005_A6_20250415090000_0002.jpg';
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
     const files = SAMPLES_41.map((f) =>
-      f.name.startsWith('UPKIHON_1370400004') ? edited(f, (records) => records.map((r) => (r.insuredNumber === '0000345678' ? { ...r, familyDiagramFileName: image } : r))) : f,
+      f.name.startsWith('UPKIHON_1370400004') ? edited(f, (records) => records.map((r) => (r['insuredNumber'] === '0000345678' ? { ...r, familyDiagramFileName: image } : r))) : f,
     );
     const plan = planImport([...files, { name: image, bytes: jpeg }, { name: stray, bytes: jpeg }]);
     const basicInfo = stores(plan.steps).find((s) => s.type === 'basicInfo')!;

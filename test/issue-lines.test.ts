@@ -8,7 +8,7 @@ import { readCsvFile, validateFiles } from '../src/index.js';
 import { lineAtOffset } from './support/lines.js';
 import { readInParts } from './support/streams.js';
 
-const RUNS = process.env.FUZZ ? 300 : 40;
+const RUNS = process.env['FUZZ'] ? 300 : 40;
 const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
 
 /** Pieces of bytes that make encoding issues (invalid bytes, gaiji, duplicate codes, UTF-8) between line breaks. */

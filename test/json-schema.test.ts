@@ -49,9 +49,9 @@ describe('json-schema/ (npm run json-schema)', () => {
     const schema = JSON.parse(committed('202407')) as { $ref: string; $defs: Record<string, { properties?: Record<string, { description?: string }>; required?: string[] }> };
     expect(schema.$ref).toBe('#/$defs/SendUnitDocument');
     expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(['UPPLAN', 'UPPLANInput', 'UPKIHON', 'UPYOBO', 'SendUnitDocument', 'SendUnitDocumentInput']));
-    expect(schema.$defs.UPPLAN!.properties!.serviceDate!.description).toBe('No.10 サービス利用日（必須 / required）');
-    expect(schema.$defs.UPPLAN!.required).toContain('serviceDate');
-    expect(schema.$defs.UPPLANInput!.required).toBeUndefined();
+    expect(schema.$defs['UPPLAN']!.properties!['serviceDate']!.description).toBe('No.10 サービス利用日（必須 / required）');
+    expect(schema.$defs['UPPLAN']!.required).toContain('serviceDate');
+    expect(schema.$defs['UPPLANInput']!.required).toBeUndefined();
     // Edition 3.2 has no 第3表 and no 予防 units.
     expect(Object.keys((JSON.parse(committed('202208')) as typeof schema).$defs)).not.toContain('UP3KYO');
   });
@@ -70,7 +70,7 @@ describe('every bundled sample unit validates against the committed JSON Schema'
   it('covers both editions, and images as base64', () => {
     expect(new Set(samples.map((u) => u.csvVersion))).toEqual(new Set(['202407', '202208']));
     const json = jsonOf(withImage);
-    expect((json.images as { jpeg: unknown }[])[0]!.jpeg).toBe(Buffer.from(withImage.images![0]!.jpeg).toString('base64'));
+    expect((json['images'] as { jpeg: unknown }[])[0]!.jpeg).toBe(Buffer.from(withImage.images![0]!.jpeg).toString('base64'));
     expect(validatorsOf('202407').document(json)).toBe(true);
     expect(z.decode(sendUnitDocumentSchemas('202407')!.document, json as never)).toEqual(withImage);
   });
@@ -86,28 +86,28 @@ describe('a broken document is refused', () => {
   };
   it.each([
     ['a date that does not exist', (j: Record<string, any>): void => {
-      j.users[0].records.UPPLAN[0].serviceDate = '2025-02-30';
+      j['users'][0].records.UPPLAN[0].serviceDate = '2025-02-30';
     }, '/users/0/records/UPPLAN/0/serviceDate'],
     ['a code not in its table', (j: Record<string, any>): void => {
-      j.users[0].records.UPPLAN[0].over30Days = '2';
+      j['users'][0].records.UPPLAN[0].over30Days = '2';
     }, '/users/0/records/UPPLAN/0/over30Days'],
     ['a number as text', (j: Record<string, any>): void => {
-      j.users[0].records.UPSIKYU[0].units = '244';
+      j['users'][0].records.UPSIKYU[0].units = '244';
     }, '/users/0/records/UPSIKYU/0/units'],
     ['a day 32', (j: Record<string, any>): void => {
-      j.users[0].records.UPPLAN[0].proratedDays = [1, 32];
+      j['users'][0].records.UPPLAN[0].proratedDays = [1, 32];
     }, '/users/0/records/UPPLAN/0/proratedDays/1'],
     ['an unknown unit type', (j: Record<string, any>): void => {
-      j.type = 'plan';
+      j['type'] = 'plan';
     }, '/type'],
     ['a misspelt property', (j: Record<string, any>): void => {
-      j.users[0].record = j.users[0].records;
+      j['users'][0].record = j['users'][0].records;
     }, '/users/0'],
     ['a kind in the wrong place', (j: Record<string, any>): void => {
-      j.users[0].records.UPPLANX = [];
+      j['users'][0].records.UPPLANX = [];
     }, '/users/0/records'],
     ['a timestamp of 12 digits', (j: Record<string, any>): void => {
-      j.timestamp = '202503251000';
+      j['timestamp'] = '202503251000';
     }, '/timestamp'],
   ] as const)('%s', (_what, change, path) => {
     const json = broken(change);
@@ -123,10 +123,10 @@ describe('a broken document is refused', () => {
 
   it('the input form lets derived values be left out; the document form does not', () => {
     const json = broken((j) => {
-      delete j.key;
-      delete j.csvVersion;
-      delete j.users[0].records.UPPLAN[0].csvVersion;
-      delete j.users[0].records.UPPLAN[0].insuredNumber;
+      delete j['key'];
+      delete j['csvVersion'];
+      delete j['users'][0].records.UPPLAN[0].csvVersion;
+      delete j['users'][0].records.UPPLAN[0].insuredNumber;
     });
     expect(input(json), JSON.stringify(input.errors)).toBe(true);
     expect(document(json)).toBe(false);
@@ -139,7 +139,7 @@ describe('a broken document is refused', () => {
 
   it('an image that is not base64 is refused', () => {
     const json = jsonOf(withImage) as Record<string, any>;
-    json.images[0].jpeg = '*not base64*';
+    json['images'][0].jpeg = '*not base64*';
     const v = validatorsOf(withImage.csvVersion).document;
     expect(v(json)).toBe(false);
     expect(v.errors!.map((e) => e.instancePath)).toContain('/images/0/jpeg');

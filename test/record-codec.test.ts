@@ -24,7 +24,7 @@ describe('recordCodec', () => {
   it.each(SAMPLE_FILES)('z.decode / z.encode agree with decodeRecord and round-trip %s', (path) => {
     const read = readCsvFile({ name: path.split('/').pop()!, bytes: readFileSync(path) });
     for (const text of read.records) {
-      const codec = recordCodec(read.kind!, text.csvVersion!)!;
+      const codec = recordCodec(read.kind!, text['csvVersion']!)!;
       const typed = z.decode(codec, text);
       const decoded = decodeRecord(read.kind!, text);
       expect(decoded.ok && decoded.value).toEqual(typed);
@@ -67,9 +67,9 @@ describe('recordCodec', () => {
       properties: Record<string, { type?: string; format?: string; enum?: string[]; anyOf?: unknown[] }>;
       required: string[];
     };
-    expect(schema.properties.createdDate).toMatchObject({ type: 'string', format: 'date' });
-    expect([...schema.properties.over30Days!.enum!].sort()).toEqual(['0', '1']);
-    expect(schema.properties.units!.type).toBe('integer');
+    expect(schema.properties['createdDate']).toMatchObject({ type: 'string', format: 'date' });
+    expect([...schema.properties['over30Days']!.enum!].sort()).toEqual(['0', '1']);
+    expect(schema.properties['units']!.type).toBe('integer');
     expect(schema.required).toContain('serviceStartTime');
     expect(schema.required).not.toContain('units'); // 必須 uncertain: optional
   });

@@ -102,7 +102,7 @@ describe('recordSchema rejects each kind of wrong value, naming the field', () =
       const field = getLayout('UPPLAN', '202407')!.fields.find((f) => f.key === key)!;
       expect(issue).toMatchObject({ params: { code, no: field.no, name: field.name } });
       expect(issue.message).toContain(field.name);
-      expect((issue as { params?: Record<string, string> }).params?.messageEn).toContain(`No.${field.no}`);
+      expect((issue as { params?: Record<string, string> }).params?.['messageEn']).toContain(`No.${field.no}`);
     });
   }
 

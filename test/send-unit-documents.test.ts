@@ -55,12 +55,12 @@ describe('derived fields and rows (only where the document leaves them out)', ()
       const records = user.records as Record<string, Loose[]>;
       for (const [kind, rows] of Object.entries(records)) {
         records[kind] = rows
-          .filter((r) => kind !== 'UPSIKYU' || !/AAAA$|^999999$/.test(String(r.serviceCode)))
+          .filter((r) => kind !== 'UPSIKYU' || !/AAAA$|^999999$/.test(String(r['serviceCode'])))
           .map((r) => {
             const { csvVersion, insurerNumber, insuredNumber, ...rest } = r;
-            if (kind === 'UPHOSOKU') delete rest.planChangeDate;
-            if (kind !== 'UPPLAN' && kind !== 'UP1KYO') delete rest.serviceMonth;
-            if (kind !== 'UP1KYO') delete rest.planChangeDate;
+            if (kind === 'UPHOSOKU') delete rest['planChangeDate'];
+            if (kind !== 'UPPLAN' && kind !== 'UP1KYO') delete rest['serviceMonth'];
+            if (kind !== 'UP1KYO') delete rest['planChangeDate'];
             return rest;
           });
       }
@@ -97,7 +97,7 @@ describe('derived fields and rows (only where the document leaves them out)', ()
 
   it('the 全合計 splits at the 区分支給限度基準額 of the 利用者補足', () => {
     const doc = bare(schedule);
-    (doc.users[0]!.records.UPHOSOKU![0] as Loose).benefitLimitUnits = 5000;
+    (doc.users[0]!.records.UPHOSOKU![0] as Loose)['benefitLimitUnits'] = 5000;
     const total = writeSendUnit(doc).document!.users[0]!.records.UPSIKYU!.find((r) => r.serviceCode === '999999');
     expect(total).toMatchObject({ benefitManagementUnits: 6214, categoryLimitExcessUnits: 1214, categoryLimitWithinUnits: 5000 });
   });
@@ -146,27 +146,27 @@ describe('all or nothing: a document with an error gives its issues and no file'
     ['a 予防 unit in edition 3.2', () => ({ ...copy(prevention), csvVersion: '202208' }), 'UNITDOC_TYPE_NOT_IN_EDITION'],
     ['a 第3表 in an edition-3.2 care plan', () => {
       const doc = copy(plan32) as SendUnitDocumentInput;
-      (doc.users[0]!.records as Loose).UP3KYO = [{ planChangeDate: '2023-02-20' }];
+      (doc.users[0]!.records as Loose)['UP3KYO'] = [{ planChangeDate: '2023-02-20' }];
       return doc;
     }, 'UNITDOC_SURPLUS_KIND'],
     ['a record of another user', () => {
       const doc = copy(schedule) as SendUnitDocumentInput;
-      (doc.users[0]!.records.UPPLAN![0] as Loose).insuredNumber = '0000999999';
+      (doc.users[0]!.records.UPPLAN![0] as Loose)['insuredNumber'] = '0000999999';
       return doc;
     }, 'UNITDOC_USER_MISMATCH'],
     ['day 32 in 日割対象日', () => {
       const doc = copy(schedule) as SendUnitDocumentInput;
-      (doc.users[0]!.records.UPPLAN![1] as Loose).proratedDays = [1, 32];
+      (doc.users[0]!.records.UPPLAN![1] as Loose)['proratedDays'] = [1, 32];
       return doc;
     }, 'ENCODE_BAD_VALUE'],
     ['a 第7表 amount that disagrees with 第6表 (a send-unit error of the validator)', () => {
       const doc = copy(schedule) as SendUnitDocumentInput;
-      (doc.users[0]!.records.UPSIKYU![0] as Loose).timesOrDays = 12;
+      (doc.users[0]!.records.UPSIKYU![0] as Loose)['timesOrDays'] = 12;
       return doc;
     }, 'UNIT_ANNEX_COUNT_MISMATCH'],
     ['a character MS932 cannot hold (𠮷)', () => {
       const doc = copy(carePlan) as SendUnitDocumentInput;
-      (doc.users[0]!.records.UPHOSOKU![0] as Loose).userName = '𠮷田 髙子';
+      (doc.users[0]!.records.UPHOSOKU![0] as Loose)['userName'] = '𠮷田 髙子';
       return doc;
     }, 'WRITE_UNMAPPABLE_CHAR'],
     ['no users', () => ({ ...copy(schedule), users: [] }), 'UNITDOC_NO_USERS'],
@@ -183,13 +183,13 @@ describe('all or nothing: a document with an error gives its issues and no file'
 
   it('with unmappable: substitute, the substitution is written and the document says so', () => {
     const doc = copy(carePlan) as SendUnitDocumentInput;
-    (doc.users[0]!.records.UPHOSOKU![0] as Loose).userName = '𠮷田 髙子〜';
+    (doc.users[0]!.records.UPHOSOKU![0] as Loose)['userName'] = '𠮷田 髙子〜';
     const written = writeSendUnit(doc, { unmappable: 'substitute', substitutions: { '𠮷': '吉' } });
     expect(errorsOf(written.issues)).toEqual([]);
     expect(written.issues.filter((i) => i.code === 'WRITE_SUBSTITUTED')).toHaveLength(2);
     expect(written.document!.users[0]!.records.UPHOSOKU![0]!.userName).toBe('吉田 髙子～');
     // The caller's document is not changed.
-    expect((doc.users[0]!.records.UPHOSOKU![0] as Loose).userName).toBe('𠮷田 髙子〜');
+    expect((doc.users[0]!.records.UPHOSOKU![0] as Loose)['userName']).toBe('𠮷田 髙子〜');
     expect(readSendUnits(written.files).units[0]).toEqual(written.document);
   });
 
@@ -202,7 +202,7 @@ describe('all or nothing: a document with an error gives its issues and no file'
       insuredNumber: String(2000000000 + u),
       records: { UPPLAN: rows.map((r) => ({ ...r, insuredNumber: String(2000000000 + u) })) },
     }));
-    (users[19]!.records.UPPLAN[4] as Loose).careManagerName = '𠮷田 花子';
+    (users[19]!.records.UPPLAN[4] as Loose)['careManagerName'] = '𠮷田 花子';
     const written = writeSendUnit({ ...doc, users } as SendUnitDocumentInput);
     expect(written.files).toEqual([]);
     expect(written.issues.filter((i) => i.code === 'WRITE_UNMAPPABLE_CHAR').map((i) => [i.record, i.message.slice(0, 8)])).toEqual([[290, 'レコード290:']]);
@@ -247,7 +247,7 @@ describe('readSendUnits', () => {
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
     const doc = { ...copy(basic), images: [{ branch: '0001', jpeg }] };
     const name = `UPKIHON_IMAGE_1370400004_46_1370500005_A6_${basic.timestamp}_0001.jpg`;
-    (doc.users[0]!.records.UPKIHON![0] as Loose).familyDiagramFileName = name;
+    (doc.users[0]!.records.UPKIHON![0] as Loose)['familyDiagramFileName'] = name;
     const written = writeSendUnit(doc);
     expect(errorsOf(written.issues)).toEqual([]);
     expect(written.files.map((f) => f.name)).toContain(name);

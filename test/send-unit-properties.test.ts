@@ -52,7 +52,7 @@ function vary(template: SendUnitDocument, numbers: readonly string[], texts: rea
     user.insuredNumber = insuredNumber;
     for (const [kind, rows] of Object.entries(user.records) as [string, Loose[]][]) {
       for (const r of rows) {
-        r.insuredNumber = insuredNumber;
+        r['insuredNumber'] = insuredNumber;
         for (const key of freeTextKeys(kind, doc.csvVersion, r)) r[key] = texts[t++ % texts.length];
       }
     }
@@ -73,13 +73,13 @@ function omit(doc: SendUnitDocument, o: Omissions): SendUnitDocumentInput {
   for (const user of out.users) {
     for (const [kind, rows] of Object.entries(user.records) as [string, Loose[]][]) {
       const member = (spec.members as readonly { kind: string; key?: readonly string[] }[]).find((m) => m.kind === kind);
-      const kept = o.annexSums && kind === 'UPSIKYU' ? rows.filter((r) => !/AAAA$|^999999$/.test(String(r.serviceCode))) : rows;
+      const kept = o.annexSums && kind === 'UPSIKYU' ? rows.filter((r) => !/AAAA$|^999999$/.test(String(r['serviceCode']))) : rows;
       (user.records as Record<string, Loose[]>)[kind] = kept.map((r) => {
         const c = { ...r };
-        if (o.versions) delete c.csvVersion;
+        if (o.versions) delete c['csvVersion'];
         if (o.userNumbers) {
-          delete c.insurerNumber;
-          delete c.insuredNumber;
+          delete c['insurerNumber'];
+          delete c['insuredNumber'];
         }
         if (o.relationKeys) for (const key of member?.key ?? []) if (key !== 'insurerNumber' && key !== 'insuredNumber') delete c[key];
         // The 利用者補足's pairing: 00000000 / 000000 (null) are the writer's to set.
@@ -126,7 +126,7 @@ describe('generated documents of every unit type, both editions', () => {
           if (!omitted || !omitted.annexSums) expect(written.document).toEqual(complete);
         },
       ),
-      { numRuns: Number(process.env.UNIT_RUNS ?? 25) },
+      { numRuns: Number(process.env['UNIT_RUNS'] ?? 25) },
     );
   });
 });

@@ -18,7 +18,7 @@ const visits = Array.from({ length: 8 }, (_, i) => visit({ serviceDate: `202504$
 const annexRows = (o: Record<string, string> = {}) => [
   annex({ timesOrDays: '8', serviceUnitsOrAmount: '1952', benefitManagementUnits: '1952', ...o }),
   // 全合計: its サービス単位／金額 is the sum of the rows.
-  total({ serviceUnitsOrAmount: o.serviceUnitsOrAmount ?? '1952', benefitManagementUnits: o.benefitManagementUnits ?? '1952', categoryLimitExcessUnits: '0', categoryLimitWithinUnits: o.benefitManagementUnits ?? '1952' }),
+  total({ serviceUnitsOrAmount: o['serviceUnitsOrAmount'] ?? '1952', benefitManagementUnits: o['benefitManagementUnits'] ?? '1952', categoryLimitExcessUnits: '0', categoryLimitWithinUnits: o['benefitManagementUnits'] ?? '1952' }),
 ];
 
 function scheduleUnit(change: { plan?: CsvRecord[]; annex?: CsvRecord[]; hosoku?: CsvRecord[] } = {}) {

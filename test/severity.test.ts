@@ -9,7 +9,7 @@ import { validRecord } from './support/records.js';
 import { loadSamples as load } from './support/send-units.js';
 
 /** Property-test budget: small in `npm test`, larger with `npm run fuzz` (FUZZ=1). */
-const RUNS = process.env.FUZZ ? 300 : 30;
+const RUNS = process.env['FUZZ'] ? 300 : 30;
 
 const SAMPLES = [...load('samples/4.1'), ...load('samples/3.2'), ...load('samples/broken')];
 

@@ -28,7 +28,7 @@ import { sjis } from './support/encodings.js';
 import { CLI, ROOT } from './support/paths.js';
 import { splitBytes } from './support/streams.js';
 
-const RUNS = process.env.FUZZ ? 500 : 50;
+const RUNS = process.env['FUZZ'] ? 500 : 50;
 
 const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
 /** A UPPLAN record of edition 4.1 (25 fields), its free text (No.7 被保険者氏名) given. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRecord, encodeRecord, FILE_KINDS, listLayouts, RULES, type Field, type Issue, type Layout } from '../src/index.js';
 import { recordOf } from './support/arbitraries.js';
 
-const RUNS = process.env.FUZZ ? 300 : 25;
+const RUNS = process.env['FUZZ'] ? 300 : 25;
 
 /** Another spelling of a canonical integer or rate text that still fits the field, or undefined if none. */
 function respellings(field: Field, text: string): string[] {

@@ -19,7 +19,7 @@ import { CLI, ROOT } from './support/paths.js';
 
 
 const DIST = join(ROOT, 'web/dist');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
   console.warn(
@@ -255,7 +255,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium', () => {
       expect(requests.length).toBeGreaterThan(0);
       expect(requests.filter((u) => !local(u))).toEqual([]);
 
-      if (process.env.SCREENSHOT) await screenshot(page);
+      if (process.env['SCREENSHOT']) await screenshot(page);
     } finally {
       await close();
     }

@@ -94,11 +94,11 @@ describe('substitutions never change the record and field structure', () => {
   it('free text keeps quotes, commas and line breaks substituted in by a caller only when they are in the value itself', () => {
     const w = writeCsvFile('UPPLAN', [plan({ serviceOfficeName: '"さくら", 新宿\r\n第二' })], W);
     expect(w.issues).toEqual([]);
-    expect(readCsvFile({ name: PLAN_NAME, bytes: w.bytes }).records[0]!.serviceOfficeName).toBe('"さくら", 新宿\r\n第二');
+    expect(readCsvFile({ name: PLAN_NAME, bytes: w.bytes }).records[0]!['serviceOfficeName']).toBe('"さくら", 新宿\r\n第二');
   });
 
   it('convert --substitute with a comma replacement exits 1, names the entry and writes nothing', () => {
-    const records = SAMPLE.map((r, i) => (i === 0 ? { ...r, serviceCode: `${r.serviceCode!.slice(0, 2)}〜${r.serviceCode!.slice(2)}` } : r));
+    const records = SAMPLE.map((r, i) => (i === 0 ? { ...r, serviceCode: `${r['serviceCode']!.slice(0, 2)}〜${r['serviceCode']!.slice(2)}` } : r));
     const r = convert('records.json', JSON.stringify(records), ['--unmappable', 'substitute', '--substitute', `〜=${forged}`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[WRITE_BAD_SUBSTITUTION]');
@@ -157,7 +157,7 @@ describe('substitutions never change the record and field structure', () => {
           expect(got).toEqual(expected);
         });
       }),
-      { numRuns: process.env.FUZZ ? 2000 : 300 },
+      { numRuns: process.env['FUZZ'] ? 2000 : 300 },
     );
   });
 
@@ -180,7 +180,7 @@ describe('values are read from the record itself, and only keys of the layout ar
     expect(codes(inherited.issues)).toContain('WRITE_MISSING_FIELD');
 
     const partial = Object.assign(Object.create({ careManagerName: '偽 名' }) as Record<string, unknown>, full);
-    delete partial.careManagerName;
+    delete partial['careManagerName'];
     const w = writeCsvFile('UPPLAN', [partial], W);
     expect(w.written).toBe(0);
     expect(w.issues.find((i) => i.code === 'WRITE_MISSING_FIELD')?.field?.key).toBe('careManagerName');
@@ -204,13 +204,13 @@ describe('values are read from the record itself, and only keys of the layout ar
   it('writeCsvFile: a polluted Object.prototype does not fill a missing field', () => {
     const { careManagerName: _gone, ...missing } = full;
     const proto = Object.prototype as Record<string, unknown>;
-    proto.careManagerName = '偽 名';
+    proto['careManagerName'] = '偽 名';
     try {
       const w = writeCsvFile('UPPLAN', [missing], W);
       expect(w.written).toBe(0);
       expect(codes(w.issues)).toEqual(['WRITE_MISSING_FIELD']);
     } finally {
-      delete proto.careManagerName;
+      delete proto['careManagerName'];
     }
   });
 
@@ -289,12 +289,12 @@ describe('control characters are refused, never written', () => {
   it('CR and LF stay allowed in free text, and remain WRITE_UNSAFE_VALUE in a bare field', () => {
     const w = writeCsvFile('UPPLAN', [plan({ serviceOfficeName: '1行目\r\n2行目\n3行目\r' })], W);
     expect(w.issues).toEqual([]);
-    expect(readCsvFile({ name: PLAN_NAME, bytes: w.bytes }).records[0]!.serviceOfficeName).toBe('1行目\r\n2行目\n3行目\r');
+    expect(readCsvFile({ name: PLAN_NAME, bytes: w.bytes }).records[0]!['serviceOfficeName']).toBe('1行目\r\n2行目\n3行目\r');
     expect(codes(writeCsvFile('UPPLAN', [plan({ insuredNumber: '00001\r\n2345' })], W).issues)).toEqual(['WRITE_UNSAFE_VALUE']);
   });
 
   it('convert refuses a NUL in the records and writes nothing', () => {
-    const records = SAMPLE.map((r, i) => (i === 1 ? { ...r, serviceOfficeName: `${r.serviceOfficeName}\u0000` } : r));
+    const records = SAMPLE.map((r, i) => (i === 1 ? { ...r, serviceOfficeName: `${r['serviceOfficeName']}\u0000` } : r));
     const r = convert('records.json', JSON.stringify(records));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[WRITE_CONTROL_CHAR]');
@@ -318,7 +318,7 @@ describe('control characters are refused, never written', () => {
         const allowed = field.format === 'freeText' ? /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/ : /[\u0000-\u001f\u007f-\u009f]/;
         expect(allowed.test(value)).toBe(false);
       }),
-      { numRuns: process.env.FUZZ ? 3000 : 500 },
+      { numRuns: process.env['FUZZ'] ? 3000 : 500 },
     );
   });
 });

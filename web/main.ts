@@ -145,17 +145,17 @@ function validate(): void {
     results.hidden = true;
     recordsSection.hidden = true;
     setStatus('');
-    document.body.dataset.state = 'empty';
+    document.body.dataset['state'] = 'empty';
     return;
   }
-  document.body.dataset.state = 'validating';
+  document.body.dataset['state'] = 'validating';
   setStatus('検証中… / Validating…');
   // Let the status paint before the (synchronous) validation.
   setTimeout(() => {
     run = validateRun(files, profileSelect.value as Profile);
     render(run);
     setStatus('');
-    document.body.dataset.state = 'done';
+    document.body.dataset['state'] = 'done';
   }, 0);
 }
 
@@ -496,4 +496,4 @@ window.addEventListener('drop', (e) => {
   if (e.dataTransfer) void add(fromDrop(e.dataTransfer));
 });
 
-document.body.dataset.state = 'empty';
+document.body.dataset['state'] = 'empty';

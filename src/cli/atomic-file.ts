@@ -30,7 +30,7 @@ export function temporaryName(target: string): string {
  * can check what a killed run leaves, at every point, without depending on timing.
  */
 function killPoint(point: string, written?: number): void {
-  const at = process.env.CAREPLAN_CSV_TEST_KILL_AT;
+  const at = process.env['CAREPLAN_CSV_TEST_KILL_AT'];
   if (!at) return;
   const bytes = /^bytes:(\d+)$/.exec(at);
   if (bytes ? written !== undefined && written >= Number(bytes[1]) : at === point) {

@@ -41,7 +41,7 @@ export function processIo(): Io {
 }
 
 export function makeCtx(io: Io, lang: Lang): Ctx {
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const noColor = io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '';
   const stdout = (text: string) => io.stdout(terminalSafe(text));
   const stderr = (text: string) => io.stderr(terminalSafe(text));
   return {

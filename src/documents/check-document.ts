@@ -99,7 +99,7 @@ export function checkDocument(doc: SendUnitDocumentInput): { ctx?: SendUnitConte
     issues.push(toIssue(issue('UNITDOC_BAD_IMAGE', { type: spec.id })));
   }
   images.forEach((img: unknown, i) => {
-    if (!isObject(img) || typeof img.branch !== 'string' || !isBytes(img.jpeg)) {
+    if (!isObject(img) || typeof img['branch'] !== 'string' || !isBytes(img['jpeg'])) {
       issues.push(toIssue(issue('UNITDOC_BAD_IMAGE', { path: `images[${i}]` }, { value: `images[${i}]` })));
     }
   });

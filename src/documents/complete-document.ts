@@ -139,7 +139,7 @@ export function completeUser(user: LooseUser, ctx: SendUnitContext): LooseUser {
     const filler = fillerOf(kind, layout, ctx);
     let rows = given.map((r) => (typeof r === 'object' && r !== null ? completeRecord(r, user, owner, filler, ctx.month) : r));
     if (kind === KIND_ROLES.annex) {
-      const limit = records.UPHOSOKU?.[0]?.benefitLimitUnits ?? user.records.UPHOSOKU?.[0]?.benefitLimitUnits;
+      const limit = records.UPHOSOKU?.[0]?.['benefitLimitUnits'] ?? user.records.UPHOSOKU?.[0]?.['benefitLimitUnits'];
       rows = completeAnnexRows(rows, ctx.csvVersion, typeof limit === 'number' ? limit : undefined).map((r) => completeRecord(r, user, owner, filler, ctx.month));
     }
     records[kind] = rows;

@@ -24,8 +24,8 @@ const IDENTITY_FORMATS = new Set(['csvVersion', 'insurerNumber', 'insuredNumber'
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const sum = (rows: readonly DocumentRecord[], key: string): number => rows.reduce((acc, r) => acc + (num(r[key]) ?? 0), 0);
 const has = (r: DocumentRecord, key: string): boolean => r[key] !== undefined && r[key] !== null && r[key] !== '';
-const codeOf = (r: DocumentRecord): string => (typeof r.serviceCode === 'string' ? r.serviceCode : '');
-const groupKey = (r: DocumentRecord): string => `${String(r.serviceOfficeNumber ?? '')}|${codeOf(r).slice(0, 2)}`;
+const codeOf = (r: DocumentRecord): string => (typeof r['serviceCode'] === 'string' ? r['serviceCode'] : '');
+const groupKey = (r: DocumentRecord): string => `${String(r['serviceOfficeNumber'] ?? '')}|${codeOf(r).slice(0, 2)}`;
 
 /** The identity fields every row of `rows` holds with one value. */
 function shared(rows: readonly DocumentRecord[], fields: readonly Field[]): Record<string, unknown> {
@@ -103,7 +103,7 @@ export function completeAnnexRows(rows: readonly DocumentRecord[], csvVersion: C
   if (details.length === 0) return [...rows];
   const groups = new Map<string, DocumentRecord[]>();
   for (const r of details) groups.set(groupKey(r), [...(groups.get(groupKey(r)) ?? []), r]);
-  const subtotals = new Set(rows.filter((r) => annexRowType(codeOf(r)) === 'subtotal').map((r) => `${String(r.serviceOfficeNumber ?? '')}|${codeOf(r)}`));
+  const subtotals = new Set(rows.filter((r) => annexRowType(codeOf(r)) === 'subtotal').map((r) => `${String(r['serviceOfficeNumber'] ?? '')}|${codeOf(r)}`));
   const lastOfGroup = new Map<DocumentRecord, DocumentRecord[]>();
   for (const [key, group] of groups) {
     const [office, type] = key.split('|');

@@ -45,14 +45,14 @@ function localised(map: typeof ja, issue: z.core.$ZodIssue): string {
 
 /** The CSVバージョン whose schema applies: as writeSendUnit picks it (the document's, its records', its parties'). */
 function versionOfJson(json: Record<string, unknown>): string {
-  const users = Array.isArray(json.users) ? json.users.filter((u): u is Record<string, unknown> => isObject(u) && isObject(u.records)) : [];
-  const party = (p: unknown) => (isObject(p) ? { office: String(p.office), ...(p.serviceType !== undefined ? { serviceType: String(p.serviceType) } : {}) } : { office: '' });
+  const users = Array.isArray(json['users']) ? json['users'].filter((u): u is Record<string, unknown> => isObject(u) && isObject(u['records'])) : [];
+  const party = (p: unknown) => (isObject(p) ? { office: String(p['office']), ...(p['serviceType'] !== undefined ? { serviceType: String(p['serviceType']) } : {}) } : { office: '' });
   return versionOf({
     type: '',
     timestamp: '',
-    ...(typeof json.csvVersion === 'string' ? { csvVersion: json.csvVersion as never } : {}),
-    sender: party(json.sender),
-    receiver: party(json.receiver),
+    ...(typeof json['csvVersion'] === 'string' ? { csvVersion: json['csvVersion'] as never } : {}),
+    sender: party(json['sender']),
+    receiver: party(json['receiver']),
     users: users as never,
   });
 }

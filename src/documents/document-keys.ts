@@ -90,7 +90,7 @@ export function withdrawnParts(spec: WithdrawalSpec, edition: 3 | 4): FileNameKi
  */
 function keyValue(kind: FileNameKind, record: Readonly<Record<string, string>>, key: string): string {
   const text = record[key] ?? '';
-  const field = text === '' ? undefined : getLayout(kind, record.csvVersion ?? '')?.fields.find((f) => f.key === key);
+  const field = text === '' ? undefined : getLayout(kind, record['csvVersion'] ?? '')?.fields.find((f) => f.key === key);
   if (!field || field.sentinels?.includes(text)) return text;
   const typed = VALUE_CODECS[field.format].decode(text, field);
   return typeof typed === 'string' ? typed : text;
@@ -125,6 +125,6 @@ function build(document: StoredDocumentId, info: FileNameInfo, parts: Partial<Re
     // Empty is "not this part" (a satellite branch of an office that is not a satellite).
     if (value !== undefined && value !== '') key[p] = value;
   }
-  if (key.office === undefined) key.office = '';
+  if (key['office'] === undefined) key['office'] = '';
   return key as unknown as DocumentKey;
 }

@@ -37,8 +37,8 @@ class Users {
   readonly list: LooseUser[] = [];
   private readonly byKey = new Map<string, LooseUser>();
   add(kind: FileKind, record: DocumentRecord): void {
-    const insurer = String(record.insurerNumber ?? '');
-    const insured = String(record.insuredNumber ?? '');
+    const insurer = String(record['insurerNumber'] ?? '');
+    const insured = String(record['insuredNumber'] ?? '');
     const key = `${insurer}|${insured}`;
     let user = this.byKey.get(key);
     if (!user) {

@@ -86,7 +86,7 @@ export function decodeRecord(kind: FileKind, textRecord: Readonly<Record<string,
     expectArguments('decodeRecord', [['kind', kind, FILE_KIND], ['textRecord', textRecord, OBJECT], ['options', options, DECODE_OPTIONS]]);
   }
   const sink = new Sink(options ? locationOf(options) : {});
-  const own = textRecord.csvVersion;
+  const own = textRecord['csvVersion'];
   const csvVersion = options?.csvVersion ?? (typeof own === 'string' ? own : undefined);
   const c = csvVersion === undefined ? undefined : compiledFor(kind, csvVersion);
   if (!c) {

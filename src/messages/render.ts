@@ -20,9 +20,9 @@ export function renderIssue(draft: IssueDraft, severity: Severity, defaults: Iss
   const issue: Record<string, unknown> = { code: draft.code, severity };
   for (const [k, v] of Object.entries(defaults)) if (v !== undefined) issue[k] = v;
   if (draft.where) for (const [k, v] of Object.entries(draft.where)) if (v !== undefined) issue[k] = v;
-  issue.params = draft.params as IssueParams;
-  issue.message = renderMessage(draft.code, draft.params, 'ja');
-  issue.messageEn = renderMessage(draft.code, draft.params, 'en');
+  issue['params'] = draft.params as IssueParams;
+  issue['message'] = renderMessage(draft.code, draft.params, 'ja');
+  issue['messageEn'] = renderMessage(draft.code, draft.params, 'en');
   return issue as unknown as Issue;
 }
 

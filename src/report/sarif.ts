@@ -46,8 +46,8 @@ function ruleFor(code: string, severity: Issue['severity']): SarifRule {
 
 function location(uriPath: string, issue: Issue) {
   const region: Record<string, number> = {};
-  if (issue.line !== undefined) region.startLine = issue.line;
-  if (issue.offset !== undefined) region.byteOffset = issue.offset;
+  if (issue.line !== undefined) region['startLine'] = issue.line;
+  if (issue.offset !== undefined) region['byteOffset'] = issue.offset;
   return {
     physicalLocation: {
       artifactLocation: { uri: artifactUri(uriPath) },

@@ -25,7 +25,7 @@ interface Checked {
 
 /** The errors of one record: its keys and fields against the layout of its CSVバージョン (or `given`). */
 function recordErrors(kind: string, record: Record<string, unknown>, given: string | undefined, compiled: (csvVersion: string) => Checked | undefined, where: Where): Issue[] {
-  const own = record.csvVersion;
+  const own = record['csvVersion'];
   const csvVersion = given ?? (typeof own === 'string' ? own : currentCsvVersion());
   const checked = compiled(csvVersion);
   if (!checked) {

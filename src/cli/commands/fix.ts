@@ -114,7 +114,7 @@ function changesOf(bytes: Uint8Array, read: ReadResult, shapes: readonly RecordI
   read.records.forEach((record, r) => {
     const line = read.lines[r]!;
     const shape = byLine.get(line);
-    const layout = getLayout(kind, record.csvVersion ?? '');
+    const layout = getLayout(kind, record['csvVersion'] ?? '');
     if (!shape || !layout) return;
     layout.fields.forEach((f, j) => {
       const free = f.format === 'freeText';

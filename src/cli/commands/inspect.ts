@@ -24,7 +24,7 @@ export interface InspectRecord {
 }
 
 function fieldsOf(kind: string | undefined, record: CsvRecord): InspectField[] {
-  const layout = kind && record.csvVersion !== undefined ? getLayout(kind, record.csvVersion) : undefined;
+  const layout = kind && record['csvVersion'] !== undefined ? getLayout(kind, record['csvVersion']) : undefined;
   if (!layout) return Object.entries(record).map(([key, value]) => ({ no: null, key, name: null, value }));
   return layout.fields.map((f) => ({ no: f.no, key: f.key, name: f.name, value: record[f.key] ?? '' }));
 }
