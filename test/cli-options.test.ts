@@ -147,9 +147,9 @@ describe('check-records', () => {
     const path = write('bad.json', [{ ...plan41[0], extra: 'x' }, missing, { ...plan32[0], csvVersion: '209901' }, { ...plan41[0], serviceDate: 20250401 }]);
     const r = run(['check-records', 'UPPLAN', path]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('bad.json レコード1 extra: [WRITE_UNKNOWN_FIELD] レイアウトにない項目です。');
-    expect(r.stdout).toContain('bad.json レコード2 insurerNumber: [WRITE_MISSING_FIELD] No.2「保険者番号」がありません。');
-    expect(r.stdout).toContain('bad.json レコード3: [WRITE_NO_LAYOUT] UPPLAN にCSVバージョン 209901 のレイアウトはありません。');
+    expect(r.stdout).toContain('bad.json レコード1 extra: [WRITE_UNKNOWN_FIELD] レコード1: レイアウトにない項目 extra があります');
+    expect(r.stdout).toContain('bad.json レコード2 insurerNumber: [WRITE_MISSING_FIELD] レコード2: No.2「保険者番号」 がありません');
+    expect(r.stdout).toContain('bad.json レコード3: [WRITE_NO_LAYOUT] UPPLAN のCSVバージョン 209901 のレイアウトは仕様にありません。');
     expect(r.stdout).toContain('bad.json レコード4 serviceDate: [WRITE_MISSING_FIELD]');
     const broken = run(['check-records', 'UPPLAN', 'samples/records/UPPLAN.202407.broken.json']).stdout;
     const codes = [...codesOf(r.stdout), ...codesOf(broken)];

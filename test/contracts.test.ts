@@ -214,6 +214,9 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'options', valid: {}, wrong: wrongOptions(validateOptions) },
   ],
   ruleOf: [{ name: 'code', valid: 'CSV_EMPTY_FILE', wrong: notString }],
+  listEditions: [],
+  getEdition: [{ name: 'id', valid: '4.1', wrong: notString }],
+  editionOfCsvVersion: [{ name: 'csvVersion', valid: '202407', wrong: notString }],
   createIssue: [
     { name: 'code', valid: 'FIX_VERIFY_FAILED', wrong: fc.oneof(notString, fc.constant('NO_SUCH_CODE'), fc.constant('')) },
     { name: 'params', valid: {}, wrong: notObject },

@@ -1,7 +1,7 @@
 // Editions as the command names them (4.1, 4.0, 3.2; 4 and 3 for file names) and the CSVバージョン of each,
 // from the library's tables.
 import { listLayouts } from '../core.js';
-import { CURRENT_CSV_VERSION, getEdition, listEditions, type EditionId } from '../spec.js';
+import { CURRENT_CSV_VERSION, getEdition, listEditions, type EditionId } from '../core.js';
 import { CliError } from './context.js';
 
 /** The CSVバージョン a file written today carries: the newest value no later value replaced. */

@@ -1,5 +1,5 @@
 // A tokenizer for the spec's CSV dialect (comma, double quote, CRLF; RFC 4180 quoting), incremental over
-// text chunks. It replaced csv-parse in the reader after measurement (README "Performance"): the reader
+// text chunks. It replaced csv-parse in the reader after measurement (docs/performance.md): the reader
 // needs, for every record, its physical line, which fields were quoted and how it ended — csv-parse gives
 // these only through per-record hooks that cost three quarters of its speed — and it recovers from a stray
 // quote instead of losing the rest of the file. A record left open at the end of a chunk is not re-read

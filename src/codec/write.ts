@@ -136,7 +136,7 @@ export function writeCsvFile(kind: FileKind, records: readonly Record<string, un
 
   // The spec's dialect, written directly: every line above has exactly the layout's fields (each cell is
   // plain or passed encodeField) and CRLF ends every record. csv-stringify was measured at under half this
-  // speed for per-field quoting (README "Performance").
+  // speed for per-field quoting (docs/performance.md).
   const text = lines.length ? `${lines.join('\r\n')}\r\n` : '';
   return { bytes: encodeMs932(text), issues, substitutions, written: lines.length };
 }

@@ -32,7 +32,7 @@ const LOWERED_TEXT: Record<Lowering, string> = {
   lenientProfile: 'lenient では warning / warning in the lenient profile',
 };
 
-/** The catalogue as a Markdown table (the README section is this text). */
+/** The catalogue as a Markdown table (docs/rules.md holds this text). */
 export function catalogueMarkdown(): string {
   const lines = ['| code | layer | severity | 検査内容 | checks | spec |', '|---|---|---|---|---|---|'];
   for (const rule of RULES as readonly RuleSpec[]) {

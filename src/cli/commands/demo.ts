@@ -7,7 +7,7 @@ import { collectFiles } from '../input.js';
 import { renderValidation } from '../output-formats.js';
 import { packageRoot } from '../package-info.js';
 import { runValidation } from './validate.js';
-import { CURRENT_EDITION, getEdition } from '../../spec.js';
+import { CURRENT_EDITION, getEdition } from '../../core.js';
 
 /** The newest edition of the edition-3 file names, whose samples are in samples/<id>. */
 const EDITION_3 = getEdition('3')!.id;

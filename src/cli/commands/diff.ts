@@ -20,7 +20,7 @@ import { paint, table, visible } from '../../report/style.js';
 import { readBytes, toDisplay } from '../input.js';
 import { formatOption, printJson } from '../output-formats.js';
 import { PROFILE } from '../shared-options.js';
-import { KIND_ROLES } from '../../spec.js';
+import { KIND_ROLES } from '../../core.js';
 
 const STATUS: Record<PlanActualStatus, { ja: string; en: string; style: 'green' | 'red' | 'yellow' }> = {
   'as-planned': { ja: '予定どおり', en: 'as planned', style: 'green' },

@@ -4,7 +4,7 @@
 import type { CsvVersionSpec } from '../../../spec-tables/types.js';
 import type { IssueSink } from '../../issue-sink.js';
 import { issue } from '../../rules/index.js';
-import { CSV_VERSIONS } from '../../spec.js';
+import { CSV_VERSIONS, editionOfCsvVersion } from '../../spec.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 
 const HISTORY: readonly CsvVersionSpec[] = CSV_VERSIONS;
@@ -20,8 +20,13 @@ function inForce(month: string): string | undefined {
   return best?.value;
 }
 
-/** Whether a CSVバージョン is one of an edition of the name's naming generation (4: editions 4.x, 3: 3.x). */
+/**
+ * Whether a CSVバージョン is one of an edition of the name's naming generation: the registry's `naming` for an
+ * edition the library serves, else the history's edition (4: editions 4.x, 3: 3.x).
+ */
 function fitsNaming(version: string, naming: number): boolean {
+  const served = editionOfCsvVersion(version);
+  if (served) return served.naming === naming;
   return HISTORY.some((v) => v.value === version && Math.trunc(Number(v.editionId)) === naming);
 }
 
