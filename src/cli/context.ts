@@ -2,9 +2,10 @@
 // error that ends a command with exit code 2 (usage or I/O). Nothing here knows about a particular command.
 // Every text a command prints goes through terminalSafe here: control characters from a file or a file name
 // never reach the terminal, whichever command or format printed them.
+import type { Lang } from '../report/issues.js';
 import { terminalSafe } from '../report/terminal.js';
 
-export type Lang = 'ja' | 'en';
+export type { Lang };
 
 /** Exit codes of every command. */
 export const EXIT = { ok: 0, found: 1, usage: 2 } as const;

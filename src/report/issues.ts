@@ -3,10 +3,11 @@
 // these modules, so the two never disagree.
 import { expectArguments, RUN_OPTIONS, VALIDATION_REPORT } from '../arguments.js';
 import type { Issue } from '../issues.js';
+import type { Lang } from '../messages/catalogue.js';
 import type { Profile, ValidationReport } from '../validate/index.js';
 
-/** The language of a report's words: Japanese (with English alongside where the format has room) or English. */
-export type Lang = 'ja' | 'en';
+/** The language of a report's words (Japanese with English alongside where the format has room, or English): the catalogues' languages. */
+export type { Lang };
 
 /** The lowest severity that fails a run (the command's --fail-on). */
 export type FailOn = 'error' | 'warning';
