@@ -1,5 +1,6 @@
-// The careplan-csv command: finds the command in the arguments and runs it. Built on the library's public
-// API only (src/index.ts); main.ts runs it with the process's arguments.
+// The careplan-csv command: every command, run through dispatch.ts (which finds the command in the arguments and
+// runs it). Built on the library's public API only (src/index.ts); main.ts runs it with the process's arguments
+// (validate and check through dispatch.ts with their own module alone).
 import type { Command } from './command.js';
 import { checkRecordsCommand } from './commands/check-records.js';
 import { layoutCommand, layoutsCommand } from './commands/layouts.js';
