@@ -49,6 +49,8 @@ export interface Policy {
 }
 
 const resolved = new WeakSet<Policy>();
+/** withKind's policies, by the policy they were made from and their kind. */
+const kinded = new WeakMap<Policy, Map<FileKind | undefined, Policy>>();
 
 /** A count option: a finite number ≥ 1 (floored), else the default. */
 export function countOption(value: number | undefined, fallback: number): number {
@@ -78,7 +80,14 @@ export function resolvePolicy(options: PolicyOptions | Policy = {}): Policy {
 /** The same policy for another file kind (the validator hands the reader the kind it took from the name). */
 export function withKind(policy: Policy, kind: FileKind | undefined): Policy {
   if (policy.kind === kind) return policy;
-  const next: Policy = Object.freeze({ ...policy, kind });
-  resolved.add(next);
+  // One policy per kind and policy (policies are frozen): a run over many files does not build one per file.
+  let byKind = kinded.get(policy);
+  if (!byKind) kinded.set(policy, (byKind = new Map()));
+  let next = byKind.get(kind);
+  if (!next) {
+    next = Object.freeze({ ...policy, kind });
+    resolved.add(next);
+    byKind.set(kind, next);
+  }
   return next;
 }

@@ -28,13 +28,7 @@ export const toDisplay = (p: string): string => (sep === '/' ? p : p.split(sep).
 export function collectFiles(command: string, args: readonly string[]): InputPath[] {
   const found: InputPath[] = [];
   const seen = new Set<string>();
-  const add = (path: string) => {
-    let real: string;
-    try {
-      real = realpathSync(path);
-    } catch {
-      real = path;
-    }
+  const add = (path: string, real = realOf(path)) => {
     if (seen.has(real)) return;
     seen.add(real);
     found.push({ path, display: toDisplay(path) });
@@ -47,11 +41,19 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
       throw ioError(command, dir, e);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A plain file's real path is its folder's real path and its name: one realpath per folder, not per file
+    // (a link still gets its own).
+    let realDir: string | undefined;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (SPEC_FILE.test(entry.name) && (entry.isFile() || isFileOrBrokenLink(path))) add(path);
+      else if (SPEC_FILE.test(entry.name)) {
+        if (entry.isFile()) {
+          realDir ??= realOf(dir, '');
+          add(path, realDir === '' ? path : join(realDir, entry.name));
+        } else if (isFileOrBrokenLink(path)) add(path);
+      }
     }
   };
   let missing: { arg: string; error: unknown } | undefined;
@@ -77,6 +79,15 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
   return found;
 }
 
+/** A path's real path (links resolved), or `fallback` when it has none (missing, a loop …). */
+function realOf(path: string, fallback = path): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return fallback;
+  }
+}
+
 function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
@@ -100,14 +111,35 @@ function isFileOrBrokenLink(path: string): boolean {
  * unreadable file among many is reported as FILE_UNREADABLE and the others are validated).
  */
 export function readProblem(path: string): NodeJS.ErrnoException | undefined {
+  const start = readStart(path);
+  return 'problem' in start ? start.problem : undefined;
+}
+
+/** Files up to this size are read whole when their readability is checked (readStart). */
+export const SMALL_FILE = 1 << 16;
+
+/**
+ * readProblem, and a small file's bytes: a regular file smaller than SMALL_FILE bytes is read whole while it is
+ * open for the check (`whole`), so that it is opened once, not twice — most of the time on a folder of many
+ * small files. A larger file (or one that grew meanwhile) gives no bytes: it is streamed by fileChunks.
+ */
+export function readStart(path: string): { readonly problem: NodeJS.ErrnoException } | { readonly whole: Uint8Array | undefined } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    if (fstatSync(fd).isDirectory()) return Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' });
-    readSync(fd, new Uint8Array(1), 0, 1, 0);
-    return undefined;
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { problem: Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' }) };
+    if (!stat.isFile() || stat.size >= SMALL_FILE) {
+      readSync(fd, new Uint8Array(1), 0, 1, 0);
+      return { whole: undefined };
+    }
+    // One byte more than the size: the file is whole when exactly its size was read (a file that grew or a
+    // short read is streamed instead, as any larger file).
+    const buffer = new Uint8Array(stat.size + 1);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return { whole: n === stat.size ? buffer.subarray(0, n) : undefined };
   } catch (e) {
-    return e as NodeJS.ErrnoException;
+    return { problem: e as NodeJS.ErrnoException };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -136,8 +168,12 @@ export function readBytes(command: string, path: string): Uint8Array {
   }
 }
 
-/** Bytes read at a time when a file is streamed. */
-export const READ_CHUNK = 1 << 20;
+/**
+ * Bytes read at a time when a file is streamed: 64 KiB, as Node's own file streams read (what validateStream
+ * is given in the benchmarks). Measured on a 50 MB file, 1 MiB chunks cost about 5 % more CPU and 30 MB more
+ * peak memory: each chunk is decoded and split slice by slice, and a larger buffer only lives longer.
+ */
+export const READ_CHUNK = 1 << 16;
 
 /**
  * A file's bytes as chunks, read when iterated (the file is opened on the first chunk and closed after the

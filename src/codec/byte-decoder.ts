@@ -4,7 +4,7 @@
 import { type Issue } from '../issues.js';
 import type { IssueSink } from '../issue-sink.js';
 import { issue, type AnyIssueDraft } from '../rules/draft.js';
-import { decideWholeInput, isValidMs932, Utf8Watch, type Ambiguity, type Utf8Evidence } from './encoding-evidence.js';
+import { decideWholeInput, isValidMs932, isWellFormedUtf8, Utf8Watch, type Ambiguity, type Utf8Evidence } from './encoding-evidence.js';
 import { LineCounter } from './line-counter.js';
 import { canonicalPair, codePointLabel, hex, isLeadByte, isSingleByteChar, ms932Decoder, Pair, pairClassOf } from './ms932.js';
 
@@ -292,11 +292,7 @@ function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean): boolean {
   }
   if (end === 0) return false;
   const bytes = window.subarray(0, end);
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return false;
-  }
+  if (!isWellFormedUtf8(bytes)) return false;
   // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
   if (bytes.some((b) => b >= 0xe0)) return true;
   return !isValidMs932(window, isWholeRest);

@@ -9,7 +9,7 @@
 // it either holds a 3- or 4-byte sequence (real MS932 Japanese text is practically never valid UTF-8 for
 // long, while half-width katakana alone is valid 2-byte UTF-8 — hence the need for a 3-byte sequence) or is
 // not valid MS932. One invalid UTF-8 byte anywhere keeps it MS932. The state is a few numbers and the
-// platform's streaming UTF-8 validator (at most three bytes of a cut sequence), so it is the same at every
+// streaming UTF-8 validator below (the continuation bytes of a cut sequence still needed), so it is the same at every
 // chunking and costs nothing once the input has shown it is not UTF-8 — at once, for a real MS932 file.
 //
 // What is left is truly ambiguous: an input valid in both encodings whose every non-ASCII character is a
@@ -35,6 +35,63 @@ export interface Utf8Evidence {
 export interface Ambiguity {
   readonly offset: number;
   readonly bytes: readonly number[];
+}
+
+/**
+ * Well-formed UTF-8, checked byte by byte across chunks without throwing: the same verdict as the platform's
+ * fatal `TextDecoder('utf-8')` (the WHATWG UTF-8 decoder: no overlong forms, no surrogates, nothing above
+ * U+10FFFF, no sequence cut by the end of the input), but a real MS932 file, which fails it at its first
+ * Japanese character, costs no exception (an exception per file was a measurable share of validating many
+ * small files). State: the continuation bytes still needed and the range the next one must fall in.
+ */
+export class Utf8Validator {
+  private need = 0;
+  private lower = 0x80;
+  private upper = 0xbf;
+
+  /** The next bytes; false as soon as they are not UTF-8 (the validator must not be fed after that). */
+  push(bytes: Uint8Array): boolean {
+    let need = this.need;
+    let lower = this.lower;
+    let upper = this.upper;
+    const n = bytes.length;
+    for (let i = 0; i < n; i++) {
+      const b = bytes[i]!;
+      if (need === 0) {
+        if (b < 0x80) continue;
+        if (b >= 0xc2 && b <= 0xdf) need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+          if (b === 0xe0) lower = 0xa0;
+          else if (b === 0xed) upper = 0x9f;
+          need = 2;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+          if (b === 0xf0) lower = 0x90;
+          else if (b === 0xf4) upper = 0x8f;
+          need = 3;
+        } else return false;
+      } else {
+        if (b < lower || b > upper) return false;
+        lower = 0x80;
+        upper = 0xbf;
+        need--;
+      }
+    }
+    this.need = need;
+    this.lower = lower;
+    this.upper = upper;
+    return true;
+  }
+
+  /** At the end of the input: false when a sequence is cut by it. */
+  end(): boolean {
+    return this.need === 0;
+  }
+}
+
+/** Whether bytes are well-formed UTF-8 as a whole (the fatal decoder's verdict, without an exception). */
+export function isWellFormedUtf8(bytes: Uint8Array): boolean {
+  const v = new Utf8Validator();
+  return v.push(bytes) && v.end();
 }
 
 /** The first non-ASCII UTF-8 sequence of an input, collected across chunks (at most 4 bytes). */
@@ -64,7 +121,7 @@ class FirstSequence {
  */
 export class Utf8Watch {
   private valid = true;
-  private readonly fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly utf8 = new Utf8Validator();
   private firstLong = -1;
   private firstInvalidMs932 = -1;
   private readonly first = new FirstSequence();
@@ -84,9 +141,7 @@ export class Utf8Watch {
   /** The next bytes, which start at input offset `offset`. */
   push(bytes: Uint8Array, offset: number): void {
     if (!this.valid || bytes.length === 0) return;
-    try {
-      this.fatal.decode(bytes, { stream: true });
-    } catch {
+    if (!this.utf8.push(bytes)) {
       this.valid = false;
       return;
     }
@@ -115,13 +170,7 @@ export class Utf8Watch {
 
   /** At the end of the input: the evidence that it is UTF-8, or undefined when it is not. */
   end(): Utf8Evidence | undefined {
-    if (this.valid) {
-      try {
-        this.fatal.decode(); // a sequence cut by the end of the input is not UTF-8
-      } catch {
-        this.valid = false;
-      }
-    }
+    if (this.valid && !this.utf8.end()) this.valid = false; // a sequence cut by the end of the input is not UTF-8
     if (!this.valid) return undefined;
     const long = this.firstLong;
     const bad = this.firstInvalidMs932;
@@ -146,19 +195,14 @@ export interface WholeVerdict {
 
 /**
  * The same verdict as Utf8Watch, over a whole input at once (the whole-file reader has every byte): cheap,
- * because the platform validates UTF-8 natively and a real MS932 file fails that at its first Japanese
- * character; only an input that is valid UTF-8 is looked at byte by byte.
+ * because a real MS932 file fails the UTF-8 check at its first Japanese character; only an input that is valid UTF-8 is looked at byte by byte.
  */
 export function decideWholeInput(bytes: Uint8Array): WholeVerdict {
   let first = 0;
   while (first < bytes.length && bytes[first]! < 0x80) first++;
   if (first === bytes.length) return { utf8: false }; // ASCII only: nothing to decide
   const rest = bytes.subarray(first);
-  try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(rest);
-  } catch {
-    return { utf8: false };
-  }
+  if (!isWellFormedUtf8(rest)) return { utf8: false };
   // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
   for (let i = 0; i < rest.length; i++) if (rest[i]! >= 0xe0) return { utf8: true };
   if (!isValidMs932(rest, true)) return { utf8: true };

@@ -6,7 +6,7 @@ import type { ReadItem, ReadLimits } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { IssueSink } from '../issue-sink.js';
 import { byPosition, type Issue } from '../issues.js';
-import { resolvePolicy, type Profile } from '../policy.js';
+import { resolvePolicy, type Policy, type Profile } from '../policy.js';
 import { editionOfCsvVersion, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
 import { issue } from '../rules/index.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
@@ -68,7 +68,8 @@ export class FileValidator {
   private readonly rules: readonly FileRule[];
   private readonly unitFacts: SendUnitFacts;
 
-  constructor(file: string, options: ValidateOptions = {}) {
+  /** `options` may be a policy already resolved (validateFiles resolves it once for every file). */
+  constructor(file: string, options: ValidateOptions | Policy = {}) {
     const policy = resolvePolicy(options);
     this.sink = new IssueSink(policy, { file });
     this.name = file;

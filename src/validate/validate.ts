@@ -31,20 +31,20 @@ export interface InputStream {
 }
 
 /** The reader reads by the validation's policy (its caps, limits and profile), with the kind the validator took. */
-function readerOptions(options: ValidateOptions, kind: FileKind | undefined): Policy {
+function readerOptions(options: ValidateOptions | Policy, kind: FileKind | undefined): Policy {
   return withKind(resolvePolicy(options), kind);
 }
 
 const JPEG = [0xff, 0xd8, 0xff];
 
 /** File by file, a validator that keeps what the file's send unit will read of it (see FactNeeds). */
-function validatorsFor(files: readonly { readonly name: string }[], options: ValidateOptions): FileValidator[] {
+function validatorsFor(files: readonly { readonly name: string }[], options: ValidateOptions | Policy): FileValidator[] {
   const validators = files.map((f) => new FileValidator(f.name, options));
   factNeedsOf(validators.map((v) => v.nameInfo)).forEach((needs, i) => validators[i]!.keepFacts(needs));
   return validators;
 }
 
-function validateOne(file: InputFile, options: ValidateOptions, validator = new FileValidator(file.name, options)): FileValidator {
+function validateOne(file: InputFile, options: ValidateOptions | Policy, validator = new FileValidator(file.name, options)): FileValidator {
   if (validator.isImage) {
     if (!JPEG.every((b, i) => file.bytes[i] === b)) validator.notJpeg();
     return validator;
@@ -55,7 +55,7 @@ function validateOne(file: InputFile, options: ValidateOptions, validator = new 
 }
 
 /** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives. */
-async function validateOneStream(file: InputStream, options: ValidateOptions, validator = new FileValidator(file.name, options)): Promise<FileValidator> {
+async function validateOneStream(file: InputStream, options: ValidateOptions | Policy, validator = new FileValidator(file.name, options)): Promise<FileValidator> {
   if (validator.isImage) {
     const head: number[] = [];
     for await (const chunk of file.chunks) {
@@ -87,9 +87,10 @@ export function validateFile(file: InputFile, options: ValidateOptions = {}): Va
  */
 export function validateFiles(files: readonly InputFile[], options: ValidateOptions = {}): ValidationReport {
   expectArguments('validateFiles', [['files', files, INPUT_FILES], ['options', options, VALIDATE_OPTIONS]]);
-  const validators = validatorsFor(files, options).map((v, i) => validateOne(files[i]!, options, v));
-  const reports = validators.map((v) => v.finish());
+  // Resolved once for every file (not once per file).
   const policy = resolvePolicy(options);
+  const validators = validatorsFor(files, policy).map((v, i) => validateOne(files[i]!, policy, v));
+  const reports = validators.map((v) => v.finish());
   const units = groupSendUnits(validators.map((v) => v.facts())).map((unit) => checkSendUnit(unit, policy));
   return report(reports, units);
 }
@@ -119,12 +120,13 @@ export async function validateFileStreams(files: readonly InputStream[], options
   files = checkedStreams('validateFileStreams', 'files', files);
   const reports: FileReport[] = [];
   const facts: FileFacts[] = [];
-  const validators = validatorsFor(files, options);
+  // Resolved once for every file (not once per file).
+  const policy = resolvePolicy(options);
+  const validators = validatorsFor(files, policy);
   for (const [i, file] of files.entries()) {
-    const validator = await validateOneStream(file, options, validators[i]);
+    const validator = await validateOneStream(file, policy, validators[i]);
     reports.push(validator.finish());
     facts.push(validator.facts());
   }
-  const policy = resolvePolicy(options);
   return report(reports, groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy)));
 }

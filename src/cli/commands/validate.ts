@@ -23,7 +23,7 @@ import { CliError, EXIT, type Ctx } from '../context.js';
 import type { FailOn, ValidationRun } from '../../report/issues.js';
 import { failingCount } from '../../report/summary.js';
 import { trusted } from '../../report/style.js';
-import { collectFiles, fileChunks, readBytes, readProblem, unreadableIssue, type InputPath } from '../input.js';
+import { collectFiles, fileChunks, readBytes, readStart, unreadableIssue, type InputPath } from '../input.js';
 import type { OptionSpec } from '../options.js';
 import { formatOption, renderValidation, VALIDATION_FORMATS, type ValidationFormat } from '../output-formats.js';
 import { KIND, PROFILE } from '../shared-options.js';
@@ -41,21 +41,35 @@ export interface ValidateRequest {
   readonly limits?: Partial<ReadLimits>;
 }
 
+/** A file to validate, with what its name says (parsed once per run). */
+interface Planned extends InputPath {
+  /** The send-unit key (ファイル連番, sender and receiver offices); undefined when the name is not a spec name. */
+  readonly key: string | undefined;
+  /** Whether the name gives a CSV kind. */
+  readonly named: boolean;
+}
+
 /** The library groups files into send units by ファイル連番, sender office and receiver office. */
-function batchKey(display: string): string | undefined {
-  const info = parseFileName(display).info;
-  return info ? `${info.timestamp}:${info.sender.office}>${info.receiver.office}` : undefined;
+function planned(p: InputPath): Planned {
+  const info = parseFileName(p.display).info;
+  const kind = info?.kind;
+  return {
+    ...p,
+    key: info ? `${info.timestamp}:${info.sender.office}>${info.receiver.office}` : undefined,
+    named: kind !== undefined && isFileKind(kind),
+  };
 }
 
 /**
  * The files in send-unit batches (a unit's files are read, checked and let go together), which bounds memory
  * by the largest unit and lets a terminal show progress. Files whose name is not a spec name are alone.
  */
-function batchesOf(paths: readonly InputPath[]): InputPath[][] {
-  const batches = new Map<string, InputPath[]>();
-  const loners: InputPath[][] = [];
-  for (const p of paths) {
-    const key = batchKey(p.display);
+function batchesOf(paths: readonly InputPath[]): Planned[][] {
+  const batches = new Map<string, Planned[]>();
+  const loners: Planned[][] = [];
+  for (const path of paths) {
+    const p = planned(path);
+    const key = p.key;
     if (key === undefined) loners.push([p]);
     else if (batches.has(key)) batches.get(key)!.push(p);
     else batches.set(key, [p]);
@@ -63,17 +77,17 @@ function batchesOf(paths: readonly InputPath[]): InputPath[][] {
   return [...[...batches.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, b]) => b), ...loners];
 }
 
-/** The library's options for a batch: --kind only where no file name gives the kind. */
-function optionsFor(batch: readonly InputPath[], request: ValidateRequest): ValidateOptions {
-  const named = (p: InputPath) => {
-    const kind = parseFileName(p.display).info?.kind;
-    return kind !== undefined && isFileKind(kind);
-  };
-  return {
+/**
+ * The library's options for a batch: --kind only where no file name gives the kind. The same two objects serve
+ * every batch of a run (with and without the kind), so nothing is rebuilt per batch.
+ */
+function optionsMaker(request: ValidateRequest): (batch: readonly Planned[]) => ValidateOptions {
+  const base: ValidateOptions = {
     profile: request.profile,
     ...(request.limits ? { limits: request.limits } : {}),
-    ...(request.kind && !batch.some(named) ? { kind: request.kind } : {}),
   };
+  const kinded: ValidateOptions | undefined = request.kind ? { ...base, kind: request.kind } : undefined;
+  return (batch) => (kinded && !batch.some((p) => p.named) ? kinded : base);
 }
 
 /** Collects the batches' reports into the one validateFiles gives for all the files at once. */
@@ -107,15 +121,17 @@ class RunBuilder {
    * The files of a batch that can be read; each one that cannot gets its FILE_UNREADABLE report (and the run
    * exits 2 after reporting every other file).
    */
-  readable(batch: readonly InputPath[]): InputPath[] {
-    return batch.filter((p) => {
-      const problem = readProblem(p.path);
-      if (problem) {
-        this.fileReports.set(p.display, { file: p.display, kind: undefined, edition: undefined, csvVersion: undefined, records: 0, issues: [unreadableIssue(p.display, problem)] });
+  readable<P extends InputPath>(batch: readonly P[]): (P & { readonly whole: Uint8Array | undefined })[] {
+    const ok: (P & { readonly whole: Uint8Array | undefined })[] = [];
+    for (const p of batch) {
+      // A small file is read whole while it is open for the check (readStart): one open per file, not two.
+      const start = readStart(p.path);
+      if ('problem' in start) {
+        this.fileReports.set(p.display, { file: p.display, kind: undefined, edition: undefined, csvVersion: undefined, records: 0, issues: [unreadableIssue(p.display, start.problem)] });
         this.done++;
-      }
-      return !problem;
-    });
+      } else ok.push({ ...p, whole: start.whole });
+    }
+    return ok;
   }
 
   /** Files in the order given, units in the library's order. */
@@ -142,11 +158,12 @@ class RunBuilder {
  */
 export function runValidation(ctx: Ctx, command: string, request: ValidateRequest): ValidationRun {
   const run = new RunBuilder(ctx, request);
+  const optionsFor = optionsMaker(request);
   for (const all of batchesOf(request.paths)) {
     const batch = run.readable(all);
     if (!batch.length) continue;
-    const inputs: InputFile[] = batch.map((p) => ({ name: p.display, bytes: readBytes(command, p.path) }));
-    const report = validateFiles(inputs, optionsFor(batch, request));
+    const inputs: InputFile[] = batch.map((p) => ({ name: p.display, bytes: p.whole ?? readBytes(command, p.path) }));
+    const report = validateFiles(inputs, optionsFor(batch));
     run.add(batch, report);
   }
   return run.finish();
@@ -159,17 +176,20 @@ export function runValidation(ctx: Ctx, command: string, request: ValidateReques
  */
 export async function runValidationStreaming(ctx: Ctx, command: string, request: ValidateRequest): Promise<ValidationRun> {
   const run = new RunBuilder(ctx, request);
+  const optionsFor = optionsMaker(request);
   for (const all of batchesOf(request.paths)) {
     const batch = run.readable(all);
     if (!batch.length) continue;
-    const inputs = batch.map((p) => ({ name: p.display, chunks: fileChunks(command, p.path) }));
-    const report = await validateFileStreams(inputs, optionsFor(batch, request));
+    // A small file read whole is one chunk (none when empty), as fileChunks would give it.
+    const inputs = batch.map((p) => ({ name: p.display, chunks: p.whole ? (p.whole.length ? [p.whole] : []) : fileChunks(command, p.path) }));
+    const report = await validateFileStreams(inputs, optionsFor(batch));
     run.add(batch, report);
   }
   return run.finish();
 }
 
-const n = (v: number) => v.toLocaleString('en');
+/** A whole number with thousands separators, as toLocaleString('en') writes it (which loads locale data at start-up). */
+const n = (v: number) => String(v).replace(/\B(?=(\d{3})+$)/g, ',');
 
 /** validate's options (check takes the same). */
 const OPTIONS = [
