@@ -68,6 +68,11 @@ export class RowProcessor {
   private kindLayouts: readonly Layout[] | undefined;
   private readonly byVersion = new Map<string, Layout | undefined>();
   private byCount: { current: Map<number, Layout>; any: Map<number, Layout> } | undefined;
+  /** The layout of the file's CSVバージョン (of its kind), once known. */
+  private fileLayout: Layout | undefined;
+  /** The layout of the last record, and its record factory. */
+  private lastLayout: Layout | undefined;
+  private lastFactory: ((cells: readonly string[]) => CsvRecord) | undefined;
 
   constructor(private readonly options: RowProcessorOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
@@ -133,16 +138,29 @@ export class RowProcessor {
       return;
     }
     this.index++;
-    const huge = cells.findIndex((c) => c.length > this.limits.maxFieldLength);
+    const maxField = this.limits.maxFieldLength;
+    let huge = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.length > maxField) {
+        huge = i;
+        break;
+      }
+    }
     if (huge >= 0) {
       this.report(draft('CSV_FIELD_TOO_LARGE', { line, field: huge + 1, limit: this.limits.maxFieldLength }, { line, record: this.index, value: cells[huge]!.slice(0, 80) }));
       return;
     }
     if (!kind) return;
-    const layout = this.layoutFor(cells[0] ?? '', kind, cells.length, line);
+    const version = cells[0] ?? '';
+    // The file's own version (nearly every record): nothing to report, its layout known.
+    const layout = version === this.fileVersion && this.fileLayout ? this.fileLayout : this.layoutFor(version, kind, cells.length, line);
     if (!layout) return;
     this.checkShape(row, layout);
-    const record: CsvRecord = recordFactory(layout)(cells);
+    if (layout !== this.lastLayout) {
+      this.lastLayout = layout;
+      this.lastFactory = recordFactory(layout);
+    }
+    const record: CsvRecord = this.lastFactory!(cells);
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
     this.out.push({
       type: 'record',
@@ -245,7 +263,10 @@ export class RowProcessor {
       this.report(draft('CSV_MIXED_VERSIONS', { version, fileVersion: this.fileVersion }, where));
     }
     const layout = this.layoutOf(kind, version);
-    if (layout) return layout;
+    if (layout) {
+      if (version === this.fileVersion) this.fileLayout = layout;
+      return layout;
+    }
     const known = CSV_VERSIONS.find((v) => v.value === version);
     if (known) {
       this.report(draft('CSV_UNSUPPORTED_VERSION', { version, edition: known.edition, kind }, where));

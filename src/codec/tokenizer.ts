@@ -26,7 +26,33 @@ export interface Row {
   readonly terminator: Terminator;
   /** The record's text as found (without its terminator), for reports. */
   readonly raw: string;
-  readonly problems: RowProblem[];
+  /** Empty for a sound record (one shared, frozen array: do not modify). */
+  readonly problems: readonly RowProblem[];
+}
+
+/** The problems of a sound record: shared, so that a record costs no array of its own for them. */
+const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]);
+
+/**
+ * Values shorter than this are copied by `slice` (longer ones are views into the chunk's text): a short value
+ * equal to the one the previous record had in the same column is taken from that record instead — no new
+ * string for the many fields that repeat from row to row (dates, codes, the user's numbers), so that a reader
+ * that keeps its records keeps far fewer strings, and the validator's caches find the same string again.
+ * Longer values are not shared: a view would keep an old chunk's text alive.
+ */
+const SHARED_MAX = 13;
+
+/** Whether `buf[from, to)` is the text of `prev` (whose length is `to - from`). */
+function sameText(buf: string, from: number, prev: string): boolean {
+  for (let k = 0; k < prev.length; k++) if (buf.charCodeAt(from + k) !== prev.charCodeAt(k)) return false;
+  return true;
+}
+
+/** `buf[from, to)`: the previous record's value of the column when it is the same short text, else a slice. */
+function cut(buf: string, from: number, to: number, prev: string | undefined): string {
+  const n = to - from;
+  if (prev !== undefined && prev.length === n && n < SHARED_MAX && n > 0 && sameText(buf, from, prev)) return prev;
+  return buf.slice(from, to);
 }
 
 const COMMA = 44;
@@ -81,6 +107,8 @@ export class CsvTokenizer {
   /** The record the text so far ends inside, scanned to the end of that text. */
   private pending: Pending | undefined;
   private examinedChars = 0;
+  /** The cells of the last record read (see SHARED_MAX). */
+  private previous: readonly string[] = [];
 
   /** `maxRecordLength`: the reader's limit (DEFAULT_LIMITS in rows.ts), in characters. */
   constructor(private readonly maxRecordLength: number) {}
@@ -294,6 +322,9 @@ export class CsvTokenizer {
     const quoted: boolean[] = [];
     let problems: RowProblem[] | undefined;
     const len = buf.length;
+    const previous = this.previous;
+    // Line breaks can only be inside quotes: counted there (CRLF once), not over the whole record.
+    let breaks = 0;
     let i = start;
     for (;;) {
       // One field starting at i.
@@ -320,14 +351,15 @@ export class CsvTokenizer {
           if (!atEnd) return -1;
           // Never closed: the rest of the text is this field.
           (problems ??= []).push({ code: 'CSV_UNTERMINATED_QUOTE', field: cells.length });
+          breaks += countBreaks(buf, i + 1, len);
           value = buf.slice(i + 1);
           cells.push(escaped ? value.replaceAll('""', '"') : value);
           quoted.push(true);
           i = len;
-          return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows);
+          return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows, breaks);
         }
-        value = buf.slice(i + 1, close);
-        if (escaped) value = value.replaceAll('""', '"');
+        breaks += countBreaks(buf, i + 1, close);
+        value = escaped ? buf.slice(i + 1, close).replaceAll('""', '"') : cut(buf, i + 1, close, previous[cells.length]);
         i = close + 1;
         // After the closing quote: a delimiter, or text that should not be there (kept, and reported).
         const after = i;
@@ -349,23 +381,23 @@ export class CsvTokenizer {
           if (c === QUOTE) stray = true;
           i++;
         }
-        value = buf.slice(from, i);
+        value = cut(buf, from, i, previous[cells.length]);
         if (stray) (problems ??= []).push({ code: 'CSV_BAD_QUOTE', field: cells.length });
       }
       if (i >= len && !atEnd) return -1;
       cells.push(value);
       quoted.push(isQuoted);
-      if (i >= len) return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows);
+      if (i >= len) return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows, breaks);
       const c = buf.charCodeAt(i);
       if (c === COMMA) {
         i++;
         continue;
       }
-      if (c === LF) return this.finish(buf, start, i, i + 1, 'LF', cells, quoted, problems, rows);
+      if (c === LF) return this.finish(buf, start, i, i + 1, 'LF', cells, quoted, problems, rows, breaks);
       // CR: alone, or the first half of CRLF (which may still be coming).
       if (i + 1 >= len && !atEnd) return -1;
-      if (buf.charCodeAt(i + 1) === LF) return this.finish(buf, start, i, i + 2, 'CRLF', cells, quoted, problems, rows);
-      return this.finish(buf, start, i, i + 1, 'CR', cells, quoted, problems, rows);
+      if (buf.charCodeAt(i + 1) === LF) return this.finish(buf, start, i, i + 2, 'CRLF', cells, quoted, problems, rows, breaks);
+      return this.finish(buf, start, i, i + 1, 'CR', cells, quoted, problems, rows, breaks);
     }
   }
 
@@ -379,14 +411,16 @@ export class CsvTokenizer {
     quoted: boolean[],
     problems: RowProblem[] | undefined,
     rows: Row[],
+    breaks: number,
   ): number {
     const line = this.line;
-    this.line += countBreaks(buf, start, contentEnd) + (terminator === 'none' ? 0 : 1);
+    this.line += breaks + (terminator === 'none' ? 0 : 1);
     if (contentEnd - start > this.maxRecordLength) {
       rows.push({ ...this.tooLong(buf.slice(start, Math.min(contentEnd, start + 80))), line });
       return next;
     }
-    rows.push({ cells, quoted, line, terminator, raw: buf.slice(start, contentEnd), problems: problems ?? [] });
+    this.previous = cells;
+    rows.push({ cells, quoted, line, terminator, raw: buf.slice(start, contentEnd), problems: problems ?? NO_PROBLEMS });
     return next;
   }
 }

@@ -21,6 +21,24 @@ export function hash53(record: TextRecord, keys: readonly string[]): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** hash53 of a record given by its values in layout order (`count`: the layout's field count; a missing value is empty). */
+export function hash53Values(values: readonly string[], count: number): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let f = 0; f < count; f++) {
+    const text = values[f] ?? '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0xffff, 2654435761); // field separator
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /** At most this many row hashes and users are remembered per file (about 15 MB, so streaming stays small): see RecentUsers. */
 export const MAX_REMEMBERED_ROWS = 250_000;
 
@@ -47,6 +65,8 @@ export class RecentUsers {
   private readonly users = new Map<string, UserRows>();
   private size = 0;
   private lastKey: string | undefined;
+  /** The user of `lastKey` (rows of one user come together: no lookup while they do). */
+  private lastUser: UserRows | undefined;
 
   constructor(
     private readonly cap: number,
@@ -54,6 +74,11 @@ export class RecentUsers {
   ) {}
 
   /** The user's state, created by `create` when new (or let go), now the most recent. */
+  /** The user of `key` when it is the one asked for last (then `get` would change nothing), else undefined. */
+  recent(key: string): UserRows | undefined {
+    return key === this.lastKey ? this.lastUser : undefined;
+  }
+
   get(key: string, create: () => UserRows): UserRows {
     let user = this.users.get(key);
     if (user === undefined) {
@@ -67,6 +92,7 @@ export class RecentUsers {
       this.users.set(key, user);
     }
     this.lastKey = key;
+    this.lastUser = user;
     return user;
   }
 
@@ -86,6 +112,7 @@ export class RecentUsers {
     this.users.clear();
     this.size = 0;
     this.lastKey = undefined;
+    this.lastUser = undefined;
   }
 
   private trim(current: UserRows): void {
@@ -95,7 +122,7 @@ export class RecentUsers {
       if (user === current) continue;
       this.users.delete(key);
       this.size -= user.hashes.size + 1;
-      if (key === this.lastKey) this.lastKey = undefined;
+      if (key === this.lastKey) this.lastKey = this.lastUser = undefined;
       this.release(user);
     }
     // One user alone over the cap: forget its rows, keep counting from here.
