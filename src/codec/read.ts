@@ -55,6 +55,13 @@ function kindFromName(name: string | undefined): FileKind | undefined {
  */
 const DECODE_SLICE = 1 << 16;
 
+/**
+ * Bytes decoded at a time by readCsvFile, which keeps every record (and, through their values, the text they
+ * were cut from): a slice this large is decoded into the large-object space, where the collector does not copy
+ * it from one young generation to the next as it does a short-lived 64 KiB slice's text that records keep alive.
+ */
+const KEEP_SLICE = 1 << 22;
+
 interface Pipeline {
   tokenizer: CsvTokenizer;
   decoder: ByteDecoder;
@@ -95,12 +102,17 @@ export function readCsvFile(file: { name?: string; bytes: Uint8Array }, options:
   const lines: number[] = [];
   const issues: Issue[] = [];
   // Items are taken as they come (not kept in a list first): a large file holds only its records.
-  const { kind, csvVersion, encoding } = forEachCsvItem(file, options, (item) => {
-    if (item.type === 'record') {
-      records.push(item.record);
-      lines.push(item.line);
-    } else issues.push(item.issue);
-  });
+  const { kind, csvVersion, encoding } = eachItem(
+    file,
+    options,
+    (item) => {
+      if (item.type === 'record') {
+        records.push(item.record);
+        lines.push(item.line);
+      } else issues.push(item.issue);
+    },
+    KEEP_SLICE,
+  );
   return { kind, csvVersion, records, lines, issues: issues.sort(byPosition), encoding };
 }
 
@@ -128,6 +140,16 @@ export function forEachCsvItem(
   emit: (item: ReadItem) => void,
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   expectArguments('forEachCsvItem', [['file', file, READ_FILE], ['options', options, READ_OPTIONS], ['emit', emit, FUNCTION]]);
+  return eachItem(file, options, emit, DECODE_SLICE);
+}
+
+/** forEachCsvItem, decoding `slice` bytes at a time (the items are the same at any slice size). */
+function eachItem(
+  file: { name?: string; bytes: Uint8Array },
+  options: ReadOptions | Policy,
+  emit: (item: ReadItem) => void,
+  slice: number,
+): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options);
   // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
   // only tell at its end, see CSV_NOT_MS932_LATE).
@@ -139,8 +161,8 @@ export function forEachCsvItem(
     if (rows.waiting) for (const item of rows.take()) emit(item);
   };
   // In chunks, as the streaming reader does: no giant string for a large file, and the same results.
-  for (let at = 0; at < file.bytes.length || at === 0; at += DECODE_SLICE) {
-    const { text, issues } = decoder.push(file.bytes.subarray(at, at + DECODE_SLICE));
+  for (let at = 0; at < file.bytes.length || at === 0; at += slice) {
+    const { text, issues } = decoder.push(file.bytes.subarray(at, at + slice));
     for (const issue of issues) emit({ type: 'issue', issue });
     if (text) for (const row of tokenizer.push(text)) emitRow(row);
     if (file.bytes.length === 0) break;
