@@ -74,7 +74,7 @@ interface Pipeline {
  * A count option (a cap or a limit) as given, or its default where it is not a number of at least 1: an
  * `undefined`, NaN, 0 or negative value must never switch a limit off or hide every issue of a kind.
  */
-function startPipeline(name: string | undefined, options: ReadOptions | Policy): Pipeline {
+function startPipeline(name: string | undefined, options: ReadOptions | Policy, emit?: (item: ReadItem) => void): Pipeline {
   const policy = resolvePolicy(options);
   const kind = policy.kind ?? kindFromName(name);
   // One sink for the file: the decoder's and the rows' issues are capped, and truncated, together.
@@ -85,6 +85,7 @@ function startPipeline(name: string | undefined, options: ReadOptions | Policy):
     ...(kind ? { kind } : {}),
     limits: policy.limits,
     checkEncodable: () => decoder.encoding === 'utf8',
+    ...(emit ? { emit } : {}),
   });
   const preIssues: Issue[] = [];
   if (!kind && sink.add(issue('CSV_UNKNOWN_KIND', { name: name ?? '' }))) preIssues.push(...sink.drain());
@@ -150,29 +151,26 @@ function eachItem(
   emit: (item: ReadItem) => void,
   slice: number,
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
-  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options);
+  // The rows hand their items to `emit` as they are found: the items of one row go before the next row is read.
+  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options, emit);
   // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
   // only tell at its end, see CSV_NOT_MS932_LATE).
   decoder.decideOnWhole(file.bytes);
   for (const issue of preIssues) emit({ type: 'issue', issue });
-  // Row by row: the items of one row are handed on before the next row is read (bounded memory).
-  const emitRow = (row: Row) => {
-    rows.onRow(row);
-    if (rows.waiting) for (const item of rows.take()) emit(item);
-  };
+  const onRow = (row: Row) => rows.onRow(row);
   // In chunks, as the streaming reader does: no giant string for a large file, and the same results.
   for (let at = 0; at < file.bytes.length || at === 0; at += slice) {
     const { text, issues } = decoder.push(file.bytes.subarray(at, at + slice));
     for (const issue of issues) emit({ type: 'issue', issue });
-    if (text) for (const row of tokenizer.push(text)) emitRow(row);
+    if (text) tokenizer.feed(text, onRow);
     if (file.bytes.length === 0) break;
   }
   const last = decoder.end();
   for (const issue of last.issues) emit({ type: 'issue', issue });
   if (decoder.refused) rows.stop();
-  if (last.text) for (const row of tokenizer.push(last.text)) emitRow(row);
-  for (const row of tokenizer.end()) emitRow(row);
-  for (const item of rows.end()) emit(item);
+  if (last.text) tokenizer.feed(last.text, onRow);
+  for (const row of tokenizer.end()) onRow(row);
+  rows.end();
   return { kind, csvVersion: rows.csvVersion, encoding: decoder.encoding };
 }
 

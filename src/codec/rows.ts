@@ -48,6 +48,8 @@ export interface RowProcessorOptions {
   readonly limits?: ReadLimits;
   /** The input was UTF-8: report characters that could not be written back in MS932. */
   readonly checkEncodable?: () => boolean;
+  /** Where items go as they are found (the whole-file reader); without it they wait for `take`. */
+  readonly emit?: (item: ReadItem) => void;
 }
 
 export class RowProcessor {
@@ -74,8 +76,11 @@ export class RowProcessor {
   private lastLayout: Layout | undefined;
   private lastFactory: ((cells: readonly string[]) => CsvRecord) | undefined;
 
+  private readonly emitItem: ((item: ReadItem) => void) | undefined;
+
   constructor(private readonly options: RowProcessorOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.emitItem = options.emit;
   }
 
   /**
@@ -104,7 +109,13 @@ export class RowProcessor {
 
   /** Report an issue into the file's sink (past the cap for its code it is only counted). */
   private report(issue: AnyIssueDraft): void {
-    if (this.options.sink.add(issue)) for (const kept of this.options.sink.drain()) this.out.push({ type: 'issue', issue: kept });
+    if (this.options.sink.add(issue)) for (const kept of this.options.sink.drain()) this.put({ type: 'issue', issue: kept });
+  }
+
+  /** An item, to `emit` at once or into the waiting list. */
+  private put(item: ReadItem): void {
+    if (this.emitItem) this.emitItem(item);
+    else this.out.push(item);
   }
 
   /** One tokenized row. */
@@ -162,7 +173,7 @@ export class RowProcessor {
     }
     const record: CsvRecord = this.lastFactory!(cells);
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
-    this.out.push({
+    this.put({
       type: 'record',
       record,
       line,
@@ -188,7 +199,7 @@ export class RowProcessor {
       if (this.index === 0) this.report(draft('CSV_EMPTY_FILE', {}));
     }
     // The last stage of the reader: the file's truncation notices (the decoder's codes too) come here.
-    for (const issue of this.options.sink.finish()) this.out.push({ type: 'issue', issue });
+    for (const issue of this.options.sink.finish()) this.put({ type: 'issue', issue });
     return this.take();
   }
 

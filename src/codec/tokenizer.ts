@@ -165,6 +165,36 @@ export class CsvTokenizer {
     }
   }
 
+  /**
+   * `push` for a caller that takes each row at once: `onRow` gets the rows the text completes, in order, each as
+   * soon as it is complete (no generator between them). `push` and `feed` may not be mixed on one input.
+   */
+  feed(text: string, onRow: (row: Row) => void): void {
+    const rows = this.ready;
+    let start = 0;
+    if (this.pending) {
+      start = this.scan(this.pending, text, 0, rows);
+      this.hand(rows, onRow);
+    }
+    while (start >= 0 && start < text.length) {
+      const next = this.record(text, start, false, rows);
+      this.examinedChars += (next < 0 ? text.length : next) - start;
+      if (next >= 0) {
+        start = next;
+        this.hand(rows, onRow);
+        continue;
+      }
+      this.pending = { pieces: [], at: At.FieldStart, length: 0, breaks: 0, lastCR: false, skipping: false };
+      start = this.scan(this.pending, text, start, rows);
+      this.hand(rows, onRow);
+    }
+  }
+
+  private hand(rows: Row[], onRow: (row: Row) => void): void {
+    for (let i = 0; i < rows.length; i++) onRow(rows[i]!);
+    rows.length = 0;
+  }
+
   /** Rows found but not yet handed out (at most two: a record reported too long and the next one). */
   get waiting(): number {
     return this.ready.length;
