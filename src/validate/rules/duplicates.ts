@@ -6,7 +6,7 @@ import { RECORD_KEYS, type RecordKeySpec } from '../../../spec-tables/record-key
 import { issue } from '../../rules/index.js';
 import { layoutKindOf, type Layout } from '../../spec.js';
 import { fieldRef } from '../layout-fields.js';
-import { hash53Values } from '../recent-users.js';
+import { RowHasher } from '../recent-users.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 import type { ReceiverUsers } from './receiver.js';
 
@@ -36,6 +36,7 @@ export class DuplicateRule implements FileRule {
   private lastKey = '';
   private lastLayout: Layout | undefined;
   private lastValues: string[] = [];
+  private readonly hasher = new RowHasher();
 
   constructor(
     private readonly scope: FileScope,
@@ -76,7 +77,7 @@ export class DuplicateRule implements FileRule {
       return;
     }
     const user = this.receiverUsers.userOf(key, seen);
-    const first = this.receiverUsers.users.seen(user, hash53Values(values, layout.fields.length), line);
+    const first = this.receiverUsers.users.seen(user, this.hasher.hash(values, layout.fields.length), line);
     if (first !== undefined) sink.add(issue('FILE_DUPLICATE_RECORD', { firstLine: first }, where));
   }
 }
