@@ -55,6 +55,13 @@ function kindFromName(name: string | undefined): FileKind | undefined {
  */
 const DECODE_SLICE = 1 << 16;
 
+/**
+ * Bytes decoded at a time by readCsvFile, which keeps every record (and, through their values, the text they
+ * were cut from): a slice this large is decoded into the large-object space, where the collector does not copy
+ * it from one young generation to the next as it does a short-lived 64 KiB slice's text that records keep alive.
+ */
+const KEEP_SLICE = 1 << 22;
+
 interface Pipeline {
   tokenizer: CsvTokenizer;
   decoder: ByteDecoder;
@@ -67,7 +74,7 @@ interface Pipeline {
  * A count option (a cap or a limit) as given, or its default where it is not a number of at least 1: an
  * `undefined`, NaN, 0 or negative value must never switch a limit off or hide every issue of a kind.
  */
-function startPipeline(name: string | undefined, options: ReadOptions | Policy): Pipeline {
+function startPipeline(name: string | undefined, options: ReadOptions | Policy, emit?: (item: ReadItem) => void): Pipeline {
   const policy = resolvePolicy(options);
   const kind = policy.kind ?? kindFromName(name);
   // One sink for the file: the decoder's and the rows' issues are capped, and truncated, together.
@@ -78,6 +85,7 @@ function startPipeline(name: string | undefined, options: ReadOptions | Policy):
     ...(kind ? { kind } : {}),
     limits: policy.limits,
     checkEncodable: () => decoder.encoding === 'utf8',
+    ...(emit ? { emit } : {}),
   });
   const preIssues: Issue[] = [];
   if (!kind && sink.add(issue('CSV_UNKNOWN_KIND', { name: name ?? '' }))) preIssues.push(...sink.drain());
@@ -95,12 +103,17 @@ export function readCsvFile(file: { name?: string; bytes: Uint8Array }, options:
   const lines: number[] = [];
   const issues: Issue[] = [];
   // Items are taken as they come (not kept in a list first): a large file holds only its records.
-  const { kind, csvVersion, encoding } = forEachCsvItem(file, options, (item) => {
-    if (item.type === 'record') {
-      records.push(item.record);
-      lines.push(item.line);
-    } else issues.push(item.issue);
-  });
+  const { kind, csvVersion, encoding } = eachItem(
+    file,
+    options,
+    (item) => {
+      if (item.type === 'record') {
+        records.push(item.record);
+        lines.push(item.line);
+      } else issues.push(item.issue);
+    },
+    KEEP_SLICE,
+  );
   return { kind, csvVersion, records, lines, issues: issues.sort(byPosition), encoding };
 }
 
@@ -128,29 +141,36 @@ export function forEachCsvItem(
   emit: (item: ReadItem) => void,
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   expectArguments('forEachCsvItem', [['file', file, READ_FILE], ['options', options, READ_OPTIONS], ['emit', emit, FUNCTION]]);
-  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options);
+  return eachItem(file, options, emit, DECODE_SLICE);
+}
+
+/** forEachCsvItem, decoding `slice` bytes at a time (the items are the same at any slice size). */
+function eachItem(
+  file: { name?: string; bytes: Uint8Array },
+  options: ReadOptions | Policy,
+  emit: (item: ReadItem) => void,
+  slice: number,
+): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
+  // The rows hand their items to `emit` as they are found: the items of one row go before the next row is read.
+  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options, emit);
   // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
   // only tell at its end, see CSV_NOT_MS932_LATE).
   decoder.decideOnWhole(file.bytes);
   for (const issue of preIssues) emit({ type: 'issue', issue });
-  // Row by row: the items of one row are handed on before the next row is read (bounded memory).
-  const emitRow = (row: Row) => {
-    rows.onRow(row);
-    if (rows.waiting) for (const item of rows.take()) emit(item);
-  };
+  const onRow = (row: Row) => rows.onRow(row);
   // In chunks, as the streaming reader does: no giant string for a large file, and the same results.
-  for (let at = 0; at < file.bytes.length || at === 0; at += DECODE_SLICE) {
-    const { text, issues } = decoder.push(file.bytes.subarray(at, at + DECODE_SLICE));
+  for (let at = 0; at < file.bytes.length || at === 0; at += slice) {
+    const { text, issues } = decoder.push(file.bytes.subarray(at, at + slice));
     for (const issue of issues) emit({ type: 'issue', issue });
-    if (text) for (const row of tokenizer.push(text)) emitRow(row);
+    if (text) tokenizer.feed(text, onRow);
     if (file.bytes.length === 0) break;
   }
   const last = decoder.end();
   for (const issue of last.issues) emit({ type: 'issue', issue });
   if (decoder.refused) rows.stop();
-  if (last.text) for (const row of tokenizer.push(last.text)) emitRow(row);
-  for (const row of tokenizer.end()) emitRow(row);
-  for (const item of rows.end()) emit(item);
+  if (last.text) tokenizer.feed(last.text, onRow);
+  for (const row of tokenizer.end()) onRow(row);
+  rows.end();
   return { kind, csvVersion: rows.csvVersion, encoding: decoder.encoding };
 }
 

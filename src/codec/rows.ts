@@ -48,6 +48,8 @@ export interface RowProcessorOptions {
   readonly limits?: ReadLimits;
   /** The input was UTF-8: report characters that could not be written back in MS932. */
   readonly checkEncodable?: () => boolean;
+  /** Where items go as they are found (the whole-file reader); without it they wait for `take`. */
+  readonly emit?: (item: ReadItem) => void;
 }
 
 export class RowProcessor {
@@ -68,9 +70,17 @@ export class RowProcessor {
   private kindLayouts: readonly Layout[] | undefined;
   private readonly byVersion = new Map<string, Layout | undefined>();
   private byCount: { current: Map<number, Layout>; any: Map<number, Layout> } | undefined;
+  /** The layout of the file's CSVバージョン (of its kind), once known. */
+  private fileLayout: Layout | undefined;
+  /** The layout of the last record, and its record factory. */
+  private lastLayout: Layout | undefined;
+  private lastFactory: ((cells: readonly string[]) => CsvRecord) | undefined;
+
+  private readonly emitItem: ((item: ReadItem) => void) | undefined;
 
   constructor(private readonly options: RowProcessorOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.emitItem = options.emit;
   }
 
   /**
@@ -99,7 +109,13 @@ export class RowProcessor {
 
   /** Report an issue into the file's sink (past the cap for its code it is only counted). */
   private report(issue: AnyIssueDraft): void {
-    if (this.options.sink.add(issue)) for (const kept of this.options.sink.drain()) this.out.push({ type: 'issue', issue: kept });
+    if (this.options.sink.add(issue)) for (const kept of this.options.sink.drain()) this.put({ type: 'issue', issue: kept });
+  }
+
+  /** An item, to `emit` at once or into the waiting list. */
+  private put(item: ReadItem): void {
+    if (this.emitItem) this.emitItem(item);
+    else this.out.push(item);
   }
 
   /** One tokenized row. */
@@ -133,18 +149,31 @@ export class RowProcessor {
       return;
     }
     this.index++;
-    const huge = cells.findIndex((c) => c.length > this.limits.maxFieldLength);
+    const maxField = this.limits.maxFieldLength;
+    let huge = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.length > maxField) {
+        huge = i;
+        break;
+      }
+    }
     if (huge >= 0) {
       this.report(draft('CSV_FIELD_TOO_LARGE', { line, field: huge + 1, limit: this.limits.maxFieldLength }, { line, record: this.index, value: cells[huge]!.slice(0, 80) }));
       return;
     }
     if (!kind) return;
-    const layout = this.layoutFor(cells[0] ?? '', kind, cells.length, line);
+    const version = cells[0] ?? '';
+    // The file's own version (nearly every record): nothing to report, its layout known.
+    const layout = version === this.fileVersion && this.fileLayout ? this.fileLayout : this.layoutFor(version, kind, cells.length, line);
     if (!layout) return;
     this.checkShape(row, layout);
-    const record: CsvRecord = recordFactory(layout)(cells);
+    if (layout !== this.lastLayout) {
+      this.lastLayout = layout;
+      this.lastFactory = recordFactory(layout);
+    }
+    const record: CsvRecord = this.lastFactory!(cells);
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
-    this.out.push({
+    this.put({
       type: 'record',
       record,
       line,
@@ -170,7 +199,7 @@ export class RowProcessor {
       if (this.index === 0) this.report(draft('CSV_EMPTY_FILE', {}));
     }
     // The last stage of the reader: the file's truncation notices (the decoder's codes too) come here.
-    for (const issue of this.options.sink.finish()) this.out.push({ type: 'issue', issue });
+    for (const issue of this.options.sink.finish()) this.put({ type: 'issue', issue });
     return this.take();
   }
 
@@ -245,7 +274,10 @@ export class RowProcessor {
       this.report(draft('CSV_MIXED_VERSIONS', { version, fileVersion: this.fileVersion }, where));
     }
     const layout = this.layoutOf(kind, version);
-    if (layout) return layout;
+    if (layout) {
+      if (version === this.fileVersion) this.fileLayout = layout;
+      return layout;
+    }
     const known = CSV_VERSIONS.find((v) => v.value === version);
     if (known) {
       this.report(draft('CSV_UNSUPPORTED_VERSION', { version, edition: known.edition, kind }, where));

@@ -26,7 +26,29 @@ export interface Row {
   readonly terminator: Terminator;
   /** The record's text as found (without its terminator), for reports. */
   readonly raw: string;
-  readonly problems: RowProblem[];
+  /** Empty for a sound record (one shared, frozen array: do not modify). */
+  readonly problems: readonly RowProblem[];
+}
+
+/** The problems of a sound record: shared, so that a record costs no array of its own for them. */
+const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]);
+
+/**
+ * Values shorter than this are copied by `slice` (longer ones are views into the chunk's text). A short value
+ * the file had recently — in the previous record's same column, or in the small table of recent short values —
+ * is taken from there instead of cut again: the many fields that repeat from row to row and from user to user
+ * (dates, codes, times, amounts) cost no new string, a reader that keeps its records keeps far fewer strings,
+ * and the validator's caches meet the same strings again. Longer values are not shared: a view would keep an
+ * old chunk's text alive.
+ */
+const SHARED_MAX = 13;
+/** Slots of the table of recent short values (a power of 2): a value goes to the slot of its hash. */
+const SHARED_SLOTS = 1024;
+
+/** Whether `buf[from, from + prev.length)` is the text of `prev`. */
+function sameText(buf: string, from: number, prev: string): boolean {
+  for (let k = 0; k < prev.length; k++) if (buf.charCodeAt(from + k) !== prev.charCodeAt(k)) return false;
+  return true;
 }
 
 const COMMA = 44;
@@ -81,6 +103,25 @@ export class CsvTokenizer {
   /** The record the text so far ends inside, scanned to the end of that text. */
   private pending: Pending | undefined;
   private examinedChars = 0;
+  /** The cells of the last record read, and recent short values by hash (see SHARED_MAX). */
+  private previous: readonly string[] = [];
+  private shared: (string | undefined)[] | undefined;
+
+  /** `buf[from, to)`: a recent value of the same short text (see SHARED_MAX), else a slice. */
+  private cut(buf: string, from: number, to: number, prev: string | undefined): string {
+    const n = to - from;
+    if (n === 0 || n >= SHARED_MAX) return buf.slice(from, to);
+    if (prev !== undefined && prev.length === n && sameText(buf, from, prev)) return prev;
+    let h = n;
+    for (let k = from; k < to; k++) h = Math.imul(h ^ buf.charCodeAt(k), 0x9e3779b1);
+    const slot = (h ^ (h >>> 15)) & (SHARED_SLOTS - 1);
+    const table = (this.shared ??= new Array<string | undefined>(SHARED_SLOTS));
+    const known = table[slot];
+    if (known !== undefined && known.length === n && sameText(buf, from, known)) return known;
+    const value = buf.slice(from, to);
+    table[slot] = value;
+    return value;
+  }
 
   /** `maxRecordLength`: the reader's limit (DEFAULT_LIMITS in rows.ts), in characters. */
   constructor(private readonly maxRecordLength: number) {}
@@ -122,6 +163,36 @@ export class CsvTokenizer {
       start = this.scan(this.pending, text, start, rows);
       yield* this.drain(rows);
     }
+  }
+
+  /**
+   * `push` for a caller that takes each row at once: `onRow` gets the rows the text completes, in order, each as
+   * soon as it is complete (no generator between them). `push` and `feed` may not be mixed on one input.
+   */
+  feed(text: string, onRow: (row: Row) => void): void {
+    const rows = this.ready;
+    let start = 0;
+    if (this.pending) {
+      start = this.scan(this.pending, text, 0, rows);
+      this.hand(rows, onRow);
+    }
+    while (start >= 0 && start < text.length) {
+      const next = this.record(text, start, false, rows);
+      this.examinedChars += (next < 0 ? text.length : next) - start;
+      if (next >= 0) {
+        start = next;
+        this.hand(rows, onRow);
+        continue;
+      }
+      this.pending = { pieces: [], at: At.FieldStart, length: 0, breaks: 0, lastCR: false, skipping: false };
+      start = this.scan(this.pending, text, start, rows);
+      this.hand(rows, onRow);
+    }
+  }
+
+  private hand(rows: Row[], onRow: (row: Row) => void): void {
+    for (let i = 0; i < rows.length; i++) onRow(rows[i]!);
+    rows.length = 0;
   }
 
   /** Rows found but not yet handed out (at most two: a record reported too long and the next one). */
@@ -294,6 +365,9 @@ export class CsvTokenizer {
     const quoted: boolean[] = [];
     let problems: RowProblem[] | undefined;
     const len = buf.length;
+    const previous = this.previous;
+    // Line breaks can only be inside quotes: counted there (CRLF once), not over the whole record.
+    let breaks = 0;
     let i = start;
     for (;;) {
       // One field starting at i.
@@ -320,14 +394,15 @@ export class CsvTokenizer {
           if (!atEnd) return -1;
           // Never closed: the rest of the text is this field.
           (problems ??= []).push({ code: 'CSV_UNTERMINATED_QUOTE', field: cells.length });
+          breaks += countBreaks(buf, i + 1, len);
           value = buf.slice(i + 1);
           cells.push(escaped ? value.replaceAll('""', '"') : value);
           quoted.push(true);
           i = len;
-          return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows);
+          return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows, breaks);
         }
-        value = buf.slice(i + 1, close);
-        if (escaped) value = value.replaceAll('""', '"');
+        breaks += countBreaks(buf, i + 1, close);
+        value = escaped ? buf.slice(i + 1, close).replaceAll('""', '"') : this.cut(buf, i + 1, close, previous[cells.length]);
         i = close + 1;
         // After the closing quote: a delimiter, or text that should not be there (kept, and reported).
         const after = i;
@@ -349,23 +424,23 @@ export class CsvTokenizer {
           if (c === QUOTE) stray = true;
           i++;
         }
-        value = buf.slice(from, i);
+        value = this.cut(buf, from, i, previous[cells.length]);
         if (stray) (problems ??= []).push({ code: 'CSV_BAD_QUOTE', field: cells.length });
       }
       if (i >= len && !atEnd) return -1;
       cells.push(value);
       quoted.push(isQuoted);
-      if (i >= len) return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows);
+      if (i >= len) return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows, breaks);
       const c = buf.charCodeAt(i);
       if (c === COMMA) {
         i++;
         continue;
       }
-      if (c === LF) return this.finish(buf, start, i, i + 1, 'LF', cells, quoted, problems, rows);
+      if (c === LF) return this.finish(buf, start, i, i + 1, 'LF', cells, quoted, problems, rows, breaks);
       // CR: alone, or the first half of CRLF (which may still be coming).
       if (i + 1 >= len && !atEnd) return -1;
-      if (buf.charCodeAt(i + 1) === LF) return this.finish(buf, start, i, i + 2, 'CRLF', cells, quoted, problems, rows);
-      return this.finish(buf, start, i, i + 1, 'CR', cells, quoted, problems, rows);
+      if (buf.charCodeAt(i + 1) === LF) return this.finish(buf, start, i, i + 2, 'CRLF', cells, quoted, problems, rows, breaks);
+      return this.finish(buf, start, i, i + 1, 'CR', cells, quoted, problems, rows, breaks);
     }
   }
 
@@ -379,14 +454,16 @@ export class CsvTokenizer {
     quoted: boolean[],
     problems: RowProblem[] | undefined,
     rows: Row[],
+    breaks: number,
   ): number {
     const line = this.line;
-    this.line += countBreaks(buf, start, contentEnd) + (terminator === 'none' ? 0 : 1);
+    this.line += breaks + (terminator === 'none' ? 0 : 1);
     if (contentEnd - start > this.maxRecordLength) {
       rows.push({ ...this.tooLong(buf.slice(start, Math.min(contentEnd, start + 80))), line });
       return next;
     }
-    rows.push({ cells, quoted, line, terminator, raw: buf.slice(start, contentEnd), problems: problems ?? [] });
+    this.previous = cells;
+    rows.push({ cells, quoted, line, terminator, raw: buf.slice(start, contentEnd), problems: problems ?? NO_PROBLEMS });
     return next;
   }
 }

@@ -21,9 +21,31 @@ export interface RecordContext {
   readonly nameMonth?: string | undefined;
 }
 
-export const isMonth = (v: string | undefined): v is string => v !== undefined && /^\d{4}(0[1-9]|1[0-2])$/.test(v);
-export const isDate = (v: string | undefined): v is string => v !== undefined && /^\d{8}$/.test(v);
-export const isTime = (v: string | undefined): v is string => v !== undefined && /^([01]\d|2[0-3])[0-5]\d$/.test(v);
+// Read with character codes rather than patterns: they run for several fields of every record.
+const ZERO = 48;
+
+/** Whether v[from, to) are ASCII digits. */
+function digits(v: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const d = v.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
+}
+
+/** YYYYMM with a month 01–12 (as /^\d{4}(0[1-9]|1[0-2])$/). */
+export const isMonth = (v: string | undefined): v is string => {
+  if (v === undefined || v.length !== 6 || !digits(v, 0, 6)) return false;
+  const m = (v.charCodeAt(4) - ZERO) * 10 + v.charCodeAt(5) - ZERO;
+  return m >= 1 && m <= 12;
+};
+/** Eight digits (as /^\d{8}$/). */
+export const isDate = (v: string | undefined): v is string => v !== undefined && v.length === 8 && digits(v, 0, 8);
+/** HHMM, 00:00–23:59 (as /^([01]\d|2[0-3])[0-5]\d$/). */
+export const isTime = (v: string | undefined): v is string => {
+  if (v === undefined || v.length !== 4 || !digits(v, 0, 4)) return false;
+  return (v.charCodeAt(0) - ZERO) * 10 + v.charCodeAt(1) - ZERO <= 23 && v.charCodeAt(2) - ZERO <= 5;
+};
 
 export type FieldRef = Pick<Field, 'no' | 'key' | 'name'>;
 

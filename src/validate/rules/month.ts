@@ -21,15 +21,25 @@ export class MonthRule implements FileRule {
   /** Months already reported as differing from the name's. */
   private readonly mismatched = new Set<string>();
 
-  constructor(private readonly scope: FileScope) {}
+  /** The month of the file name when it is six digits (the records are compared with it), else undefined. */
+  private readonly nameMonth: string | undefined;
+  /** The month of the last record (rows of a month come together: the map is not asked again). */
+  private lastMonth: string | undefined;
+
+  constructor(private readonly scope: FileScope) {
+    const nameMonth = scope.info?.month;
+    this.nameMonth = nameMonth && /^\d{6}$/.test(nameMonth) ? nameMonth : undefined;
+  }
 
   onRecord({ record, layout, line, where }: SeenRecord): void {
     const spec = monthOf(layout.kind);
     if (!spec) return;
     const value = record[spec.recordField] ?? '';
+    if (value === this.lastMonth) return; // seen, and compared with the name's month, already
+    this.lastMonth = value;
     if (!this.months.has(value)) this.months.set(value, line);
-    const nameMonth = this.scope.info?.month;
-    if (nameMonth && /^\d{6}$/.test(nameMonth) && value !== nameMonth && !this.mismatched.has(value)) {
+    const nameMonth = this.nameMonth;
+    if (nameMonth && value !== nameMonth && !this.mismatched.has(value)) {
       this.mismatched.add(value);
       const field = fieldRef(layout, spec.recordField);
       const name = { no: field?.no ?? 0, name: field?.name ?? spec.recordField };

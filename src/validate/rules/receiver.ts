@@ -13,18 +13,30 @@ import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 export class ReceiverRule implements FileRule {
   readonly kinds: readonly FileKind[] = [...new Set(RECEIVER_RULES.map((r) => r.kind))];
 
+  /** The rules of the last record's kind that apply to this file (the name's party is well-formed), with what they expect. */
+  private kind: FileKind | undefined;
+  private applying: readonly { readonly rule: (typeof RECEIVER_RULES)[number]; readonly office: boolean; readonly expected: string }[] = [];
+
   constructor(private readonly scope: FileScope) {}
 
   onRecord({ record, layout, where }: SeenRecord): void {
     const info = this.scope.info;
     if (!info) return;
-    for (const rule of RECEIVER_RULES) {
-      if (rule.kind !== layout.kind || (rule.providerOnly && !isProvider(info, rule.providerOnly))) continue;
+    if (layout.kind !== this.kind) {
+      // Decided once per kind: the file name does not change from record to record.
+      this.kind = layout.kind;
+      this.applying = RECEIVER_RULES.flatMap((rule) => {
+        if (rule.kind !== layout.kind || (rule.providerOnly && !isProvider(info, rule.providerOnly))) return [];
+        const office = rule.part === 'office';
+        const expected = office ? info[rule.party].office : (info[rule.party].serviceType ?? '');
+        return (office ? FORMATS.officeNumber.pattern : FORMATS.serviceTypeCode.pattern).test(expected) ? [{ rule, office, expected }] : [];
+      });
+    }
+    for (const { rule, office, expected } of this.applying) {
       const value = record[rule.key] ?? '';
-      const office = rule.part === 'office';
-      const expected = office ? info[rule.party].office : (info[rule.party].serviceType ?? '');
-      if (value === '' || !(office ? FORMATS.officeNumber.pattern : FORMATS.serviceTypeCode.pattern).test(expected)) continue;
-      if ((office ? value : value.slice(0, 2)) === expected) continue;
+      if (value === '') continue;
+      // A service type is two characters (the pattern above): a service code starts with it.
+      if (office ? value === expected : value.startsWith(expected)) continue;
       const at = { ...where, field: fieldRef(layout, rule.key), value };
       // Narrowed by code, so that each rule id goes with its own code's message.
       const params = { value, expected };
@@ -58,7 +70,7 @@ export class ReceiverUsers implements FileRule {
   userOf(key: string, { record, layout, line, index }: SeenRecord): UserRows {
     const rule = this.ruleOf(layout);
     const office = rule ? (record[rule.key] ?? '') : '';
-    const user = this.users.get(key, () => ({
+    const user = this.users.recent(key) ?? this.users.get(key, () => ({
       hashes: new Map(),
       line,
       record: index,
