@@ -64,9 +64,8 @@ export class FileValidator {
   private records = 0;
   /** Which summaries the send-unit checks will read (set before the first record; none by default). */
   private needs: FactNeeds = NO_FACTS;
-  /** The file's rules, in the order they read each record and then say what they found. */
-  private readonly rules: readonly FileRule[];
-  private readonly unitFacts: SendUnitFacts;
+  /** The file's rules, in the order they read each record and then say what they found (see `state`). */
+  private built: { readonly rules: readonly FileRule[]; readonly unitFacts: SendUnitFacts } | undefined;
 
   /** `options` may be a policy already resolved (validateFiles resolves it once for every file). */
   constructor(file: string, options: ValidateOptions | Policy = {}) {
@@ -78,23 +77,33 @@ export class FileValidator {
     for (const found of parsed.issues) this.sink.addIssue(found);
     const named = parsed.info?.kind;
     this.kind = policy.kind ?? (named && isFileKind(named) ? named : undefined);
+  }
 
-    const self = this;
+  /**
+   * The file's rules, made when the file is first read rather than when the validator is made: validateFiles
+   * makes every file's validator before reading any (to plan the send units' summaries), and rules made then would
+   * all stay alive through the whole call.
+   */
+  private get state(): { readonly rules: readonly FileRule[]; readonly unitFacts: SendUnitFacts } {
+    return (this.built ??= this.build());
+  }
+
+  private build(): { readonly rules: readonly FileRule[]; readonly unitFacts: SendUnitFacts } {
+    // Values, not a reference back to the validator: the send-unit facts keep the scope until the units are
+    // checked, and through it they would keep every rule's state. The needs are set before the first record.
     const scope: FileScope = {
-      file,
+      file: this.name,
       info: this.info,
       kind: this.kind,
       sink: this.sink,
-      get needs() {
-        return self.needs;
-      },
+      needs: this.needs,
       strings: new StringTable(),
       userKeys: new UserKeys(),
     };
     const months = new MonthRule(scope);
     const receiverUsers = new ReceiverUsers(scope);
     const annex = new AnnexTotalsRule(scope);
-    this.unitFacts = new SendUnitFacts(scope, annex.rows);
+    const unitFacts = new SendUnitFacts(scope, annex.rows);
     const kind = this.kind;
     // Order matters: issues at one place keep the order they were found in, and the per-code caps keep the first.
     const rules: FileRule[] = [
@@ -104,10 +113,10 @@ export class FileValidator {
       new DuplicateRule(scope, receiverUsers),
       new ReceiverRule(scope),
       annex,
-      this.unitFacts,
+      unitFacts,
       receiverUsers,
     ];
-    this.rules = rules.filter((rule) => !rule.kinds || (kind !== undefined && rule.kinds.includes(kind)));
+    return { rules: rules.filter((rule) => !rule.kinds || (kind !== undefined && rule.kinds.includes(kind))), unitFacts };
   }
 
   /** The file name's facts (undefined when the name is not a spec name), for grouping files before reading them. */
@@ -141,7 +150,7 @@ export class FileValidator {
     this.csvVersion ??= item.csvVersion;
     const { line, index } = item;
     const seen = { record: item.record, values: item.values, layout, line, index, where: { file: this.name, line, record: index } };
-    for (const rule of this.rules) rule.onRecord?.(seen);
+    for (const rule of this.state.rules) rule.onRecord?.(seen);
   }
 
   private lastLayout: Layout | undefined;
@@ -157,7 +166,7 @@ export class FileValidator {
   finish(): FileReport {
     const version = this.csvVersion;
     const edition = version ? (this.kind ? getLayout(this.kind, version)?.edition : editionOfCsvVersion(version)?.id) : this.info ? String(this.info.edition) : undefined;
-    for (const rule of this.rules) rule.finish?.(this.sink);
+    for (const rule of this.state.rules) rule.finish?.(this.sink);
     return {
       file: this.name,
       kind: this.kind,
@@ -170,6 +179,6 @@ export class FileValidator {
 
   /** What the send-unit checks need of this file (call after finish). */
   facts(): FileFacts {
-    return this.unitFacts.facts(this.kind, this.csvVersion);
+    return this.state.unitFacts.facts(this.kind, this.csvVersion);
   }
 }

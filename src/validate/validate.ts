@@ -89,9 +89,18 @@ export function validateFiles(files: readonly InputFile[], options: ValidateOpti
   expectArguments('validateFiles', [['files', files, INPUT_FILES], ['options', options, VALIDATE_OPTIONS]]);
   // Resolved once for every file (not once per file).
   const policy = resolvePolicy(options);
-  const validators = validatorsFor(files, policy).map((v, i) => validateOne(files[i]!, policy, v));
-  const reports = validators.map((v) => v.finish());
-  const units = groupSendUnits(validators.map((v) => v.facts())).map((unit) => checkSendUnit(unit, policy));
+  // Each file's report and send-unit facts as soon as it is read, and its validator let go (its rules' state
+  // would otherwise stay alive, with every other file's, until the last file is read).
+  const validators: (FileValidator | undefined)[] = validatorsFor(files, policy);
+  const reports: FileReport[] = [];
+  const facts: FileFacts[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const validator = validateOne(files[i]!, policy, validators[i]);
+    validators[i] = undefined;
+    reports.push(validator.finish());
+    facts.push(validator.facts());
+  }
+  const units = groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy));
   return report(reports, units);
 }
 
