@@ -1,13 +1,7 @@
 // Editions as the command names them (4.1, 4.0, 3.2; 4 and 3 for file names) and the CSVバージョン of each,
 // from the library's tables.
-import { listLayouts } from '../core.js';
-import { CURRENT_CSV_VERSION, getEdition, listEditions, type EditionId } from '../core.js';
+import { getEdition, listEditions, listLayouts, type EditionId } from '../core.js';
 import { CliError } from './context.js';
-
-/** The CSVバージョン a file written today carries: the newest value no later value replaced. */
-export function currentCsvVersion(): string {
-  return CURRENT_CSV_VERSION;
-}
 
 export const EDITIONS: readonly EditionId[] = listEditions().map((e) => e.id);
 export type Edition = (typeof EDITIONS)[number];

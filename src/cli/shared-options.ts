@@ -1,6 +1,6 @@
 // Options several commands take, declared once: each command's table lists them (with its own help where the
 // meaning differs, e.g. `{ ...KIND, help: … }`) beside its own.
-import { currentCsvVersion } from './editions.js';
+import { CURRENT_CSV_VERSION } from '../core.js';
 import type { OptionSpec } from './options.js';
 
 export const PROFILE = {
@@ -52,7 +52,7 @@ export const CSV_VERSION = {
   name: 'csv-version',
   kind: 'text',
   value: 'V',
-  defaultNote: { ja: currentCsvVersion(), en: currentCsvVersion() },
+  defaultNote: { ja: CURRENT_CSV_VERSION, en: CURRENT_CSV_VERSION },
   help: { ja: 'CSVバージョン', en: 'CSV version' },
 } as const satisfies OptionSpec;
 

@@ -5,6 +5,7 @@
 // quote instead of losing the rest of the file. A record left open at the end of a chunk is not re-read
 // from its start with each new chunk: its scan state is kept and resumed, so the work is linear in the input
 // whatever the chunk size (a record of 1 MB in 64-byte chunks was quadratic: 13 s).
+import { ShortValues } from './short-values.js';
 
 export type Terminator = 'CRLF' | 'LF' | 'CR' | 'none';
 
@@ -32,24 +33,6 @@ export interface Row {
 
 /** The problems of a sound record: shared, so that a record costs no array of its own for them. */
 const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]);
-
-/**
- * Values shorter than this are copied by `slice` (longer ones are views into the chunk's text). A short value
- * the file had recently — in the previous record's same column, or in the small table of recent short values —
- * is taken from there instead of cut again: the many fields that repeat from row to row and from user to user
- * (dates, codes, times, amounts) cost no new string, a reader that keeps its records keeps far fewer strings,
- * and the validator's caches meet the same strings again. Longer values are not shared: a view would keep an
- * old chunk's text alive.
- */
-const SHARED_MAX = 13;
-/** Slots of the table of recent short values (a power of 2): a value goes to the slot of its hash. */
-const SHARED_SLOTS = 1024;
-
-/** Whether `buf[from, from + prev.length)` is the text of `prev`. */
-function sameText(buf: string, from: number, prev: string): boolean {
-  for (let k = 0; k < prev.length; k++) if (buf.charCodeAt(from + k) !== prev.charCodeAt(k)) return false;
-  return true;
-}
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -103,25 +86,9 @@ export class CsvTokenizer {
   /** The record the text so far ends inside, scanned to the end of that text. */
   private pending: Pending | undefined;
   private examinedChars = 0;
-  /** The cells of the last record read, and recent short values by hash (see SHARED_MAX). */
+  /** The cells of the last record read, and recent short values (see short-values.ts). */
   private previous: readonly string[] = [];
-  private shared: (string | undefined)[] | undefined;
-
-  /** `buf[from, to)`: a recent value of the same short text (see SHARED_MAX), else a slice. */
-  private cut(buf: string, from: number, to: number, prev: string | undefined): string {
-    const n = to - from;
-    if (n === 0 || n >= SHARED_MAX) return buf.slice(from, to);
-    if (prev !== undefined && prev.length === n && sameText(buf, from, prev)) return prev;
-    let h = n;
-    for (let k = from; k < to; k++) h = Math.imul(h ^ buf.charCodeAt(k), 0x9e3779b1);
-    const slot = (h ^ (h >>> 15)) & (SHARED_SLOTS - 1);
-    const table = (this.shared ??= new Array<string | undefined>(SHARED_SLOTS));
-    const known = table[slot];
-    if (known !== undefined && known.length === n && sameText(buf, from, known)) return known;
-    const value = buf.slice(from, to);
-    table[slot] = value;
-    return value;
-  }
+  private readonly values = new ShortValues();
 
   /** `maxRecordLength`: the reader's limit (DEFAULT_LIMITS in rows.ts), in characters. */
   constructor(private readonly maxRecordLength: number) {}
@@ -402,7 +369,7 @@ export class CsvTokenizer {
           return this.finish(buf, start, i, i, 'none', cells, quoted, problems, rows, breaks);
         }
         breaks += countBreaks(buf, i + 1, close);
-        value = escaped ? buf.slice(i + 1, close).replaceAll('""', '"') : this.cut(buf, i + 1, close, previous[cells.length]);
+        value = escaped ? buf.slice(i + 1, close).replaceAll('""', '"') : this.values.cut(buf, i + 1, close, previous[cells.length]);
         i = close + 1;
         // After the closing quote: a delimiter, or text that should not be there (kept, and reported).
         const after = i;
@@ -424,7 +391,7 @@ export class CsvTokenizer {
           if (c === QUOTE) stray = true;
           i++;
         }
-        value = this.cut(buf, from, i, previous[cells.length]);
+        value = this.values.cut(buf, from, i, previous[cells.length]);
         if (stray) (problems ??= []).push({ code: 'CSV_BAD_QUOTE', field: cells.length });
       }
       if (i >= len && !atEnd) return -1;

@@ -73,12 +73,10 @@ export function unknownKeys(sink: Sink, c: Compiled, input: object): void {
 }
 
 export function noLayout(sink: Sink, kind: string, csvVersion: string | undefined): void {
-  const params = { kind, served: SERVED_VERSIONS };
+  const params = { kind, served: listEditions().map((e) => e.csvVersion) };
   sink.add(issue('DOCUMENT_NO_LAYOUT', csvVersion === undefined ? params : { ...params, csvVersion }, { ...sink.where, value: csvVersion }));
 }
 
-/** The CSVバージョン values whose layouts this library serves, as DOCUMENT_NO_LAYOUT names them. */
-const SERVED_VERSIONS: readonly string[] = listEditions().map((e) => e.csvVersion);
 
 export function notText(sink: Sink, c: Compiled, i: number, text: unknown): void {
   const shown = shownValue(text);

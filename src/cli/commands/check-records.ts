@@ -3,10 +3,9 @@
 // (a key the layout lacks, a field missing or not a string, no layout for its version) is reported under the
 // writer's catalogue codes, beside the field rules' errors.
 import { basename } from 'node:path';
-import { compileFieldChecker, getLayout, createIssue, listLayouts, type Issue, type Layout } from '../../core.js';
+import { compileFieldChecker, createIssue, CURRENT_CSV_VERSION, getLayout, listLayouts, type Issue, type Layout } from '../../core.js';
 import { CHECK_EXIT, defineCommand } from '../command.js';
 import { EXIT, type Ctx } from '../context.js';
-import { currentCsvVersion } from '../editions.js';
 import { readRecordsFile } from '../records.js';
 import { CSV_VERSION } from '../shared-options.js';
 import { noLayout } from './layouts.js';
@@ -26,7 +25,7 @@ interface Checked {
 /** The errors of one record: its keys and fields against the layout of its CSVバージョン (or `given`). */
 function recordErrors(kind: string, record: Record<string, unknown>, given: string | undefined, compiled: (csvVersion: string) => Checked | undefined, where: Where): Issue[] {
   const own = record['csvVersion'];
-  const csvVersion = given ?? (typeof own === 'string' ? own : currentCsvVersion());
+  const csvVersion = given ?? (typeof own === 'string' ? own : CURRENT_CSV_VERSION);
   const checked = compiled(csvVersion);
   if (!checked) {
     return [
@@ -69,14 +68,14 @@ export const checkRecordsCommand = defineCommand({
       en: "Each record is checked against the layout of its own CSV version (field csvVersion); --csv-version checks every record against that one.\nA key the layout lacks (WRITE_UNKNOWN_FIELD), a field missing or not a string (WRITE_MISSING_FIELD) and a version without the layout (WRITE_NO_LAYOUT)\nare what convert refuses a record for. Values are checked by validate's field rules (errors only).",
     },
   ],
-  options: [{ ...CSV_VERSION, defaultNote: { ja: `各レコードのCSVバージョン（ないときは ${currentCsvVersion()}）`, en: `each record's own (${currentCsvVersion()} when it has none)` } }],
+  options: [{ ...CSV_VERSION, defaultNote: { ja: `各レコードのCSVバージョン（ないときは ${CURRENT_CSV_VERSION}）`, en: `each record's own (${CURRENT_CSV_VERSION} when it has none)` } }],
   positionals: { min: 2, max: 2, what: { ja: '種別とレコードのJSONファイル', en: 'a kind and a JSON records file' } },
   exit: CHECK_EXIT,
   run(ctx, { values, positionals: [kind, file] }) {
     const given = values['csv-version'];
     // A kind with no layout at all, or none in the version asked for, is a usage error: nothing to check against.
     if (given !== undefined && !getLayout(kind!, given)) throw noLayout(COMMAND, kind!, given);
-    if (given === undefined && !listLayouts().some((l) => l.kind === kind)) throw noLayout(COMMAND, kind!, currentCsvVersion());
+    if (given === undefined && !listLayouts().some((l) => l.kind === kind)) throw noLayout(COMMAND, kind!, CURRENT_CSV_VERSION);
     const cache = new Map<string, Checked | undefined>();
     const compiled = (csvVersion: string): Checked | undefined => {
       if (!cache.has(csvVersion)) {

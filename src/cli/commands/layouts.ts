@@ -1,8 +1,7 @@
 // careplan-csv layouts / layout: the spec's layouts as data, in the language of --lang.
-import { FILE_NAMES, getLayout, listLayouts, type Layout } from '../../core.js';
+import { CURRENT_CSV_VERSION, FILE_NAMES, getLayout, listLayouts, type Layout } from '../../core.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
-import { currentCsvVersion } from '../editions.js';
 import { CSV_VERSION } from '../shared-options.js';
 
 /** A layout's name: the spec's Japanese name, or the English name of its file kind. */
@@ -48,7 +47,7 @@ export const layoutCommand = defineCommand({
   ],
   run(ctx, { values, positionals: [kind] }) {
     const en = ctx.lang === 'en';
-    const csvVersion = values['csv-version'] ?? currentCsvVersion();
+    const csvVersion = values['csv-version'] ?? CURRENT_CSV_VERSION;
     const layout = getLayout(kind!, csvVersion);
     if (!layout) throw noLayout('layout', kind!, csvVersion);
     ctx.out(`${layout.kind} ${layoutName(ctx, layout)} — ${en ? 'CSV version' : 'CSVバージョン'} ${layout.csvVersion} (${editionText(ctx, layout.edition)})`);
