@@ -2,6 +2,9 @@
 // timing says little: the candidates of a comparison run in turn, round after round (the first of a round rotates),
 // a ratio is taken within each round and the median of those ratios is printed; MB/s figures are the best round.
 
+/** The label of the ceiling: the platform's Shift_JIS decoder and a split on CRLF of the same bytes. */
+export const CEILING = 'ceiling: TextDecoder(shift_jis) + split CRLF';
+
 /** Seconds taken by fn, and its result. */
 export function seconds(fn) {
   const start = process.hrtime.bigint();
