@@ -1,7 +1,9 @@
 // writeSendUnit against writeCsvFile on the same records (issue 14: writeSendUnit must write at least 0.7× as
 // fast). A 第6表 send unit (第6表 + 第7表 + 利用者補足) of the 4.1 sample's users re-keyed for BENCH_USERS users
 // (default 3000, ≈ 12 MB). writeCsvFile gets the text records writeSendUnit writes; writeSendUnit gets their
-// typed document. Prints figures; asserts nothing. Run after `npm run build`: node scripts/bench-send-unit.mjs
+// typed document. Prints figures, then the ratio as a JSON line for scripts/bench.mjs (which runs this script in a
+// process of its own and puts the ratio in its "ratios (targets)" block); asserts nothing. Run after `npm run build`:
+// node scripts/bench-send-unit.mjs
 import { readFileSync, readdirSync } from 'node:fs';
 import { readSendUnits, writeSendUnit, writeCsvFile, readCsvFile, validateFiles } from '../dist/src/core.js';
 
@@ -46,3 +48,4 @@ console.log(`send unit of ${USERS} users: ${mb.toFixed(1)} MB, ${records.toLocal
 console.log(`writeCsvFile (text records)        ${csv.toFixed(0).padStart(6)} ms  ${(mb / (csv / 1000)).toFixed(1)} MB/s`);
 console.log(`writeSendUnit (typed document)     ${unitMs.toFixed(0).padStart(6)} ms  ${(mb / (unitMs / 1000)).toFixed(1)} MB/s  = ${(csv / unitMs).toFixed(2)}× writeCsvFile's speed`);
 console.log(`  of which validateFiles read-back ${validate.toFixed(0).padStart(6)} ms`);
+console.log(JSON.stringify({ writeSendUnitSpeedRatio: csv / unitMs }));

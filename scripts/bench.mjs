@@ -6,6 +6,7 @@
 //   BENCH_ROUNDS=3       paired rounds for each comparison (default 3)
 //   BENCH_SEND_UNITS=1000  number of small send units validated in this process (default 1000)
 //   BENCH_SMALL_FILES=30000  small files validated by the careplan-csv validate command (default 30,000; 0 skips)
+//   BENCH_USERS=3000     users of the send unit written by writeSendUnit against writeCsvFile (default 3000)
 //   BENCH_COLD_RUNS=7    runs of the command on one small file for the cold start (median; default 7)
 //   BENCH_STREAM_MB=500  size of the file for the streaming memory runs (0 to skip; default 500). Those runs
 //                        write the file and validate it three times in child processes (validateStream,
@@ -177,6 +178,15 @@ const ratio = (a, b) => rows.find((r) => r.label === a).mbps / rows.find((r) => 
 target('validateFiles / csv-parse alone, large file (earlier)', ratio('validateFiles (one file)', 'csv-parse alone (same bytes)'), '>=', 0.7);
 target('validateFiles / csv-parse alone, small send units (earlier)', ratio('validateFiles (with send-unit checks)', 'csv-parse alone (each file)'), '>=', 0.7);
 target('writeCsvFile / csv-stringify alone (earlier)', ratio('writeCsvFile (MS932 bytes)', STRINGIFY), '>=', 0.7);
+
+// A send unit written from its typed document (issue 14), in a process of its own (scripts/bench-send-unit.mjs).
+{
+  const child = spawnSync(process.execPath, ['scripts/bench-send-unit.mjs'], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench-send-unit: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const lines = child.stdout.trim().split('\n');
+  console.log(`\n${lines.slice(0, -1).join('\n')}`);
+  target('writeSendUnit / writeCsvFile, speed (earlier)', JSON.parse(lines.at(-1)).writeSendUnitSpeedRatio, '>=', 0.7);
+}
 
 // 3. The careplan-csv validate command, each run a process of its own (stdout to /dev/null).
 const ms = (s) => `${(s * 1000).toFixed(0)} ms`;
