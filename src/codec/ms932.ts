@@ -100,10 +100,15 @@ function buildTables(): Tables {
   // The character of each pair: the text between line feeds when it is one code unit other than U+FFFD, else -1.
   const chars = new Int32Array(count);
   for (let i = 0, at = 0; i < count; i++) {
-    const end = decoded.indexOf('\n', at);
-    const cp = end - at === 1 ? decoded.charCodeAt(at) : -1;
-    chars[i] = cp === 0xfffd ? -1 : cp;
-    at = end + 1;
+    const cp = decoded.charCodeAt(at);
+    if (decoded.charCodeAt(at + 1) === 0x0a) {
+      chars[i] = cp === 0xfffd ? -1 : cp;
+      at += 2;
+    } else {
+      chars[i] = -1; // U+FFFD and the trail byte read again as ASCII
+      while (decoded.charCodeAt(at) !== 0x0a) at++;
+      at++;
+    }
   }
   // Byte order is the order of the WHATWG index: the first pair of a character is the one Windows writes,
   // except the NEC-selected IBM extensions, which Windows writes as the IBM extensions.
