@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { buildFileName, validateStream, writeCsvFile } from '../dist/src/index.js';
 import { median } from './bench-ratios.mjs';
 
-const CLI = 'dist/src/cli/main.js';
+// The command as installed: package.json "bin" (the bundle `npm run build` writes), not dist/src/cli/main.js.
+const CLI = JSON.parse(readFileSync('package.json', 'utf8')).bin['careplan-csv'];
 
 /**
  * CPU seconds (user + system) of this process's reaped children, from Linux's /proc/self/stat (cutime, cstime, in

@@ -176,7 +176,8 @@ function resolveDerived(spec: DerivedEditionSpec, base: ResolvedEdition, loaded:
     if (without.includes(kind)) continue;
     const at = { ...where, kind };
     const slots = applyDelta(layout.slots, deltas[kind] ?? {}, at, spec.inferred);
-    checkLayout(slots, at);
+    // The checks read only the fields: a layout whose fields are the base's, in order, passed them already.
+    if (!sameFields(slots, layout.slots)) checkLayout(slots, at);
     const inferred = spec.inferred ?? layout.inferred;
     out.set(kind, { nameJa: layout.nameJa, slots, ...(inferred !== undefined ? { inferred } : {}) });
   }
@@ -208,12 +209,13 @@ function applyDelta(base: readonly Slot[], value: unknown, where: Where, inferre
     }
     slots.splice(position + 1, 0, { field: added });
   }
-  // Renumber: No. is the position in the edition's layout.
-  return slots.map((s, i) => ({
-    ...s,
-    field: s.field.no === i + 1 ? s.field : { ...s.field, no: i + 1 },
-    ...(inferred !== undefined ? { inferred } : {}),
-  }));
+  // Renumber: No. is the position in the edition's layout. A slot left as it was is the base's (slots are never
+  // changed once made), which spares a copy of most fields of every derived edition when the library loads.
+  return slots.map((s, i) => {
+    const field = s.field.no === i + 1 ? s.field : { ...s.field, no: i + 1 };
+    if (field === s.field && inferred === undefined) return s;
+    return { ...s, field, ...(inferred !== undefined ? { inferred } : {}) };
+  });
 }
 
 function applyChange(field: FieldSpec, change: unknown, where: Where): FieldSpec {
@@ -236,16 +238,21 @@ function checkNewField(value: unknown, where: Where): FieldSpec {
   return { no: 0, ...field } as unknown as FieldSpec;
 }
 
+function sameFields(a: readonly Slot[], b: readonly Slot[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.field === b[i]!.field);
+}
+
 /** What every layout must satisfy, however it was made: unique keys, known formats and tables, references. */
 function checkLayout(slots: readonly Slot[], where: Where): void {
+  // Runs for every layout of every edition when the library loads (in the command's cold start): the location
+  // of an error is built only when one is thrown.
   const keys = new Set<string>();
   for (const { field } of slots) {
-    const at = { ...where, key: field.key };
-    if (keys.has(field.key)) throw new EditionDataError(at, '項目キーが重複しています', 'duplicate field key');
+    if (keys.has(field.key)) throw new EditionDataError({ ...where, key: field.key }, '項目キーが重複しています', 'duplicate field key');
     keys.add(field.key);
-    if (!Object.hasOwn(FORMATS, field.format)) throw new EditionDataError(at, `未知の format（${field.format}）です`, `unknown format (${field.format})`);
+    if (!Object.hasOwn(FORMATS, field.format)) throw new EditionDataError({ ...where, key: field.key }, `未知の format（${field.format}）です`, `unknown format (${field.format})`);
     if (field.codeTable !== undefined && !Object.hasOwn(CODE_TABLES, field.codeTable)) {
-      throw new EditionDataError(at, `未知のコード表（${field.codeTable}）です`, `unknown code table (${field.codeTable})`);
+      throw new EditionDataError({ ...where, key: field.key }, `未知のコード表（${field.codeTable}）です`, `unknown code table (${field.codeTable})`);
     }
   }
   for (const { field } of slots) {

@@ -10,7 +10,11 @@ function findPackageRoot(): string {
   return dir;
 }
 
-export const packageRoot = findPackageRoot();
+let root: string | undefined;
+/** The package folder, found on first use (not when the module loads: validate never asks). */
+export function packageRootOf(): string {
+  return (root ??= findPackageRoot());
+}
 
 interface PackageJson {
   readonly name?: string;
@@ -22,7 +26,7 @@ let cached: PackageJson | undefined;
 function packageJson(): PackageJson {
   if (!cached) {
     try {
-      cached = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as PackageJson;
+      cached = JSON.parse(readFileSync(join(packageRootOf(), 'package.json'), 'utf8')) as PackageJson;
     } catch {
       cached = {};
     }

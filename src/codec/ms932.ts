@@ -76,45 +76,58 @@ let tables: Tables | undefined;
 const isNecSelected = (lead: number) => lead === 0xed || lead === 0xee;
 
 function buildTables(): Tables {
+  // Built on the first file with a two-byte character, so in a command's cold start: plain loops over typed
+  // arrays (no per-pair closure, no array of 11,280 one-character strings) keep it to a few milliseconds.
   const pairs = new Uint8Array(0x10000);
   const canonical = new Map<number, number>();
   const encode = new Uint16Array(0x10000);
   for (let b = 1; b < 0x80; b++) encode[b] = b;
   for (let b = 0xa1; b <= 0xdf; b++) encode[0xff61 + b - 0xa1] = b; // half-width katakana
   // Every pair, each followed by a line feed (never a trail byte), decoded in one call.
-  const codes: number[] = [];
+  const codes = new Uint16Array(60 * 188); // 60 lead bytes × 188 trail bytes (0x40-0xFC without 0x7F)
+  let count = 0;
   for (let lead = 0x81; lead <= 0xfc; lead++) {
     if (!isLeadByte(lead)) continue;
-    for (let trail = 0x40; trail <= 0xfc; trail++) if (trail !== 0x7f) codes.push((lead << 8) | trail);
+    for (let trail = 0x40; trail <= 0xfc; trail++) if (trail !== 0x7f) codes[count++] = (lead << 8) | trail;
   }
-  const bytes = new Uint8Array(codes.length * 3);
-  codes.forEach((code, i) => {
-    bytes[i * 3] = code >> 8;
-    bytes[i * 3 + 1] = code & 0xff;
+  const bytes = new Uint8Array(count * 3);
+  for (let i = 0; i < count; i++) {
+    bytes[i * 3] = codes[i]! >> 8;
+    bytes[i * 3 + 1] = codes[i]! & 0xff;
     bytes[i * 3 + 2] = 0x0a;
-  });
-  const decoded = new TextDecoder('shift_jis').decode(bytes).split('\n');
+  }
+  const decoded = new TextDecoder('shift_jis').decode(bytes);
+  // The character of each pair: the text between line feeds when it is one code unit other than U+FFFD, else -1.
+  const chars = new Int32Array(count);
+  for (let i = 0, at = 0; i < count; i++) {
+    const cp = decoded.charCodeAt(at);
+    if (decoded.charCodeAt(at + 1) === 0x0a) {
+      chars[i] = cp === 0xfffd ? -1 : cp;
+      at += 2;
+    } else {
+      chars[i] = -1; // U+FFFD and the trail byte read again as ASCII
+      while (decoded.charCodeAt(at) !== 0x0a) at++;
+      at++;
+    }
+  }
   // Byte order is the order of the WHATWG index: the first pair of a character is the one Windows writes,
   // except the NEC-selected IBM extensions, which Windows writes as the IBM extensions.
-  const firstPass = (nec: boolean) =>
-    codes.forEach((code, i) => {
-      const ch = decoded[i]!;
-      if (ch.length !== 1 || ch === '\ufffd' || isNecSelected(code >> 8) !== nec) return;
-      const cp = ch.charCodeAt(0);
+  for (const nec of [false, true]) {
+    for (let i = 0; i < count; i++) {
+      const code = codes[i]!;
+      const cp = chars[i]!;
+      if (cp < 0 || isNecSelected(code >> 8) !== nec) continue;
       if (cp >= 0xe000 && cp <= 0xf8ff) {
         pairs[code] = Pair.Gaiji;
-        return;
-      }
-      if (encode[cp] === 0) {
+      } else if (encode[cp] === 0) {
         encode[cp] = code;
         pairs[code] = Pair.Valid;
       } else {
         pairs[code] = Pair.NonCanonical;
         canonical.set(code, encode[cp]!);
       }
-    });
-  firstPass(false);
-  firstPass(true);
+    }
+  }
   return { pairs, canonical, encode };
 }
 

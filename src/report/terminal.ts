@@ -5,15 +5,25 @@
 // or a file name cannot know, and only those markers become real control characters. No imports: the command's
 // context (src/cli/context.ts) and style.ts both build on it.
 
-/** The marker's key: eight private-use characters chosen at random when the module loads. */
-const KEY = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(0xe100 + b)).join('');
-const OPEN = `\ue000${KEY}`;
 const CLOSE = '\ue001';
-const MARKER = new RegExp(`${OPEN}([0-9a-f]+)${CLOSE}`, 'g');
+/**
+ * The marker's opening (eight private-use characters chosen at random) and the pattern of a whole marker, made
+ * when the first sequence is trusted: Node loads Web Crypto and its stream modules on first use of
+ * `globalThis.crypto`, a cost (~10 ms) a command that prints no colour or progress line need not pay. Before
+ * then no marker can be genuine, and terminalSafe has none to put in.
+ */
+let marker: { readonly open: string; readonly pattern: RegExp } | undefined;
+
+function markerOf(): { readonly open: string; readonly pattern: RegExp } {
+  if (marker) return marker;
+  const key = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(0xe100 + b)).join('');
+  const open = `\ue000${key}`;
+  return (marker = { open, pattern: new RegExp(`${open}([0-9a-f]+)${CLOSE}`, 'g') });
+}
 
 /** A control sequence of the command itself, let through by terminalSafe (and by nothing else). */
 export function trusted(sequence: string): string {
-  return `${OPEN}${[...sequence].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}${CLOSE}`;
+  return `${markerOf().open}${[...sequence].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}${CLOSE}`;
 }
 
 /** Characters that reorder or break a line on the screen: bidirectional marks, embeddings, overrides and isolates; line and paragraph separators. */
@@ -34,5 +44,7 @@ export const escapeOf = (c: string): string =>
  * output stays valid JSON with the same values), then the command's own sequences (trusted) put in.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, escapeOf).replace(MARKER, (_, hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
+  const safe = text.replace(UNSAFE, escapeOf);
+  if (!marker) return safe;
+  return safe.replace(marker.pattern, (_, hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
 }

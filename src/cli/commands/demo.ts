@@ -5,7 +5,7 @@ import { defineCommand } from '../command.js';
 import { EXIT } from '../context.js';
 import { collectFiles } from '../input.js';
 import { renderValidation } from '../output-formats.js';
-import { packageRoot } from '../package-info.js';
+import { packageRootOf } from '../package-info.js';
 import { runValidation } from './validate.js';
 import { CURRENT_EDITION, getEdition } from '../../core.js';
 
@@ -26,7 +26,7 @@ export const demoCommand = defineCommand({
   exit: [[0, '成功（サンプルの問題は表示するだけ）', 'success (problems in the samples are shown, not failed)']],
   run(ctx) {
     for (const [sub, ja, en, profile] of SETS) {
-      const dir = join(packageRoot, 'samples', sub);
+      const dir = join(packageRootOf(), 'samples', sub);
       const shown = relative(process.cwd(), dir) || dir;
       ctx.out(`\n### ${shown}: ${ctx.t(ja, en)}`);
       ctx.out(`$ careplan-csv validate ${shown}${profile === 'lenient' ? ' --profile lenient' : ''}\n`);
