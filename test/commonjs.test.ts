@@ -27,7 +27,7 @@ describe('CommonJS', () => {
     });
   });
 
-  it('the CommonJS build is read as CommonJS and the command stays an ES module', () => {
+  it('the CommonJS build is read as CommonJS, and the command package.json names runs', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'dist/cjs/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     const r = spawnSync(process.execPath, [join(ROOT, pkg.bin['careplan-csv']!), '--version'], { cwd: ROOT, encoding: 'utf8' });
