@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../policy.js';
 import { issue as draft, type AnyIssueDraft } from '../rules/draft.js';
 import { CSV_VERSIONS, CURRENT_CSV_VERSION, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
-import { recordFactory } from './record-factory.js';
+import { recordFactory, type RecordFactory } from './record-factory.js';
 import type { Row, Terminator } from './tokenizer.js';
 
 export type { Terminator };
@@ -72,9 +72,10 @@ export class RowProcessor {
   private byCount: { current: Map<number, Layout>; any: Map<number, Layout> } | undefined;
   /** The layout of the file's CSVバージョン (of its kind), once known. */
   private fileLayout: Layout | undefined;
-  /** The layout of the last record, and its record factory. */
+  /** The layout of the last record, its record factory, and the last record built by it (see record-factory.ts). */
   private lastLayout: Layout | undefined;
-  private lastFactory: ((cells: readonly string[]) => CsvRecord) | undefined;
+  private lastFactory: RecordFactory | undefined;
+  private lastRecord: CsvRecord | undefined;
 
   private readonly emitItem: ((item: ReadItem) => void) | undefined;
 
@@ -170,8 +171,10 @@ export class RowProcessor {
     if (layout !== this.lastLayout) {
       this.lastLayout = layout;
       this.lastFactory = recordFactory(layout);
+      this.lastRecord = undefined;
     }
-    const record: CsvRecord = this.lastFactory!(cells);
+    const record: CsvRecord = this.lastFactory!(cells, this.lastRecord);
+    this.lastRecord = record;
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
     this.put({
       type: 'record',
