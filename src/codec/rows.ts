@@ -50,6 +50,11 @@ export interface RowProcessorOptions {
   readonly checkEncodable?: () => boolean;
   /** Where items go as they are found (the whole-file reader); without it they wait for `take`. */
   readonly emit?: (item: ReadItem) => void;
+  /**
+   * Where records go, with their line, when nothing else of the item is wanted (readCsvFile): no item object
+   * per record. Issues still go to `emit`.
+   */
+  readonly record?: (record: CsvRecord, line: number) => void;
 }
 
 export class RowProcessor {
@@ -78,10 +83,12 @@ export class RowProcessor {
   private lastRecord: CsvRecord | undefined;
 
   private readonly emitItem: ((item: ReadItem) => void) | undefined;
+  private readonly emitRecord: ((record: CsvRecord, line: number) => void) | undefined;
 
   constructor(private readonly options: RowProcessorOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.emitItem = options.emit;
+    this.emitRecord = options.record;
   }
 
   /**
@@ -176,6 +183,7 @@ export class RowProcessor {
     const record: CsvRecord = this.lastFactory!(cells, this.lastRecord);
     this.lastRecord = record;
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
+    if (this.emitRecord) return this.emitRecord(record, line);
     this.put({
       type: 'record',
       record,
