@@ -10,7 +10,7 @@ import { issue } from '../rules/draft.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
-import { RowProcessor, type CsvRecord, type ReadItem } from './rows.js';
+import { RowProcessor, type CsvRecord, type KeptRecords, type ReadItem } from './rows.js';
 import { CsvTokenizer, type Row } from './tokenizer.js';
 
 export type { CsvRecord, ReadItem } from './rows.js';
@@ -78,7 +78,7 @@ function startPipeline(
   name: string | undefined,
   options: ReadOptions | Policy,
   emit?: (item: ReadItem) => void,
-  record?: (record: CsvRecord, line: number) => void,
+  keep?: KeptRecords,
 ): Pipeline {
   const policy = resolvePolicy(options);
   const kind = policy.kind ?? kindFromName(name);
@@ -91,7 +91,7 @@ function startPipeline(
     limits: policy.limits,
     checkEncodable: () => decoder.encoding === 'utf8',
     ...(emit ? { emit } : {}),
-    ...(record ? { record } : {}),
+    ...(keep ? { keep } : {}),
   });
   const preIssues: Issue[] = [];
   if (!kind && sink.add(issue('CSV_UNKNOWN_KIND', { name: name ?? '' }))) preIssues.push(...sink.drain());
@@ -117,10 +117,7 @@ export function readCsvFile(file: { name?: string; bytes: Uint8Array }, options:
       if (item.type === 'issue') issues.push(item.issue);
     },
     KEEP_SLICE,
-    (record, line) => {
-      records.push(record);
-      lines.push(line);
-    },
+    { records, lines },
   );
   return { kind, csvVersion, records, lines, issues: issues.sort(byPosition), encoding };
 }
@@ -153,18 +150,18 @@ export function forEachCsvItem(
 }
 
 /**
- * forEachCsvItem, decoding `slice` bytes at a time (the items are the same at any slice size); with `record`,
- * records go there with their line instead of to `emit` as items.
+ * forEachCsvItem, decoding `slice` bytes at a time (the items are the same at any slice size); with `keep`,
+ * records go there with their lines instead of to `emit` as items.
  */
 function eachItem(
   file: { name?: string; bytes: Uint8Array },
   options: ReadOptions | Policy,
   emit: (item: ReadItem) => void,
   slice: number,
-  record?: (record: CsvRecord, line: number) => void,
+  keep?: KeptRecords,
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   // The rows hand their items to `emit` as they are found: the items of one row go before the next row is read.
-  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options, emit, record);
+  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options, emit, keep);
   // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
   // only tell at its end, see CSV_NOT_MS932_LATE).
   decoder.decideOnWhole(file.bytes);

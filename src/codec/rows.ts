@@ -41,6 +41,12 @@ export type ReadItem = ReadItemRecord | ReadItemIssue;
 export type { ReadLimits };
 export { DEFAULT_LIMITS };
 
+/** Records and the physical line where each starts, in parallel. */
+export interface KeptRecords {
+  readonly records: CsvRecord[];
+  readonly lines: number[];
+}
+
 export interface RowProcessorOptions {
   /** Where the file's issues go (shared with the byte decoder); its truncation notices come at the end. */
   readonly sink: IssueSink;
@@ -51,10 +57,10 @@ export interface RowProcessorOptions {
   /** Where items go as they are found (the whole-file reader); without it they wait for `take`. */
   readonly emit?: (item: ReadItem) => void;
   /**
-   * Where records go, with their line, when nothing else of the item is wanted (readCsvFile): no item object
-   * per record. Issues still go to `emit`.
+   * Where records go, with their lines, when nothing else of the item is wanted (readCsvFile): no item object
+   * and no call per record. Issues still go to `emit`.
    */
-  readonly record?: (record: CsvRecord, line: number) => void;
+  readonly keep?: KeptRecords;
 }
 
 export class RowProcessor {
@@ -83,12 +89,12 @@ export class RowProcessor {
   private lastRecord: CsvRecord | undefined;
 
   private readonly emitItem: ((item: ReadItem) => void) | undefined;
-  private readonly emitRecord: ((record: CsvRecord, line: number) => void) | undefined;
+  private readonly keep: KeptRecords | undefined;
 
   constructor(private readonly options: RowProcessorOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.emitItem = options.emit;
-    this.emitRecord = options.record;
+    this.keep = options.keep;
   }
 
   /**
@@ -183,7 +189,11 @@ export class RowProcessor {
     const record: CsvRecord = this.lastFactory!(cells, this.lastRecord);
     this.lastRecord = record;
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
-    if (this.emitRecord) return this.emitRecord(record, line);
+    if (this.keep) {
+      this.keep.records.push(record);
+      this.keep.lines.push(line);
+      return;
+    }
     this.put({
       type: 'record',
       record,
