@@ -10,7 +10,7 @@ import { issue } from '../rules/draft.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
-import { RowProcessor, type CsvRecord, type ReadItem } from './rows.js';
+import { RowProcessor, type CsvRecord, type KeptRecords, type ReadItem } from './rows.js';
 import { CsvTokenizer, type Row } from './tokenizer.js';
 
 export type { CsvRecord, ReadItem } from './rows.js';
@@ -74,7 +74,12 @@ interface Pipeline {
  * A count option (a cap or a limit) as given, or its default where it is not a number of at least 1: an
  * `undefined`, NaN, 0 or negative value must never switch a limit off or hide every issue of a kind.
  */
-function startPipeline(name: string | undefined, options: ReadOptions | Policy, emit?: (item: ReadItem) => void): Pipeline {
+function startPipeline(
+  name: string | undefined,
+  options: ReadOptions | Policy,
+  emit?: (item: ReadItem) => void,
+  keep?: KeptRecords,
+): Pipeline {
   const policy = resolvePolicy(options);
   const kind = policy.kind ?? kindFromName(name);
   // One sink for the file: the decoder's and the rows' issues are capped, and truncated, together.
@@ -86,6 +91,7 @@ function startPipeline(name: string | undefined, options: ReadOptions | Policy, 
     limits: policy.limits,
     checkEncodable: () => decoder.encoding === 'utf8',
     ...(emit ? { emit } : {}),
+    ...(keep ? { keep } : {}),
   });
   const preIssues: Issue[] = [];
   if (!kind && sink.add(issue('CSV_UNKNOWN_KIND', { name: name ?? '' }))) preIssues.push(...sink.drain());
@@ -102,17 +108,16 @@ export function readCsvFile(file: { name?: string; bytes: Uint8Array }, options:
   const records: CsvRecord[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];
-  // Items are taken as they come (not kept in a list first): a large file holds only its records.
+  // Records and issues are taken as they come (not kept in a list first): a large file holds only its records,
+  // and a record costs no item object.
   const { kind, csvVersion, encoding } = eachItem(
     file,
     options,
     (item) => {
-      if (item.type === 'record') {
-        records.push(item.record);
-        lines.push(item.line);
-      } else issues.push(item.issue);
+      if (item.type === 'issue') issues.push(item.issue);
     },
     KEEP_SLICE,
+    { records, lines },
   );
   return { kind, csvVersion, records, lines, issues: issues.sort(byPosition), encoding };
 }
@@ -144,15 +149,19 @@ export function forEachCsvItem(
   return eachItem(file, options, emit, DECODE_SLICE);
 }
 
-/** forEachCsvItem, decoding `slice` bytes at a time (the items are the same at any slice size). */
+/**
+ * forEachCsvItem, decoding `slice` bytes at a time (the items are the same at any slice size); with `keep`,
+ * records go there with their lines instead of to `emit` as items.
+ */
 function eachItem(
   file: { name?: string; bytes: Uint8Array },
   options: ReadOptions | Policy,
   emit: (item: ReadItem) => void,
   slice: number,
+  keep?: KeptRecords,
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   // The rows hand their items to `emit` as they are found: the items of one row go before the next row is read.
-  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options, emit);
+  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options, emit, keep);
   // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
   // only tell at its end, see CSV_NOT_MS932_LATE).
   decoder.decideOnWhole(file.bytes);

@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../policy.js';
 import { issue as draft, type AnyIssueDraft } from '../rules/draft.js';
 import { CSV_VERSIONS, CURRENT_CSV_VERSION, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
-import { recordFactory } from './record-factory.js';
+import { recordFactory, type RecordFactory } from './record-factory.js';
 import type { Row, Terminator } from './tokenizer.js';
 
 export type { Terminator };
@@ -41,6 +41,12 @@ export type ReadItem = ReadItemRecord | ReadItemIssue;
 export type { ReadLimits };
 export { DEFAULT_LIMITS };
 
+/** Records and the physical line where each starts, in parallel. */
+export interface KeptRecords {
+  readonly records: CsvRecord[];
+  readonly lines: number[];
+}
+
 export interface RowProcessorOptions {
   /** Where the file's issues go (shared with the byte decoder); its truncation notices come at the end. */
   readonly sink: IssueSink;
@@ -50,6 +56,11 @@ export interface RowProcessorOptions {
   readonly checkEncodable?: () => boolean;
   /** Where items go as they are found (the whole-file reader); without it they wait for `take`. */
   readonly emit?: (item: ReadItem) => void;
+  /**
+   * Where records go, with their lines, when nothing else of the item is wanted (readCsvFile): no item object
+   * and no call per record. Issues still go to `emit`.
+   */
+  readonly keep?: KeptRecords;
 }
 
 export class RowProcessor {
@@ -72,15 +83,18 @@ export class RowProcessor {
   private byCount: { current: Map<number, Layout>; any: Map<number, Layout> } | undefined;
   /** The layout of the file's CSVバージョン (of its kind), once known. */
   private fileLayout: Layout | undefined;
-  /** The layout of the last record, and its record factory. */
+  /** The layout of the last record, its record factory, and the last record built by it (see record-factory.ts). */
   private lastLayout: Layout | undefined;
-  private lastFactory: ((cells: readonly string[]) => CsvRecord) | undefined;
+  private lastFactory: RecordFactory | undefined;
+  private lastRecord: CsvRecord | undefined;
 
   private readonly emitItem: ((item: ReadItem) => void) | undefined;
+  private readonly keep: KeptRecords | undefined;
 
   constructor(private readonly options: RowProcessorOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.emitItem = options.emit;
+    this.keep = options.keep;
   }
 
   /**
@@ -170,9 +184,16 @@ export class RowProcessor {
     if (layout !== this.lastLayout) {
       this.lastLayout = layout;
       this.lastFactory = recordFactory(layout);
+      this.lastRecord = undefined;
     }
-    const record: CsvRecord = this.lastFactory!(cells);
+    const record: CsvRecord = this.lastFactory!(cells, this.lastRecord);
+    this.lastRecord = record;
     if (this.options.checkEncodable?.()) this.checkEncodable(record, layout, line);
+    if (this.keep) {
+      this.keep.records.push(record);
+      this.keep.lines.push(line);
+      return;
+    }
     this.put({
       type: 'record',
       record,
