@@ -208,7 +208,13 @@ export class ByteDecoder {
 
   /** Check MS932 structure byte by byte; only non-ASCII bytes cost anything. */
   private scan(bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) {
+    const n = bytes.length;
+    for (let i = 0; i < n; i++) {
+      // A run of ASCII bytes (most of a file) in a tight loop: nothing to check there.
+      if (this.pendingLead < 0) {
+        while (i < n && bytes[i]! < 0x80) i++;
+        if (i >= n) break;
+      }
       const b = bytes[i]!;
       const at = this.offset + i;
       if (this.pendingLead >= 0) {
