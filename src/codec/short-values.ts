@@ -8,7 +8,7 @@
  * and the validator's caches meet the same strings again. Longer values are not shared: a view would keep an
  * old chunk's text alive.
  */
-const SHARED_MAX = 13;
+export const SHARED_MAX = 13;
 /** Slots of the table of recent short values (a power of 2): a value goes to the slot of its hash. */
 const SHARED_SLOTS = 1024;
 
