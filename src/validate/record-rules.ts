@@ -46,7 +46,7 @@ function scheduleRow(r: TextRecord<'UPPLAN'>, ctx: RecordContext): void {
     report(ctx, 'RECORD_TIME_ORDER', 'serviceEndTime', `${start}-${end}`, { start, end });
   }
   const mask = r.proratedDays ?? '';
-  if (/^[01]{31}$/.test(mask) && isMonth(month)) {
+  if (mask.length === 31 && /^[01]{31}$/.test(mask) && isMonth(month)) {
     const days = getDaysInMonth(new Date(Number(month.slice(0, 4)), Number(month.slice(4, 6)) - 1, 1));
     const past = mask.slice(days);
     if (past.includes('1')) {
