@@ -390,14 +390,17 @@ export class CsvTokenizer {
         const prev = previous[cells.length] ?? '';
         const prevLength = prev.length;
         let same = prevLength > 0 && prevLength < SHARED_MAX;
+        // And hashed on the way, for the table of recent values when it is not the previous one.
+        let h = 0;
         while (i < len) {
           const c = buf.charCodeAt(i);
           if (c === COMMA || c === CR || c === LF) break;
           if (c === QUOTE) stray = true;
           if (same && (i - from >= prevLength || prev.charCodeAt(i - from) !== c)) same = false;
+          h = Math.imul(h ^ c, 0x9e3779b1);
           i++;
         }
-        value = same && i - from === prevLength ? prev : this.values.cut(buf, from, i, undefined);
+        value = same && i - from === prevLength ? prev : this.values.cutHashed(buf, from, i, h);
         if (stray) (problems ??= []).push({ code: 'CSV_BAD_QUOTE', field: cells.length });
       }
       if (i >= len && !atEnd) return -1;
