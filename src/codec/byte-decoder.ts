@@ -208,7 +208,28 @@ export class ByteDecoder {
 
   /** Check MS932 structure byte by byte; only non-ASCII bytes cost anything. */
   private scan(bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) {
+    const n = bytes.length;
+    // The bytes four at a time where they are aligned (a view of the same memory, no copy): a word with no high
+    // bit set is four ASCII bytes, passed at once.
+    const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
+    const words = n - head >= 4 ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >>> 2) : NO_WORDS;
+    const wordsEnd = head + words.length * 4;
+    for (let i = 0; i < n; i++) {
+      // A run of ASCII bytes (most of a file) in a tight loop: nothing to check there.
+      if (this.pendingLead < 0) {
+        while (i < n && bytes[i]! < 0x80) {
+          i++;
+          if (i >= head && (i & 3) === (head & 3)) {
+            // Aligned: whole words while they are ASCII, then byte by byte again.
+            let w = (i - head) >>> 2;
+            while (i < wordsEnd && (words[w]! & 0x80808080) === 0) {
+              w++;
+              i += 4;
+            }
+          }
+        }
+        if (i >= n) break;
+      }
       const b = bytes[i]!;
       const at = this.offset + i;
       if (this.pendingLead >= 0) {
@@ -248,6 +269,7 @@ export class ByteDecoder {
 }
 
 const ASCII = new TextDecoder('latin1');
+const NO_WORDS = new Uint32Array(0);
 
 function latin1(bytes: Uint8Array): string {
   // Only bytes below 0x80 come here: every single-byte decoder reads them the same. A short run is cheaper to

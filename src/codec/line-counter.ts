@@ -21,14 +21,31 @@ export class LineCounter {
   /** The next bytes of the input, right after those given before. */
   next(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
+    const s = this.segment;
+    if (s.length > 0 && bytes.buffer === s.buffer && bytes.byteOffset === s.byteOffset + s.length) {
+      // The bytes right after the segment in the same buffer (the whole-file reader's slices): the segment
+      // grows over them without a copy, and its lines are counted only as far as a problem asks. A file with no
+      // encoding problem is never counted; the view keeps nothing alive that the caller does not hold already.
+      // A CR that ended the segment was not counted (what follows it was not known): count it with what follows.
+      if (this.index === s.length && s[s.length - 1] === CR) this.index--;
+      this.segment = new Uint8Array(s.buffer, s.byteOffset, s.length + bytes.length);
+      this.resolveWanted();
+      return;
+    }
     const line = this.lineAtEnd(bytes[0]!);
     this.start += this.segment.length;
     this.segment = bytes;
     this.startLine = this.line = line;
     this.index = 0;
+    this.resolveWanted();
+  }
+
+  /** Keep the lines of the wanted offsets whose bytes are now given. */
+  private resolveWanted(): void {
+    const end = this.start + this.segment.length;
     for (let i = this.wanted.length - 1; i >= 0; i--) {
       const offset = this.wanted[i]!;
-      if (offset < this.start + bytes.length) {
+      if (offset < end) {
         this.kept.set(offset, this.lineAt(offset));
         this.wanted.splice(i, 1);
       }
@@ -72,13 +89,18 @@ export class LineCounter {
    * before it). A CR at the segment's end is left to lineAtEnd: what follows it is not known here.
    */
   private countTo(i: number): number {
-    if (i < this.index) {
-      this.index = 0;
-      this.line = this.startLine;
-    }
+    // Counted back from the last count when `i` is before it: a segment can be the whole input, and a problem
+    // asked for out of order must not have it counted again from its start.
+    if (i < this.index) this.line -= this.breaks(i, this.index);
+    else this.line += this.breaks(this.index, i);
+    this.index = i;
+    return this.line;
+  }
+
+  /** Line breaks in the segment's bytes [from, to): LF, and CR followed (in the segment) by another byte than LF. */
+  private breaks(from: number, to: number): number {
     const s = this.segment;
-    const from = this.index;
-    const view = s.subarray(from, i);
+    const view = s.subarray(from, to);
     let n = 0;
     // indexOf runs natively: one call per line break rather than a step per byte.
     for (let k = view.indexOf(LF); k >= 0; k = view.indexOf(LF, k + 1)) n++;
@@ -86,8 +108,6 @@ export class LineCounter {
       const after = from + k + 1;
       if (after < s.length && s[after] !== LF) n++;
     }
-    this.index = i;
-    this.line += n;
-    return this.line;
+    return n;
   }
 }

@@ -8,7 +8,7 @@
  * and the validator's caches meet the same strings again. Longer values are not shared: a view would keep an
  * old chunk's text alive.
  */
-const SHARED_MAX = 13;
+export const SHARED_MAX = 13;
 /** Slots of the table of recent short values (a power of 2): a value goes to the slot of its hash. */
 const SHARED_SLOTS = 1024;
 
@@ -26,8 +26,19 @@ export class ShortValues {
     const n = to - from;
     if (n === 0 || n >= SHARED_MAX) return buf.slice(from, to);
     if (prev !== undefined && prev.length === n && sameText(buf, from, prev)) return prev;
-    let h = n;
+    let h = 0;
     for (let k = from; k < to; k++) h = Math.imul(h ^ buf.charCodeAt(k), 0x9e3779b1);
+    return this.cutHashed(buf, from, to, h);
+  }
+
+  /**
+   * `cut` of a value not equal to the previous one, whose hash the caller computed while it scanned it
+   * (`h = Math.imul(h ^ code, 0x9e3779b1)` over its characters from 0).
+   */
+  cutHashed(buf: string, from: number, to: number, hash: number): string {
+    const n = to - from;
+    if (n === 0 || n >= SHARED_MAX) return buf.slice(from, to);
+    const h = hash ^ n;
     const slot = (h ^ (h >>> 15)) & (SHARED_SLOTS - 1);
     const table = (this.table ??= new Array<string | undefined>(SHARED_SLOTS));
     const known = table[slot];

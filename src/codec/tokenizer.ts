@@ -5,7 +5,7 @@
 // quote instead of losing the rest of the file. A record left open at the end of a chunk is not re-read
 // from its start with each new chunk: its scan state is kept and resumed, so the work is linear in the input
 // whatever the chunk size (a record of 1 MB in 64-byte chunks was quadratic: 13 s).
-import { ShortValues } from './short-values.js';
+import { SHARED_MAX, ShortValues } from './short-values.js';
 
 export type Terminator = 'CRLF' | 'LF' | 'CR' | 'none';
 
@@ -385,13 +385,22 @@ export class CsvTokenizer {
       } else {
         const from = i;
         let stray = false;
+        // Compared with the previous record's value in the column while it is scanned (when that value is short
+        // enough to be shared): the text is read once rather than again by the sharing.
+        const prev = previous[cells.length] ?? '';
+        const prevLength = prev.length;
+        let same = prevLength > 0 && prevLength < SHARED_MAX;
+        // And hashed on the way, for the table of recent values when it is not the previous one.
+        let h = 0;
         while (i < len) {
           const c = buf.charCodeAt(i);
           if (c === COMMA || c === CR || c === LF) break;
           if (c === QUOTE) stray = true;
+          if (same && (i - from >= prevLength || prev.charCodeAt(i - from) !== c)) same = false;
+          h = Math.imul(h ^ c, 0x9e3779b1);
           i++;
         }
-        value = this.values.cut(buf, from, i, previous[cells.length]);
+        value = same && i - from === prevLength ? prev : this.values.cutHashed(buf, from, i, h);
         if (stray) (problems ??= []).push({ code: 'CSV_BAD_QUOTE', field: cells.length });
       }
       if (i >= len && !atEnd) return -1;

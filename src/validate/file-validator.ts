@@ -13,7 +13,7 @@ import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
 import { StringTable, UserKeys } from './packed-summaries.js';
 import { AnnexTotalsRule } from './rules/annex-totals.js';
 import { DuplicateRule } from './rules/duplicates.js';
-import type { FileRule, FileScope } from './rules/file-rule.js';
+import { CurrentRecord, type FileRule, type FileScope } from './rules/file-rule.js';
 import { MonthRule } from './rules/month.js';
 import { ReceiverRule, ReceiverUsers } from './rules/receiver.js';
 import { RecordChecks } from './rules/record-checks.js';
@@ -53,6 +53,13 @@ export interface FileReport {
   readonly issues: Issue[];
 }
 
+/** A file's rules in the order they read each record, the record they read, and the send-unit facts. */
+interface FileRules {
+  readonly rules: readonly FileRule[];
+  readonly current: CurrentRecord;
+  readonly unitFacts: SendUnitFacts;
+}
+
 export class FileValidator {
   private readonly name: string;
   private readonly info: FileNameInfo | undefined;
@@ -65,7 +72,7 @@ export class FileValidator {
   /** Which summaries the send-unit checks will read (set before the first record; none by default). */
   private needs: FactNeeds = NO_FACTS;
   /** The file's rules, in the order they read each record and then say what they found (see `state`). */
-  private built: { readonly rules: readonly FileRule[]; readonly unitFacts: SendUnitFacts } | undefined;
+  private built: FileRules | undefined;
 
   /** `options` may be a policy already resolved (validateFiles resolves it once for every file). */
   constructor(file: string, options: ValidateOptions | Policy = {}) {
@@ -84,11 +91,11 @@ export class FileValidator {
    * makes every file's validator before reading any (to plan the send units' summaries), and rules made then would
    * all stay alive through the whole call.
    */
-  private get state(): { readonly rules: readonly FileRule[]; readonly unitFacts: SendUnitFacts } {
+  private get state(): FileRules {
     return (this.built ??= this.build());
   }
 
-  private build(): { readonly rules: readonly FileRule[]; readonly unitFacts: SendUnitFacts } {
+  private build(): FileRules {
     // Values, not a reference back to the validator: the send-unit facts keep the scope until the units are
     // checked, and through it they would keep every rule's state. The needs are set before the first record.
     const scope: FileScope = {
@@ -116,7 +123,7 @@ export class FileValidator {
       unitFacts,
       receiverUsers,
     ];
-    return { rules: rules.filter((rule) => !rule.kinds || (kind !== undefined && rule.kinds.includes(kind))), unitFacts };
+    return { rules: rules.filter((rule) => !rule.kinds || (kind !== undefined && rule.kinds.includes(kind))), current: new CurrentRecord(this.name), unitFacts };
   }
 
   /** The file name's facts (undefined when the name is not a spec name), for grouping files before reading them. */
@@ -148,9 +155,9 @@ export class FileValidator {
     if (!layout) return;
     this.records++;
     this.csvVersion ??= item.csvVersion;
-    const { line, index } = item;
-    const seen = { record: item.record, values: item.values, layout, line, index, where: { file: this.name, line, record: index } };
-    for (const rule of this.state.rules) rule.onRecord?.(seen);
+    const { rules, current } = this.state;
+    current.set(item.record, item.values, layout, item.line, item.index);
+    for (let i = 0; i < rules.length; i++) rules[i]!.onRecord?.(current);
   }
 
   private lastLayout: Layout | undefined;

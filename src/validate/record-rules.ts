@@ -17,12 +17,17 @@ export function annexRowType(serviceCode: string): 'total' | 'subtotal' | 'detai
   return 'detail';
 }
 
-const RENTAL_TYPES = new Set(['17', '67']);
+const RENTAL_TYPES: readonly string[] = ['17', '67'];
+
+/** Whether a service code is of one of these two-character service types (read in place: no string cut per record). */
+function ofType(code: string, types: readonly string[]): boolean {
+  for (let i = 0; i < types.length; i++) if (code.startsWith(types[i]!)) return true;
+  return false;
+}
 
 function equipmentCodes(r: TextRecord<'UPPLAN'> | TextRecord<'UPSIKYU'>, ctx: RecordContext): void {
   if (!('taisCode' in r)) return; // edition 3 has no TAIS fields
-  const type = (r.serviceCode ?? '').slice(0, 2);
-  if (RENTAL_TYPES.has(type) && !r.taisCode && !r.equipmentNotificationCode) {
+  if (!r.taisCode && !r.equipmentNotificationCode && ofType(r.serviceCode ?? '', RENTAL_TYPES)) {
     report(ctx, 'RECORD_EQUIPMENT_CODE_MISSING', 'taisCode', r.serviceCode ?? '', { serviceCode: r.serviceCode ?? '' });
   }
 }
@@ -30,7 +35,7 @@ function equipmentCodes(r: TextRecord<'UPPLAN'> | TextRecord<'UPSIKYU'>, ctx: Re
 /** 第6表 (UPPLAN / UPJSK). */
 function scheduleRow(r: TextRecord<'UPPLAN'>, ctx: RecordContext): void {
   const month = r.serviceMonth;
-  if (isDate(r.serviceDate) && isMonth(month) && r.serviceDate.slice(0, 6) !== month) {
+  if (isDate(r.serviceDate) && isMonth(month) && !r.serviceDate.startsWith(month)) {
     report(ctx, 'RECORD_DATE_OUTSIDE_MONTH', 'serviceDate', r.serviceDate, { date: r.serviceDate, month });
   }
   const start = r.serviceStartTime ?? '';
@@ -41,7 +46,7 @@ function scheduleRow(r: TextRecord<'UPPLAN'>, ctx: RecordContext): void {
     report(ctx, 'RECORD_TIME_ORDER', 'serviceEndTime', `${start}-${end}`, { start, end });
   }
   const mask = r.proratedDays ?? '';
-  if (/^[01]{31}$/.test(mask) && isMonth(month)) {
+  if (mask.length === 31 && /^[01]{31}$/.test(mask) && isMonth(month)) {
     const days = getDaysInMonth(new Date(Number(month.slice(0, 4)), Number(month.slice(4, 6)) - 1, 1));
     const past = mask.slice(days);
     if (past.includes('1')) {
@@ -50,7 +55,7 @@ function scheduleRow(r: TextRecord<'UPPLAN'>, ctx: RecordContext): void {
   }
   equipmentCodes(r, ctx);
   const detail = r.detailDistinctionCode ?? '';
-  if (detail && (r.serviceCode ?? '').slice(0, 2) !== '17') {
+  if (detail && !(r.serviceCode ?? '').startsWith('17')) {
     report(ctx, 'RECORD_DETAIL_CODE_NOT_RENTAL', 'detailDistinctionCode', detail, { serviceCode: r.serviceCode ?? '' });
   }
 }
@@ -96,8 +101,21 @@ const RULES_BY_LAYOUT: Partial<Record<string, (r: Rec, ctx: RecordContext) => vo
 };
 
 export function checkRecordRules(record: Rec, ctx: RecordContext): void {
-  for (const check of tableChecksOf(ctx.layout)) check(record, ctx);
-  RULES_BY_LAYOUT[ctx.layout.kind]?.(record, ctx);
+  const rules = recordRulesOf(ctx.layout);
+  for (let i = 0; i < rules.length; i++) rules[i]!(record, ctx);
+}
+
+const recordRules = new WeakMap<Layout, readonly TableCheck[]>();
+
+/** The record rules of a layout, in the order they report: the tables' checks, then the kind's own rule. */
+export function recordRulesOf(layout: Layout): readonly TableCheck[] {
+  let rules = recordRules.get(layout);
+  if (!rules) {
+    const own = RULES_BY_LAYOUT[layout.kind];
+    rules = own ? [...tableChecksOf(layout), own] : tableChecksOf(layout);
+    recordRules.set(layout, rules);
+  }
+  return rules;
 }
 
 // ---------------------------------------------------------------------------------------------------------

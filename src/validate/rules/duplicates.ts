@@ -58,7 +58,7 @@ export class DuplicateRule implements FileRule {
   }
 
   onRecord(seen: SeenRecord): void {
-    const { record, values, layout, line, where } = seen;
+    const { record, values, layout, line } = seen;
     const sink = this.scope.sink;
     const plan = keyPlanOf(layout);
     const keySpec = plan.spec;
@@ -72,12 +72,12 @@ export class DuplicateRule implements FileRule {
           const f = fieldRef(layout, k);
           return { no: f?.no ?? 0, name: f?.name ?? k };
         });
-        sink.keep(issue('FILE_DUPLICATE_KEY', { fields, firstLine: first }, { ...where, value: keySpec.key.map((k) => record[k] ?? '').join(',') }));
+        sink.keep(issue('FILE_DUPLICATE_KEY', { fields, firstLine: first }, { ...seen.where, value: keySpec.key.map((k) => record[k] ?? '').join(',') }));
       }
       return;
     }
     const user = this.receiverUsers.userOf(key, seen);
     const first = this.receiverUsers.users.seen(user, this.hasher.hash(values, layout.fields.length), line);
-    if (first !== undefined) sink.add(issue('FILE_DUPLICATE_RECORD', { firstLine: first }, where));
+    if (first !== undefined) sink.add(issue('FILE_DUPLICATE_RECORD', { firstLine: first }, seen.where));
   }
 }

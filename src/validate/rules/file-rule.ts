@@ -38,6 +38,36 @@ export interface SeenRecord<K extends FileKind = FileKind> {
   readonly where: { readonly file: string; readonly line: number; readonly record: number };
 }
 
+/**
+ * The record the rules are reading: one object per file whose fields are set for each record, rather than an
+ * object (and a location) per record that most records never need. Its `where` is made when a rule asks for it
+ * — to report an issue — once per record: issues keep it, so it is never reused. A rule must not keep it.
+ */
+export class CurrentRecord implements SeenRecord {
+  record: TextRecord = {} as TextRecord;
+  values: readonly string[] = [];
+  layout: Layout = undefined as unknown as Layout;
+  line = 0;
+  index = 0;
+  private at: { readonly file: string; readonly line: number; readonly record: number } | undefined;
+
+  constructor(private readonly file: string) {}
+
+  /** The next record. */
+  set(record: TextRecord, values: readonly string[], layout: Layout, line: number, index: number): void {
+    this.record = record;
+    this.values = values;
+    this.layout = layout;
+    this.line = line;
+    this.index = index;
+    this.at = undefined;
+  }
+
+  get where(): { readonly file: string; readonly line: number; readonly record: number } {
+    return (this.at ??= { file: this.file, line: this.line, record: this.index });
+  }
+}
+
 export interface FileRule {
   /** The kinds whose records the rule reads; every kind when absent. */
   readonly kinds?: readonly FileKind[];

@@ -31,7 +31,8 @@ export class MonthRule implements FileRule {
     this.nameMonth = nameMonth && /^\d{6}$/.test(nameMonth) ? nameMonth : undefined;
   }
 
-  onRecord({ record, layout, line, where }: SeenRecord): void {
+  onRecord(seen: SeenRecord): void {
+    const { record, layout, line } = seen;
     const spec = monthOf(layout.kind);
     if (!spec) return;
     const value = record[spec.recordField] ?? '';
@@ -43,7 +44,7 @@ export class MonthRule implements FileRule {
       this.mismatched.add(value);
       const field = fieldRef(layout, spec.recordField);
       const name = { no: field?.no ?? 0, name: field?.name ?? spec.recordField };
-      this.scope.sink.add(issue('FILE_MONTH_MISMATCH', { field: name, value, nameMonth, month: spec.ja }, { ...where, field, value }));
+      this.scope.sink.add(issue('FILE_MONTH_MISMATCH', { field: name, value, nameMonth, month: spec.ja }, { ...seen.where, field, value }));
     }
   }
 

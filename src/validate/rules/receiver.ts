@@ -19,7 +19,8 @@ export class ReceiverRule implements FileRule {
 
   constructor(private readonly scope: FileScope) {}
 
-  onRecord({ record, layout, where }: SeenRecord): void {
+  onRecord(seen: SeenRecord): void {
+    const { record, layout } = seen;
     const info = this.scope.info;
     if (!info) return;
     if (layout.kind !== this.kind) {
@@ -37,7 +38,7 @@ export class ReceiverRule implements FileRule {
       if (value === '') continue;
       // A service type is two characters (the pattern above): a service code starts with it.
       if (office ? value === expected : value.startsWith(expected)) continue;
-      const at = { ...where, field: fieldRef(layout, rule.key), value };
+      const at = { ...seen.where, field: fieldRef(layout, rule.key), value };
       // Narrowed by code, so that each rule id goes with its own code's message.
       const params = { value, expected };
       this.scope.sink.add(

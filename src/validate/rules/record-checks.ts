@@ -3,7 +3,9 @@
 import { compileFieldDrafts, type FieldDraft, type FieldDraftChecker } from '../../schemas/field-rules.js';
 import type { Layout } from '../../spec.js';
 import { fieldRef } from '../layout-fields.js';
-import { checkRecordRules } from '../record-rules.js';
+import type { IssueLocation } from '../../issues.js';
+import type { DraftSink, RecordContext } from '../record-context.js';
+import { recordRulesOf } from '../record-rules.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 
 const checkerCache = new WeakMap<Layout, FieldDraftChecker[]>();
@@ -18,22 +20,47 @@ function checkersOf(layout: Layout): FieldDraftChecker[] {
   return checkers;
 }
 
+/**
+ * What the record rules read besides the record, one object per file: its `where` is the current record's,
+ * made only when a rule reports (see CurrentRecord).
+ */
+class Context implements RecordContext {
+  layout: Layout = undefined as unknown as Layout;
+  seen: SeenRecord | undefined;
+
+  constructor(
+    readonly sink: DraftSink,
+    readonly nameMonth: string | undefined,
+  ) {}
+
+  get where(): IssueLocation {
+    return this.seen!.where;
+  }
+}
+
 export class RecordChecks implements FileRule {
   /** The layout of the last record, its checkers, and per field the last value and its verdict. */
   private layout: Layout | undefined;
   private checkers: FieldDraftChecker[] = [];
   private lastValues: string[] = [];
   private lastDrafts: (readonly FieldDraft[])[] = [];
+  private recordRules: readonly ((r: SeenRecord['record'], ctx: RecordContext) => void)[] = [];
+  private readonly ctx: Context;
 
-  constructor(private readonly scope: FileScope) {}
+  constructor(private readonly scope: FileScope) {
+    this.ctx = new Context(scope.sink, scope.info?.month);
+  }
 
-  onRecord({ record, values, layout, where }: SeenRecord): void {
+  onRecord(seen: SeenRecord): void {
+    const { record, values, layout } = seen;
     const sink = this.scope.sink;
     if (layout !== this.layout) {
       this.layout = layout;
       this.checkers = checkersOf(layout);
       this.lastValues = [];
       this.lastDrafts = [];
+      this.recordRules = recordRulesOf(layout);
+      this.ctx.layout = layout;
     }
     const checkers = this.checkers;
     const lastValues = this.lastValues;
@@ -51,9 +78,13 @@ export class RecordChecks implements FileRule {
         lastDrafts[i] = drafts;
       }
       if (drafts.length === 0) continue;
-      const at = { ...where, field: fieldRef(layout, fields[i]!.key), value };
+      const at = { ...seen.where, field: fieldRef(layout, fields[i]!.key), value };
       for (const draft of drafts) sink.add(draft, at);
     }
-    checkRecordRules(record, { layout, where, nameMonth: this.scope.info?.month, sink });
+    const ctx = this.ctx;
+    ctx.seen = seen;
+    const rules = this.recordRules;
+    for (let i = 0; i < rules.length; i++) rules[i]!(record, ctx);
+    ctx.seen = undefined;
   }
 }
