@@ -24,7 +24,7 @@ function random(seed: number): () => number {
 }
 
 describe('LineCounter', () => {
-  it('gives every offset its line whether the bytes come as views of one buffer (counted lazily) or as copies', () => {
+  for (const whole of [true, false]) it(`gives every offset its line whether the bytes come as views of one buffer or as copies (${whole ? 'a whole input, counted lazily' : 'a stream, counted as it comes'})`, () => {
     const next = random(16);
     for (let round = 0; round < 2000; round++) {
       const n = 1 + Math.floor(next() * 200);
@@ -32,6 +32,7 @@ describe('LineCounter', () => {
       for (let i = 0; i < n; i++) bytes[i] = [10, 13, 65, 13, 10][Math.floor(next() * 5)]!;
       const expected = linesOf(bytes);
       const counter = new LineCounter();
+      if (whole) counter.holdsWhole();
       for (let at = 0; at < n; ) {
         const end = Math.min(n, at + 1 + Math.floor(next() * 20));
         counter.next(next() < 0.3 ? bytes.slice(at, end) : bytes.subarray(at, end));

@@ -65,6 +65,7 @@ export class ByteDecoder {
     const verdict = decideWholeInput(bytes);
     this.wholeIsUtf8 = verdict.utf8;
     this.wholeAmbiguity = verdict.ambiguity;
+    this.lines.holdsWhole();
     if (verdict.ambiguity) this.lines.keep(verdict.ambiguity.offset);
   }
 
@@ -195,7 +196,9 @@ export class ByteDecoder {
 
   private hold(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
-    this.pending.push(bytes);
+    // Held across pushes: a stream's source may reuse a chunk's memory once it is handed over, so a stream's
+    // bytes are copied (the first ones only, up to the sniff window); the whole-file reader's input stays put.
+    this.pending.push(this.wholeIsUtf8 === undefined ? bytes.slice() : bytes);
     this.pendingLength += bytes.length;
   }
 

@@ -17,12 +17,27 @@ export class LineCounter {
   /** Offsets whose line is asked for before their bytes come (see keep). */
   private readonly wanted: number[] = [];
   private readonly kept = new Map<number, number>();
+  /** Set by holdsWhole: the bytes given are views of one input that does not change while it is read. */
+  private whole = false;
+  /** A stream's segment, counted when given: the line at its end (a CR at its end aside), and whether one is. */
+  private endLine = 1;
+  private endCR = false;
+
+  /**
+   * The bytes given will be views of one whole input that the caller holds unchanged until the end (the
+   * whole-file reader). Only then may the segment grow over the next view and be counted later: a stream's
+   * source may refill a chunk's memory once the next chunk is asked for (a buffer read into again, double
+   * buffering), so a stream's chunks are counted as they come, while their bytes are theirs.
+   */
+  holdsWhole(): void {
+    this.whole = true;
+  }
 
   /** The next bytes of the input, right after those given before. */
   next(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     const s = this.segment;
-    if (s.length > 0 && bytes.buffer === s.buffer && bytes.byteOffset === s.byteOffset + s.length) {
+    if (this.whole && s.length > 0 && bytes.buffer === s.buffer && bytes.byteOffset === s.byteOffset + s.length) {
       // The bytes right after the segment in the same buffer (the whole-file reader's slices): the segment
       // grows over them without a copy, and its lines are counted only as far as a problem asks. A file with no
       // encoding problem is never counted; the view keeps nothing alive that the caller does not hold already.
@@ -32,11 +47,17 @@ export class LineCounter {
       this.resolveWanted();
       return;
     }
-    const line = this.lineAtEnd(bytes[0]!);
+    const line = this.whole ? this.lineAtEnd(bytes[0]!) : this.endCR && bytes[0] !== LF ? this.endLine + 1 : this.endLine;
     this.start += this.segment.length;
     this.segment = bytes;
     this.startLine = this.line = line;
     this.index = 0;
+    if (!this.whole) {
+      // A stream's source may reuse a chunk's memory once the next chunk is asked for (one buffer read into
+      // again and again): the chunk's lines are counted now, while its bytes are its own.
+      this.endLine = this.countTo(bytes.length);
+      this.endCR = bytes[bytes.length - 1] === CR;
+    }
     this.resolveWanted();
   }
 
