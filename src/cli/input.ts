@@ -44,9 +44,12 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
     // A plain file's real path is its folder's real path and its name: one realpath per folder, not per file
     // (a link still gets its own).
     let realDir: string | undefined;
+    // join(dir, name) for every entry without normalising the folder each time: an entry's name is one plain
+    // segment (never '.', '..' or with a separator), so join adds it to the folder joined once.
+    const prefix = join(dir, '_').slice(0, -1);
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
+      const path = prefix + entry.name;
       if (entry.isDirectory()) walk(path);
       else if (SPEC_FILE.test(entry.name)) {
         if (entry.isFile()) {
