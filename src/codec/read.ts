@@ -144,6 +144,14 @@ export function forEachCsvItem(
   return eachItem(file, options, emit, DECODE_SLICE);
 }
 
+/**
+ * forEachCsvItem without its argument checks, for the validator (validateFile and validateFiles checked theirs
+ * once; a check per file of many small ones costs as much as reading them).
+ */
+export function forEachCsvItemOf(file: { name?: string; bytes: Uint8Array }, policy: Policy, emit: (item: ReadItem) => void): void {
+  eachItem(file, policy, emit, DECODE_SLICE);
+}
+
 /** forEachCsvItem, decoding `slice` bytes at a time (the items are the same at any slice size). */
 function eachItem(
   file: { name?: string; bytes: Uint8Array },
