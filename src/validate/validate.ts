@@ -2,8 +2,8 @@
 // with files, from their bytes or streamed with bounded memory.
 import { BYTES, checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPUT_FILES, STRING } from '../arguments.js';
 import { VALIDATE_OPTIONS } from '../spec-arguments.js';
-import { forEachCsvItem, readCsvStream } from '../codec/index.js';
-import { forEachStreamItem } from '../codec/read.js';
+import { readCsvStream } from '../codec/index.js';
+import { forEachCsvItemOf, forEachStreamItem } from '../codec/read.js';
 import type { ParsedFileName } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { resolvePolicy, withKind, type Policy } from '../policy.js';
@@ -52,7 +52,7 @@ function validateOne(file: InputFile, options: ValidateOptions | Policy, validat
     return validator;
   }
   // The validator has read the name already: the reader gets its kind rather than parse the name again.
-  forEachCsvItem(file, readerOptions(options, validator.kind), (item) => validator.add(item));
+  forEachCsvItemOf(file, readerOptions(options, validator.kind), (item) => validator.add(item));
   return validator;
 }
 
