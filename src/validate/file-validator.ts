@@ -3,7 +3,7 @@
 // versions, months, duplicates, who the data is for, 第7表 totals) and the facts the file's send unit reads.
 // Fed by the whole-file reader or the streaming reader alike; keeps only small per-user summaries.
 import type { ReadItem, ReadLimits } from '../codec/index.js';
-import { parseFileName, type FileNameInfo, type ParsedFileName } from '../filenames/index.js';
+import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { IssueSink } from '../issue-sink.js';
 import { byPosition, type Issue } from '../issues.js';
 import { resolvePolicy, type Policy, type Profile } from '../policy.js';
@@ -67,14 +67,12 @@ export class FileValidator {
   /** The file's rules, in the order they read each record and then say what they found (see `state`). */
   private built: { readonly rules: readonly FileRule[]; readonly unitFacts: SendUnitFacts } | undefined;
 
-  /**
-   * `options` may be a policy already resolved (validateFiles resolves it once for every file); `parsed` is
-   * `parseFileName(file)` when the caller has it already (the command parses each name once per run).
-   */
-  constructor(file: string, options: ValidateOptions | Policy = {}, parsed: ParsedFileName = parseFileName(file)) {
+  /** `options` may be a policy already resolved (validateFiles resolves it once for every file). */
+  constructor(file: string, options: ValidateOptions | Policy = {}) {
     const policy = resolvePolicy(options);
     this.sink = new IssueSink(policy, { file });
     this.name = file;
+    const parsed = parseFileName(file);
     this.info = parsed.info;
     for (const found of parsed.issues) this.sink.addIssue(found);
     const named = parsed.info?.kind;

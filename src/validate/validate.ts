@@ -4,7 +4,6 @@ import { BYTES, checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPU
 import { VALIDATE_OPTIONS } from '../spec-arguments.js';
 import { readCsvStream } from '../codec/index.js';
 import { forEachCsvItemOf, forEachStreamItem } from '../codec/read.js';
-import type { ParsedFileName } from '../filenames/index.js';
 import type { Issue } from '../issues.js';
 import { resolvePolicy, withKind, type Policy } from '../policy.js';
 import type { FileKind } from '../spec.js';
@@ -40,8 +39,8 @@ function readerOptions(options: ValidateOptions | Policy, kind: FileKind | undef
 const JPEG = [0xff, 0xd8, 0xff];
 
 /** File by file, a validator that keeps what the file's send unit will read of it (see FactNeeds). */
-function validatorsFor(files: readonly { readonly name: string; readonly parsed?: ParsedFileName }[], options: ValidateOptions | Policy): FileValidator[] {
-  const validators = files.map((f) => new FileValidator(f.name, options, f.parsed));
+function validatorsFor(files: readonly { readonly name: string }[], options: ValidateOptions | Policy): FileValidator[] {
+  const validators = files.map((f) => new FileValidator(f.name, options));
   factNeedsOf(validators.map((v) => v.nameInfo)).forEach((needs, i) => validators[i]!.keepFacts(needs));
   return validators;
 }
@@ -87,7 +86,6 @@ function isJpeg(chunks: Iterable<Uint8Array>): boolean {
 interface ChunkedFile {
   readonly name: string;
   readonly chunks: readonly Uint8Array[];
-  readonly parsed?: ParsedFileName;
 }
 
 /**
