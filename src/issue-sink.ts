@@ -7,7 +7,7 @@ import { expectArguments, leaf, OBJECT } from './arguments.js';
 import type { Issue, IssueLocation, Severity } from './issues.js';
 import type { MessageParams } from './messages/catalogue.js';
 import { renderIssue } from './messages/render.js';
-import { resolvePolicy, type Policy } from './policy.js';
+import { isPolicy, resolvePolicy, type Policy } from './policy.js';
 import { issue as draftOf, type AnyIssueDraft, type IssueDraft } from './rules/draft.js';
 import { ruleOf, type RuleCode } from './rules/index.js';
 
@@ -24,7 +24,8 @@ export class IssueSink {
     policy: Pick<Policy, 'profile' | 'maxIssuesPerCode'> | Policy = resolvePolicy(),
     private readonly scope: SinkScope = {},
   ) {
-    this.policy = { ...resolvePolicy(), ...policy };
+    // A resolved policy as it is (one per run); a partial one completed by the defaults.
+    this.policy = isPolicy(policy) ? policy : { ...resolvePolicy(), ...policy };
     this.defaults = 'file' in scope && scope.file !== undefined ? { file: scope.file } : {};
   }
 

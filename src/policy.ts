@@ -57,8 +57,17 @@ export function countOption(value: number | undefined, fallback: number): number
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
 
+/** The policy of no options, made once (every issue sink of a run without options would make its own). */
+let defaultPolicy: Policy | undefined;
+
+/** Whether `options` is a policy resolvePolicy made (it is then used as it is). */
+export function isPolicy(options: unknown): options is Policy {
+  return typeof options === 'object' && options !== null && resolved.has(options as Policy);
+}
+
 /** The policy of `options` (a policy already resolved is returned as it is). */
-export function resolvePolicy(options: PolicyOptions | Policy = {}): Policy {
+export function resolvePolicy(options?: PolicyOptions | Policy): Policy {
+  if (options === undefined) return (defaultPolicy ??= resolvePolicy({}));
   if (resolved.has(options as Policy)) return options as Policy;
   const profile: Profile = options.profile === 'lenient' ? 'lenient' : 'strict';
   const given = options.limits ?? {};

@@ -44,9 +44,12 @@ export function collectFiles(command: string, args: readonly string[]): InputPat
     // A plain file's real path is its folder's real path and its name: one realpath per folder, not per file
     // (a link still gets its own).
     let realDir: string | undefined;
+    // join(dir, name) for every entry without normalising the folder each time: an entry's name is one plain
+    // segment (never '.', '..' or with a separator), so join adds it to the folder joined once.
+    const prefix = join(dir, '_').slice(0, -1);
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
+      const path = prefix + entry.name;
       if (entry.isDirectory()) walk(path);
       else if (SPEC_FILE.test(entry.name)) {
         if (entry.isFile()) {
@@ -118,26 +121,23 @@ export function readProblem(path: string): NodeJS.ErrnoException | undefined {
 /** Files up to this size are read whole when their readability is checked (readStart). */
 export const SMALL_FILE = 1 << 16;
 
+/** The buffer every small file is read into by readStart (its bytes are then copied out): none made per file. */
+let scratch: Uint8Array | undefined;
+
 /**
- * readProblem, and a small file's bytes: a regular file smaller than SMALL_FILE bytes is read whole while it is
- * open for the check (`whole`), so that it is opened once, not twice — most of the time on a folder of many
- * small files. A larger file (or one that grew meanwhile) gives no bytes: it is streamed by fileChunks.
+ * readProblem, and a small file's bytes: a file smaller than SMALL_FILE bytes is read whole while it is open for
+ * the check (`whole`), so that it is opened once, not twice — most of the time on a folder of many small files.
+ * One open, one read and one close: a read of SMALL_FILE bytes that gives fewer has reached the file's end (no
+ * fstat is needed to know its size), and a folder fails that read (EISDIR). A larger file gives no bytes: it is
+ * streamed by fileChunks.
  */
 export function readStart(path: string): { readonly problem: NodeJS.ErrnoException } | { readonly whole: Uint8Array | undefined } {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { problem: Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' }) };
-    if (!stat.isFile() || stat.size >= SMALL_FILE) {
-      readSync(fd, new Uint8Array(1), 0, 1, 0);
-      return { whole: undefined };
-    }
-    // One byte more than the size: the file is whole when exactly its size was read (a file that grew or a
-    // short read is streamed instead, as any larger file).
-    const buffer = new Uint8Array(stat.size + 1);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return { whole: n === stat.size ? buffer.subarray(0, n) : undefined };
+    const buffer = (scratch ??= new Uint8Array(SMALL_FILE));
+    const n = readSync(fd, buffer, 0, SMALL_FILE, 0);
+    return { whole: n < SMALL_FILE ? buffer.slice(0, n) : undefined };
   } catch (e) {
     return { problem: e as NodeJS.ErrnoException };
   } finally {

@@ -5,11 +5,11 @@ import { FILE_NAME_EDITION_40, FORMATS, type FileNameEdition, type FileNameKind,
 import { type Issue } from '../issues.js';
 import { toIssue } from '../issue-sink.js';
 import type { MessageParams } from '../messages/catalogue.js';
-import { segmentText, zeroMonthKinds, type NameAt, type SegmentRef } from '../messages/names.js';
+import { segmentText, type NameAt, type SegmentRef } from '../messages/names.js';
 import { issue, type AnyIssueDraft } from '../rules/index.js';
 import type { NameRuleCode } from '../rules/name.js';
 import { getServiceType } from '../service-types.js';
-import { officeRole } from './rules.js';
+import { FILE_NAME_KINDS, fileNameSpec, officeRole } from './rules.js';
 
 export type { SegmentRef };
 
@@ -20,6 +20,8 @@ export interface NameContext {
 }
 
 const OFFICE_NUMBER = FORMATS.officeNumber;
+/** The zero months some kind may write instead of a real month (zeroMonthKinds(value) is not empty). */
+const ZERO_MONTHS: ReadonlySet<string> = new Set(FILE_NAME_KINDS.flatMap((kind) => fileNameSpec(kind).month?.zero?.value ?? []));
 const SERVICE_TYPE = FORMATS.serviceTypeCode.pattern;
 
 /** A name issue located on one segment (its key and Japanese name) with its value as found. */
@@ -36,7 +38,7 @@ export function checkMonth(ctx: NameContext, value: string): Issue[] {
   if (!month) return [];
   if (month.zero?.value === value) return [];
   // Another kind's zero month (000000 of a 利用者補足 tied to 第1/2表, say) is not this kind's.
-  if (zeroMonthKinds(value).length > 0) return [nameIssue(ctx.file, 'NAME_ZERO_MONTH_NOT_ALLOWED', at(ctx, 'month', value))];
+  if (ZERO_MONTHS.has(value)) return [nameIssue(ctx.file, 'NAME_ZERO_MONTH_NOT_ALLOWED', at(ctx, 'month', value))];
   const real = /^\d{6}$/.test(value) && isExists(Number(value.slice(0, 4)), Number(value.slice(4, 6)) - 1, 1);
   if (real) return [];
   return [nameIssue(ctx.file, 'NAME_BAD_MONTH', at(ctx, 'month', value))];

@@ -98,28 +98,38 @@ export function parseFileName(name: string): ParsedFileName {
   if (reading.slip === 'missingMonth') issues.push(missingMonth(ctx, segments[0] ?? ''));
 
   const found: Partial<Record<FileNameSegmentKey, string>> = {};
-  reading.keys.forEach((key, i) => {
+  // A plain loop (every name read runs it): each segment kept and checked in order.
+  const keys = reading.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const value = segments[i] ?? '';
     if (key === 'extraMonth') {
       issues.push(unexpectedMonth(ctx, value));
-      return;
+      continue;
     }
     found[key] = value;
+    let wrong: readonly Issue[] | undefined;
     switch (key) {
       case 'month':
-        return void issues.push(...checkMonth(ctx, value));
+        wrong = checkMonth(ctx, value);
+        break;
       case 'senderOffice':
       case 'receiverOffice':
-        return void issues.push(...checkOffice(ctx, key, value));
+        wrong = checkOffice(ctx, key, value);
+        break;
       case 'senderServiceType':
       case 'receiverServiceType':
-        return void issues.push(...checkServiceType(ctx, key, value));
+        wrong = checkServiceType(ctx, key, value);
+        break;
       case 'timestamp':
-        return void issues.push(...checkTimestamp(ctx, value));
+        wrong = checkTimestamp(ctx, value);
+        break;
       case 'branch':
-        return void issues.push(...checkBranch(ctx, value));
+        wrong = checkBranch(ctx, value);
+        break;
     }
-  });
+    if (wrong?.length) issues.push(...wrong);
+  }
   issues.push(...checkExtension(ctx, ext));
   if (found.senderServiceType !== undefined && found.receiverServiceType !== undefined) {
     issues.push(...checkDirection(ctx, found.senderServiceType, found.receiverServiceType));

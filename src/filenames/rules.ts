@@ -37,10 +37,20 @@ export function matchPrefix(tokens: readonly string[]): { kind: FileNameKind; le
   return hit && { kind: hit.kind, length: hit.tokens.length };
 }
 
-/** The segments after the prefix that a kind's name carries in a naming generation. */
-export function segmentLayout(spec: FileNameSpec, edition: FileNameEdition): FileNameSegmentKey[] {
-  const base = FILE_NAME_EDITIONS.find((e) => e.edition === edition)!.segments;
-  return [...(spec.month ? (['month'] as const) : []), ...base, ...(spec.branch ? (['branch'] as const) : [])];
+/** segmentLayout's answers, made once per kind and generation (every name read asks for them). */
+const layouts = new Map<FileNameSpec, Map<FileNameEdition, readonly FileNameSegmentKey[]>>();
+
+/** The segments after the prefix that a kind's name carries in a naming generation (shared: not to be changed). */
+export function segmentLayout(spec: FileNameSpec, edition: FileNameEdition): readonly FileNameSegmentKey[] {
+  let byEdition = layouts.get(spec);
+  if (!byEdition) layouts.set(spec, (byEdition = new Map()));
+  let keys = byEdition.get(edition);
+  if (!keys) {
+    const base = FILE_NAME_EDITIONS.find((e) => e.edition === edition)!.segments;
+    keys = Object.freeze([...(spec.month ? (['month'] as const) : []), ...base, ...(spec.branch ? (['branch'] as const) : [])]);
+    byEdition.set(edition, keys);
+  }
+  return keys;
 }
 
 /** Japanese and English name of a segment of a kind's name (the month is named as the kind's rule prints it). */
@@ -61,8 +71,19 @@ export function ruleText(kind: FileNameKind, edition: FileNameEdition): { ja: st
   };
 }
 
+/** officeRole's answers for the codes of the spec (a name's code that is not one is not kept: no growth). */
+const roles = new Map<string, OfficeRole>();
+
 /** Which kind of office a service type code belongs to; undefined for codes the spec does not list. */
 export function officeRole(serviceType: string): OfficeRole | undefined {
+  const known = roles.get(serviceType);
+  if (known) return known;
+  const role = findOfficeRole(serviceType);
+  if (role) roles.set(serviceType, role);
+  return role;
+}
+
+function findOfficeRole(serviceType: string): OfficeRole | undefined {
   for (const [role, spec] of Object.entries(OFFICE_ROLES) as [OfficeRole, OfficeRoleSpec][]) {
     if (spec.serviceTypes?.includes(serviceType)) return role;
   }

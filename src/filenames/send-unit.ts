@@ -14,6 +14,11 @@ const end = (o: OfficeRef): string => (o.serviceType === undefined ? o.office : 
  */
 export function sendUnitKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
   expectArguments('sendUnitKey', [['info', info, SEND_UNIT_INFO]]);
+  return unitKeyOf(info);
+}
+
+/** sendUnitKey for the library's own calls, on a name it parsed (no argument check: it runs per file and per sort step). */
+export function unitKeyOf(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
   return `${info.timestamp}:${end(info.sender)}>${end(info.receiver)}`;
 }
 
@@ -25,6 +30,11 @@ export function sendUnitKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'r
  */
 export function sendUnitOfficesKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
   expectArguments('sendUnitOfficesKey', [['info', info, SEND_UNIT_INFO]]);
+  return unitOfficesKeyOf(info);
+}
+
+/** sendUnitOfficesKey for the library's own calls (no argument check). */
+export function unitOfficesKeyOf(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
   return `${info.timestamp}:${info.sender.office}>${info.receiver.office}`;
 }
 
@@ -42,7 +52,11 @@ export function sortForImport(names: readonly string[]): string[] {
 
 /** sortForImport for items whose names are already parsed (the validator has each file's name info). */
 export function inImportOrder<T>(items: readonly T[], infoOf: (item: T) => FileNameInfo | undefined): T[] {
-  const read = items.map((item, index) => ({ item, index, info: infoOf(item) }));
+  // Each name's key once, not once per comparison.
+  const read = items.map((item, index) => {
+    const info = infoOf(item);
+    return { item, index, info, key: info ? unitKeyOf(info) : '' };
+  });
   const sortable = read.filter(
     (r): r is typeof r & { info: FileNameInfo } => !!r.info && TIMESTAMP.test(r.info.timestamp),
   );
@@ -51,7 +65,7 @@ export function inImportOrder<T>(items: readonly T[], infoOf: (item: T) => FileN
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   sortable.sort(
     (a, b) =>
-      cmp(sendUnitKey(a.info), sendUnitKey(b.info)) ||
+      cmp(a.key, b.key) ||
       fileNameSpec(a.info.kind).importRank - fileNameSpec(b.info.kind).importRank ||
       cmp(a.info.month ?? '', b.info.month ?? '') ||
       cmp(a.info.branch ?? '', b.info.branch ?? '') ||

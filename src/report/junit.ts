@@ -13,8 +13,17 @@ export function cellSafe(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Text that none of xmlText's replacements touch (the usual case: a report of 30,000 files makes many), which
+ * is then only made spreadsheet-safe. Any surrogate takes the long way, paired or not.
+ */
+const XML_PLAIN = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff&<>"\r]*$/;
+/** XML_PLAIN for an attribute: no line break or tab either (attr replaces them). */
+const ATTR_PLAIN = /^[^\u0000-\u001f\ufffe\uffff\ud800-\udfff&<>"]*$/;
+
 /** XML text or attribute content: escaped, characters outside XML 1.0 replaced, spreadsheet-safe. */
 export function xmlText(text: string): string {
+  if (XML_PLAIN.test(text)) return cellSafe(text);
   return (
     cellSafe(text)
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
@@ -29,7 +38,7 @@ export function xmlText(text: string): string {
 }
 
 /** An attribute: also keeps line breaks and tabs (which attribute normalisation would turn into spaces). */
-const attr = (text: string) => xmlText(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+const attr = (text: string) => (ATTR_PLAIN.test(text) ? cellSafe(text) : xmlText(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;'));
 
 interface Case {
   readonly name: string;

@@ -2,7 +2,8 @@
 // (§2.5, §3.5). A unit is the files with the same ファイル連番, sender and receiver (office and service type).
 import { expectArguments, NAMED_FILES } from '../arguments.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
-import { inImportOrder, parseFileName, sendUnitKey, sendUnitOfficesKey, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
+import { inImportOrder, parseFileName, type FileNameInfo, type OfficeRef } from '../filenames/index.js';
+import { unitKeyOf, unitOfficesKeyOf } from '../filenames/send-unit.js';
 import type { Issue } from '../issues.js';
 import { IssueSink } from '../issue-sink.js';
 import { messageOf } from '../messages/render.js';
@@ -42,9 +43,9 @@ function groupBySendUnit<T>(items: readonly T[], infoOf: (item: T) => FileNameIn
   const exact = new Map<string, { key: string; items: T[]; kinds: Set<string>; loose: string }>();
   for (const item of items) {
     const info = infoOf(item);
-    const key = sendUnitKey(info);
+    const key = unitKeyOf(info);
     let g = exact.get(key);
-    if (!g) exact.set(key, (g = { key, items: [], kinds: new Set(), loose: sendUnitOfficesKey(info) }));
+    if (!g) exact.set(key, (g = { key, items: [], kinds: new Set(), loose: unitOfficesKeyOf(info) }));
     g.items.push(item);
     g.kinds.add(info.kind);
   }
@@ -135,7 +136,7 @@ function shapeFindings(infos: readonly FileNameInfo[]): SendUnitFinding[] {
 
 export function checkSendUnit(files: readonly FileFacts[], policy: Policy = resolvePolicy()): SendUnitReport {
   const first = files[0]!.info!;
-  const key = sendUnitKey(first);
+  const key = unitKeyOf(first);
   const names = inImportOrder(files, (f) => f.info).map((f) => f.file);
   // Capped per code as a file's issues are: a 第7表 whose every row disagrees must not grow the report without end.
   const sink = new IssueSink(policy, { unit: key });

@@ -1,8 +1,9 @@
 // validateFile / validateFiles / validateStream / validateFileStreams: one call that tells everything wrong
 // with files, from their bytes or streamed with bounded memory.
-import { checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPUT_FILES, STRING } from '../arguments.js';
+import { BYTES, checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPUT_FILES, STRING } from '../arguments.js';
 import { VALIDATE_OPTIONS } from '../spec-arguments.js';
-import { forEachCsvItem, readCsvStream } from '../codec/index.js';
+import { readCsvStream } from '../codec/index.js';
+import { forEachCsvItemOf, forEachStreamItem } from '../codec/read.js';
 import type { Issue } from '../issues.js';
 import { resolvePolicy, withKind, type Policy } from '../policy.js';
 import type { FileKind } from '../spec.js';
@@ -50,7 +51,7 @@ function validateOne(file: InputFile, options: ValidateOptions | Policy, validat
     return validator;
   }
   // The validator has read the name already: the reader gets its kind rather than parse the name again.
-  forEachCsvItem(file, readerOptions(options, validator.kind), (item) => validator.add(item));
+  forEachCsvItemOf(file, readerOptions(options, validator.kind), (item) => validator.add(item));
   return validator;
 }
 
@@ -67,6 +68,90 @@ async function validateOneStream(file: InputStream, options: ValidateOptions | P
   }
   for await (const item of readCsvStream(file.chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
   return validator;
+}
+
+/** The first bytes of an image's chunks are a JPEG signature. */
+function isJpeg(chunks: Iterable<Uint8Array>): boolean {
+  let n = 0;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      if (chunk[i] !== JPEG[n]) return false;
+      if (++n === JPEG.length) return true;
+    }
+  }
+  return false;
+}
+
+/** A file whose bytes are at hand as chunks (the command's small files, each read whole as one chunk). */
+interface ChunkedFile {
+  readonly name: string;
+  readonly chunks: readonly Uint8Array[];
+}
+
+/**
+ * validateFileStreams' files when every one's chunks are an array of good chunks (the command's small files):
+ * then nothing needs waiting for. Undefined otherwise (the files are then read as streams, and checked as such).
+ */
+function chunksAtHand(files: unknown): ChunkedFile[] | undefined {
+  if (!Array.isArray(files)) return undefined;
+  const out: ChunkedFile[] = [];
+  for (const file of files as unknown[]) {
+    if (typeof file !== 'object' || file === null) return undefined;
+    const { name, chunks } = file as { name: unknown; chunks: unknown };
+    if (typeof name !== 'string' || !Array.isArray(chunks)) return undefined;
+    for (const chunk of chunks as unknown[]) if (BYTES.mismatch(chunk, '')) return undefined;
+    out.push({ name, chunks: chunks as Uint8Array[] });
+  }
+  return out;
+}
+
+/**
+ * validateFileStreams for files whose chunks are at hand, synchronously: the same reports (the same reader,
+ * deciding the encoding as a stream does), without a promise or a generator per file and item. The policy is
+ * resolved already and the files checked (chunksAtHand).
+ */
+function validateChunkedFiles(files: readonly ChunkedFile[], policy: Policy): { files: FileReport[]; units: SendUnitReport[] } {
+  const validators: (FileValidator | undefined)[] = validatorsFor(files, policy);
+  const reports: FileReport[] = [];
+  const facts: FileFacts[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const validator = validators[i]!;
+    validators[i] = undefined;
+    if (validator.isImage) {
+      if (!isJpeg(file.chunks)) validator.notJpeg();
+    } else {
+      const reader = withKind(policy, validator.kind);
+      forEachStreamItem(file.chunks, file.name, reader, (item) => validator.add(item));
+    }
+    reports.push(validator.finish());
+    facts.push(validator.facts());
+  }
+  return { files: reports, units: groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy)) };
+}
+
+/** Frozen options checked and resolved already (the command passes the same ones for each send unit). */
+const frozenPolicies = new WeakMap<object, Policy>();
+
+/**
+ * The policy of a validation entry point's options, checked first. Options frozen to the bottom (their limits
+ * too) cannot change after the check, so their policy is kept and they are not checked again.
+ */
+function checkedPolicy(fn: string, options: ValidateOptions): Policy {
+  const kept = typeof options === 'object' && options !== null ? frozenPolicies.get(options) : undefined;
+  if (kept) return kept;
+  expectArguments(fn, [['options', options, VALIDATE_OPTIONS]]);
+  const policy = resolvePolicy(options);
+  if (isFixed(options) && (options.limits === undefined || isFixed(options.limits))) frozenPolicies.set(options, policy);
+  return policy;
+}
+
+/** A frozen plain object of data properties only: what it holds cannot change (no getter, no prototype's). */
+function isFixed(o: unknown): o is object {
+  if (typeof o !== 'object' || o === null || !Object.isFrozen(o)) return false;
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(Object.getOwnPropertyDescriptors(o)).every((d) => 'value' in d);
 }
 
 export function report(files: FileReport[], units: SendUnitReport[] = []): ValidationReport {
@@ -125,12 +210,17 @@ export async function validateStream(
  * source does (an I/O error), with that error.
  */
 export async function validateFileStreams(files: readonly InputStream[], options: ValidateOptions = {}): Promise<ValidationReport> {
-  expectArguments('validateFileStreams', [['options', options, VALIDATE_OPTIONS]]);
+  // Resolved once for every file (not once per file), and once for every call when the options are frozen.
+  const policy = checkedPolicy('validateFileStreams', options);
+  // Files whose bytes are all at hand (the command's small files) are read at once, with the same reports.
+  const atHand = chunksAtHand(files);
+  if (atHand) {
+    const found = validateChunkedFiles(atHand, policy);
+    return report(found.files, found.units);
+  }
   files = checkedStreams('validateFileStreams', 'files', files);
   const reports: FileReport[] = [];
   const facts: FileFacts[] = [];
-  // Resolved once for every file (not once per file).
-  const policy = resolvePolicy(options);
   const validators = validatorsFor(files, policy);
   for (const [i, file] of files.entries()) {
     const validator = await validateOneStream(file, policy, validators[i]);

@@ -82,11 +82,12 @@ function batchesOf(paths: readonly InputPath[]): Planned[][] {
  * every batch of a run (with and without the kind), so nothing is rebuilt per batch.
  */
 function optionsMaker(request: ValidateRequest): (batch: readonly Planned[]) => ValidateOptions {
-  const base: ValidateOptions = {
+  // Frozen (the limits too): the library then checks and resolves each of them once for the run, not per batch.
+  const base: ValidateOptions = Object.freeze({
     profile: request.profile,
-    ...(request.limits ? { limits: request.limits } : {}),
-  };
-  const kinded: ValidateOptions | undefined = request.kind ? { ...base, kind: request.kind } : undefined;
+    ...(request.limits ? { limits: Object.freeze({ ...request.limits }) } : {}),
+  });
+  const kinded: ValidateOptions | undefined = request.kind ? Object.freeze({ ...base, kind: request.kind }) : undefined;
   return (batch) => (kinded && !batch.some((p) => p.named) ? kinded : base);
 }
 
@@ -107,8 +108,8 @@ class RunBuilder {
 
   /** A batch's report. */
   add(batch: readonly InputPath[], report: ValidationReport): void {
-    report.files.forEach((f, i) => this.fileReports.set(batch[i]!.display, f));
-    this.units.push(...report.units);
+    for (let i = 0; i < batch.length; i++) this.fileReports.set(batch[i]!.display, report.files[i]!);
+    for (const unit of report.units) this.units.push(unit);
     this.done += batch.length;
     const total = this.request.paths.length;
     if (this.progress && (Date.now() - this.shown > 100 || this.done === total)) {
@@ -180,7 +181,8 @@ export async function runValidationStreaming(ctx: Ctx, command: string, request:
   for (const all of batchesOf(request.paths)) {
     const batch = run.readable(all);
     if (!batch.length) continue;
-    // A small file read whole is one chunk (none when empty), as fileChunks would give it.
+    // A small file read whole is one chunk (none when empty), as fileChunks would give it. A batch of such files
+    // only (most of the time on a folder of many files) is an array of arrays: the library reads it at once.
     const inputs = batch.map((p) => ({ name: p.display, chunks: p.whole ? (p.whole.length ? [p.whole] : []) : fileChunks(command, p.path) }));
     const report = await validateFileStreams(inputs, optionsFor(batch));
     run.add(batch, report);
