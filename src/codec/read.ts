@@ -169,7 +169,8 @@ function eachItem(
   keep?: KeptRecords,
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   // The rows hand their items to `emit` as they are found: the items of one row go before the next row is read.
-  const { decoder, rows, kind, preIssues, tokenizer } = startPipeline(file.name, options, emit, keep);
+  const pipeline = startPipeline(file.name, options, emit, keep);
+  const { decoder, rows, kind, preIssues, tokenizer } = pipeline;
   // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
   // only tell at its end, see CSV_NOT_MS932_LATE).
   decoder.decideOnWhole(file.bytes);
@@ -182,12 +183,7 @@ function eachItem(
     if (text) tokenizer.feed(text, onRow);
     if (file.bytes.length === 0) break;
   }
-  const last = decoder.end();
-  for (const issue of last.issues) emit({ type: 'issue', issue });
-  if (decoder.refused) rows.stop();
-  if (last.text) tokenizer.feed(last.text, onRow);
-  for (const row of tokenizer.end()) onRow(row);
-  rows.end();
+  endPipeline(pipeline, emit, onRow);
   return { kind, csvVersion: rows.csvVersion, encoding: decoder.encoding };
 }
 
@@ -199,7 +195,8 @@ function eachItem(
  * options object per file) and no argument is checked.
  */
 export function forEachStreamItem(chunks: Iterable<Uint8Array>, name: string, policy: Policy, emit: (item: ReadItem) => void): void {
-  const { decoder, rows, preIssues, tokenizer } = startPipeline(name, policy, emit);
+  const pipeline = startPipeline(name, policy, emit);
+  const { decoder, rows, preIssues, tokenizer } = pipeline;
   for (const issue of preIssues) emit({ type: 'issue', issue });
   const onRow = (row: Row) => rows.onRow(row);
   for (const chunk of chunks) {
@@ -209,6 +206,11 @@ export function forEachStreamItem(chunks: Iterable<Uint8Array>, name: string, po
       if (text) tokenizer.feed(text, onRow);
     }
   }
+  endPipeline(pipeline, emit, onRow);
+}
+
+/** The end of the input, for the callback readers: the decoder's last bytes, the tokenizer's last row. */
+function endPipeline({ decoder, rows, tokenizer }: Pipeline, emit: (item: ReadItem) => void, onRow: (row: Row) => void): void {
   const last = decoder.end();
   for (const issue of last.issues) emit({ type: 'issue', issue });
   if (decoder.refused) rows.stop();
