@@ -103,7 +103,7 @@ export class ByteDecoder {
     if (this.phase === 'start') {
       // Hold the first bytes until a BOM can be told from text.
       this.hold(bytes);
-      if (this.pendingLength < 3 && !atEnd) return '';
+      if (this.pendingLength < 3 && !atEnd) return this.keepHeld('');
       bytes = this.release();
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
         this.report(issue('CSV_BOM', {}, { offset: 0, value: hex([0xef, 0xbb, 0xbf]) }));
@@ -126,7 +126,7 @@ export class ByteDecoder {
     if (this.phase === 'sniff') {
       this.hold(bytes);
       // Decided on the same bytes whatever the chunks: the window once it is full, else the whole rest at the end.
-      if (this.pendingLength < SNIFF_WINDOW && !atEnd) return out;
+      if (this.pendingLength < SNIFF_WINDOW && !atEnd) return this.keepHeld(out);
       bytes = this.release();
       if (this.pendingLength === 0 && bytes.length === 0) {
         this.phase = 'ms932';
@@ -196,10 +196,19 @@ export class ByteDecoder {
 
   private hold(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
-    // Held across pushes: a stream's source may reuse a chunk's memory once it is handed over, so a stream's
-    // bytes are copied (the first ones only, up to the sniff window); the whole-file reader's input stays put.
-    this.pending.push(this.wholeIsUtf8 === undefined ? bytes.slice() : bytes);
+    this.pending.push(bytes);
     this.pendingLength += bytes.length;
+  }
+
+  /**
+   * The bytes just held stay held past this push: a stream's source may reuse a chunk's memory once the next chunk
+   * is asked for, so a stream keeps a copy (of the first bytes only, short of the sniff window); the whole-file
+   * reader's input stays put. Bytes held and released in the same push are not copied.
+   */
+  private keepHeld(text: string): string {
+    const last = this.pending.length - 1;
+    if (this.wholeIsUtf8 === undefined && last >= 0) this.pending[last] = this.pending[last]!.slice();
+    return text;
   }
 
   private release(): Uint8Array {
