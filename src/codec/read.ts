@@ -170,19 +170,14 @@ function eachItem(
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   // The rows hand their items to `emit` as they are found: the items of one row go before the next row is read.
   const pipeline = startPipeline(file.name, options, emit, keep);
-  const { decoder, rows, kind, preIssues, tokenizer } = pipeline;
+  const { decoder, rows, kind, preIssues } = pipeline;
   // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
   // only tell at its end, see CSV_NOT_MS932_LATE).
   decoder.decideOnWhole(file.bytes);
   for (const issue of preIssues) emit({ type: 'issue', issue });
   const onRow = (row: Row) => rows.onRow(row);
-  // In chunks, as the streaming reader does: no giant string for a large file, and the same results.
-  for (let at = 0; at < file.bytes.length || at === 0; at += slice) {
-    const { text, issues } = decoder.push(file.bytes.subarray(at, at + slice));
-    for (const issue of issues) emit({ type: 'issue', issue });
-    if (text) tokenizer.feed(text, onRow);
-    if (file.bytes.length === 0) break;
-  }
+  // In slices, as the streaming reader decodes: no giant string for a large file, and the same results.
+  feedChunk(pipeline, file.bytes, slice, emit, onRow);
   endPipeline(pipeline, emit, onRow);
   return { kind, csvVersion: rows.csvVersion, encoding: decoder.encoding };
 }
@@ -196,17 +191,19 @@ function eachItem(
  */
 export function forEachStreamItem(chunks: Iterable<Uint8Array>, name: string, policy: Policy, emit: (item: ReadItem) => void): void {
   const pipeline = startPipeline(name, policy, emit);
-  const { decoder, rows, preIssues, tokenizer } = pipeline;
-  for (const issue of preIssues) emit({ type: 'issue', issue });
-  const onRow = (row: Row) => rows.onRow(row);
-  for (const chunk of chunks) {
-    for (let at = 0; at < chunk.length || at === 0; at += DECODE_SLICE) {
-      const { text, issues } = decoder.push(chunk.length > DECODE_SLICE ? chunk.subarray(at, at + DECODE_SLICE) : chunk);
-      for (const issue of issues) emit({ type: 'issue', issue });
-      if (text) tokenizer.feed(text, onRow);
-    }
-  }
+  for (const issue of pipeline.preIssues) emit({ type: 'issue', issue });
+  const onRow = (row: Row) => pipeline.rows.onRow(row);
+  for (const chunk of chunks) feedChunk(pipeline, chunk, DECODE_SLICE, emit, onRow);
   endPipeline(pipeline, emit, onRow);
+}
+
+/** One chunk, `slice` bytes at a time (an empty chunk is pushed too, as a stream's would be), for the callback readers. */
+function feedChunk({ decoder, tokenizer }: Pipeline, chunk: Uint8Array, slice: number, emit: (item: ReadItem) => void, onRow: (row: Row) => void): void {
+  for (let at = 0; at < chunk.length || at === 0; at += slice) {
+    const { text, issues } = decoder.push(chunk.length > slice ? chunk.subarray(at, at + slice) : chunk);
+    for (const issue of issues) emit({ type: 'issue', issue });
+    if (text) tokenizer.feed(text, onRow);
+  }
 }
 
 /** The end of the input, for the callback readers: the decoder's last bytes, the tokenizer's last row. */

@@ -47,12 +47,35 @@ function validatorsFor(files: readonly { readonly name: string }[], options: Val
 
 function validateOne(file: InputFile, options: ValidateOptions | Policy, validator = new FileValidator(file.name, options)): FileValidator {
   if (validator.isImage) {
-    if (!JPEG.every((b, i) => file.bytes[i] === b)) validator.notJpeg();
+    if (!isJpeg([file.bytes])) validator.notJpeg();
     return validator;
   }
   // The validator has read the name already: the reader gets its kind rather than parse the name again.
   forEachCsvItemOf(file, readerOptions(options, validator.kind), (item) => validator.add(item));
   return validator;
+}
+
+/**
+ * Files whose bytes are at hand, each read by `read` with its validator: each file's report and send-unit facts
+ * taken as soon as it is read, and its validator let go (its rules' state would otherwise stay alive, with every
+ * other file's, until the last file is read); then the send units.
+ */
+function validateAtHand<F extends { readonly name: string }>(
+  files: readonly F[],
+  policy: Policy,
+  read: (file: F, validator: FileValidator) => void,
+): { files: FileReport[]; units: SendUnitReport[] } {
+  const validators: (FileValidator | undefined)[] = validatorsFor(files, policy);
+  const reports: FileReport[] = [];
+  const facts: FileFacts[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const validator = validators[i]!;
+    validators[i] = undefined;
+    read(files[i]!, validator);
+    reports.push(validator.finish());
+    facts.push(validator.facts());
+  }
+  return { files: reports, units: groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy)) };
 }
 
 /** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives. */
@@ -63,7 +86,7 @@ async function validateOneStream(file: InputStream, options: ValidateOptions | P
       for (let i = 0; i < chunk.length && head.length < JPEG.length; i++) head.push(chunk[i]!);
       if (head.length >= JPEG.length) break; // the rest of the image is not needed (the source is closed)
     }
-    if (!JPEG.every((b, i) => head[i] === b)) validator.notJpeg();
+    if (!isJpeg([Uint8Array.from(head)])) validator.notJpeg();
     return validator;
   }
   for await (const item of readCsvStream(file.chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
@@ -111,23 +134,11 @@ function chunksAtHand(files: unknown): ChunkedFile[] | undefined {
  * resolved already and the files checked (chunksAtHand).
  */
 function validateChunkedFiles(files: readonly ChunkedFile[], policy: Policy): { files: FileReport[]; units: SendUnitReport[] } {
-  const validators: (FileValidator | undefined)[] = validatorsFor(files, policy);
-  const reports: FileReport[] = [];
-  const facts: FileFacts[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
-    const validator = validators[i]!;
-    validators[i] = undefined;
+  return validateAtHand(files, policy, (file, validator) => {
     if (validator.isImage) {
       if (!isJpeg(file.chunks)) validator.notJpeg();
-    } else {
-      const reader = withKind(policy, validator.kind);
-      forEachStreamItem(file.chunks, file.name, reader, (item) => validator.add(item));
-    }
-    reports.push(validator.finish());
-    facts.push(validator.facts());
-  }
-  return { files: reports, units: groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy)) };
+    } else forEachStreamItem(file.chunks, file.name, withKind(policy, validator.kind), (item) => validator.add(item));
+  });
 }
 
 /** Frozen options checked and resolved already (the command passes the same ones for each send unit). */
@@ -174,19 +185,8 @@ export function validateFiles(files: readonly InputFile[], options: ValidateOpti
   expectArguments('validateFiles', [['files', files, INPUT_FILES], ['options', options, VALIDATE_OPTIONS]]);
   // Resolved once for every file (not once per file).
   const policy = resolvePolicy(options);
-  // Each file's report and send-unit facts as soon as it is read, and its validator let go (its rules' state
-  // would otherwise stay alive, with every other file's, until the last file is read).
-  const validators: (FileValidator | undefined)[] = validatorsFor(files, policy);
-  const reports: FileReport[] = [];
-  const facts: FileFacts[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const validator = validateOne(files[i]!, policy, validators[i]);
-    validators[i] = undefined;
-    reports.push(validator.finish());
-    facts.push(validator.facts());
-  }
-  const units = groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy));
-  return report(reports, units);
+  const found = validateAtHand(files, policy, (file, validator) => validateOne(file, policy, validator));
+  return report(found.files, found.units);
 }
 
 /**
