@@ -11,13 +11,14 @@ export default function setup(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   // The same as `npm run build` (dist/ emptied, so that no file of a removed or renamed source is left to test;
   // the ES modules and the command; the CommonJS build behind the "require" conditions; the bundled command of
-  // package.json "bin"), without npm's start-up.
+  // package.json "bin"; the validator page), without npm's start-up.
   execFileSync(process.execPath, ['scripts/clean-dist.mjs'], { cwd: root, stdio: 'pipe' });
   const steps: [args: string[], built: string][] = [
     [[tsc, '-p', 'tsconfig.build.json'], 'dist/src/cli/main.js'],
     [[tsc, '-p', 'tsconfig.cjs.json'], 'dist/cjs/src/index.js'],
     [['scripts/cjs-package.mjs'], 'dist/cjs/package.json'],
     [['scripts/bundle-cli.mjs'], 'dist/bin/careplan-csv.cjs'],
+    [['scripts/build-page.mjs'], 'dist/page/careplan-csv-validator.html'],
   ];
   for (const [args, built] of steps) {
     try {

@@ -1,42 +1,19 @@
-// The validator page (web/) in a real browser: the page is built once (Vite), served from 127.0.0.1 by a
-// small static server, and driven in headless Chromium (Debian's `chromium`, through playwright-core). The
-// findings shown and downloaded must be those of validateFiles and of the command for the same files, and the
-// page must not make a single request that leaves 127.0.0.1. Where no Chromium is installed the browser
-// suite is skipped with a warning (`.ci/run` installs it); the checks of the built files still run.
+// The validator page (web/) as an office clerk uses it: the single HTML file of the build (dist/page), opened
+// from file:// in headless Chromium (test/support/browser.ts). The findings shown and downloaded must be those
+// of validateFiles and of the command for the same files, and the page must not make a single request that
+// leaves the computer (only the page itself, its worker's blob: URL and data: URLs).
 //
 // SCREENSHOT=1 (npm run web:screenshot) also saves docs/web-validator.png.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { basename, extname, join, normalize, relative, sep } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { basename, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles, type InputFile, type ValidationReport } from '../src/core.js';
+import { downloadText, HAS_CHROMIUM, launch, local, openPage, PAGE_FILE, summaryOf, validated } from './support/browser.js';
 import { CLI, ROOT } from './support/paths.js';
-
-
-const DIST = join(ROOT, 'web/dist');
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) {
-  console.warn(
-    `test/web.test.ts: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium): the browser tests of the page are SKIPPED.`,
-  );
-}
-/** The flags this machine's Chromium needs: no sandbox as root, and no background traffic of its own. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const S41 = join(ROOT, 'samples/4.1');
 const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV');
@@ -53,142 +30,72 @@ function expectedReport(paths: readonly string[]): ValidationReport {
 }
 
 // --------------------------------------------------------------------------------------------------------
-// Build and serve
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (relative(dir, file).startsWith('..') || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-let built: Promise<void> | undefined;
-/** `npm run web:build`, once per run. */
-function buildPage(): Promise<void> {
-  built ??= build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' }).then(() => undefined);
-  return built;
-}
-
-function distFiles(dir = DIST): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? distFiles(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-// --------------------------------------------------------------------------------------------------------
-
-describe('web page: the built files', () => {
-  beforeAll(buildPage);
+describe('web page: the built file', () => {
+  const html = () => readFileSync(PAGE_FILE, 'utf8');
 
   it('has no external address but the two names SARIF requires (which the page never loads)', () => {
-    // The only http(s) strings allowed in the output: in the SARIF report, the schema's identifier
-    // ($schema) and the tool's informationUri. Both are text in a report the user saves, never fetched
-    // (and the page's Content-Security-Policy could not fetch them). informationUri is package.json's homepage.
+    // The only http(s) strings allowed in the page: in the SARIF report, the schema's identifier ($schema) and
+    // the tool's informationUri. Both are text in a report the user saves, never fetched (and the page's
+    // Content-Security-Policy could not fetch them). informationUri is package.json's homepage.
     const { homepage } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { homepage: string };
     const allowed = new Set(['https://json.schemastore.org/sarif-2.1.0.json', homepage]);
-    const found: string[] = [];
-    for (const f of distFiles()) {
-      const text = readFileSync(f, 'utf8');
-      for (const m of text.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)<>]*/gi)) {
-        if (!allowed.has(m[0])) found.push(`${relative(DIST, f)}: ${m[0]}`);
-      }
-      expect(text, relative(DIST, f)).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?\/\//i);
-    }
+    const found = [...html().matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)<>\\]*/gi)].map((m) => m[0]).filter((u) => !allowed.has(u));
     expect(found).toEqual([]);
+    expect(html()).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=(?!["']?data:)/i);
   });
 
-  it('is one page, one script and one stylesheet, behind a Content-Security-Policy that forbids connections', () => {
-    const files = distFiles().map((f) => relative(DIST, f).split(sep).join('/'));
-    expect(files.filter((f) => f.endsWith('.js'))).toHaveLength(1);
-    expect(files.filter((f) => f.endsWith('.css'))).toHaveLength(1);
-    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(csp).toContain("default-src 'self'");
+  it('is one self-contained file: its script and stylesheet inline, allowed by their hashes, and no connection allowed', () => {
+    const text = html();
+    const scripts = [...text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    const styles = [...text.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(styles).toHaveLength(1);
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(text)?.[1] ?? '';
+    const hash = (t: string) => `'sha256-${createHash('sha256').update(t, 'utf8').digest('base64')}'`;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`script-src ${hash(scripts[0]!)}`);
+    expect(csp).toContain(`style-src ${hash(styles[0]!)}`);
     expect(csp).toContain("connect-src 'none'");
-    expect(csp).not.toContain('unsafe-eval');
-    expect(csp).not.toContain('unsafe-inline');
-    // Assets by relative path (base './'): the folder works from any path of any static server.
-    expect(html).toMatch(/src="\.\/assets\/[^"]+\.js"/);
-    expect(html).toContain('ファイルはこのコンピューターの外に送信されません');
-    expect(html).toContain('Files never leave this computer');
+    expect(csp).toContain('worker-src blob:');
+    expect(csp).not.toContain('unsafe-');
+    expect(text).toContain('ファイルはこのコンピューターの外に送信されません');
+    expect(text).toContain('Files never leave this computer');
+  });
+
+  it('is what `careplan-csv page --out` writes, byte for byte', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careplan-page-'));
+    try {
+      const out = join(dir, 'validator.html');
+      const r = spawnSync(process.execPath, [CLI, 'page', '--out', out], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('validator.html');
+      expect(readFileSync(out).equals(readFileSync(PAGE_FILE))).toBe(true);
+      // An existing file is kept unless --force.
+      const again = spawnSync(process.execPath, [CLI, 'page', '--out', out], { encoding: 'utf8' });
+      expect(again.status).toBe(2);
+      expect(again.stderr).toContain('--force');
+      writeFileSync(out, 'old');
+      expect(spawnSync(process.execPath, [CLI, 'page', '--out', out, '--force'], { encoding: 'utf8' }).status).toBe(0);
+      expect(readFileSync(out).equals(readFileSync(PAGE_FILE))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
-describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium', () => {
-  let server: Server;
+describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file://', () => {
   let browser: Browser;
-  let origin: string;
 
   beforeAll(async () => {
-    await buildPage();
-    server = await serve(DIST);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launch();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   });
 
-  interface Opened {
-    page: Page;
-    /** Every URL the page asked for. */
-    requests: string[];
-    /** Uncaught errors in the page. */
-    errors: string[];
-    close(): Promise<void>;
-  }
-
-  async function open(): Promise<Opened> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    context.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${origin}/`);
-    await page.waitForSelector('body[data-state="empty"]');
-    return { page, requests, errors, close: () => context.close() };
-  }
-
-  async function validated(page: Page): Promise<void> {
-    await page.waitForSelector('body[data-state="done"]');
-  }
-
-  /** Whether a URL the page asked for stayed on this machine's loopback server (or was no request at all). */
-  function local(url: string): boolean {
-    const u = new URL(url);
-    if (u.protocol === 'data:') return true;
-    if (u.protocol === 'blob:') return new URL(u.pathname).origin === origin;
-    return u.origin === origin;
-  }
-
-  async function summaryOf(page: Page) {
-    const el = page.locator('#summary-counts');
-    const n = async (a: string) => Number(await el.getAttribute(`data-${a}`));
-    return { files: await n('files'), units: await n('units'), errors: await n('errors'), warnings: await n('warnings'), infos: await n('infos') };
-  }
-
-  async function downloadText(page: Page, button: string): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-    const path = await download.path();
-    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
-  }
+  const open = () => openPage(browser);
 
   it('validates the 4.1 samples and the broken file with the findings of validateFiles, and never leaves 127.0.0.1', async () => {
     const paths = [...samples41(), BROKEN];
@@ -338,7 +245,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium', () => {
       // lenient: UTF-8 becomes a warning and the file is read on.
       const lenient = validateFiles([{ name: basename(BROKEN), bytes: readFileSync(BROKEN) }], { profile: 'lenient' });
       await page.selectOption('#profile', 'lenient');
-      await page.waitForFunction(`document.getElementById('summary-counts')?.textContent.includes('lenient')`);
+      await page.locator('#summary-counts', { hasText: 'lenient' }).waitFor();
       await validated(page);
       expect(await summaryOf(page)).toEqual({ ...lenient.summary, units: 1 });
       expect(lenient.summary.errors).not.toBe(strict.summary.errors);
@@ -451,7 +358,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium', () => {
 
       // The caption names the file kind: UPPLAN is the plan (予定), though its layout is shared with UPJSK.
       await page.click(`button.show-records[data-file="${basename(plan)}"]`);
-      await page.waitForFunction(`document.querySelector('#records-body .records-caption')?.textContent.includes(${JSON.stringify(basename(plan))})`);
+      await page.locator(`#records-body[data-file="${basename(plan)}"]`).waitFor();
       const caption = await page.locator('#records-body .records-caption').innerText();
       expect(caption).toContain('第6表（サービス利用票）予定（UPPLAN、CSVバージョン 202407、第4.1版）');
       expect(caption).not.toContain('実績情報');

@@ -1,7 +1,7 @@
 // What the page does with the files: the library's validateFiles, and the reports the command writes, from
 // the same builders (src/report: JSON, the ValidationReport as is; SARIF). No DOM here, so the tests can
 // reason about it.
-import { validateFiles, type InputFile, type Profile } from '../src/core.ts';
+import { validateFiles, type InputFile, type Profile, type ValidationReport } from '../src/core.ts';
 import { validationRun, type ValidationRun } from '../src/report/issues.ts';
 import { formatJson } from '../src/report/json.ts';
 import { formatSarif } from '../src/report/sarif.ts';
@@ -36,15 +36,20 @@ export function comparePaths(a: string, b: string): number {
 }
 
 /** Files in the command's order, the same path kept once (the last one given wins). */
-export function orderFiles(files: readonly PageFile[]): PageFile[] {
-  const byPath = new Map<string, PageFile>();
+export function orderFiles<F extends { readonly name: string }>(files: readonly F[]): F[] {
+  const byPath = new Map<string, F>();
   for (const f of files) byPath.set(f.name, f);
   return [...byPath.values()].sort((a, b) => comparePaths(a.name, b.name));
 }
 
-/** Validate as `careplan-csv validate` does (its default --fail-on error). */
+/** The run of a report as `careplan-csv validate` makes it (its default --fail-on error). */
+export function pageRun(report: ValidationReport, profile: Profile): ValidationRun {
+  return validationRun(report, { profile, failOn: 'error' });
+}
+
+/** Validate as `careplan-csv validate` does; the page's worker gives the same run from the files' streams. */
 export function validateRun(files: readonly PageFile[], profile: Profile): ValidationRun {
-  return validationRun(validateFiles(files, { profile }), { profile, failOn: 'error' });
+  return pageRun(validateFiles(files, { profile }), profile);
 }
 
 /** `careplan-csv validate --format json`: the ValidationReport as is. */

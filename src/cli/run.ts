@@ -12,6 +12,7 @@ import { fixCommand } from './commands/fix.js';
 import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
 import { nameCommand } from './commands/name.js';
+import { pageCommand } from './commands/page.js';
 import { checkCommand, validateCommand } from './commands/validate.js';
 import { processIo, type Io, type Lang } from './context.js';
 import { mainAsyncOf, mainOf, type Runner } from './dispatch.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   checkRecordsCommand,
   checkCommand,
   demoCommand,
+  pageCommand,
 ];
 
 /** The options every command takes, one line (from the table). */

@@ -1,0 +1,66 @@
+// The messages between the page (web/main.ts, through web/checker.ts) and its worker (web/worker.ts). The
+// worker reads and validates; the page only draws. Files cross as File objects (the worker reads them), so
+// the page never holds a file's bytes.
+import type { Profile } from '../src/core.ts';
+import type { ValidationRun } from '../src/report/issues.ts';
+
+/** A file the user gave: its path as validated (a folder's files by their folder-relative path) and the file. */
+export interface PickedFile {
+  readonly name: string;
+  readonly file: Blob;
+}
+
+/** How a file's reading is going, sent at most every PROGRESS_INTERVAL_MS. */
+export interface Progress {
+  /** The file being read (0-based) of `files`. */
+  readonly index: number;
+  readonly files: number;
+  readonly name: string;
+  /** Bytes read of this file, and its size. */
+  readonly bytes: number;
+  readonly size: number;
+  /** Records read of this file so far. */
+  readonly records: number;
+  /** Bytes read of all files, and their total size. */
+  readonly totalBytes: number;
+  readonly totalSize: number;
+}
+
+/** A field of a records table's layout. */
+export interface RecordsField {
+  readonly no: number;
+  readonly key: string;
+  readonly name: string;
+}
+
+/** One page of a file's records, read in the worker; only this page's records are kept. */
+export interface RecordsPage {
+  readonly name: string;
+  readonly kind: string | undefined;
+  readonly csvVersion: string | undefined;
+  readonly edition: string | undefined;
+  /** The layout's fields, the table's columns (empty when no layout is known). */
+  readonly fields: readonly RecordsField[];
+  /** The page's records, as their values in layout order, and the physical line each starts on. */
+  readonly rows: readonly (readonly string[])[];
+  readonly lines: readonly number[];
+  /** The page (0-based), its size, and the file's record count. */
+  readonly page: number;
+  readonly pageSize: number;
+  readonly total: number;
+  /** Why no record was read: the file is UTF-8 under the strict profile, no kind, or no CSV version. */
+  readonly why?: 'utf8Strict' | 'noKind' | 'noVersion' | 'none';
+}
+
+export type ToWorker =
+  | { readonly type: 'validate'; readonly files: readonly PickedFile[]; readonly profile: Profile }
+  | { readonly type: 'records'; readonly file: PickedFile; readonly profile: Profile; readonly page: number; readonly pageSize: number };
+
+export type FromWorker =
+  | { readonly type: 'progress'; readonly progress: Progress }
+  | { readonly type: 'validated'; readonly run: ValidationRun }
+  | { readonly type: 'records'; readonly records: RecordsPage }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** The least time between two progress messages: the page redraws at most this often. */
+export const PROGRESS_INTERVAL_MS = 100;

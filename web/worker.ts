@@ -1,0 +1,116 @@
+// The page's worker: reads the files the user gave and validates them with the library, off the page's
+// thread, so that the page stays responsive and can show progress (and cancel, by ending the worker). Each file
+// is read as a stream: a file of any size is checked with bounded memory, and a records page keeps only its
+// own records.
+import { editionOfCsvVersion, getLayout, isFileKind, parseFileName, readCsvStream, validateFileStreams, type Profile } from '../src/core.ts';
+import { pageRun } from './report.ts';
+import { PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ToWorker } from './protocol.ts';
+
+const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+const post = (message: FromWorker) => scope.postMessage(message);
+
+/** A blob's bytes, chunk by chunk, each chunk counted as it is read. */
+async function* chunksOf(blob: Blob, counted: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      counted(value.length);
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** Counts LF bytes: the records read so far, near enough for a progress line (a record holds one or more). */
+function countLines(chunk: Uint8Array): number {
+  let n = 0;
+  for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) n++;
+  return n;
+}
+
+async function validate(files: readonly PickedFile[], profile: Profile): Promise<void> {
+  const totalSize = files.reduce((n, f) => n + f.file.size, 0);
+  let totalBytes = 0;
+  let last = 0;
+  const streams = files.map((f, index) => {
+    let bytes = 0;
+    let records = 0;
+    const report = (force: boolean) => {
+      const now = Date.now();
+      if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      const progress: Progress = { index, files: files.length, name: f.name, bytes, size: f.file.size, records, totalBytes, totalSize };
+      post({ type: 'progress', progress });
+    };
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      report(true);
+      for await (const chunk of chunksOf(f.file, (n) => ((bytes += n), (totalBytes += n)))) {
+        records += countLines(chunk);
+        report(false);
+        yield chunk;
+      }
+    }
+    return { name: f.name, chunks: chunks() };
+  });
+  const report = await validateFileStreams(streams, { profile });
+  post({ type: 'validated', run: pageRun(report, profile) });
+}
+
+async function recordsPage(picked: PickedFile, profile: Profile, page: number, pageSize: number): Promise<void> {
+  const lenient = profile === 'lenient';
+  const first = page * pageSize;
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let total = 0;
+  let csvVersion: string | undefined;
+  let utf8 = false;
+  let unknownVersion = false;
+  // The kind as the reader takes it: from the file name (its base name, for a folder's file).
+  const base = picked.name.slice(picked.name.lastIndexOf('/') + 1);
+  for await (const item of readCsvStream(chunksOf(picked.file, () => {}), { name: base, lenient })) {
+    if (item.type === 'record') {
+      csvVersion ??= item.csvVersion;
+      if (total >= first && total < first + pageSize) {
+        rows.push([...item.values]);
+        lines.push(item.line);
+      }
+      total++;
+    } else if (item.issue.code === 'CSV_NOT_MS932') utf8 = true;
+    else if (item.issue.code === 'CSV_UNKNOWN_VERSION' || item.issue.code === 'CSV_UNSUPPORTED_VERSION') unknownVersion = true;
+  }
+  const named = parseFileName(base).info?.kind;
+  const kind = named && isFileKind(named) ? named : undefined;
+  const layout = kind && csvVersion ? getLayout(kind, csvVersion) : undefined;
+  const why: RecordsPage['why'] = total
+    ? undefined
+    : !lenient && utf8
+      ? 'utf8Strict'
+      : !kind
+        ? 'noKind'
+        : !csvVersion && unknownVersion
+          ? 'noVersion'
+          : 'none';
+  const records: RecordsPage = {
+    name: picked.name,
+    kind,
+    csvVersion,
+    edition: csvVersion ? editionOfCsvVersion(csvVersion)?.id : undefined,
+    fields: layout ? layout.fields.map((f) => ({ no: f.no, key: f.key, name: f.name })) : [],
+    rows,
+    lines,
+    page,
+    pageSize,
+    total,
+    ...(why ? { why } : {}),
+  };
+  post({ type: 'records', records });
+}
+
+scope.onmessage = (e) => {
+  const m = e.data;
+  const done = m.type === 'validate' ? validate(m.files, m.profile) : recordsPage(m.file, m.profile, m.page, m.pageSize);
+  done.catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+};
