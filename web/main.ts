@@ -86,7 +86,7 @@ function showRefusals(refused: readonly RefusedFile[]): void {
   refusals.replaceChildren(
     ...(refused.length
       ? [
-          h('p', {}, bi(`次の ${refused.length} 件は仕様のファイルではないため、検証しません。`, `${refused.length} files are not spec files and are not validated:`)),
+          h('p', {}, bi(`次の ${refused.length} 件は仕様のファイルではないため、検証しません。`, refused.length === 1 ? 'This file is not a spec file and is not validated:' : `These ${refused.length} files are not spec files and are not validated:`)),
           h('ul', {}, ...refused.map((r) => h('li', { 'data-file': r.name }, bi(r.reason.ja, r.reason.en)))),
         ]
       : []),

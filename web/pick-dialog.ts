@@ -31,13 +31,18 @@ function build(): HTMLDialogElement {
   return d;
 }
 
+const files = (n: number): string => (n === 1 ? '1 file is' : `${n} files are`);
+
 /** Ask what to do with `picked` new files when `held` files are already validated. */
 export function askReplaceOrAdd(held: number, picked: number): Promise<PickChoice> {
   const d = (dialog ??= build());
+  // A drop while the question is open (the page behind is inert, but a drop still reaches the window) is not
+  // asked about again: those files are not taken.
+  if (d.open) return Promise.resolve('cancel');
   d.querySelector('#pick-dialog-text')!.replaceChildren(
     bi(
       `すでに ${held} 件のファイルがあります。新しいファイル（${picked} 件）で置き換えますか、追加しますか？`,
-      `${held} files are already here. Replace them with the ${picked} new files, or add the new files to them?`,
+      `${files(held)} already here. Replace ${held === 1 ? 'it' : 'them'} with the new ${picked === 1 ? 'file' : 'files'}, or add the new ${picked === 1 ? 'file' : 'files'}?`,
     ),
   );
   d.returnValue = '';

@@ -66,8 +66,8 @@ function byBytes(bytes: Uint8Array): Exclude<SniffedType, 'csv' | 'jpegImage' | 
 /**
  * What a file is, from its name (the last segment of a path is enough) and its first bytes (SNIFF_BYTES of
  * them, or all of a shorter file). A spec name with other bytes is not a spec file: an Excel workbook saved
- * as 〜.CSV is `office`, a PNG named 〜.jpg is `png`. Two byte pairs decide a few formats (MZ, UTF-16's mark):
- * no spec CSV starts with them (its first field is a digit or a quote mark, after an optional UTF-8 mark).
+ * as 〜.CSV is `office`, a PNG named 〜.jpg is `png`. Two bytes decide a few formats (MZ, UTF-16's marks):
+ * no spec CSV starts with them (0xFF and 0xFE are no MS932 or UTF-8 lead bytes; no record or header starts "MZ").
  */
 export function sniffFileType(name: string, bytes: Uint8Array): Sniffed {
   const lower = name.toLowerCase();
