@@ -3,7 +3,7 @@
 import { FILE_NAMES, type FileReport, type Issue, type SendUnitReport } from '../src/core.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 import { issuesByFile, MARK_SYMBOL, markOf, severityCounts, unitMark, unitTypeName, type Mark } from '../src/report/summary.ts';
-import { bi, h, type Child } from './dom.ts';
+import { bi, h, labelCells, type Child } from './dom.ts';
 
 /** Issues listed per file or unit on the page; the downloaded reports always hold all of them. */
 const MAX_ISSUES_SHOWN = 500;
@@ -188,7 +188,7 @@ function issueTable(issues: readonly Issue[], unitLevel: boolean): HTMLElement {
       ),
     );
   });
-  const table = h(
+  const table = labelCells(h(
     'table',
     { class: 'issues' },
     h(
@@ -206,7 +206,7 @@ function issueTable(issues: readonly Issue[], unitLevel: boolean): HTMLElement {
       ),
     ),
     h('tbody', {}, ...rows),
-  );
+  ));
   const more = issues.length - shown.length;
   return h(
     'div',
