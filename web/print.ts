@@ -93,7 +93,7 @@ function problemRow(issue: Issue, unitLevel: boolean): HTMLTableRowElement {
   const involved = unitLevel ? (issue.file !== undefined ? [issue.file] : (issue.files ?? [])) : [];
   return h(
     'tr',
-    { class: `pr-row sev-${issue.severity}`, 'data-code': issue.code },
+    { class: `pr-row pr-${issue.severity}`, 'data-code': issue.code },
     h('td', { class: 'pr-sev' }, both(ja, en)),
     h('td', { class: 'pr-where' }, whereText(issue)),
     h('td', { class: 'pr-field' }, fieldText(issue)),
