@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles, validationRun, type InputFile, type ValidationReport } from '../src/core.js';
 import { adviceOf } from '../src/messages/advice.js';
 import { formatProblemsCsv } from '../src/report/problems-csv.js';
+import { unitLabel } from '../src/report/unit-label.js';
 import { axeViolations, describeViolations } from './support/axe.js';
 import { downloadBytes, downloadText, HAS_CHROMIUM, launch, openPage, validated, type Opened } from './support/browser.js';
 import { ROOT } from './support/paths.js';
@@ -96,8 +97,10 @@ describe.skipIf(!HAS_CHROMIUM)('web page: print report and problems CSV', () => 
       const marks = units.map(([, m]) => m);
       expect(marks.indexOf('ok')).toBeGreaterThan(marks.lastIndexOf('error'));
       const head = await page.locator(`#print-report .pr-unit[data-unit="${BROKEN_UNIT}"] h3`).innerText();
-      expect(head).toContain('送信元 1370100001（43） → 送信先 1370200002（11）、作成 2025-03-25 13:00:00');
-      expect(head).toContain('from 1370100001 (43) to 1370200002 (11)');
+      const label = unitLabel(BROKEN_UNIT);
+      expect(head).toContain(`送信単位：${label.ja}`);
+      expect(head).toContain(`Send unit: ${label.en}`);
+      expect(label.ja).toContain('2025年3月25日 13:00:00');
 
       // Every problem of the report is a row; each has its message and what to do, in Japanese and English.
       const rows = page.locator('#print-report tr.pr-row');

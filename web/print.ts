@@ -171,7 +171,7 @@ function unitBlock(unit: SendUnitReport, mark: Mark, files: ReadonlyMap<string, 
   return h(
     'section',
     { class: 'pr-unit', 'data-unit': unit.key, 'data-mark': mark },
-    h('h3', {}, markText(mark), ' ', both(`送信単位：${unitLabel(unit, 'ja')}`, `Send unit: ${unitLabel(unit, 'en')}`)),
+    h('h3', {}, markText(mark), ' ', both(`送信単位：${unitLabel(unit).ja}`, `Send unit: ${unitLabel(unit).en}`)),
     h(
       'p',
       { class: 'pr-facts-line' },

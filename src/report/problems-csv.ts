@@ -64,6 +64,12 @@ function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
+/** A send unit in words (unitLabel), Japanese then English, in one cell. */
+function unitCell(unit: SendUnitReport): string {
+  const label = unitLabel(unit);
+  return `${label.ja} / ${label.en}`;
+}
+
 const bilingual = (severity: Issue['severity']): string => `${severityLabel(severity, 'ja')} / ${severityLabel(severity, 'en')}`;
 
 /** A row's cells: text cells through excelText, numbers as numbers. */
@@ -72,7 +78,7 @@ function row(issue: Issue, unit: SendUnitReport | undefined): string[] {
   const number = (value: number | undefined) => (value === undefined ? '' : String(value));
   const fieldName = issue.field ? issue.field.name : issue.segment ? `ファイル名「${issue.segment.name}」` : '';
   return [
-    text(unit ? `${unitLabel(unit, 'ja')} / ${unitLabel(unit, 'en')}` : ''),
+    text(unit ? unitCell(unit) : ''),
     text(issue.file ?? issue.files?.join('、')),
     text(bilingual(issue.severity)),
     text(issue.code),
