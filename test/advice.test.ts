@@ -28,6 +28,8 @@ describe('advice: what to do about each rule code', () => {
     // Advice says what to do, so it is not what the rule checks, said again.
     expect(ja).not.toBe(rule.ja);
     expect(en).not.toBe(rule.en);
+    // Advice is for the page as much as the command: it names no option the page lacks.
+    expect(`${ja} ${en}`).not.toMatch(/--kind|kind オプション|kind option/);
     expect(ja.length).toBeGreaterThan(10);
     expect(en.length).toBeGreaterThan(15);
   });
