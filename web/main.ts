@@ -10,7 +10,8 @@ import { fromDrop, fromInput, sortOut, type RefusedFile } from './intake.ts';
 import { askReplaceOrAdd } from './pick-dialog.ts';
 import type { PickedFile, Progress } from './protocol.ts';
 import { showRecords } from './records-view.ts';
-import { jsonReport, orderFiles, sarifReport } from './report.ts';
+import { buildPrintReport } from './print.ts';
+import { jsonReport, orderFiles, problemsCsv, sarifReport } from './report.ts';
 import { renderResults } from './results.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -202,6 +203,19 @@ byId<HTMLButtonElement>('download-json').addEventListener('click', () => {
 });
 byId<HTMLButtonElement>('download-sarif').addEventListener('click', () => {
   if (run) download(sarifReport(run), 'careplan-report.sarif', 'application/sarif+json');
+});
+byId<HTMLButtonElement>('download-csv').addEventListener('click', () => {
+  if (run) download(problemsCsv(run), 'careplan-problems.csv', 'text/csv');
+});
+/** The print report of the run shown (also when the browser's own print is chosen); print shows it alone. */
+function preparePrint(): void {
+  byId<HTMLElement>('print-report').replaceChildren(...(run ? buildPrintReport(run, new Date()) : []));
+  document.body.classList.toggle('has-print-report', run !== undefined);
+}
+window.addEventListener('beforeprint', preparePrint);
+byId<HTMLButtonElement>('print').addEventListener('click', () => {
+  preparePrint();
+  window.print();
 });
 byId<HTMLButtonElement>('clear').addEventListener('click', () => {
   files = [];
