@@ -140,5 +140,6 @@ export { formatText, type TextStyle } from './report/text.js';
 export { formatJson } from './report/json.js';
 export { buildSarif, formatSarif, type ToolInfo } from './report/sarif.js';
 export { formatJunit } from './report/junit.js';
+export { formatProblemsCsv } from './report/problems-csv.js';
 export { writeSendUnit } from './documents/write-send-unit.js';
 export { SEND_UNIT_TYPES, type SendUnitDocument, type SendUnitDocumentInput, type SendUnitUser, type SendUnitImage, type SendUnitType, type SendUnitRecords, type SendUnitRecordsInput, type ReadSendUnitsResult, type WriteSendUnitOptions, type WriteSendUnitResult, type WrittenFile } from './documents/send-unit-document.js';

@@ -147,6 +147,7 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'lang', valid: 'en', wrong: anything.filter((v) => v !== 'ja' && v !== 'en') },
     { name: 'tool', valid: { name: 'careplan-csv' }, wrong: fc.oneof(notObject, notString.map((name) => ({ name }))) },
   ],
+  formatProblemsCsv: [{ name: 'run', valid: RUN, wrong: notRun }],
   byPosition: [
     { name: 'a', valid: ISSUE, wrong: notObject },
     { name: 'b', valid: ISSUE, wrong: notObject },
