@@ -3,7 +3,7 @@
 // cancelled by ending its worker: nothing of it runs on, and nothing it held stays in memory.
 import type { ValidationRun } from '../src/report/issues.ts';
 import type { FromWorker, PickedFile, Progress, RecordsPage, ToWorker } from './protocol.ts';
-import type { Profile } from '../src/core.ts';
+import type { Issue, Profile } from '../src/core.ts';
 
 declare const __WORKER_SOURCE__: string;
 
@@ -20,6 +20,27 @@ function startWorker(): Worker {
   return new Worker(workerUrl, { name: 'careplan-csv' });
 }
 
+/** A run's issues as they arrive in batches, put back into the run when it comes (see FromWorker). */
+class IssueBatches {
+  private readonly files = new Map<number, Issue[]>();
+  private readonly units = new Map<number, Issue[]>();
+
+  take(m: Extract<FromWorker, { type: 'issues' }>): void {
+    const lists = m.of === 'file' ? this.files : this.units;
+    let list = lists.get(m.index);
+    if (!list) lists.set(m.index, (list = []));
+    for (const issue of m.issues) list.push(issue);
+  }
+
+  /** The run with its issues: each file's and unit's, and the report's (files' then units', as the library lists them). */
+  into(run: ValidationRun): ValidationRun {
+    const files = run.report.files.map((f, i) => ({ ...f, issues: this.files.get(i) ?? [] }));
+    const units = run.report.units.map((u, i) => ({ ...u, issues: this.units.get(i) ?? [] }));
+    const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
+    return { ...run, report: { ...run.report, files, units, issues } };
+  }
+}
+
 /** A slot runs one job at a time: a new job cancels the one running. */
 class Slot {
   private running: { worker: Worker; reject: (e: Error) => void } | undefined;
@@ -28,6 +49,7 @@ class Slot {
     this.cancel();
     return new Promise<T>((resolve, reject) => {
       const worker = startWorker();
+      const issues = new IssueBatches();
       const job = { worker, reject };
       this.running = job;
       const end = () => {
@@ -40,10 +62,14 @@ class Slot {
           onProgress?.(m.progress);
           return;
         }
+        if (m.type === 'issues') {
+          issues.take(m);
+          return;
+        }
         end();
         if (m.type === 'failed') reject(new Error(m.message));
         else {
-          const result = take(m);
+          const result = take(m.type === 'validated' ? { ...m, run: issues.into(m.run) } : m);
           if (result === undefined) reject(new Error(`unexpected message ${m.type}`));
           else resolve(result);
         }

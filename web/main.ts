@@ -17,6 +17,8 @@ import { renderResults } from './results.ts';
 
 let files: PickedFile[] = [];
 let run: ValidationRun | undefined;
+/** Validations started: a validation's drawing stops when a newer one (or a cancel) has started. */
+let jobs = 0;
 
 const dropZone = byId<HTMLDivElement>('drop-zone');
 const fileInput = byId<HTMLInputElement>('file-input');
@@ -66,6 +68,9 @@ async function add(newFiles: PickedFile[] | Promise<PickedFile[]>): Promise<void
 // Validation
 
 function showProgress(p: Progress): void {
+  // What the tests read (and a script could): the file's bytes and records read so far.
+  progressBox.dataset['bytes'] = String(p.bytes);
+  progressBox.dataset['records'] = String(p.records);
   progressBar.max = Math.max(1, p.totalSize);
   progressBar.value = p.totalBytes;
   const mb = (n: number) => (n / 1048576).toFixed(1);
@@ -79,6 +84,7 @@ function showProgress(p: Progress): void {
 
 async function validate(): Promise<void> {
   if (!files.length) {
+    jobs++;
     recordsSection.hidden = true;
     cancelValidation();
     run = undefined;
@@ -88,10 +94,13 @@ async function validate(): Promise<void> {
     setState('empty');
     return;
   }
+  const job = ++jobs;
   setState('validating');
   setStatus('検証中… / Validating…');
   progressBar.removeAttribute('value');
   progressText.replaceChildren();
+  delete progressBox.dataset['bytes'];
+  delete progressBox.dataset['records'];
   progressBox.hidden = false;
   try {
     run = await validateInWorker(files, profile(), showProgress);
@@ -103,11 +112,44 @@ async function validate(): Promise<void> {
     return;
   }
   progressBox.hidden = true;
-  const shown = renderResults(run, { showRecords: (name) => openRecords(name) });
+  await drawResults(run, job);
+}
+
+/** The next task: what follows runs after the browser has had its turn (input, layout, drawing). */
+const nextTask = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Issue rows drawn at once per table; the rest follow a slice at a time, each slice in a task of its own. */
+const FIRST_ROWS = 50;
+const ROWS_PER_SLICE = 50;
+
+/**
+ * Draws a run's results without a long task: they are built apart from the run's arrival (a task of its own),
+ * and a long issue table is shown with its first rows, the others added in slices between which the page lays
+ * out and stays responsive. The state is 'done' once every row is drawn (unless a newer job took over).
+ */
+async function drawResults(done: ValidationRun, job: number): Promise<void> {
+  await nextTask();
+  if (job !== jobs) return;
+  const shown = renderResults(done, { showRecords: (name) => openRecords(name) });
+  const later: [HTMLElement, Element[]][] = [];
+  for (const unit of shown.units) {
+    for (const body of unit.querySelectorAll<HTMLElement>('table.issues > tbody')) {
+      const rows = [...body.children].slice(FIRST_ROWS);
+      for (const row of rows) row.remove();
+      if (rows.length) later.push([body, rows]);
+    }
+  }
   summary.replaceChildren(...shown.summary);
   unitsBox.replaceChildren(...shown.units);
   results.hidden = false;
   setStatus('');
+  for (const [body, rows] of later) {
+    for (let at = 0; at < rows.length; at += ROWS_PER_SLICE) {
+      await nextTask();
+      if (job !== jobs) return;
+      body.append(...rows.slice(at, at + ROWS_PER_SLICE));
+    }
+  }
   setState('done');
 }
 
@@ -127,6 +169,7 @@ function openRecords(name: string): void {
 }
 
 byId<HTMLButtonElement>('cancel').addEventListener('click', () => {
+  jobs++;
   cancelValidation();
   progressBox.hidden = true;
   setStatus('検証を中止しました / Validation cancelled');

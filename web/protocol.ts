@@ -1,7 +1,7 @@
 // The messages between the page (web/main.ts, through web/checker.ts) and its worker (web/worker.ts). The
 // worker reads and validates; the page only draws. Files cross as File objects (the worker reads them), so
 // the page never holds a file's bytes.
-import type { Profile } from '../src/core.ts';
+import type { Issue, Profile } from '../src/core.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 
 /** A file the user gave: its path as validated (a folder's files by their folder-relative path) and the file. */
@@ -56,11 +56,20 @@ export type ToWorker =
   | { readonly type: 'validate'; readonly files: readonly PickedFile[]; readonly profile: Profile }
   | { readonly type: 'records'; readonly file: PickedFile; readonly profile: Profile; readonly page: number; readonly pageSize: number };
 
+/**
+ * A run's issues cross in batches of at most ISSUES_PER_MESSAGE ('issues'), before the run itself ('validated',
+ * its files' and units' issue lists empty): the page takes each message in a task of its own, so that tens of
+ * thousands of issues never make one long task of copying (structured clone) on the page's thread.
+ */
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: Progress }
+  | { readonly type: 'issues'; readonly of: 'file' | 'unit'; readonly index: number; readonly issues: readonly Issue[] }
   | { readonly type: 'validated'; readonly run: ValidationRun }
   | { readonly type: 'records'; readonly records: RecordsPage }
   | { readonly type: 'failed'; readonly message: string };
 
 /** The least time between two progress messages: the page redraws at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
+
+/** Issues in one message of a run's issues (a few milliseconds of copying on the page's thread). */
+export const ISSUES_PER_MESSAGE = 1000;

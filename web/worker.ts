@@ -2,9 +2,10 @@
 // thread, so that the page stays responsive and can show progress (and cancel, by ending the worker). Each file
 // is read as a stream: a file of any size is checked with bounded memory, and a records page keeps only its
 // own records.
-import { editionOfCsvVersion, getLayout, isFileKind, parseFileName, readCsvStream, validateFileStreams, type Profile } from '../src/core.ts';
+import { editionOfCsvVersion, getLayout, isFileKind, parseFileName, readCsvStream, validateFileStreams, type Issue, type Profile } from '../src/core.ts';
 import { pageRun } from './report.ts';
-import { PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ToWorker } from './protocol.ts';
+import type { ValidationRun } from '../src/report/issues.ts';
+import { ISSUES_PER_MESSAGE, PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 const post = (message: FromWorker) => scope.postMessage(message);
@@ -56,7 +57,25 @@ async function validate(files: readonly PickedFile[], profile: Profile): Promise
     return { name: f.name, chunks: chunks() };
   });
   const report = await validateFileStreams(streams, { profile });
-  post({ type: 'validated', run: pageRun(report, profile) });
+  postRun(pageRun(report, profile));
+}
+
+/** A run for the page: its issues in batches, then the run without them (the page puts them back, checker.ts). */
+function postRun(run: ValidationRun): void {
+  const { report } = run;
+  const batches = (of: 'file' | 'unit', lists: readonly (readonly Issue[])[]) =>
+    lists.forEach((issues, index) => {
+      for (let at = 0; at < issues.length; at += ISSUES_PER_MESSAGE) post({ type: 'issues', of, index, issues: issues.slice(at, at + ISSUES_PER_MESSAGE) });
+    });
+  batches('file', report.files.map((f) => f.issues));
+  batches('unit', report.units.map((u) => u.issues));
+  const bare = {
+    ...report,
+    files: report.files.map((f) => ({ ...f, issues: [] })),
+    units: report.units.map((u) => ({ ...u, issues: [] })),
+    issues: [],
+  };
+  post({ type: 'validated', run: { ...run, report: bare } });
 }
 
 async function recordsPage(picked: PickedFile, profile: Profile, page: number, pageSize: number): Promise<void> {
