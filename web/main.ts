@@ -76,8 +76,8 @@ function showProgress(p: Progress): void {
   const mb = (n: number) => (n / 1048576).toFixed(1);
   progressText.replaceChildren(
     bi(
-      `${p.index + 1}/${p.files}ファイル目 ${p.name}：${mb(p.bytes)} / ${mb(p.size)} MB、約${p.records.toLocaleString('ja-JP')}レコード`,
-      `file ${p.index + 1} of ${p.files}, ${p.name}: ${mb(p.bytes)} of ${mb(p.size)} MB, about ${p.records.toLocaleString('en')} records`,
+      `${p.index + 1}/${p.files}ファイル目 ${p.name}：${mb(p.bytes)} / ${mb(p.size)} MB、${p.records.toLocaleString('ja-JP')}レコード`,
+      `file ${p.index + 1} of ${p.files}, ${p.name}: ${mb(p.bytes)} of ${mb(p.size)} MB, ${p.records.toLocaleString('en')} records`,
     ),
   );
 }

@@ -10,18 +10,21 @@ export interface PickedFile {
   readonly file: Blob;
 }
 
-/** How a file's reading is going, sent at most every PROGRESS_INTERVAL_MS. */
+/**
+ * How a file's reading is going (validateFileStreams' onProgress): sent when a file's turn comes, when it is
+ * read, and in between at most every PROGRESS_INTERVAL_MS.
+ */
 export interface Progress {
   /** The file being read (0-based) of `files`. */
   readonly index: number;
   readonly files: number;
   readonly name: string;
-  /** Bytes read of this file, and its size. */
+  /** Bytes of this file read and checked, and its size. */
   readonly bytes: number;
   readonly size: number;
-  /** Records read of this file so far. */
+  /** Records of this file read and checked so far (exact: at its end, its FileReport.records). */
   readonly records: number;
-  /** Bytes read of all files, and their total size. */
+  /** Bytes of all files read and checked, and their total size. */
   readonly totalBytes: number;
   readonly totalSize: number;
 }
