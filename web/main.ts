@@ -168,12 +168,18 @@ function openRecords(name: string): void {
   });
 }
 
+// 中止 ends the worker (nothing of the run goes on) and lets go of the files it was given: the next pick starts afresh.
 byId<HTMLButtonElement>('cancel').addEventListener('click', () => {
   jobs++;
   cancelValidation();
+  files = [];
+  run = undefined;
   progressBox.hidden = true;
-  setStatus('検証を中止しました / Validation cancelled');
+  results.hidden = true;
+  recordsSection.hidden = true;
+  setStatus('検証を中止しました。もう一度ファイルを選んでください。 / Validation cancelled. Choose the files again.');
   setState('cancelled');
+  byId<HTMLButtonElement>('choose-files').focus();
 });
 
 // ---------------------------------------------------------------------------------------------------------
