@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvStream, validateFiles, writeCsvFile, type ValidationReport } from '../src/core.js';
-import { HAS_CHROMIUM, launch, openPage, summaryOf } from './support/browser.js';
+import { downloadText, HAS_CHROMIUM, launch, openPage, summaryOf } from './support/browser.js';
 import { ROOT } from './support/paths.js';
 
 /** The longest main-thread task the issue allows while a large file is checked. */
@@ -217,6 +217,13 @@ describe.skipIf(!HAS_CHROMIUM)('web page: a 50 MB file', () => {
       const expected = validateFiles([{ name: DAMAGED, bytes: damagedBytes }]);
       console.log(`${expected.issues.length} issues: ${seconds.toFixed(1)} s; longest task ${Math.max(0, ...tasks).toFixed(0)} ms; page heap ${((await heapUsed(page)) / MB).toFixed(1)} MB`);
       expect(expected.issues.length).toBeGreaterThan(10_000);
+      // Saving the report: built by the run's worker, the page free meanwhile too.
+      const before = (await longTasks(page)).length;
+      const saved = await downloadText(page, '#download-json');
+      expect(JSON.parse(saved.text).summary).toEqual(expected.summary);
+      const saving = (await longTasks(page)).slice(before);
+      console.log(`JSON report of ${expected.issues.length} issues: ${(saved.text.length / MB).toFixed(1)} MB; longest task while saving ${Math.max(0, ...saving).toFixed(0)} ms`);
+      expect(saving.filter((d) => d > LONG_TASK_MS)).toEqual([]);
       expect(tasks.filter((d) => d > LONG_TASK_MS)).toEqual([]);
       expect(await summaryOf(page)).toEqual(expectedSummary(expected));
       expect(errors).toEqual([]);

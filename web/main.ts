@@ -4,12 +4,12 @@
 // Content-Security-Policy forbids connections).
 import type { Profile } from '../src/core.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
-import { Cancelled, cancelValidation, validateInWorker } from './checker.ts';
+import { Cancelled, cancelValidation, reportInWorker, validateInWorker } from './checker.ts';
 import { bi, byId } from './dom.ts';
 import { fromDrop, fromInput } from './intake.ts';
-import type { PickedFile, Progress } from './protocol.ts';
+import type { PickedFile, Progress, ReportFormat } from './protocol.ts';
 import { showRecords } from './records-view.ts';
-import { jsonReport, orderFiles, sarifReport } from './report.ts';
+import { orderFiles } from './report.ts';
 import { renderResults } from './results.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -95,6 +95,8 @@ async function validate(): Promise<void> {
     return;
   }
   const job = ++jobs;
+  // The run shown is let go of with its worker (its reports can no longer be built).
+  run = undefined;
   setState('validating');
   setStatus('検証中… / Validating…');
   progressBar.removeAttribute('value');
@@ -185,8 +187,8 @@ byId<HTMLButtonElement>('cancel').addEventListener('click', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Reports
 
-function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -196,12 +198,29 @@ function download(text: string, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-byId<HTMLButtonElement>('download-json').addEventListener('click', () => {
-  if (run) download(jsonReport(run), 'careplan-report.json', 'application/json');
-});
-byId<HTMLButtonElement>('download-sarif').addEventListener('click', () => {
-  if (run) download(sarifReport(run), 'careplan-report.sarif', 'application/sarif+json');
-});
+/** The reports the page saves, by name and type; each is built by the run's worker (web/report.ts's builders). */
+const REPORTS: Record<ReportFormat, { name: string; type: string }> = {
+  json: { name: 'careplan-report.json', type: 'application/json' },
+  sarif: { name: 'careplan-report.sarif', type: 'application/sarif+json' },
+};
+
+/**
+ * Save a report of the run shown: the one way every download button goes. The worker that made the run builds
+ * it (a report of tens of thousands of issues takes a second or more to write: never on the page's thread).
+ */
+async function saveReport(format: ReportFormat): Promise<void> {
+  if (!run) return;
+  const { name, type } = REPORTS[format];
+  try {
+    const text = await reportInWorker(format);
+    download(new Blob([text], { type }), name);
+  } catch (e) {
+    if (!(e instanceof Cancelled)) setStatus(`レポートを作れませんでした / Could not make the report: ${String(e)}`);
+  }
+}
+
+byId<HTMLButtonElement>('download-json').addEventListener('click', () => void saveReport('json'));
+byId<HTMLButtonElement>('download-sarif').addEventListener('click', () => void saveReport('sarif'));
 byId<HTMLButtonElement>('clear').addEventListener('click', () => {
   files = [];
   fileInput.value = '';

@@ -55,8 +55,12 @@ export interface RecordsPage {
   readonly why?: 'utf8Strict' | 'noKind' | 'noVersion' | 'none';
 }
 
+/** The reports the page saves, built in the worker that holds the run (web/report.ts's builders). */
+export type ReportFormat = 'json' | 'sarif';
+
 export type ToWorker =
   | { readonly type: 'validate'; readonly files: readonly PickedFile[]; readonly profile: Profile }
+  | { readonly type: 'report'; readonly format: ReportFormat }
   | { readonly type: 'records'; readonly file: PickedFile; readonly profile: Profile; readonly page: number; readonly pageSize: number };
 
 /**
@@ -69,6 +73,7 @@ export type FromWorker =
   | { readonly type: 'issues'; readonly of: 'file' | 'unit'; readonly index: number; readonly issues: readonly Issue[] }
   | { readonly type: 'validated'; readonly run: ValidationRun }
   | { readonly type: 'records'; readonly records: RecordsPage }
+  | { readonly type: 'report'; readonly format: ReportFormat; readonly text: Blob }
   | { readonly type: 'failed'; readonly message: string };
 
 /** The least time between two progress messages: the page redraws at most this often. */

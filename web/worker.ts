@@ -3,9 +3,9 @@
 // is read as a stream: a file of any size is checked with bounded memory, and a records page keeps only its
 // own records.
 import { editionOfCsvVersion, getLayout, isFileKind, parseFileName, readCsvStream, validateFileStreams, type Issue, type Profile, type StreamProgress } from '../src/core.ts';
-import { pageRun } from './report.ts';
+import { jsonReport, pageRun, sarifReport } from './report.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
-import { ISSUES_PER_MESSAGE, PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ToWorker } from './protocol.ts';
+import { ISSUES_PER_MESSAGE, PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ReportFormat, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 const post = (message: FromWorker) => scope.postMessage(message);
@@ -49,7 +49,20 @@ async function validate(files: readonly PickedFile[], profile: Profile): Promise
     if (p.done || Date.now() - last >= PROGRESS_INTERVAL_MS) send(progressOf(p.file, p.bytes, p.records));
   };
   const report = await validateFileStreams(streams, { profile, onProgress });
-  postRun(pageRun(report, profile));
+  validated = pageRun(report, profile);
+  postRun(validated);
+}
+
+/** The run this worker made: the page asks for its reports while it shows it (checker.ts keeps this worker). */
+let validated: ValidationRun | undefined;
+
+/** Each saved report's builder: the command's, through web/report.ts. */
+const REPORT_BUILDERS: Record<ReportFormat, (run: ValidationRun) => string> = { json: jsonReport, sarif: sarifReport };
+
+function buildReport(format: ReportFormat): void {
+  if (!validated) throw new Error('no run to report');
+  // A Blob crosses to the page without a copy of its text on the page's thread.
+  post({ type: 'report', format, text: new Blob([REPORT_BUILDERS[format](validated)]) });
 }
 
 /** A run for the page: its issues in batches, then the run without them (the page puts them back, checker.ts). */
@@ -122,6 +135,11 @@ async function recordsPage(picked: PickedFile, profile: Profile, page: number, p
 
 scope.onmessage = (e) => {
   const m = e.data;
-  const done = m.type === 'validate' ? validate(m.files, m.profile) : recordsPage(m.file, m.profile, m.page, m.pageSize);
+  const done =
+    m.type === 'validate'
+      ? validate(m.files, m.profile)
+      : m.type === 'report'
+        ? Promise.resolve().then(() => buildReport(m.format))
+        : recordsPage(m.file, m.profile, m.page, m.pageSize);
   done.catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 };
