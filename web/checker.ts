@@ -165,8 +165,8 @@ export function reportInWorker(format: ReportFormat): Promise<Blob> {
 }
 
 /** One page of a file's records, read in a worker. */
-export function recordsInWorker(file: PickedFile, profile: Profile, page: number, pageSize: number): Promise<RecordsPage> {
-  return records.run({ type: 'records', file, profile, page, pageSize }, (m) => (m.type === 'records' ? m.records : undefined));
+export function recordsInWorker(file: PickedFile, profile: Profile, page: number, pageSize: number, total?: number): Promise<RecordsPage> {
+  return records.run({ type: 'records', file, profile, page, pageSize, total }, (m) => (m.type === 'records' ? m.records : undefined));
 }
 
 export function cancelRecords(): void {

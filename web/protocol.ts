@@ -61,7 +61,15 @@ export type ReportFormat = 'json' | 'sarif';
 export type ToWorker =
   | { readonly type: 'validate'; readonly files: readonly PickedFile[]; readonly profile: Profile }
   | { readonly type: 'report'; readonly format: ReportFormat }
-  | { readonly type: 'records'; readonly file: PickedFile; readonly profile: Profile; readonly page: number; readonly pageSize: number };
+  | {
+      readonly type: 'records';
+      readonly file: PickedFile;
+      readonly profile: Profile;
+      readonly page: number;
+      readonly pageSize: number;
+      /** The file's record count from the view's first page: the page is then read only as far as it reaches. */
+      readonly total?: number | undefined;
+    };
 
 /**
  * A run's issues cross in batches of at most ISSUES_PER_MESSAGE ('issues'), before the run itself ('validated',

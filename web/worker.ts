@@ -83,7 +83,11 @@ function postRun(run: ValidationRun): void {
   post({ type: 'validated', run: { ...run, report: bare } });
 }
 
-async function recordsPage(picked: PickedFile, profile: Profile, page: number, pageSize: number): Promise<void> {
+/**
+ * A page of a file's records. The first page a view reads counts the file's records to its end; the view then
+ * gives that count with the next pages (`known`), which are read only as far as they reach.
+ */
+async function recordsPage(picked: PickedFile, profile: Profile, page: number, pageSize: number, known: number | undefined): Promise<void> {
   const lenient = profile === 'lenient';
   const first = page * pageSize;
   const rows: string[][] = [];
@@ -102,6 +106,7 @@ async function recordsPage(picked: PickedFile, profile: Profile, page: number, p
         lines.push(item.line);
       }
       total++;
+      if (known !== undefined && total >= first + pageSize) break;
     } else if (item.issue.code === 'CSV_NOT_MS932') utf8 = true;
     else if (item.issue.code === 'CSV_UNKNOWN_VERSION' || item.issue.code === 'CSV_UNSUPPORTED_VERSION') unknownVersion = true;
   }
@@ -127,7 +132,7 @@ async function recordsPage(picked: PickedFile, profile: Profile, page: number, p
     lines,
     page,
     pageSize,
-    total,
+    total: known ?? total,
     ...(why ? { why } : {}),
   };
   post({ type: 'records', records });
@@ -140,6 +145,6 @@ scope.onmessage = (e) => {
       ? validate(m.files, m.profile)
       : m.type === 'report'
         ? Promise.resolve().then(() => buildReport(m.format))
-        : recordsPage(m.file, m.profile, m.page, m.pageSize);
+        : recordsPage(m.file, m.profile, m.page, m.pageSize, m.total);
   done.catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 };
