@@ -95,6 +95,8 @@ export {
   type FileReport,
   type Profile,
   type ValidateOptions,
+  type ValidateStreamsOptions,
+  type StreamProgress,
   type RuleSpec,
   type RuleCode,
   type Lowering,

@@ -3,7 +3,7 @@
 // not carry every layout for them.
 import { FORMATS } from '../spec-tables/formats.js';
 import { isFileKind } from './spec.js';
-import { arrayOf, BOOLEAN, COUNT, either, leaf, LIMITS, NUMBER, oneOf, optional, PROFILE, shape, STRING } from './arguments.js';
+import { arrayOf, BOOLEAN, COUNT, either, FUNCTION, leaf, LIMITS, NUMBER, oneOf, optional, PROFILE, shape, STRING } from './arguments.js';
 
 export const FILE_KIND = leaf(
   'a file kind of the spec (FILE_KINDS)',
@@ -16,13 +16,10 @@ export const READ_OPTIONS = optional(shape('a ReadOptions object', 'ReadOptions 
 export const STREAM_READ_OPTIONS = optional(
   shape('a ReadOptions object', 'ReadOptions のオブジェクト', { ...readOptionFields, name: optional(STRING) }),
 );
-export const VALIDATE_OPTIONS = optional(
-  shape('a ValidateOptions object', 'ValidateOptions のオブジェクト', {
-    profile: optional(PROFILE),
-    kind: optional(FILE_KIND),
-    maxIssuesPerCode: COUNT,
-    limits: LIMITS,
-  }),
+const validateOptionFields = { profile: optional(PROFILE), kind: optional(FILE_KIND), maxIssuesPerCode: COUNT, limits: LIMITS };
+export const VALIDATE_OPTIONS = optional(shape('a ValidateOptions object', 'ValidateOptions のオブジェクト', validateOptionFields));
+export const VALIDATE_STREAMS_OPTIONS = optional(
+  shape('a ValidateStreamsOptions object', 'ValidateStreamsOptions のオブジェクト', { ...validateOptionFields, onProgress: optional(FUNCTION) }),
 );
 
 export const FIELD = shape('a Field of a layout (getLayout(…).fields)', 'レイアウトの項目（getLayout(…).fields の要素）', {

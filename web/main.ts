@@ -4,14 +4,14 @@
 // Content-Security-Policy forbids connections).
 import type { Profile } from '../src/core.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
-import { Cancelled, cancelValidation, validateInWorker } from './checker.ts';
+import { Cancelled, cancelValidation, reportInWorker, validateInWorker } from './checker.ts';
 import { bi, byId, h } from './dom.ts';
 import { fromDrop, fromInput, sortOut, type RefusedFile } from './intake.ts';
 import { askReplaceOrAdd } from './pick-dialog.ts';
-import type { PickedFile, Progress } from './protocol.ts';
+import type { PickedFile, Progress, ReportFormat } from './protocol.ts';
 import { showRecords } from './records-view.ts';
 import { buildPrintReport } from './print.ts';
-import { jsonReport, orderFiles, problemsCsv, sarifReport } from './report.ts';
+import { orderFiles } from './report.ts';
 import { renderResults } from './results.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -19,6 +19,8 @@ import { renderResults } from './results.ts';
 
 let files: PickedFile[] = [];
 let run: ValidationRun | undefined;
+/** Validations started: a validation's drawing stops when a newer one (or a cancel) has started. */
+let jobs = 0;
 
 const dropZone = byId<HTMLDivElement>('drop-zone');
 const fileInput = byId<HTMLInputElement>('file-input');
@@ -115,13 +117,16 @@ function revealResults(withRefusals: boolean): void {
 // Validation
 
 function showProgress(p: Progress): void {
+  // What the tests read (and a script could): the file's bytes and records read so far.
+  progressBox.dataset['bytes'] = String(p.bytes);
+  progressBox.dataset['records'] = String(p.records);
   progressBar.max = Math.max(1, p.totalSize);
   progressBar.value = p.totalBytes;
   const mb = (n: number) => (n / 1048576).toFixed(1);
   progressText.replaceChildren(
     bi(
-      `${p.index + 1}/${p.files}ファイル目 ${p.name}：${mb(p.bytes)} / ${mb(p.size)} MB、約${p.records.toLocaleString('ja-JP')}レコード`,
-      `file ${p.index + 1} of ${p.files}, ${p.name}: ${mb(p.bytes)} of ${mb(p.size)} MB, about ${p.records.toLocaleString('en')} records`,
+      `${p.index + 1}/${p.files}ファイル目 ${p.name}：${mb(p.bytes)} / ${mb(p.size)} MB、${p.records.toLocaleString('ja-JP')}レコード`,
+      `file ${p.index + 1} of ${p.files}, ${p.name}: ${mb(p.bytes)} of ${mb(p.size)} MB, ${p.records.toLocaleString('en')} records`,
     ),
   );
 }
@@ -129,6 +134,7 @@ function showProgress(p: Progress): void {
 /** Validate the files held; whether results were drawn. */
 async function validate(): Promise<boolean> {
   if (!files.length) {
+    jobs++;
     recordsSection.hidden = true;
     cancelValidation();
     run = undefined;
@@ -138,10 +144,15 @@ async function validate(): Promise<boolean> {
     setState('empty');
     return false;
   }
+  const job = ++jobs;
+  // The run shown is let go of with its worker (its reports can no longer be built).
+  run = undefined;
   setState('validating');
   setStatus('検証中… / Validating…');
   progressBar.removeAttribute('value');
   progressText.replaceChildren();
+  delete progressBox.dataset['bytes'];
+  delete progressBox.dataset['records'];
   progressBox.hidden = false;
   try {
     run = await validateInWorker(files, profile(), showProgress);
@@ -153,11 +164,44 @@ async function validate(): Promise<boolean> {
     return false;
   }
   progressBox.hidden = true;
-  const shown = renderResults(run, { showRecords: (name) => openRecords(name) });
+  return drawResults(run, job);
+}
+
+/** The next task: what follows runs after the browser has had its turn (input, layout, drawing). */
+const nextTask = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Issue rows drawn at once per table; the rest follow a slice at a time, each slice in a task of its own. */
+const FIRST_ROWS = 50;
+const ROWS_PER_SLICE = 50;
+
+/**
+ * Draws a run's results without a long task: they are built apart from the run's arrival (a task of its own),
+ * and a long issue table is shown with its first rows, the others added in slices between which the page lays
+ * out and stays responsive. The state is 'done' once every row is drawn; false when a newer job took over.
+ */
+async function drawResults(done: ValidationRun, job: number): Promise<boolean> {
+  await nextTask();
+  if (job !== jobs) return false;
+  const shown = renderResults(done, { showRecords: (name) => openRecords(name) });
+  const later: [HTMLElement, Element[]][] = [];
+  for (const unit of shown.units) {
+    for (const body of unit.querySelectorAll<HTMLElement>('table.issues > tbody')) {
+      const rows = [...body.children].slice(FIRST_ROWS);
+      for (const row of rows) row.remove();
+      if (rows.length) later.push([body, rows]);
+    }
+  }
   summary.replaceChildren(...shown.summary);
   unitsBox.replaceChildren(...shown.units);
   results.hidden = false;
   setStatus('');
+  for (const [body, rows] of later) {
+    for (let at = 0; at < rows.length; at += ROWS_PER_SLICE) {
+      await nextTask();
+      if (job !== jobs) return false;
+      body.append(...rows.slice(at, at + ROWS_PER_SLICE));
+    }
+  }
   setState('done');
   return true;
 }
@@ -177,18 +221,25 @@ function openRecords(name: string): void {
   });
 }
 
+// 中止 ends the worker (nothing of the run goes on) and lets go of the files it was given: the next pick starts afresh.
 byId<HTMLButtonElement>('cancel').addEventListener('click', () => {
+  jobs++;
   cancelValidation();
+  files = [];
+  run = undefined;
   progressBox.hidden = true;
-  setStatus('検証を中止しました / Validation cancelled');
+  results.hidden = true;
+  recordsSection.hidden = true;
+  setStatus('検証を中止しました。もう一度ファイルを選んでください。 / Validation cancelled. Choose the files again.');
   setState('cancelled');
+  byId<HTMLButtonElement>('choose-files').focus();
 });
 
 // ---------------------------------------------------------------------------------------------------------
 // Reports
 
-function download(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -198,15 +249,32 @@ function download(text: string, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-byId<HTMLButtonElement>('download-json').addEventListener('click', () => {
-  if (run) download(jsonReport(run), 'careplan-report.json', 'application/json');
-});
-byId<HTMLButtonElement>('download-sarif').addEventListener('click', () => {
-  if (run) download(sarifReport(run), 'careplan-report.sarif', 'application/sarif+json');
-});
-byId<HTMLButtonElement>('download-csv').addEventListener('click', () => {
-  if (run) download(problemsCsv(run), 'careplan-problems.csv', 'text/csv');
-});
+/** The reports the page saves, by name and type; each is built by the run's worker (web/report.ts's builders). */
+const REPORTS: Record<ReportFormat, { name: string; type: string }> = {
+  json: { name: 'careplan-report.json', type: 'application/json' },
+  sarif: { name: 'careplan-report.sarif', type: 'application/sarif+json' },
+  csv: { name: 'careplan-problems.csv', type: 'text/csv' },
+};
+
+/**
+ * Save a report of the run shown: the one way every download button goes. The worker that made the run builds
+ * it (a report of tens of thousands of issues takes a second or more to write: never on the page's thread).
+ */
+async function saveReport(format: ReportFormat): Promise<void> {
+  if (!run) return;
+  const { name, type } = REPORTS[format];
+  try {
+    const text = await reportInWorker(format);
+    download(new Blob([text], { type }), name);
+  } catch (e) {
+    if (!(e instanceof Cancelled)) setStatus(`レポートを作れませんでした / Could not make the report: ${String(e)}`);
+  }
+}
+
+byId<HTMLButtonElement>('download-json').addEventListener('click', () => void saveReport('json'));
+byId<HTMLButtonElement>('download-sarif').addEventListener('click', () => void saveReport('sarif'));
+byId<HTMLButtonElement>('download-csv').addEventListener('click', () => void saveReport('csv'));
+
 /** The print report of the run shown (also when the browser's own print is chosen); print shows it alone. */
 function preparePrint(): void {
   byId<HTMLElement>('print-report').replaceChildren(...(run ? buildPrintReport(run, new Date()) : []));

@@ -1,7 +1,7 @@
 // The messages between the page (web/main.ts, through web/checker.ts) and its worker (web/worker.ts). The
 // worker reads and validates; the page only draws. Files cross as File objects (the worker reads them), so
 // the page never holds a file's bytes.
-import type { Profile } from '../src/core.ts';
+import type { Issue, Profile } from '../src/core.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 
 /** A file the user gave: its path as validated (a folder's files by their folder-relative path) and the file. */
@@ -10,18 +10,21 @@ export interface PickedFile {
   readonly file: Blob;
 }
 
-/** How a file's reading is going, sent at most every PROGRESS_INTERVAL_MS. */
+/**
+ * How a file's reading is going (validateFileStreams' onProgress): sent when a file's turn comes, when it is
+ * read, and in between at most every PROGRESS_INTERVAL_MS.
+ */
 export interface Progress {
   /** The file being read (0-based) of `files`. */
   readonly index: number;
   readonly files: number;
   readonly name: string;
-  /** Bytes read of this file, and its size. */
+  /** Bytes of this file read and checked, and its size. */
   readonly bytes: number;
   readonly size: number;
-  /** Records read of this file so far. */
+  /** Records of this file read and checked so far (exact: at its end, its FileReport.records). */
   readonly records: number;
-  /** Bytes read of all files, and their total size. */
+  /** Bytes of all files read and checked, and their total size. */
   readonly totalBytes: number;
   readonly totalSize: number;
 }
@@ -52,15 +55,37 @@ export interface RecordsPage {
   readonly why?: 'utf8Strict' | 'noKind' | 'noVersion' | 'none';
 }
 
+/** The reports the page saves, built in the worker that holds the run (web/report.ts's builders). */
+export type ReportFormat = 'json' | 'sarif' | 'csv';
+
 export type ToWorker =
   | { readonly type: 'validate'; readonly files: readonly PickedFile[]; readonly profile: Profile }
-  | { readonly type: 'records'; readonly file: PickedFile; readonly profile: Profile; readonly page: number; readonly pageSize: number };
+  | { readonly type: 'report'; readonly format: ReportFormat }
+  | {
+      readonly type: 'records';
+      readonly file: PickedFile;
+      readonly profile: Profile;
+      readonly page: number;
+      readonly pageSize: number;
+      /** The file's record count from the view's first page: the page is then read only as far as it reaches. */
+      readonly total?: number | undefined;
+    };
 
+/**
+ * A run's issues cross in batches of at most ISSUES_PER_MESSAGE ('issues'), before the run itself ('validated',
+ * its files' and units' issue lists empty): the page takes each message in a task of its own, so that tens of
+ * thousands of issues never make one long task of copying (structured clone) on the page's thread.
+ */
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: Progress }
+  | { readonly type: 'issues'; readonly of: 'file' | 'unit'; readonly index: number; readonly issues: readonly Issue[] }
   | { readonly type: 'validated'; readonly run: ValidationRun }
   | { readonly type: 'records'; readonly records: RecordsPage }
+  | { readonly type: 'report'; readonly format: ReportFormat; readonly text: Blob }
   | { readonly type: 'failed'; readonly message: string };
 
 /** The least time between two progress messages: the page redraws at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
+
+/** Issues in one message of a run's issues (a few milliseconds of copying on the page's thread). */
+export const ISSUES_PER_MESSAGE = 1000;

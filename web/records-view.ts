@@ -81,8 +81,11 @@ function table(p: RecordsPage): HTMLElement {
   );
 }
 
-/** Show a page of a file's records (the first page when it opens). */
-export async function showRecords(file: PickedFile, hooks: RecordsHooks, page = 0): Promise<void> {
+/**
+ * Show a page of a file's records (the first page when it opens). `total`, the file's record count the first page
+ * found, lets a later page be read only as far as it reaches.
+ */
+export async function showRecords(file: PickedFile, hooks: RecordsHooks, page = 0, total?: number): Promise<void> {
   const { box, section, heading } = hooks;
   if (page === 0) {
     box.replaceChildren(h('p', { class: 'records-caption' }, h('span', { class: 'file-name' }, file.name)), h('p', { class: 'loading' }, bi('読み込み中…', 'Reading…')));
@@ -94,7 +97,7 @@ export async function showRecords(file: PickedFile, hooks: RecordsHooks, page = 
   delete box.dataset['file'];
   let p: RecordsPage;
   try {
-    p = await recordsInWorker(file, hooks.profile(), page, RECORDS_PAGE_SIZE);
+    p = await recordsInWorker(file, hooks.profile(), page, RECORDS_PAGE_SIZE, page === 0 ? undefined : total);
   } catch (e) {
     if (e instanceof Cancelled) return;
     box.replaceChildren(h('p', { class: 'none' }, bi(`読めませんでした: ${String(e)}`, 'Could not be read')));
@@ -105,7 +108,7 @@ export async function showRecords(file: PickedFile, hooks: RecordsHooks, page = 
   // What the tests wait for: the file and page drawn.
   box.dataset['file'] = p.name;
   box.dataset['page'] = String(p.page);
-  const go = (next: number) => void showRecords(file, hooks, next);
+  const go = (next: number) => void showRecords(file, hooks, next, p.total);
   if (!p.fields.length || !p.total) {
     const toLenient = p.why === 'utf8Strict' ? h('button', { type: 'button', class: 'read-lenient' }, bi('lenient で読む', 'Read it with the lenient profile')) : false;
     if (toLenient) {

@@ -2,21 +2,21 @@
 // thread, so that the page stays responsive and can show progress (and cancel, by ending the worker). Each file
 // is read as a stream: a file of any size is checked with bounded memory, and a records page keeps only its
 // own records.
-import { editionOfCsvVersion, getLayout, isFileKind, parseFileName, readCsvStream, validateFileStreams, type Profile } from '../src/core.ts';
-import { pageRun } from './report.ts';
-import { PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ToWorker } from './protocol.ts';
+import { editionOfCsvVersion, getLayout, isFileKind, parseFileName, readCsvStream, validateFileStreams, type Issue, type Profile, type StreamProgress } from '../src/core.ts';
+import { jsonReport, pageRun, problemsCsv, sarifReport } from './report.ts';
+import type { ValidationRun } from '../src/report/issues.ts';
+import { ISSUES_PER_MESSAGE, PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ReportFormat, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 const post = (message: FromWorker) => scope.postMessage(message);
 
-/** A blob's bytes, chunk by chunk, each chunk counted as it is read. */
-async function* chunksOf(blob: Blob, counted: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+/** A blob's bytes, chunk by chunk. */
+async function* chunksOf(blob: Blob): AsyncGenerator<Uint8Array> {
   const reader = blob.stream().getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      counted(value.length);
       yield value;
     }
   } finally {
@@ -24,42 +24,70 @@ async function* chunksOf(blob: Blob, counted: (bytes: number) => void): AsyncGen
   }
 }
 
-/** Counts LF bytes: the records read so far, near enough for a progress line (a record holds one or more). */
-function countLines(chunk: Uint8Array): number {
-  let n = 0;
-  for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) n++;
-  return n;
-}
-
 async function validate(files: readonly PickedFile[], profile: Profile): Promise<void> {
   const totalSize = files.reduce((n, f) => n + f.file.size, 0);
-  let totalBytes = 0;
+  // Bytes of the files before each one: the bytes read of all files, from those of the file being read.
+  const before = files.map((_, i) => files.slice(0, i).reduce((n, f) => n + f.file.size, 0));
   let last = 0;
-  const streams = files.map((f, index) => {
-    let bytes = 0;
-    let records = 0;
-    const report = (force: boolean) => {
-      const now = Date.now();
-      if (!force && now - last < PROGRESS_INTERVAL_MS) return;
-      last = now;
-      const progress: Progress = { index, files: files.length, name: f.name, bytes, size: f.file.size, records, totalBytes, totalSize };
-      post({ type: 'progress', progress });
-    };
-    async function* chunks(): AsyncGenerator<Uint8Array> {
-      report(true);
-      for await (const chunk of chunksOf(f.file, (n) => ((bytes += n), (totalBytes += n)))) {
-        records += countLines(chunk);
-        report(false);
-        yield chunk;
-      }
-    }
-    return { name: f.name, chunks: chunks() };
-  });
-  const report = await validateFileStreams(streams, { profile });
-  post({ type: 'validated', run: pageRun(report, profile) });
+  const send = (p: Progress) => {
+    last = Date.now();
+    post({ type: 'progress', progress: p });
+  };
+  const progressOf = (index: number, bytes: number, records: number): Progress => {
+    const f = files[index]!;
+    return { index, files: files.length, name: f.name, bytes, size: f.file.size, records, totalBytes: before[index]! + bytes, totalSize };
+  };
+  const streams = files.map((f, index) => ({
+    name: f.name,
+    chunks: (async function* () {
+      // The file's turn has come: shown before its first chunk is checked (many small files: not each one).
+      if (index === 0 || Date.now() - last >= PROGRESS_INTERVAL_MS) send(progressOf(index, 0, 0));
+      yield* chunksOf(f.file);
+    })(),
+  }));
+  const onProgress = (p: StreamProgress) => {
+    if (p.done || Date.now() - last >= PROGRESS_INTERVAL_MS) send(progressOf(p.file, p.bytes, p.records));
+  };
+  const report = await validateFileStreams(streams, { profile, onProgress });
+  validated = pageRun(report, profile);
+  postRun(validated);
 }
 
-async function recordsPage(picked: PickedFile, profile: Profile, page: number, pageSize: number): Promise<void> {
+/** The run this worker made: the page asks for its reports while it shows it (checker.ts keeps this worker). */
+let validated: ValidationRun | undefined;
+
+/** Each saved report's builder: the command's, through web/report.ts. */
+const REPORT_BUILDERS: Record<ReportFormat, (run: ValidationRun) => string> = { json: jsonReport, sarif: sarifReport, csv: problemsCsv };
+
+function buildReport(format: ReportFormat): void {
+  if (!validated) throw new Error('no run to report');
+  // A Blob crosses to the page without a copy of its text on the page's thread.
+  post({ type: 'report', format, text: new Blob([REPORT_BUILDERS[format](validated)]) });
+}
+
+/** A run for the page: its issues in batches, then the run without them (the page puts them back, checker.ts). */
+function postRun(run: ValidationRun): void {
+  const { report } = run;
+  const batches = (of: 'file' | 'unit', lists: readonly (readonly Issue[])[]) =>
+    lists.forEach((issues, index) => {
+      for (let at = 0; at < issues.length; at += ISSUES_PER_MESSAGE) post({ type: 'issues', of, index, issues: issues.slice(at, at + ISSUES_PER_MESSAGE) });
+    });
+  batches('file', report.files.map((f) => f.issues));
+  batches('unit', report.units.map((u) => u.issues));
+  const bare = {
+    ...report,
+    files: report.files.map((f) => ({ ...f, issues: [] })),
+    units: report.units.map((u) => ({ ...u, issues: [] })),
+    issues: [],
+  };
+  post({ type: 'validated', run: { ...run, report: bare } });
+}
+
+/**
+ * A page of a file's records. The first page a view reads counts the file's records to its end; the view then
+ * gives that count with the next pages (`known`), which are read only as far as they reach.
+ */
+async function recordsPage(picked: PickedFile, profile: Profile, page: number, pageSize: number, known: number | undefined): Promise<void> {
   const lenient = profile === 'lenient';
   const first = page * pageSize;
   const rows: string[][] = [];
@@ -70,7 +98,7 @@ async function recordsPage(picked: PickedFile, profile: Profile, page: number, p
   let unknownVersion = false;
   // The kind as the reader takes it: from the file name (its base name, for a folder's file).
   const base = picked.name.slice(picked.name.lastIndexOf('/') + 1);
-  for await (const item of readCsvStream(chunksOf(picked.file, () => {}), { name: base, lenient })) {
+  for await (const item of readCsvStream(chunksOf(picked.file), { name: base, lenient })) {
     if (item.type === 'record') {
       csvVersion ??= item.csvVersion;
       if (total >= first && total < first + pageSize) {
@@ -78,6 +106,7 @@ async function recordsPage(picked: PickedFile, profile: Profile, page: number, p
         lines.push(item.line);
       }
       total++;
+      if (known !== undefined && total >= first + pageSize) break;
     } else if (item.issue.code === 'CSV_NOT_MS932') utf8 = true;
     else if (item.issue.code === 'CSV_UNKNOWN_VERSION' || item.issue.code === 'CSV_UNSUPPORTED_VERSION') unknownVersion = true;
   }
@@ -103,7 +132,7 @@ async function recordsPage(picked: PickedFile, profile: Profile, page: number, p
     lines,
     page,
     pageSize,
-    total,
+    total: known ?? total,
     ...(why ? { why } : {}),
   };
   post({ type: 'records', records });
@@ -111,6 +140,11 @@ async function recordsPage(picked: PickedFile, profile: Profile, page: number, p
 
 scope.onmessage = (e) => {
   const m = e.data;
-  const done = m.type === 'validate' ? validate(m.files, m.profile) : recordsPage(m.file, m.profile, m.page, m.pageSize);
+  const done =
+    m.type === 'validate'
+      ? validate(m.files, m.profile)
+      : m.type === 'report'
+        ? Promise.resolve().then(() => buildReport(m.format))
+        : recordsPage(m.file, m.profile, m.page, m.pageSize, m.total);
   done.catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 };

@@ -141,6 +141,11 @@ export class FileValidator {
     return this.info?.kind === 'UPKIHON_IMAGE';
   }
 
+  /** Records checked so far (FileReport.records, once the file is read). */
+  get recordCount(): number {
+    return this.records;
+  }
+
   notJpeg(): void {
     this.sink.add(issue('IMAGE_NOT_JPEG', {}));
   }

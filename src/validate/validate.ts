@@ -1,7 +1,7 @@
 // validateFile / validateFiles / validateStream / validateFileStreams: one call that tells everything wrong
 // with files, from their bytes or streamed with bounded memory.
 import { BYTES, checkedChunks, checkedStreams, expectArguments, INPUT_FILE, INPUT_FILES, STRING } from '../arguments.js';
-import { VALIDATE_OPTIONS } from '../spec-arguments.js';
+import { VALIDATE_OPTIONS, VALIDATE_STREAMS_OPTIONS } from '../spec-arguments.js';
 import { readCsvStream } from '../codec/index.js';
 import { forEachCsvItemOf, forEachStreamItem } from '../codec/read.js';
 import type { Issue } from '../issues.js';
@@ -30,6 +30,32 @@ export interface InputStream {
   readonly name: string;
   readonly chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
+
+/** How validateFileStreams is getting on with one of its files (ValidateStreamsOptions.onProgress). */
+export interface StreamProgress {
+  /** The file's index in `files`, and its name. */
+  readonly file: number;
+  readonly name: string;
+  /** Bytes of the file read so far. */
+  readonly bytes: number;
+  /** Records of the file read and checked so far: at the file's last call, its FileReport.records. */
+  readonly records: number;
+  /** The file has been read: this is its last call. */
+  readonly done: boolean;
+}
+
+/** validateFileStreams' options: ValidateOptions, and a callback for its progress. */
+export interface ValidateStreamsOptions extends ValidateOptions {
+  /**
+   * Called once for each chunk read, when the chunk's records have been checked (a record that goes on into the
+   * next chunk is counted with that one); a file's last call has `done: true` and its final counts, and a file
+   * of no chunks (or an image, of which only the first bytes are read) has that call only. Files whose chunks
+   * are all at hand (arrays) are checked at once: one call each. An exception it throws rejects the validation.
+   */
+  readonly onProgress?: ((progress: StreamProgress) => void) | undefined;
+}
+
+type OnProgress = NonNullable<ValidateStreamsOptions['onProgress']>;
 
 /** The reader reads by the validation's policy (its caps, limits and profile), with the kind the validator took. */
 function readerOptions(options: ValidateOptions | Policy, kind: FileKind | undefined): Policy {
@@ -78,18 +104,45 @@ function validateAtHand<F extends { readonly name: string }>(
   return { files: reports, units: groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy)) };
 }
 
+/** A file's progress as validateOneStream reports it: bytes read, and whether the file is read. */
+type FileProgress = (bytes: number, done: boolean) => void;
+
+/**
+ * A file's chunks, as the reader takes them, and `read(bytes)` once each chunk but the last has been read through:
+ * the reader asks for the next chunk only when it has checked every record the previous one completed. The last
+ * chunk's call is the caller's, once the reader has finished (a last record without a line end is then counted).
+ */
+async function* counted(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, read: FileProgress, total: { bytes: number }): AsyncGenerator<Uint8Array> {
+  let previous: Uint8Array | undefined;
+  for await (const chunk of chunks) {
+    if (previous) read(total.bytes, false);
+    total.bytes += chunk.length;
+    previous = chunk;
+    yield chunk;
+  }
+}
+
 /** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives. */
-async function validateOneStream(file: InputStream, options: ValidateOptions | Policy, validator = new FileValidator(file.name, options)): Promise<FileValidator> {
+async function validateOneStream(
+  file: InputStream,
+  options: ValidateOptions | Policy,
+  validator = new FileValidator(file.name, options),
+  progress?: FileProgress,
+): Promise<FileValidator> {
+  const total = { bytes: 0 };
   if (validator.isImage) {
     const head: number[] = [];
     for await (const chunk of file.chunks) {
+      total.bytes += chunk.length;
       for (let i = 0; i < chunk.length && head.length < JPEG.length; i++) head.push(chunk[i]!);
       if (head.length >= JPEG.length) break; // the rest of the image is not needed (the source is closed)
     }
     if (!isJpeg([Uint8Array.from(head)])) validator.notJpeg();
-    return validator;
+  } else {
+    const chunks = progress ? counted(file.chunks, progress, total) : file.chunks;
+    for await (const item of readCsvStream(chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
   }
-  for await (const item of readCsvStream(file.chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
+  progress?.(total.bytes, true);
   return validator;
 }
 
@@ -133,11 +186,14 @@ function chunksAtHand(files: unknown): ChunkedFile[] | undefined {
  * deciding the encoding as a stream does), without a promise or a generator per file and item. The policy is
  * resolved already and the files checked (chunksAtHand).
  */
-function validateChunkedFiles(files: readonly ChunkedFile[], policy: Policy): { files: FileReport[]; units: SendUnitReport[] } {
+function validateChunkedFiles(files: readonly ChunkedFile[], policy: Policy, onProgress?: OnProgress): { files: FileReport[]; units: SendUnitReport[] } {
+  let index = 0;
   return validateAtHand(files, policy, (file, validator) => {
     if (validator.isImage) {
       if (!isJpeg(file.chunks)) validator.notJpeg();
     } else forEachStreamItem(file.chunks, file.name, withKind(policy, validator.kind), (item) => validator.add(item));
+    const bytes = file.chunks.reduce((n, c) => n + c.length, 0);
+    onProgress?.({ file: index++, name: file.name, bytes, records: validator.recordCount, done: true });
   });
 }
 
@@ -148,10 +204,11 @@ const frozenPolicies = new WeakMap<object, Policy>();
  * The policy of a validation entry point's options, checked first. Options frozen to the bottom (their limits
  * too) cannot change after the check, so their policy is kept and they are not checked again.
  */
-function checkedPolicy(fn: string, options: ValidateOptions): Policy {
+function checkedPolicy(fn: string, options: ValidateStreamsOptions): Policy {
   const kept = typeof options === 'object' && options !== null ? frozenPolicies.get(options) : undefined;
   if (kept) return kept;
-  expectArguments(fn, [['options', options, VALIDATE_OPTIONS]]);
+  // onProgress is checked here too: frozen, it cannot change either (the policy does not hold it).
+  expectArguments(fn, [['options', options, VALIDATE_STREAMS_OPTIONS]]);
   const policy = resolvePolicy(options);
   if (isFixed(options) && (options.limits === undefined || isFixed(options.limits))) frozenPolicies.set(options, policy);
   return policy;
@@ -206,16 +263,18 @@ export async function validateStream(
 /**
  * validateFiles for streams: each file is read chunk by chunk, one file after another, and only the small
  * summaries the send-unit checks need are kept, so a file of any size is checked with bounded memory. Gives
- * the report validateFiles gives for the same bytes. Never rejects on bad input; it rejects only when a
- * source does (an I/O error), with that error.
+ * the report validateFiles gives for the same bytes; `onProgress` (ValidateStreamsOptions) hears of each
+ * chunk read. Never rejects on bad input; it rejects only when a source does (an I/O error) or onProgress
+ * throws, with that error.
  */
-export async function validateFileStreams(files: readonly InputStream[], options: ValidateOptions = {}): Promise<ValidationReport> {
+export async function validateFileStreams(files: readonly InputStream[], options: ValidateStreamsOptions = {}): Promise<ValidationReport> {
   // Resolved once for every file (not once per file), and once for every call when the options are frozen.
   const policy = checkedPolicy('validateFileStreams', options);
+  const onProgress = options.onProgress;
   // Files whose bytes are all at hand (the command's small files) are read at once, with the same reports.
   const atHand = chunksAtHand(files);
   if (atHand) {
-    const found = validateChunkedFiles(atHand, policy);
+    const found = validateChunkedFiles(atHand, policy, onProgress);
     return report(found.files, found.units);
   }
   files = checkedStreams('validateFileStreams', 'files', files);
@@ -223,7 +282,9 @@ export async function validateFileStreams(files: readonly InputStream[], options
   const facts: FileFacts[] = [];
   const validators = validatorsFor(files, policy);
   for (const [i, file] of files.entries()) {
-    const validator = await validateOneStream(file, policy, validators[i]);
+    const validator = validators[i]!;
+    const progress: FileProgress | undefined = onProgress && ((bytes, done) => onProgress({ file: i, name: file.name, bytes, records: validator.recordCount, done }));
+    await validateOneStream(file, policy, validator, progress);
     reports.push(validator.finish());
     facts.push(validator.facts());
   }
