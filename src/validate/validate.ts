@@ -8,6 +8,7 @@ import type { Issue } from '../issues.js';
 import { resolvePolicy, withKind, type Policy } from '../policy.js';
 import type { FileKind } from '../spec.js';
 import type { FileFacts } from './file-facts.js';
+import { headOf, peekHead } from './file-head.js';
 import { FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
 import { checkSendUnit, factNeedsOf, groupSendUnits, type SendUnitReport } from './send-units.js';
 
@@ -50,6 +51,7 @@ function validateOne(file: InputFile, options: ValidateOptions | Policy, validat
     if (!isJpeg([file.bytes])) validator.notJpeg();
     return validator;
   }
+  if (validator.refuses(headOf([file.bytes]))) return validator;
   // The validator has read the name already: the reader gets its kind rather than parse the name again.
   forEachCsvItemOf(file, readerOptions(options, validator.kind), (item) => validator.add(item));
   return validator;
@@ -78,7 +80,7 @@ function validateAtHand<F extends { readonly name: string }>(
   return { files: reports, units: groupSendUnits(facts).map((unit) => checkSendUnit(unit, policy)) };
 }
 
-/** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives. */
+/** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives (its first bytes told first). */
 async function validateOneStream(file: InputStream, options: ValidateOptions | Policy, validator = new FileValidator(file.name, options)): Promise<FileValidator> {
   if (validator.isImage) {
     const head: number[] = [];
@@ -89,7 +91,12 @@ async function validateOneStream(file: InputStream, options: ValidateOptions | P
     if (!isJpeg([Uint8Array.from(head)])) validator.notJpeg();
     return validator;
   }
-  for await (const item of readCsvStream(file.chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
+  const peeked = await peekHead(file.chunks);
+  if (validator.refuses(peeked.head)) {
+    await peeked.close();
+    return validator;
+  }
+  for await (const item of readCsvStream(peeked.chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
   return validator;
 }
 
@@ -137,7 +144,7 @@ function validateChunkedFiles(files: readonly ChunkedFile[], policy: Policy): { 
   return validateAtHand(files, policy, (file, validator) => {
     if (validator.isImage) {
       if (!isJpeg(file.chunks)) validator.notJpeg();
-    } else forEachStreamItem(file.chunks, file.name, withKind(policy, validator.kind), (item) => validator.add(item));
+    } else if (!validator.refuses(headOf(file.chunks))) forEachStreamItem(file.chunks, file.name, withKind(policy, validator.kind), (item) => validator.add(item));
   });
 }
 
