@@ -97,6 +97,12 @@ describe('FILE_NOT_SPEC_FILE', () => {
     }
   });
 
+  it('a PDF under its own name: its file-name issue, and FILE_NOT_SPEC_FILE instead of CSV issues', () => {
+    const report = validateFile({ name: '見積書.pdf', bytes: PDF });
+    expect(only(report)).toEqual(['NAME_UNKNOWN_PREFIX', 'FILE_NOT_SPEC_FILE']);
+    expect(report.issues[1]!.message).toBe('見積書.pdf はPDFファイルです。ケアプランデータ連携のCSVファイル（.CSV）を選んでください');
+  });
+
   it('a .txt of CSV text is left to the name rules and read; a photo named .jpg is not read as CSV', () => {
     const txt = validateFile({ name: 'メモ.txt', bytes: new TextEncoder().encode('髙﨑,ｶﾀｶﾅ,"a, ""b"""\r\n') });
     expect(only(txt)).not.toContain('FILE_NOT_SPEC_FILE');
