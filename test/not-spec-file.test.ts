@@ -69,6 +69,22 @@ describe('FILE_NOT_SPEC_FILE', () => {
     }
   });
 
+  it('a source reading into one buffer again: its first bytes are told right, and the rest read as before', async () => {
+    function* reusing(bytes: Uint8Array, size: number): Generator<Uint8Array> {
+      const buffer = new Uint8Array(size);
+      for (let at = 0; at < bytes.length; at += size) {
+        const view = buffer.subarray(0, Math.min(size, bytes.length - at));
+        view.set(bytes.subarray(at, at + view.length));
+        yield view;
+      }
+    }
+    const sample = readFileSync(SAMPLE);
+    for (let size = 1; size <= 8; size++) {
+      expect(only(await validateStream(reusing(XLSX, size), NAME)), `${size}`).toEqual(['FILE_NOT_SPEC_FILE']);
+      expect(await validateStream(reusing(sample, size), NAME), `${size}`).toEqual(validateFile({ name: NAME, bytes: sample }));
+    }
+  });
+
   it('stops reading the stream after its first bytes (the rest of a large PDF is not pulled)', async () => {
     let pulled = 0;
     let closed = false;

@@ -45,8 +45,9 @@ export async function peekHead(source: AsyncIterable<Uint8Array> | Iterable<Uint
   while (size < SNIFF_BYTES) {
     const next = await pull();
     if (next.done) break;
-    held.push(next.value);
     size += next.value.length;
+    // A source may read into one buffer again at the next pull: a chunk held across a pull is copied (< 64 bytes).
+    held.push(size < SNIFF_BYTES ? next.value.slice() : next.value);
   }
   const close = async (): Promise<void> => {
     if (ended) return;
