@@ -2,7 +2,8 @@
 // are taken as the command's folder walk takes them (spec CSV files and family-diagram images, no hidden
 // entries), named by their folder-relative path. The worker reads the files: here only their first bytes are
 // read, to refuse what is not a spec file (a PDF, an Excel workbook, even one saved as 〜.CSV) before anything
-// parses it.
+// parses it. The library would report such a .CSV too (FILE_NOT_SPEC_FILE, in the same words: refusalReason), but
+// only here can a .txt or .xlsx be left out of the pick, all refusals said in one message, and no worker started.
 import { SNIFF_BYTES, sniffFileType } from '../src/codec/sniff.ts';
 import { refusalReason } from '../src/messages/refusals.ts';
 import type { PickedFile } from './protocol.ts';

@@ -87,6 +87,7 @@ export const adviceEn: AdviceCatalogue = {
   RECORD_HOSOKU_LIMIT_EXCESS: 'Set the excess to total units − limit (0 if negative).',
   RECORD_HOSOKU_TOTAL_EXCESS: 'Set the total excess to the sum of the slots’ excess.',
   // Files
+  FILE_NOT_SPEC_FILE: 'For an Excel workbook: open it in Excel, Save As, and choose "CSV (Comma delimited)". Otherwise choose the care-plan data-exchange CSV files (.CSV) your care software exported.',
   FILE_UNREADABLE: 'Check the file can be opened (permissions, location); copy it somewhere readable and validate again.',
   FILE_VERSION_EDITION_MISMATCH: 'Write the file again with its name and its CSV version of the same edition.',
   FILE_VERSION_NOT_IN_FORCE: 'Write the file again in the version in force for that month (the message names it); check the software’s edition.',

@@ -90,6 +90,7 @@ export const adviceJa: AdviceCatalogue = {
   RECORD_HOSOKU_LIMIT_EXCESS: '限度超単位数を「合計単位数 − 支給限度基準額（0未満なら0）」の値に直してください。',
   RECORD_HOSOKU_TOTAL_EXCESS: '合計限度超単位数を各枠の限度超単位数の合計に直してください。',
   // Files
+  FILE_NOT_SPEC_FILE: 'Excelのブックなら、Excelで開き「名前を付けて保存」で「CSV (コンマ区切り)」を選んで保存し直してください。それ以外は、介護ソフトから書き出したケアプランデータ連携のCSVファイル（.CSV）を選び直してください。',
   FILE_UNREADABLE: 'ファイルを開けるか（権限・保存場所）を確認し、読める場所にコピーしてから検証し直してください。',
   FILE_VERSION_EDITION_MISMATCH: 'ファイル名の形式と中身のCSVバージョンを同じ版にして出力し直してください。',
   FILE_VERSION_NOT_IN_FORCE: 'その提供月に使う版（メッセージのCSVバージョン）で出力し直してください。ソフトの版を確認してください。',

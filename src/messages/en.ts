@@ -20,6 +20,7 @@ import {
 import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
 import { codeTableOf, controlLabel, count, exampleOf, fieldEn, quoted, sendUnitName } from './labels.js';
+import { refusalReason } from './refusals.js';
 import type { BadSubstitutionParams, ConditionParams, SubtotalParams } from './ja.js';
 
 export const en: Catalogue = {
@@ -305,6 +306,7 @@ export const en: Catalogue = {
     p.rule === 'UPJSK.serviceCode'
       ? `Service code ${p.value} is of service type ${p.value.slice(0, 2)}, the sender's is ${p.expected}: each office and service type sends its own file.`
       : `Service type ${p.value} is not the sender's service type ${p.expected}.`,
+  FILE_NOT_SPEC_FILE: (p) => refusalReason(p.file, p.type).en,
   IMAGE_NOT_JPEG: () => 'The file is not a JPEG image (it does not start with FF D8 FF).',
   UNIT_ISSUES_TRUNCATED: (p) => `${p.more} more ${p.code} issues were not listed (limit ${p.limit} per send unit).`,
   UNITDOC_JSON_SHAPE: (p) =>

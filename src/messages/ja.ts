@@ -22,8 +22,10 @@ import {
 } from './names.js';
 import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
+import type { RefusedType } from '../codec/sniff.js';
 import type { FieldName } from './catalogue.js';
 import { codeTableOf, controlLabel, count, exampleOf, fieldJa, quoted, sendUnitName } from './labels.js';
+import { refusalReason } from './refusals.js';
 
 /** No params. */
 type Empty = Readonly<Record<string, never>>;
@@ -460,6 +462,7 @@ export const ja = {
     p.rule === 'UPJSK.serviceCode'
       ? `サービスコード ${p.value} のサービス種類 ${p.value.slice(0, 2)} が送信元のサービス種類 ${p.expected} と違います。実績は事業所番号・サービス種類ごとのファイルで送ります。`
       : `サービス種類コード ${p.value} が送信元のサービス種類 ${p.expected} と違います。`,
+  FILE_NOT_SPEC_FILE: (p: { file: string; type: RefusedType }) => refusalReason(p.file, p.type).ja,
   IMAGE_NOT_JPEG: (_: Empty) => 'ファイルがJPEG画像ではありません（先頭が FF D8 FF でない）。',
   UNIT_ISSUES_TRUNCATED: (p: { code: string; more: number; limit: number }) => `${p.code} はほかに${p.more}件あります（1送信単位${p.limit}件まで表示）。`,
   UNITDOC_JSON_SHAPE: (p: JsonShapeParams) =>

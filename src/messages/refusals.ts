@@ -1,5 +1,6 @@
 // Why a file is not read as a spec file (src/codec/sniff.ts decides): what it is, and what to pick instead,
-// in plain words for the person who picked it.
+// in plain words for the person who picked it. One wording for everyone: the page's refusal of a pick and the
+// library's FILE_NOT_SPEC_FILE issue (its ja / en messages are these sentences) say the same.
 import type { RefusedType as Refused } from '../codec/sniff.js';
 
 const CHOOSE_CSV = {
@@ -50,7 +51,9 @@ export function refusalReason(name: string, type: Refused): { ja: string; en: st
         : { ja: '拡張子のないファイル', en: 'a file without an extension' }
       : WHAT[type];
   const todo = advice(type, name);
-  const misnamed = type !== 'otherName' && /\.(csv|jpe?g)$/i.test(name) ? { ja: '（名前は仕様のファイルですが、中身が違います）', en: ' (named as a spec file, but its content is not)' } : { ja: '', en: '' };
+  // A JPEG named .jpg is what its name says (the validator refuses it only when it is not where a CSV was expected).
+  const claims = /\.csv$/i.test(name) || (/\.jpe?g$/i.test(name) && type !== 'jpegImage');
+  const misnamed = type !== 'otherName' && claims ? { ja: '（名前は仕様のファイルですが、中身が違います）', en: ' (named as a spec file, but its content is not)' } : { ja: '', en: '' };
   return {
     ja: `${name} は${what.ja}です${misnamed.ja}。${todo.ja}`,
     en: `${name} is ${what.en}${misnamed.en}: ${todo.en}.`,
