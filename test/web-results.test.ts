@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles, type InputFile, type ValidationReport } from '../src/core.js';
 import { supplement } from './support/annex.js';
+import { axeViolations, describeViolations } from './support/axe.js';
 import { HAS_CHROMIUM, launch, openPage, validated } from './support/browser.js';
 import { annex, CM, file, fileName, HELPER, total, visit } from './support/builders.js';
 import { ROOT } from './support/paths.js';
@@ -223,6 +224,12 @@ describe.skipIf(!HAS_CHROMIUM)('web page: results a clerk can read', () => {
       }
       // The counts stay in words beside each mark.
       expect(await page.locator(`li.file[data-file="${FILES.at(-1)!.name}"] .file-head .counts`).innerText()).toMatch(/エラー \d+件・警告 \d+件/);
+      // The results, with and without the filter, pass axe-core.
+      const before = await axeViolations(page);
+      expect(before, describeViolations(before)).toEqual([]);
+      await page.check('#errors-only');
+      const filtered = await axeViolations(page);
+      expect(filtered, describeViolations(filtered)).toEqual([]);
     } finally {
       await close();
     }

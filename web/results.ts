@@ -27,7 +27,7 @@ const MARK_LABEL: Record<Mark, string> = {
 };
 
 /** ✗ errors, ⚠ warnings only, ✓ neither (info does not count): the marks of `careplan-csv validate`, as images with words. */
-export function mark(m: Mark): HTMLSpanElement {
+function mark(m: Mark): HTMLSpanElement {
   return h('span', { class: `mark ${m}`, 'data-mark': m, role: 'img', 'aria-label': MARK_LABEL[m] }, MARK_SYMBOL[m]);
 }
 
@@ -37,7 +37,7 @@ function failingFirst<T>(items: readonly T[], markOfItem: (item: T) => Mark): T[
   return [...items].sort((a, b) => RANK[markOfItem(a)] - RANK[markOfItem(b)]);
 }
 
-export function countText(issues: readonly Issue[]): HTMLSpanElement {
+function countText(issues: readonly Issue[]): HTMLSpanElement {
   const c = severityCounts(issues);
   return h(
     'span',
