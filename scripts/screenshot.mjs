@@ -1,29 +1,59 @@
-// npm run web:screenshot: docs/web-validator.png, the README's picture of the page. Runs the page's browser
-// test (test/web.test.ts) with SCREENSHOT=1: the page built, served on 127.0.0.1 and driven in headless
-// Chromium, the sample schedule unit and the broken file dropped, a records table open.
-// Needs Debian's chromium (or CHROMIUM_PATH) and a Japanese font (Debian: fonts-noto-cjk), else the
-// Japanese text is drawn as empty boxes.
+// npm run web:screenshot: the README's pictures of the validator page — docs/web-start.png (the start view),
+// docs/web-results.png (the bundled schedule unit with the broken sample: the failing unit first) and
+// docs/web-print.png (the first printed A4 page of the same results). The page is the built single file
+// (npm run build first), opened from file:// in headless Chromium (Debian's chromium, or CHROMIUM_PATH).
+// A Japanese font is needed (Debian: fonts-noto-cjk), else the Japanese text is drawn as empty boxes.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  console.error(`no Chromium at ${chromium}: install Debian's chromium or set CHROMIUM_PATH`);
+const page = join(root, 'dist/page/careplan-csv-validator.html');
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(`no Chromium at ${executablePath}: install Debian's chromium or set CHROMIUM_PATH`);
+  process.exit(2);
+}
+if (!existsSync(page)) {
+  console.error(`no page at ${page}: run npm run build first`);
   process.exit(2);
 }
 const fonts = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
 if (fonts.status === 0 && !fonts.stdout.trim()) {
   console.warn('warning: no Japanese font found (fc-list :lang=ja): install fonts-noto-cjk for a readable screenshot');
 }
-const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-const run = spawnSync(process.execPath, [vitest, 'run', 'test/web.test.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, SCREENSHOT: '1' },
+
+const S41 = join(root, 'samples/4.1');
+const unit = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => join(S41, `${k}_202504_1370100001_43_1370200002_11_20250325100000.CSV`));
+const broken = join(root, 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV');
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-if (run.status === 0) console.log(`saved ${join(root, 'docs/web-validator.png')}`);
-process.exit(run.status ?? 1);
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, locale: 'ja-JP', deviceScaleFactor: 1 });
+  const tab = await context.newPage();
+  await tab.goto(pathToFileURL(page).href);
+  await tab.waitForSelector('body[data-state="empty"]');
+  await tab.screenshot({ path: join(root, 'docs/web-start.png') });
+
+  await tab.setInputFiles('#file-input', [...unit, broken]);
+  await tab.waitForSelector('body[data-state="done"]');
+  await tab.evaluate('window.scrollTo(0, 0)');
+  await tab.screenshot({ path: join(root, 'docs/web-results.png'), fullPage: true });
+
+  // The print view as the printer gets it, its first A4 page at 96 dpi (794 × 1123 px).
+  await tab.evaluate('window.print = () => {}');
+  const print = tab.locator('#print');
+  if (await print.count()) await print.click();
+  await tab.emulateMedia({ media: 'print' });
+  await tab.setViewportSize({ width: 794, height: 1123 });
+  await tab.evaluate('window.scrollTo(0, 0)');
+  await tab.screenshot({ path: join(root, 'docs/web-print.png') });
+  console.log('saved docs/web-start.png, docs/web-results.png, docs/web-print.png');
+} finally {
+  await browser.close();
+}

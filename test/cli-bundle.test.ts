@@ -24,7 +24,7 @@ const csvs = (dir: string) =>
 
 const S41 = csvs('samples/4.1');
 const cases: string[][] = [
-  ...['text', 'json', 'sarif', 'junit'].flatMap((f) => [
+  ...['text', 'json', 'sarif', 'junit', 'csv'].flatMap((f) => [
     ['validate', 'samples', '--format', f],
     ['validate', 'samples/broken', '--format', f],
     ['validate', S41[0]!, '--format', f],

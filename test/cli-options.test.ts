@@ -77,7 +77,7 @@ describe('options declared once', () => {
   });
 
   it('output formats come from one registry: validate offers every format with a validation builder, each described in help', () => {
-    expect(VALIDATION_FORMATS).toEqual(['text', 'json', 'sarif', 'junit']);
+    expect(VALIDATION_FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'csv']);
     const help = renderHelp(COMMANDS.find((c) => c.name === 'validate')!, 'en');
     const section = optionsSection(help, 'Output formats:');
     for (const f of VALIDATION_FORMATS) expect(section).toContain(`${f}`.padEnd(7) + OUTPUT_FORMATS[f].help.en);

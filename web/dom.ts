@@ -21,6 +21,18 @@ export function bi(ja: string, en: string): HTMLSpanElement {
   return h('span', { class: 'bi' }, h('span', { lang: 'ja' }, ja), ' ', h('span', { lang: 'en', class: 'en' }, `/ ${en}`));
 }
 
+/**
+ * A table whose cells each name their column (data-label: the heading's Japanese text), so that on a narrow
+ * screen each row can be drawn as a card of labelled lines (style.css) instead of a table wider than the page.
+ */
+export function labelCells(table: HTMLTableElement): HTMLTableElement {
+  const headings = [...table.tHead?.rows[0]?.cells ?? []].map((th) => (th.querySelector('[lang="ja"]') ?? th).textContent ?? '');
+  for (const body of table.tBodies) {
+    for (const row of body.rows) for (const [i, cell] of [...row.cells].entries()) if (headings[i]) cell.dataset['label'] = headings[i];
+  }
+  return table;
+}
+
 export function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} missing`);

@@ -1,6 +1,10 @@
 // What the user gives the page: files chosen with the buttons, or files and folders dropped. A folder's files
 // are taken as the command's folder walk takes them (spec CSV files and family-diagram images, no hidden
-// entries), named by their folder-relative path. Nothing is read here: the worker reads the files.
+// entries), named by their folder-relative path. The worker reads the files: here only their first bytes are
+// read, to refuse what is not a spec file (a PDF, an Excel workbook, even one saved as 〜.CSV) before anything
+// parses it.
+import { SNIFF_BYTES, sniffFileType } from '../src/codec/sniff.ts';
+import { refusalReason } from '../src/messages/refusals.ts';
 import type { PickedFile } from './protocol.ts';
 import { takeFromFolder } from './report.ts';
 
@@ -96,4 +100,26 @@ export function fromDrop(data: DataTransfer): Promise<PickedFile[]> {
     }
     return plain;
   })();
+}
+
+/** A file that is not validated, and why (one sentence per language). */
+export interface RefusedFile {
+  readonly name: string;
+  readonly reason: { readonly ja: string; readonly en: string };
+}
+
+/**
+ * The files of a pick sorted out by their names and first bytes (src/codec/sniff.ts): spec files to validate,
+ * and the others with the reason each is refused. Only SNIFF_BYTES of each file are read.
+ */
+export async function sortOut(picked: readonly PickedFile[]): Promise<{ taken: PickedFile[]; refused: RefusedFile[] }> {
+  const taken: PickedFile[] = [];
+  const refused: RefusedFile[] = [];
+  for (const f of picked) {
+    const head = new Uint8Array(await f.file.slice(0, SNIFF_BYTES).arrayBuffer());
+    const sniffed = sniffFileType(f.name, head);
+    if (sniffed.spec) taken.push(f);
+    else refused.push({ name: f.name, reason: refusalReason(f.name, sniffed.type) });
+  }
+  return { taken, refused };
 }

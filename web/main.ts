@@ -5,11 +5,13 @@
 import type { Profile } from '../src/core.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 import { Cancelled, cancelValidation, validateInWorker } from './checker.ts';
-import { bi, byId } from './dom.ts';
-import { fromDrop, fromInput } from './intake.ts';
+import { bi, byId, h } from './dom.ts';
+import { fromDrop, fromInput, sortOut, type RefusedFile } from './intake.ts';
+import { askReplaceOrAdd } from './pick-dialog.ts';
 import type { PickedFile, Progress } from './protocol.ts';
 import { showRecords } from './records-view.ts';
-import { jsonReport, orderFiles, sarifReport } from './report.ts';
+import { buildPrintReport } from './print.ts';
+import { jsonReport, orderFiles, problemsCsv, sarifReport } from './report.ts';
 import { renderResults } from './results.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -29,6 +31,8 @@ const unitsBox = byId<HTMLElement>('units');
 const recordsSection = byId<HTMLElement>('records');
 const recordsBox = byId<HTMLElement>('records-body');
 const status = byId<HTMLElement>('status');
+const refusals = byId<HTMLElement>('refusals');
+const resultsHeading = byId<HTMLElement>('h-results');
 const progressBox = byId<HTMLElement>('progress');
 const progressBar = byId<HTMLProgressElement>('progress-bar');
 const progressText = byId<HTMLElement>('progress-text');
@@ -55,11 +59,56 @@ async function add(newFiles: PickedFile[] | Promise<PickedFile[]>): Promise<void
     return;
   }
   if (!got.length) {
+    showRefusals([]);
     setStatus('検証するファイルがありません（.CSV / .jpg が見つかりません） / No files to validate (no .CSV or .jpg found)');
     return;
   }
-  files = orderFiles([...files, ...got]);
-  void validate();
+  const { taken, refused } = await sortOut(got);
+  showRefusals(refused);
+  if (!taken.length) {
+    setStatus('');
+    return;
+  }
+  // A second pick asks whether the new files replace the ones already validated or join them.
+  const choice = files.length ? await askReplaceOrAdd(files.length, taken.length) : 'replace';
+  if (choice === 'cancel') {
+    setStatus('新しいファイルは読み込みませんでした / The new files were not taken');
+    return;
+  }
+  // Records of a file no longer held would mislead.
+  if (choice === 'replace') recordsSection.hidden = true;
+  files = orderFiles(choice === 'add' ? [...files, ...taken] : taken);
+  if (await validate()) revealResults(refused.length > 0);
+}
+
+/** One message for a pick's refused files: each file and why (nothing of them is validated). */
+function showRefusals(refused: readonly RefusedFile[]): void {
+  refusals.hidden = !refused.length;
+  refusals.replaceChildren(
+    ...(refused.length
+      ? [
+          h('p', {}, bi(`次の ${refused.length} 件は仕様のファイルではないため、検証しません。`, refused.length === 1 ? 'This file is not a spec file and is not validated:' : `These ${refused.length} files are not spec files and are not validated:`)),
+          h('ul', {}, ...refused.map((r) => h('li', { 'data-file': r.name }, bi(r.reason.ja, r.reason.en)))),
+        ]
+      : []),
+  );
+}
+
+/** Whether the user is typing somewhere (focus is not to be taken from them). */
+function typing(el: Element | null): boolean {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'file', 'submit', 'reset', 'range', 'color'].includes(el.type);
+  return el instanceof HTMLElement && el.isContentEditable;
+}
+
+/**
+ * After a pick: the results brought into view (from the refusals above them, if any, so that those are seen),
+ * their heading focused so that a screen reader announces it.
+ */
+function revealResults(withRefusals: boolean): void {
+  if (typing(document.activeElement)) return;
+  resultsHeading.focus({ preventScroll: true });
+  (withRefusals ? refusals : resultsHeading).scrollIntoView({ block: 'start' });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -77,7 +126,8 @@ function showProgress(p: Progress): void {
   );
 }
 
-async function validate(): Promise<void> {
+/** Validate the files held; whether results were drawn. */
+async function validate(): Promise<boolean> {
   if (!files.length) {
     recordsSection.hidden = true;
     cancelValidation();
@@ -86,7 +136,7 @@ async function validate(): Promise<void> {
     progressBox.hidden = true;
     setStatus('');
     setState('empty');
-    return;
+    return false;
   }
   setState('validating');
   setStatus('検証中… / Validating…');
@@ -96,11 +146,11 @@ async function validate(): Promise<void> {
   try {
     run = await validateInWorker(files, profile(), showProgress);
   } catch (e) {
-    if (e instanceof Cancelled) return;
+    if (e instanceof Cancelled) return false;
     progressBox.hidden = true;
     setStatus(`検証できませんでした / Could not validate: ${String(e)}`);
     setState('done');
-    return;
+    return false;
   }
   progressBox.hidden = true;
   const shown = renderResults(run, { showRecords: (name) => openRecords(name) });
@@ -109,6 +159,7 @@ async function validate(): Promise<void> {
   results.hidden = false;
   setStatus('');
   setState('done');
+  return true;
 }
 
 function openRecords(name: string): void {
@@ -153,8 +204,22 @@ byId<HTMLButtonElement>('download-json').addEventListener('click', () => {
 byId<HTMLButtonElement>('download-sarif').addEventListener('click', () => {
   if (run) download(sarifReport(run), 'careplan-report.sarif', 'application/sarif+json');
 });
+byId<HTMLButtonElement>('download-csv').addEventListener('click', () => {
+  if (run) download(problemsCsv(run), 'careplan-problems.csv', 'text/csv');
+});
+/** The print report of the run shown (also when the browser's own print is chosen); print shows it alone. */
+function preparePrint(): void {
+  byId<HTMLElement>('print-report').replaceChildren(...(run ? buildPrintReport(run, new Date()) : []));
+  document.body.classList.toggle('has-print-report', run !== undefined);
+}
+window.addEventListener('beforeprint', preparePrint);
+byId<HTMLButtonElement>('print').addEventListener('click', () => {
+  preparePrint();
+  window.print();
+});
 byId<HTMLButtonElement>('clear').addEventListener('click', () => {
   files = [];
+  showRefusals([]);
   fileInput.value = '';
   folderInput.value = '';
   void validate();

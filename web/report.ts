@@ -4,6 +4,7 @@
 import { validateFiles, type InputFile, type Profile, type ValidationReport } from '../src/core.ts';
 import { validationRun, type ValidationRun } from '../src/report/issues.ts';
 import { formatJson } from '../src/report/json.ts';
+import { formatProblemsCsv } from '../src/report/problems-csv.ts';
 import { formatSarif } from '../src/report/sarif.ts';
 import { toolHomepage, toolName, toolVersion } from './tool-info.ts';
 
@@ -58,3 +59,6 @@ export const jsonReport = (run: ValidationRun): string => formatJson(run);
 /** `careplan-csv validate --format sarif`: SARIF 2.1.0, from the builder the command uses. */
 export const sarifReport = (run: ValidationRun): string =>
   formatSarif(run, { name: toolName, version: toolVersion(), informationUri: toolHomepage() });
+
+/** `careplan-csv validate --format csv`: the problems, one a row, for Excel (BOM, CRLF, formula guard). */
+export const problemsCsv = (run: ValidationRun): string => formatProblemsCsv(run);

@@ -8,7 +8,7 @@ import type { ValidationRun } from '../src/report/issues.ts';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, severityCounts, unitMark, unitTypeName, type Mark } from '../src/report/summary.ts';
 import { unitLabel } from '../src/report/unit-label.ts';
 import { editionLabel, profileLabel } from '../src/report/words.ts';
-import { bi, h, type Child } from './dom.ts';
+import { bi, h, labelCells, type Child } from './dom.ts';
 import { overview, type Shown } from './results-overview.ts';
 
 /** Issues listed per file or unit on the page; the downloaded reports always hold all of them. */
@@ -246,7 +246,7 @@ function issueTable(issues: readonly Issue[], unitLevel: boolean): HTMLElement {
       ),
     );
   });
-  const table = h(
+  const table = labelCells(h(
     'table',
     { class: 'issues' },
     h(
@@ -264,7 +264,7 @@ function issueTable(issues: readonly Issue[], unitLevel: boolean): HTMLElement {
       ),
     ),
     h('tbody', {}, ...rows),
-  );
+  ));
   const more = issues.length - shown.length;
   return h(
     'div',

@@ -7,7 +7,9 @@ import type { Ctx } from './context.js';
 import { formatJson } from '../report/json.js';
 import type { ValidationRun } from '../report/issues.js';
 import { formatJunit } from '../report/junit.js';
+import { formatProblemsCsv } from '../report/problems-csv.js';
 import { formatSarif } from '../report/sarif.js';
+import { trusted } from '../report/style.js';
 import { formatText } from '../report/text.js';
 import type { Bilingual, ChoiceOption } from './options.js';
 import { toolHomepage, toolName, toolVersion } from './package-info.js';
@@ -27,6 +29,12 @@ export const OUTPUT_FORMATS = {
     validation: (_ctx, run) => formatSarif(run, { name: toolName, version: toolVersion(), informationUri: toolHomepage() }),
   },
   junit: { help: { ja: 'JUnit XML（CIのテストレポート用）', en: 'JUnit XML (CI test reports)' }, validation: (ctx, run) => formatJunit(run, ctx.lang, { name: toolName }) },
+  csv: {
+    help: { ja: '問題の一覧のCSV（Excel用: UTF-8 BOM付き、対処つき）', en: 'CSV of the problems, with what to do (for Excel: UTF-8 with BOM)' },
+    // The builder writes CR only at the end of a row (line breaks in values are LF): those CRs are the
+    // command's own, let through the terminal filter that shows every other control character as text.
+    validation: (_ctx, run) => formatProblemsCsv(run).replaceAll('\r\n', `${trusted('\r')}\n`),
+  },
 } as const satisfies Record<string, OutputFormatSpec>;
 
 export type OutputFormat = keyof typeof OUTPUT_FORMATS;

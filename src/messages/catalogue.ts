@@ -16,3 +16,6 @@ export type Catalogue = { readonly [C in RuleCode]: (params: MessageParams[C]) =
 
 /** A field as messages name it: No. and Japanese name (see fieldName in src/messages/labels.ts). */
 export type FieldName = { readonly no: number; readonly name: string };
+
+/** What to do about a rule's issues, for every rule code (src/messages/advice-ja.ts, advice-en.ts). */
+export type AdviceCatalogue = { readonly [C in RuleCode]: string };

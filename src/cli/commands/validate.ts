@@ -286,6 +286,10 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
         en: 'Marks in text: ✗ errors, ⚠ warnings only, ✓ neither (info is not counted). json is the library ValidationReport as is.',
       },
       {
+        ja: 'csv は問題1件を1行にした一覧で、行・項目・値・メッセージと対処を日本語と英語で書きます。\nExcelでそのまま開けます（UTF-8 BOM付き・CRLF。数式になる値には「\'」を付け、先頭の0や長い数字は文字のまま）。',
+        en: 'csv lists one problem a row: line, field, value, message and what to do, in Japanese and English.\nExcel opens it as is (UTF-8 with BOM, CRLF); a value Excel would run as a formula gets a leading "\'",\nand leading zeros and long digit strings stay text.',
+      },
+      {
         ja: 'ファイルは少しずつ読むので、大きなファイルでもメモリを使い切りません。上限を超えるレコード・項目・レコード数は\n問題（CSV_RECORD_TOO_LONG・CSV_FIELD_TOO_LARGE・CSV_TOO_MANY_RECORDS）として報告します。',
         en: 'Files are read in chunks, so a large file does not exhaust memory. A record, field or record count over\nits limit is reported as an issue (CSV_RECORD_TOO_LONG, CSV_FIELD_TOO_LARGE, CSV_TOO_MANY_RECORDS).',
       },
