@@ -222,7 +222,7 @@ describe('介護予防 units (§3.4 (1)-(3), §3.3)', () => {
     expect(alone).toEqual([expected]);
     const issue = validateFiles(preventionSendUnit(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB2'])).units[0]!.issues;
     expect(issue.map((i) => [i.code, i.severity, i.message])).toEqual([
-      ['UNIT_MISSING_ANNEX', 'warning', 'UPKIHON に添える UPKIHON_SUB1 がありません（原則として合わせて送付）。'],
+      ['UNIT_MISSING_ANNEX', 'warning', '利用者基本情報（UPKIHON） に添える 利用者基本情報 別表1（UPKIHON_SUB1） がありません（原則として合わせて送付）。'],
     ]);
   });
 
@@ -286,15 +286,15 @@ describe('importOrder', () => {
         file: onlyAnnex,
         unit: `${TS}:1370100001_43>1370200002_11`,
         code: 'UNIT_NO_BASE',
-        reason: '送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: UPSIKYU。',
-        reasonEn: 'The send unit has no base file (table 1, table 6, basic information …): UPSIKYU.',
+        reason: '送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: 第7表（UPSIKYU）。',
+        reasonEn: 'The send unit has no base file (table 1, table 6, basic information …): table 7 (UPSIKYU).',
       },
       ...[replacement, withdrawal].map((file) => ({
         file,
         unit: '20250326100000:1370100001_43>1370200002_11',
         code: 'UNIT_DELETION_NOT_ALONE',
-        reason: '削除ファイル（DLTPLAN）は単独で送ります（同じ連番にほかのファイルがあります）。',
-        reasonEn: 'A withdrawal (DLTPLAN) travels alone (other files share its sequence).',
+        reason: '削除ファイル（第6表 予定削除（DLTPLAN））は単独で送ります（同じ連番にほかのファイルがあります）。',
+        reasonEn: 'A withdrawal (table 6 planned withdrawal (DLTPLAN)) travels alone (other files share its sequence).',
       })),
     ]);
   });

@@ -162,7 +162,8 @@ describe.skipIf(!HAS_CHROMIUM)('web page: what is picked', () => {
       await validated(page);
       expect(await page.evaluate('document.activeElement.id')).toBe('h-results');
       const top = (await page.evaluate('document.getElementById("h-results").getBoundingClientRect().top')) as number;
-      expect(top).toBeGreaterThanOrEqual(0);
+      // Scrolled to the top, give or take a fraction of a pixel (layout heights are not whole pixels).
+      expect(top).toBeGreaterThan(-1);
       expect(top).toBeLessThan(844 / 2);
 
       // The user is in the profile select when a drop comes in: the focus stays where they are.

@@ -73,9 +73,9 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
       const unitRows = page.locator(`section.unit[data-unit="${BROKEN_UNIT}"] [data-unit-issues] tr[data-code="UNIT_MISSING_FILE"]`);
       expect(await unitRows.count()).toBe(missing.length);
       expect(await unitRows.locator('td.value').allInnerTexts()).toEqual(missing.map((i) => i.value));
-      // Every unit, in the library's order, with its issue codes.
+      // Every unit: the failing one first, then the others in the library's order.
       const unitKeys = await page.locator('section.unit[data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
-      expect(unitKeys).toEqual(expected.units.map((u) => u.key));
+      expect(unitKeys).toEqual([BROKEN_UNIT, ...expected.units.map((u) => u.key).filter((k) => k !== BROKEN_UNIT)]);
 
       // English messages on demand.
       const en = row.locator('td.message .msg-en');
@@ -191,7 +191,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
       // lenient: UTF-8 becomes a warning and the file is read on.
       const lenient = validateFiles([{ name: basename(BROKEN), bytes: readFileSync(BROKEN) }], { profile: 'lenient' });
       await page.selectOption('#profile', 'lenient');
-      await page.locator('#summary-counts', { hasText: 'lenient' }).waitFor();
+      await page.locator('#summary-counts', { hasText: 'プロファイル：緩和' }).waitFor();
       await validated(page);
       expect(await summaryOf(page)).toEqual({ ...lenient.summary, units: 1 });
       expect(lenient.summary.errors).not.toBe(strict.summary.errors);

@@ -19,8 +19,11 @@ import {
 } from './names.js';
 import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
-import { codeTableOf, controlLabel, count, exampleOf, fieldEn, quoted, sendUnitName } from './labels.js';
+import { codeTableOf, controlLabel, count, exampleOf, fieldEn, kindLabel, quoted, sendUnitName } from './labels.js';
 import { refusalReason } from './refusals.js';
+
+/** A kind in a message: table 7 (UPSIKYU). */
+const K = (kind: string): string => kindLabel(kind).en;
 import type { BadSubstitutionParams, ConditionParams, SubtotalParams } from './ja.js';
 
 export const en: Catalogue = {
@@ -88,19 +91,19 @@ export const en: Catalogue = {
   RECORD_HOSOKU_LIMIT_EXCESS: (p) => `${fieldEn(p.field)} ${p.excess}: slot ${p.slot}'s total ${p.total} − limit ${p.limit} gives ${p.expected}.`,
   RECORD_HOSOKU_TOTAL_EXCESS: (p) => `Total excess ${p.total} differs from the sum of the slots' excess, ${p.sum}.`,
   // Send units (src/validate/units.ts, cross-checks.ts).
-  UNIT_NO_BASE: (p) => `The send unit has no base file (table 1, table 6, basic information …): ${p.kinds.join(', ')}.`,
-  UNIT_MISSING_FILE: (p) => `The ${sendUnitName(p.type).en} send unit lacks ${p.kind}.`,
-  UNIT_MISSING_ANNEX: (p) => `${p.owner} is sent without its ${p.kind} (sent together as a rule).`,
+  UNIT_NO_BASE: (p) => `The send unit has no base file (table 1, table 6, basic information …): ${p.kinds.map((k) => K(k)).join(', ')}.`,
+  UNIT_MISSING_FILE: (p) => `The ${sendUnitName(p.type).en} send unit lacks ${K(p.kind)}.`,
+  UNIT_MISSING_ANNEX: (p) => `${K(p.owner)} is sent without its ${K(p.kind)} (sent together as a rule).`,
   UNIT_MISSING_IMAGE: (p) => `Basic information names family diagram ${p.image}, which the send unit lacks.`,
-  UNIT_SURPLUS_FILE: (p) => `${p.kind} does not belong in a ${sendUnitName(p.type).en} send unit.`,
-  UNIT_DUPLICATE_KIND: (p) => `${p.count} ${p.kind} files in one send unit.`,
-  UNIT_DELETION_NOT_ALONE: (p) => `A withdrawal (${p.kinds.join(', ')}) travels alone (other files share its sequence).`,
+  UNIT_SURPLUS_FILE: (p) => `${K(p.kind)} does not belong in a ${sendUnitName(p.type).en} send unit.`,
+  UNIT_DUPLICATE_KIND: (p) => `${p.count} ${K(p.kind)} files in one send unit.`,
+  UNIT_DELETION_NOT_ALONE: (p) => `A withdrawal (${p.kinds.map((k) => K(k)).join(', ')}) travels alone (other files share its sequence).`,
   UNIT_MIXED_EDITIONS: () => 'One send unit mixes edition-3 and edition-4 names.',
   UNIT_MIXED_VERSIONS: (p) => `One send unit mixes CSV versions (${p.versions.join(', ')}).`,
   UNIT_MIXED_PARTIES: (p) => `Service type codes differ within one send unit (${p.types.join(', ')}).`,
-  UNIT_SUPPLEMENT_MONTH: (p) => `${p.kind} carries month ${p.month}; in this send unit it is ${p.expected}.`,
-  UNIT_KEY_NOT_IN_BASE: (p) => `The user ${p.user} of ${p.kind} (line ${p.line}) is not in ${p.base}.`,
-  UNIT_KEY_NOT_IN_DEPENDENT: (p) => `The user ${p.user} of ${p.kind} (line ${p.line}) is not in ${p.dependent}.`,
+  UNIT_SUPPLEMENT_MONTH: (p) => `${K(p.kind)} carries month ${p.month}; in this send unit it is ${p.expected}.`,
+  UNIT_KEY_NOT_IN_BASE: (p) => `The user ${p.user} of ${K(p.kind)} (line ${p.line}) is not in ${K(p.base)}.`,
+  UNIT_KEY_NOT_IN_DEPENDENT: (p) => `The user ${p.user} of ${K(p.kind)} (line ${p.line}) is not in ${K(p.dependent)}.`,
   UNIT_ANNEX_NOT_IN_PLAN: (p) =>
     `第7表 line ${p.line} (user ${p.user}, office ${p.office}, service ${p.code}${p.equipment ? `, product ${p.equipment}` : ''}) is not in 第6表.`,
   UNIT_PLAN_NOT_IN_ANNEX: (p) =>

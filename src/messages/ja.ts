@@ -24,8 +24,11 @@ import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
 import type { RefusedType } from '../codec/sniff.js';
 import type { FieldName } from './catalogue.js';
-import { codeTableOf, controlLabel, count, exampleOf, fieldJa, quoted, sendUnitName } from './labels.js';
+import { codeTableOf, controlLabel, count, exampleOf, fieldJa, kindLabel, quoted, sendUnitName } from './labels.js';
 import { refusalReason } from './refusals.js';
+
+/** A kind in a message: 第7表（UPSIKYU）. */
+const K = (kind: string): string => kindLabel(kind).ja;
 
 /** No params. */
 type Empty = Readonly<Record<string, never>>;
@@ -219,19 +222,19 @@ export const ja = {
     `${fieldJa(p.field)} ${p.excess} は、合計単位数 ${p.total} − 支給限度基準額 ${p.limit} から ${p.expected} です。`,
   RECORD_HOSOKU_TOTAL_EXCESS: (p: { total: number; sum: number }) => `合計限度超単位数 ${p.total} が、各枠の限度超単位数の合計 ${p.sum} と違います。`,
   // Send units (src/validate/units.ts, cross-checks.ts).
-  UNIT_NO_BASE: (p: { kinds: readonly string[] }) => `送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: ${p.kinds.join('・')}。`,
-  UNIT_MISSING_FILE: (p: { type: string; kind: string }) => `${sendUnitName(p.type).ja}の送信単位に ${p.kind} がありません。`,
-  UNIT_MISSING_ANNEX: (p: { owner: string; kind: string }) => `${p.owner} に添える ${p.kind} がありません（原則として合わせて送付）。`,
+  UNIT_NO_BASE: (p: { kinds: readonly string[] }) => `送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: ${p.kinds.map((k) => K(k)).join('・')}。`,
+  UNIT_MISSING_FILE: (p: { type: string; kind: string }) => `${sendUnitName(p.type).ja}の送信単位に ${K(p.kind)} がありません。`,
+  UNIT_MISSING_ANNEX: (p: { owner: string; kind: string }) => `${K(p.owner)} に添える ${K(p.kind)} がありません（原則として合わせて送付）。`,
   UNIT_MISSING_IMAGE: (p: { image: string }) => `利用者基本情報が家族構成画像 ${p.image} を指していますが、送信単位にありません。`,
-  UNIT_SURPLUS_FILE: (p: { type: string; kind: string }) => `${p.kind} は${sendUnitName(p.type).ja}の送信単位に含めません。`,
-  UNIT_DUPLICATE_KIND: (p: { kind: string; count: number }) => `同じ送信単位に ${p.kind} が${p.count}ファイルあります。`,
-  UNIT_DELETION_NOT_ALONE: (p: { kinds: readonly string[] }) => `削除ファイル（${p.kinds.join('・')}）は単独で送ります（同じ連番にほかのファイルがあります）。`,
+  UNIT_SURPLUS_FILE: (p: { type: string; kind: string }) => `${K(p.kind)} は${sendUnitName(p.type).ja}の送信単位に含めません。`,
+  UNIT_DUPLICATE_KIND: (p: { kind: string; count: number }) => `同じ送信単位に ${K(p.kind)} が${p.count}ファイルあります。`,
+  UNIT_DELETION_NOT_ALONE: (p: { kinds: readonly string[] }) => `削除ファイル（${p.kinds.map((k) => K(k)).join('・')}）は単独で送ります（同じ連番にほかのファイルがあります）。`,
   UNIT_MIXED_EDITIONS: (_: Empty) => '同じ送信単位に第3版と第4版の名前のファイルがあります。',
   UNIT_MIXED_VERSIONS: (p: { versions: readonly string[] }) => `同じ送信単位にCSVバージョンが混在しています（${p.versions.join('・')}）。`,
   UNIT_MIXED_PARTIES: (p: { types: readonly string[] }) => `同じ送信単位でサービス種類コードが違います（${p.types.join('・')}）。`,
-  UNIT_SUPPLEMENT_MONTH: (p: { kind: string; month: string; expected: string }) => `${p.kind} の年月 ${p.month} は、この送信単位では ${p.expected} です。`,
-  UNIT_KEY_NOT_IN_BASE: (p: { kind: string; line: number; user: string; base: string }) => `${p.kind} ${p.line}行目の利用者（${p.user}）が ${p.base} にありません。`,
-  UNIT_KEY_NOT_IN_DEPENDENT: (p: { kind: string; line: number; user: string; dependent: string }) => `${p.kind} ${p.line}行目の利用者（${p.user}）が ${p.dependent} にありません。`,
+  UNIT_SUPPLEMENT_MONTH: (p: { kind: string; month: string; expected: string }) => `${K(p.kind)} の年月 ${p.month} は、この送信単位では ${p.expected} です。`,
+  UNIT_KEY_NOT_IN_BASE: (p: { kind: string; line: number; user: string; base: string }) => `${K(p.kind)} ${p.line}行目の利用者（${p.user}）が ${K(p.base)} にありません。`,
+  UNIT_KEY_NOT_IN_DEPENDENT: (p: { kind: string; line: number; user: string; dependent: string }) => `${K(p.kind)} ${p.line}行目の利用者（${p.user}）が ${K(p.dependent)} にありません。`,
   UNIT_ANNEX_NOT_IN_PLAN: (p: AnnexRowParams) =>
     `第7表 ${p.line}行目（利用者 ${p.user}、事業所 ${p.office}、サービスコード ${p.code}${p.equipment ? `、用具 ${p.equipment}` : ''}）が第6表にありません。`,
   UNIT_PLAN_NOT_IN_ANNEX: (p: AnnexRowParams | { user: string; line: number }) =>

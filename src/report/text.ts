@@ -8,6 +8,8 @@ import type { Issue } from '../issues.js';
 import type { FileReport, SendUnitReport } from '../validate/index.js';
 import { severityLabel, whereText, type Lang, type ValidationRun } from './issues.js';
 import { paint, quoteValue, visible } from './style.js';
+import { unitLabel } from './unit-label.js';
+import { editionLabel } from './words.js';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, unitMark, unitTypeName, type Mark } from './summary.js';
 
 /**
@@ -39,7 +41,7 @@ function fileMeta(ctx: TextStyle, f: FileReport): string {
   const parts = [
     f.kind ? `${f.kind}${doc ? ` ${en ? doc.nameEn : doc.nameJa}` : ''}` : en ? 'kind unknown' : '種類不明',
     f.csvVersion ? (en ? `CSV version ${f.csvVersion}` : `CSVバージョン ${f.csvVersion}`) : '',
-    f.edition ? (en ? `edition ${f.edition}` : `第${f.edition}版`) : '',
+    (en ? editionLabel(f)?.en : editionLabel(f)?.ja) ?? '',
     en ? `${f.records} record${f.records === 1 ? '' : 's'}` : `${f.records}レコード`,
   ];
   return parts.filter(Boolean).join(en ? ', ' : '、');
@@ -75,6 +77,9 @@ export function formatText(run: ValidationRun, ctx: TextStyle): string {
   for (const u of report.units) {
     const mark = unitMark(u, byFile);
     lines.push(`${markText(ctx, mark)} ${paint(ctx, 'bold', unitHeader(ctx, u))}`);
+    // Who sends to whom and when, in words (the key above stays, for scripts and support).
+    const words = unitLabel(u);
+    lines.push(`    ${en ? words.en : words.ja}`);
     if (mark !== 'ok') {
       for (const file of u.files) lines.push(`    ${paint(ctx, 'dim', visible(file))}`);
     }
