@@ -2,7 +2,7 @@
 // from file://, as a clerk uses them: 「印刷」 builds a report that print shows alone (A4, summary first, failing
 // units first, every problem with line, field, value, message and what to do), and 「問題をCSVで保存」 saves
 // the command's CSV of the same problems.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
@@ -162,21 +162,6 @@ describe.skipIf(!HAS_CHROMIUM)('web page: print report and problems CSV', () => 
       await page.emulateMedia({ media: 'screen' });
     }
   }, 120_000);
-
-  // SCREENSHOT=1: docs/web-print.png, the README's picture of the print view (the top of an A4 page's width).
-  it.skipIf(!process.env['SCREENSHOT'])('saves a picture of the print view', async () => {
-    const { page } = opened;
-    await page.setViewportSize({ width: 794, height: 1123 });
-    await page.emulateMedia({ media: 'print' });
-    try {
-      await page.evaluate('window.scrollTo(0, 0)');
-      mkdirSync(join(ROOT, 'docs'), { recursive: true });
-      await page.screenshot({ path: join(ROOT, 'docs/web-print.png') });
-    } finally {
-      await page.emulateMedia({ media: 'screen' });
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
-  });
 
   it('「問題をCSVで保存」 saves the problems CSV of the report the page shows (BOM, CRLF), as the command writes it', async () => {
     const { page } = opened;

@@ -2,13 +2,11 @@
 // from file:// in headless Chromium (test/support/browser.ts). The findings shown and downloaded must be those
 // of validateFiles and of the command for the same files, and the page must not make a single request that
 // leaves the computer (only the page itself, its worker's blob: URL and data: URLs).
-//
-// SCREENSHOT=1 (npm run web:screenshot) also saves docs/web-validator.png.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles, type InputFile, type ValidationReport } from '../src/core.js';
 import { downloadText, HAS_CHROMIUM, launch, local, openPage, summaryOf, validated } from './support/browser.js';
@@ -108,7 +106,6 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
       expect(requests.length).toBeGreaterThan(0);
       expect(requests.filter((u) => !local(u))).toEqual([]);
 
-      if (process.env['SCREENSHOT']) await screenshot(page);
     } finally {
       await close();
     }
@@ -313,20 +310,4 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
       await close();
     }
   });
-
-  /** docs/web-validator.png: the broken file in its send unit, next to a complete unit, and a records table. */
-  async function screenshot(page: Page): Promise<void> {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.click('#clear');
-    await page.waitForSelector('body[data-state="empty"]');
-    await page.uncheck('#show-en');
-    const unit = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => join(S41, `${k}_202504_1370100001_43_1370200002_11_20250325100000.CSV`));
-    await page.setInputFiles('#file-input', [...unit, BROKEN]);
-    await validated(page);
-    await page.click('button.show-records[data-file^="UPSIKYU"]');
-    await page.locator('#records-table').waitFor();
-    await page.evaluate('window.scrollTo(0, 0)');
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'docs/web-validator.png'), fullPage: true });
-  }
 });
