@@ -22,8 +22,8 @@ function whyText(why: NonNullable<RecordsPage['why']>): HTMLElement {
   switch (why) {
     case 'utf8Strict':
       return bi(
-        'このファイルはUTF-8で書かれているため、strict プロファイルでは読みません（仕様の文字コードはShift_JIS）。プロファイルを lenient にするとUTF-8として読み、レコードを表示します。',
-        'This file is UTF-8, which the strict profile does not read (the spec requires Shift_JIS). The lenient profile reads it as UTF-8 and shows its records.',
+        'このファイルはUTF-8で書かれているため、厳格では読みません（仕様の文字コードはShift_JIS）。緩和にするとUTF-8として読み、レコードを表示します。',
+        'This file is UTF-8, which the strict profile (厳格) does not read (the spec requires Shift_JIS). The lenient profile (緩和) reads it as UTF-8 and shows its records.',
       );
     case 'noKind':
       return bi('このファイルの種別が分からないため、レコードを表示できません（上の問題を参照）。', 'The kind of this file is not known, so its records cannot be shown (see the issues above).');
@@ -110,7 +110,7 @@ export async function showRecords(file: PickedFile, hooks: RecordsHooks, page = 
   box.dataset['page'] = String(p.page);
   const go = (next: number) => void showRecords(file, hooks, next, p.total);
   if (!p.fields.length || !p.total) {
-    const toLenient = p.why === 'utf8Strict' ? h('button', { type: 'button', class: 'read-lenient' }, bi('lenient で読む', 'Read it with the lenient profile')) : false;
+    const toLenient = p.why === 'utf8Strict' ? h('button', { type: 'button', class: 'read-lenient' }, bi('緩和で読む', 'Read it with the lenient profile')) : false;
     if (toLenient) {
       toLenient.addEventListener('click', () => {
         hooks.toLenient();
