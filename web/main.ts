@@ -54,8 +54,11 @@ function setState(state: 'empty' | 'validating' | 'done' | 'cancelled'): void {
 
 async function add(newFiles: PickedFile[] | Promise<PickedFile[]>): Promise<void> {
   let got: PickedFile[];
+  let sorted: Awaited<ReturnType<typeof sortOut>>;
   try {
     got = await newFiles;
+    // Reading the files' first bytes fails for one moved, deleted or changed since it was picked, or unreadable.
+    sorted = await sortOut(got);
   } catch (e) {
     setStatus(`ファイルを読めませんでした / Could not read the files: ${String(e)}`);
     return;
@@ -65,7 +68,7 @@ async function add(newFiles: PickedFile[] | Promise<PickedFile[]>): Promise<void
     setStatus('検証するファイルがありません（.CSV / .jpg が見つかりません） / No files to validate (no .CSV or .jpg found)');
     return;
   }
-  const { taken, refused } = await sortOut(got);
+  const { taken, refused } = sorted;
   showRefusals(refused);
   if (!taken.length) {
     setStatus('');
