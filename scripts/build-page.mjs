@@ -39,8 +39,12 @@ async function bundle(input, define) {
   }
 }
 
-/** Script text safe inside <script>…</script>: no end tag and no comment opener can appear in it. */
-const inlineSafe = (code) => code.replaceAll('</script', '<\\/script').replaceAll('<!--', '<\\!--');
+/**
+ * Script text safe inside <script>…</script>: no end tag (in any case: HTML reads </SCRIPT as one) and no comment
+ * opener can appear in it. Both can only be in a string, template or regular expression, where `<\/` and
+ * `\x3C` mean the same characters (`<\!` would not: a regular expression with the u flag rejects `\!`).
+ */
+const inlineSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replaceAll('<!--', '\\x3C!--');
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

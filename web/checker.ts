@@ -120,8 +120,9 @@ class Slot {
       else ask.resolve(result);
     };
     worker.onerror = (e) => {
-      this.letGo();
+      // What was asked fails with the worker's error (letGo would reject it as Cancelled, which the page says nothing of).
       for (const ask of this.asks.splice(0)) ask.reject(new Error(e.message || 'worker error'));
+      this.letGo();
     };
   }
 

@@ -54,8 +54,11 @@ function setState(state: 'empty' | 'validating' | 'done' | 'cancelled'): void {
 
 async function add(newFiles: PickedFile[] | Promise<PickedFile[]>): Promise<void> {
   let got: PickedFile[];
+  let sorted: Awaited<ReturnType<typeof sortOut>>;
   try {
     got = await newFiles;
+    // Reading the files' first bytes fails for one moved, deleted or changed since it was picked, or unreadable.
+    sorted = await sortOut(got);
   } catch (e) {
     setStatus(`ファイルを読めませんでした / Could not read the files: ${String(e)}`);
     return;
@@ -65,7 +68,7 @@ async function add(newFiles: PickedFile[] | Promise<PickedFile[]>): Promise<void
     setStatus('検証するファイルがありません（.CSV / .jpg が見つかりません） / No files to validate (no .CSV or .jpg found)');
     return;
   }
-  const { taken, refused } = await sortOut(got);
+  const { taken, refused } = sorted;
   showRefusals(refused);
   if (!taken.length) {
     setStatus('');
@@ -158,8 +161,15 @@ async function validate(): Promise<boolean> {
     run = await validateInWorker(files, profile(), showProgress);
   } catch (e) {
     if (e instanceof Cancelled) return false;
+    // The results still shown are of the last run, which is let go of (its reports can no longer be made): left
+    // in view under a new profile or after a file changed, they would pass for this run's.
     progressBox.hidden = true;
-    setStatus(`検証できませんでした / Could not validate: ${String(e)}`);
+    results.hidden = true;
+    recordsSection.hidden = true;
+    // A file changed, moved or deleted since it was picked cannot be read (Chromium says only "network error").
+    setStatus(
+      `検証できませんでした。選んだ後にファイルを変更・移動・削除した場合は、もう一度選んでください。 / Could not validate: if a file was changed, moved or deleted after it was chosen, choose it again. (${String(e)})`,
+    );
     setState('done');
     return false;
   }
