@@ -86,4 +86,30 @@ describe.skipIf(!HAS_CHROMIUM)('web page: a run that fails', () => {
       await close();
     }
   });
+
+  it('holds the last results out of use while files are checked again, and closes its records view', async () => {
+    const { page, errors, close } = await openPage(browser);
+    try {
+      await page.setInputFiles('#file-input', [join(ROOT, 'samples/4.1', NAME)]);
+      await validated(page);
+      await page.locator('button.show-records').first().click();
+      await page.locator('#records-body[data-page="0"]').waitFor({ timeout: 120_000 });
+      // Each change of state, with whether the results could be used then (watched in the page, not raced).
+      await page.evaluate(`(() => {
+        window.__states = [];
+        new MutationObserver(() => window.__states.push([document.body.dataset.state, document.getElementById('results').inert]))
+          .observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
+      })()`);
+      await page.selectOption('#profile', 'lenient');
+      await page.locator('#summary-counts', { hasText: '緩和' }).waitFor({ timeout: 120_000 });
+      await validated(page);
+      const states = (await page.evaluate('window.__states')) as [string, boolean][];
+      expect(states[0]).toEqual(['validating', true]);
+      expect(states.at(-1)).toEqual(['done', false]);
+      expect(await page.locator('#records').isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -4,7 +4,7 @@
 // Content-Security-Policy forbids connections).
 import type { Profile } from '../src/core.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
-import { Cancelled, cancelValidation, reportInWorker, validateInWorker } from './checker.ts';
+import { Cancelled, cancelRecords, cancelValidation, reportInWorker, validateInWorker } from './checker.ts';
 import { bi, byId, h } from './dom.ts';
 import { fromDrop, fromInput, sortOut, type RefusedFile } from './intake.ts';
 import { askReplaceOrAdd } from './pick-dialog.ts';
@@ -139,6 +139,7 @@ async function validate(): Promise<boolean> {
   if (!files.length) {
     jobs++;
     recordsSection.hidden = true;
+    cancelRecords();
     cancelValidation();
     run = undefined;
     results.hidden = true;
@@ -148,8 +149,13 @@ async function validate(): Promise<boolean> {
     return false;
   }
   const job = ++jobs;
-  // The run shown is let go of with its worker (its reports can no longer be built).
+  // The run shown is let go of with its worker (its reports can no longer be built): its results stay in view
+  // but cannot be used until the new ones replace them, and its records view (of files that may have been
+  // replaced) is closed, its reading ended.
   run = undefined;
+  results.inert = true;
+  cancelRecords();
+  recordsSection.hidden = true;
   setState('validating');
   setStatus('検証中… / Validating…');
   progressBar.removeAttribute('value');
@@ -204,6 +210,7 @@ async function drawResults(done: ValidationRun, job: number): Promise<boolean> {
   summary.replaceChildren(...shown.summary);
   unitsBox.replaceChildren(...shown.units);
   results.hidden = false;
+  results.inert = false;
   setStatus('');
   for (const [body, rows] of later) {
     for (let at = 0; at < rows.length; at += ROWS_PER_SLICE) {
@@ -235,6 +242,7 @@ function openRecords(name: string): void {
 byId<HTMLButtonElement>('cancel').addEventListener('click', () => {
   jobs++;
   cancelValidation();
+  cancelRecords();
   files = [];
   run = undefined;
   progressBox.hidden = true;
