@@ -187,13 +187,15 @@ describe.skipIf(!HAS_CHROMIUM)('web page: a 50 MB file', () => {
       const rows = page.locator('#records-table tbody tr');
       expect(await rows.count()).toBe(100);
       expect(await rows.first().locator('th.rownum').innerText()).toBe(String(first[0]!.line));
+      // The count is the run's (the validation read the file with the same profile): page 1 need not count.
+      const records = bigExpected().files[0]!.records;
+      expect(await page.locator('#records-body .page-of').first().innerText()).toContain(`1–100件目（全 ${records}件）`);
       started = Date.now();
       await page.locator('#records-body .next-page').first().click();
       await page.locator('#records-body[data-page="1"]').waitFor({ timeout: TIMEOUT });
       const secondPage = (Date.now() - started) / 1000;
       expect(await rows.count()).toBe(100);
-      // Page 2 is read only as far as it reaches, with the count page 1 found.
-      const records = bigExpected().files[0]!.records;
+      // Page 2 is read only as far as it reaches.
       expect(await page.locator('#records-body .page-of').first().innerText()).toContain(`101–200件目（全 ${records}件）`);
       const lines = await rows.locator('th.rownum').allInnerTexts();
       expect(lines).toEqual(first.slice(100, 200).map((r) => String(r.line)));

@@ -226,6 +226,9 @@ async function drawResults(done: ValidationRun, job: number): Promise<boolean> {
 function openRecords(name: string): void {
   const file = files.find((f) => f.name === name);
   if (!file) return;
+  // The run shown read this file with the profile now chosen (a change of profile closes the records view and
+  // validates again): its record count spares the first page a reading of the whole file.
+  const counted = run?.report.files.find((f) => f.file === name)?.records;
   void showRecords(file, {
     box: recordsBox,
     section: recordsSection,
@@ -235,7 +238,7 @@ function openRecords(name: string): void {
       profileSelect.value = 'lenient';
       void validate();
     },
-  });
+  }, 0, counted);
 }
 
 // 中止 ends the worker (nothing of the run goes on) and lets go of the files it was given: the next pick starts afresh.

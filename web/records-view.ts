@@ -82,8 +82,9 @@ function table(p: RecordsPage): HTMLElement {
 }
 
 /**
- * Show a page of a file's records (the first page when it opens). `total`, the file's record count the first page
- * found, lets a later page be read only as far as it reaches.
+ * Show a page of a file's records (the first page when it opens). `total`, the file's record count — the run's
+ * (its validation read the file with the same profile) or the one the first page found — lets a page be read only
+ * as far as it reaches; without it the first page reads the whole file to count its records.
  */
 export async function showRecords(file: PickedFile, hooks: RecordsHooks, page = 0, total?: number): Promise<void> {
   const { box, section, heading } = hooks;
@@ -97,7 +98,7 @@ export async function showRecords(file: PickedFile, hooks: RecordsHooks, page = 
   delete box.dataset['file'];
   let p: RecordsPage;
   try {
-    p = await recordsInWorker(file, hooks.profile(), page, RECORDS_PAGE_SIZE, page === 0 ? undefined : total);
+    p = await recordsInWorker(file, hooks.profile(), page, RECORDS_PAGE_SIZE, total);
   } catch (e) {
     if (e instanceof Cancelled) return;
     box.replaceChildren(h('p', { class: 'none' }, bi(`読めませんでした: ${String(e)}`, 'Could not be read')));
