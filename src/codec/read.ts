@@ -121,14 +121,14 @@ function decide(pipeline: Pipeline, head: Uint8Array): Issue[] {
   return sink.drain();
 }
 
-const NOTHING: { issues: Issue[]; chunks: readonly Uint8Array[] } = { issues: [], chunks: [] };
+const NOTHING: { issues: readonly Issue[]; chunks: readonly Uint8Array[] } = { issues: [], chunks: [] };
 
 /**
  * A stream's chunk (or its end: undefined) through the pipeline's first step: while the first SNIFF_BYTES are
  * gathered, nothing; then the issues they decide (`decide`) and the chunks to decode — every chunk held, unchanged,
  * or none of a refused file (whose reader then reads its source no further).
  */
-function admit(pipeline: Pipeline, chunk: Uint8Array | undefined): { issues: Issue[]; chunks: readonly Uint8Array[] } {
+function admit(pipeline: Pipeline, chunk: Uint8Array | undefined): { issues: readonly Issue[]; chunks: readonly Uint8Array[] } {
   const { head } = pipeline;
   if (pipeline.refused) return NOTHING;
   if (!head) return chunk ? { issues: [], chunks: [chunk] } : NOTHING;
@@ -236,7 +236,7 @@ export function forEachStreamItem(chunks: Iterable<Uint8Array>, name: string, po
   const feed = (chunk: Uint8Array | undefined): void => {
     const { issues, chunks: ready } = admit(pipeline, chunk);
     for (const issue of issues) emit({ type: 'issue', issue });
-    for (const ready1 of ready) feedChunk(pipeline, ready1, DECODE_SLICE, emit, onRow);
+    for (const part of ready) feedChunk(pipeline, part, DECODE_SLICE, emit, onRow);
   };
   for (const chunk of chunks) {
     feed(chunk);
@@ -272,6 +272,7 @@ function endPipeline({ decoder, rows, tokenizer }: Pipeline, emit: (item: ReadIt
  * exception: a UTF-8 file whose first bytes after the first non-ASCII byte are valid in both encodings (±, é,
  * ° alone) is read as MS932 on that guess, and only its end shows it to be UTF-8. The stream then ends with
  * CSV_NOT_MS932_LATE (its records so far may be garbled), where readCsvFile reports CSV_NOT_MS932 at the start.
+ * A source whose first 64 bytes show another format (FILE_NOT_SPEC_FILE) is read no further, and closed.
  */
 export async function* readCsvStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,

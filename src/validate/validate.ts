@@ -122,7 +122,7 @@ async function* counted(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   }
 }
 
-/** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives (its first bytes told first). */
+/** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives (the reader tells its first bytes first). */
 async function validateOneStream(
   file: InputStream,
   options: ValidateOptions | Policy,
