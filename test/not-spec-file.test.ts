@@ -29,8 +29,8 @@ async function* slowly(chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
 }
 
 describe('FILE_NOT_SPEC_FILE', () => {
-  it('is in the rule catalogue: a file-level error', () => {
-    expect(RULES.find((r) => r.code === 'FILE_NOT_SPEC_FILE')).toMatchObject({ layer: 'file', severity: 'error' });
+  it('is in the rule catalogue: an error of the reader, told by the bytes before they are decoded', () => {
+    expect(RULES.find((r) => r.code === 'FILE_NOT_SPEC_FILE')).toMatchObject({ layer: 'encoding', severity: 'error' });
   });
 
   it.each([

@@ -1,6 +1,8 @@
 // Reading spec CSV files: the whole-file reader and the streaming reader. Both run the same pipeline —
 // ByteDecoder (bytes → text, encoding problems) → CsvTokenizer (text → rows) → RowProcessor (rows →
-// records, structural problems) — so they give the same records and issues.
+// records, structural problems) — so they give the same records and issues. Before the decoder, the file's
+// first bytes (FileHead) tell whether it is a CSV at all: a PDF or an Excel workbook named 〜.CSV gives one
+// FILE_NOT_SPEC_FILE issue and no record, to every reader and so to every command.
 import { checkedChunks, expectArguments, FUNCTION, READ_FILE } from '../arguments.js';
 import { READ_OPTIONS, STREAM_READ_OPTIONS } from '../spec-arguments.js';
 import { byPosition, type Issue } from '../issues.js';
@@ -10,7 +12,9 @@ import { issue } from '../rules/draft.js';
 import { parseFileName } from '../filenames/index.js';
 import { isFileKind, type FileKind } from '../spec.js';
 import { ByteDecoder, type DetectedEncoding } from './byte-decoder.js';
+import { FileHead, refusedType } from './file-head.js';
 import { RowProcessor, type CsvRecord, type KeptRecords, type ReadItem } from './rows.js';
+import { SNIFF_BYTES } from './sniff.js';
 import { CsvTokenizer, type Row } from './tokenizer.js';
 
 export type { CsvRecord, ReadItem } from './rows.js';
@@ -63,11 +67,16 @@ const DECODE_SLICE = 1 << 16;
 const KEEP_SLICE = 1 << 22;
 
 interface Pipeline {
+  readonly name: string | undefined;
+  readonly sink: IssueSink;
   tokenizer: CsvTokenizer;
   decoder: ByteDecoder;
   rows: RowProcessor;
   kind: FileKind | undefined;
-  preIssues: Issue[];
+  /** A stream's first chunks, until they tell what the file is (see `admit`); undefined once they have. */
+  head: FileHead | undefined;
+  /** The file is another format by its first bytes: nothing of it is read. */
+  refused: boolean;
 }
 
 /**
@@ -93,9 +102,40 @@ function startPipeline(
     ...(emit ? { emit } : {}),
     ...(keep ? { keep } : {}),
   });
-  const preIssues: Issue[] = [];
-  if (!kind && sink.add(issue('CSV_UNKNOWN_KIND', { name: name ?? '' }))) preIssues.push(...sink.drain());
-  return { decoder, rows, kind, preIssues, tokenizer: new CsvTokenizer(policy.limits.maxRecordLength) };
+  return { name, sink, decoder, rows, kind, head: new FileHead(), refused: false, tokenizer: new CsvTokenizer(policy.limits.maxRecordLength) };
+}
+
+/**
+ * What the file's first bytes (SNIFF_BYTES of them, or all of a shorter file) decide, before any is decoded: the
+ * issues to report first — the one FILE_NOT_SPEC_FILE of a file of another format (then the pipeline is refused
+ * and reads nothing more), else the kind's (CSV_UNKNOWN_KIND).
+ */
+function decide(pipeline: Pipeline, head: Uint8Array): Issue[] {
+  pipeline.head = undefined;
+  const { name, sink, kind } = pipeline;
+  const type = refusedType(name, head);
+  if (type) {
+    pipeline.refused = true;
+    sink.add(issue('FILE_NOT_SPEC_FILE', { file: name ?? '', type }));
+  } else if (!kind) sink.add(issue('CSV_UNKNOWN_KIND', { name: name ?? '' }));
+  return sink.drain();
+}
+
+const NOTHING: { issues: readonly Issue[]; chunks: readonly Uint8Array[] } = { issues: [], chunks: [] };
+
+/**
+ * A stream's chunk (or its end: undefined) through the pipeline's first step: while the first SNIFF_BYTES are
+ * gathered, nothing; then the issues they decide (`decide`) and the chunks to decode — every chunk held, unchanged,
+ * or none of a refused file (whose reader then reads its source no further).
+ */
+function admit(pipeline: Pipeline, chunk: Uint8Array | undefined): { issues: readonly Issue[]; chunks: readonly Uint8Array[] } {
+  const { head } = pipeline;
+  if (pipeline.refused) return NOTHING;
+  if (!head) return chunk ? { issues: [], chunks: [chunk] } : NOTHING;
+  const held = chunk ? head.push(chunk) : head.end();
+  if (!held) return NOTHING;
+  const issues = decide(pipeline, head.bytes);
+  return { issues, chunks: pipeline.refused ? [] : held };
 }
 
 /**
@@ -170,11 +210,12 @@ function eachItem(
 ): { kind: FileKind | undefined; csvVersion: string | undefined; encoding: DetectedEncoding } {
   // The rows hand their items to `emit` as they are found: the items of one row go before the next row is read.
   const pipeline = startPipeline(file.name, options, emit, keep);
-  const { decoder, rows, kind, preIssues } = pipeline;
+  const { decoder, rows, kind } = pipeline;
+  for (const issue of decide(pipeline, file.bytes.subarray(0, SNIFF_BYTES))) emit({ type: 'issue', issue });
+  if (pipeline.refused) return { kind, csvVersion: undefined, encoding: undefined };
   // Every byte is at hand: the encoding is decided on all of them before the first is decoded (a stream can
   // only tell at its end, see CSV_NOT_MS932_LATE).
   decoder.decideOnWhole(file.bytes);
-  for (const issue of preIssues) emit({ type: 'issue', issue });
   const onRow = (row: Row) => rows.onRow(row);
   // In slices, as the streaming reader decodes: no giant string for a large file, and the same results.
   feedChunk(pipeline, file.bytes, slice, emit, onRow);
@@ -191,10 +232,18 @@ function eachItem(
  */
 export function forEachStreamItem(chunks: Iterable<Uint8Array>, name: string, policy: Policy, emit: (item: ReadItem) => void): void {
   const pipeline = startPipeline(name, policy, emit);
-  for (const issue of pipeline.preIssues) emit({ type: 'issue', issue });
   const onRow = (row: Row) => pipeline.rows.onRow(row);
-  for (const chunk of chunks) feedChunk(pipeline, chunk, DECODE_SLICE, emit, onRow);
-  endPipeline(pipeline, emit, onRow);
+  const feed = (chunk: Uint8Array | undefined): void => {
+    const { issues, chunks: ready } = admit(pipeline, chunk);
+    for (const issue of issues) emit({ type: 'issue', issue });
+    for (const part of ready) feedChunk(pipeline, part, DECODE_SLICE, emit, onRow);
+  };
+  for (const chunk of chunks) {
+    feed(chunk);
+    if (pipeline.refused) return; // the rest is not read
+  }
+  feed(undefined);
+  if (!pipeline.refused) endPipeline(pipeline, emit, onRow);
 }
 
 /** One chunk, `slice` bytes at a time (an empty chunk is pushed too, as a stream's would be), for the callback readers. */
@@ -223,6 +272,7 @@ function endPipeline({ decoder, rows, tokenizer }: Pipeline, emit: (item: ReadIt
  * exception: a UTF-8 file whose first bytes after the first non-ASCII byte are valid in both encodings (±, é,
  * ° alone) is read as MS932 on that guess, and only its end shows it to be UTF-8. The stream then ends with
  * CSV_NOT_MS932_LATE (its records so far may be garbled), where readCsvFile reports CSV_NOT_MS932 at the start.
+ * A source whose first 64 bytes show another format (FILE_NOT_SPEC_FILE) is read no further, and closed.
  */
 export async function* readCsvStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -230,11 +280,10 @@ export async function* readCsvStream(
 ): AsyncGenerator<ReadItem> {
   expectArguments('readCsvStream', [['options', options, STREAM_READ_OPTIONS]]);
   source = checkedChunks('readCsvStream', 'source', source);
-  const { decoder, rows, preIssues, tokenizer } = startPipeline(options.name, options);
-  for (const issue of preIssues) yield { type: 'issue', issue };
-  for await (const chunk of source) {
-    // A large chunk is decoded slice by slice, and each row's items are yielded before the next row is read:
-    // a chunk of any size holds one slice of text and one row at a time.
+  const pipeline = startPipeline(options.name, options);
+  const { decoder, rows, tokenizer } = pipeline;
+  /** A chunk's items: a large chunk is decoded slice by slice, and each row's items are yielded before the next row is read. */
+  function* decode(chunk: Uint8Array): Generator<ReadItem> {
     for (let at = 0; at < chunk.length || at === 0; at += DECODE_SLICE) {
       const { text, issues } = decoder.push(chunk.length > DECODE_SLICE ? chunk.subarray(at, at + DECODE_SLICE) : chunk);
       for (const issue of issues) yield { type: 'issue', issue };
@@ -246,6 +295,17 @@ export async function* readCsvStream(
       }
     }
   }
+  // A chunk of any size holds one slice of text and one row at a time.
+  for await (const chunk of source) {
+    const { issues, chunks } = admit(pipeline, chunk);
+    for (const issue of issues) yield { type: 'issue', issue };
+    if (pipeline.refused) return; // the source is closed unread (for-await's return), as a reader that stops early does
+    for (const ready of chunks) yield* decode(ready);
+  }
+  const admitted = admit(pipeline, undefined);
+  for (const issue of admitted.issues) yield { type: 'issue', issue };
+  if (pipeline.refused) return;
+  for (const ready of admitted.chunks) yield* decode(ready);
   const { text, issues } = decoder.end();
   for (const issue of issues) yield { type: 'issue', issue };
   if (decoder.refused) rows.stop();

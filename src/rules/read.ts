@@ -2,6 +2,8 @@
 import { r } from './define.js';
 
 export const READ_RULES = [
+  // Told by the first bytes, before any is decoded: a file of another format is not read at all.
+  r('FILE_NOT_SPEC_FILE', 'encoding', 'error', 'CSVファイルではない（PDF・Excelブック・ZIP・画像・UTF-16のテキスト・プログラム）ので読んでいない（先頭のバイトで判定）', 'not a CSV file (a PDF, an Excel workbook, a ZIP, an image, UTF-16 text, a program: told by its first bytes), so it was not read', 'CSVファイル（MS932、カンマ区切り）; 家族構成 画像ファイル（.jpg）'),
   r('CSV_NOT_MS932', 'encoding', 'error', 'UTF-8で書かれている', 'the file is UTF-8', '4.3 ファイルエンコード', 'lenientProfile'),
   r('CSV_NOT_MS932_LATE', 'encoding', 'error', 'UTF-8と分かったのがストリームの終わり（読んだレコードは文字化けのおそれ）', 'a stream found to be UTF-8 only at its end (records read may be garbled)', '4.3 ファイルエンコード'),
   r('CSV_AMBIGUOUS_ENCODING', 'encoding', 'warning', 'MS932としてもUTF-8としても読める（MS932として読んだ。例:「°」が「ﾂｰ」）', 'valid UTF-8 too (read as MS932; "°" would read as "ﾂｰ")', '4.3 ファイルエンコード'),

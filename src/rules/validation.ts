@@ -35,7 +35,6 @@ export const VALIDATION_RULES = [
   r('FILE_SUBTOTAL_MISSING', 'file', 'error', '第7表に複数行の種類の区分支給対象小計（AAAA）がない', 'no AAAA subtotal for a type with several rows', '第7表 No.9（複数行の場合は必須）'),
   r('FILE_RECORD_NOT_FOR_RECEIVER', 'file', 'warning', '受信側の事業所と関係のないレコード（個人情報の誤送信の恐れ）', 'a record that is not the receiver’s business', '§2.3, §2.6; 個人情報の安全管理'),
   r('FILE_SERVICE_TYPE_NOT_SENDER', 'file', 'warning', '実績のサービス種類（サービスコード先頭2桁・サービス種類コード）がファイル名の送信元サービス種類と違う', 'a delivery record of another service type than the sender’s in the file name', '第6表 ファイル作成単位（事業所番号・サービス種類ごと）; §2.6'),
-  r('FILE_NOT_SPEC_FILE', 'file', 'error', 'CSVファイルではない（PDF・Excelブック・ZIP・画像・UTF-16のテキスト・プログラム）ので読んでいない（先頭のバイトで判定）', 'not a CSV file (a PDF, an Excel workbook, a ZIP, an image, UTF-16 text, a program: told by its first bytes), so it was not read', 'CSVファイル（MS932、カンマ区切り）; 家族構成 画像ファイル（.jpg）'),
   r('IMAGE_NOT_JPEG', 'file', 'error', '家族構成画像がJPEGでない', 'the family-diagram image is not a JPEG', '家族構成 画像ファイル（.jpg）'),
   // Send units
   r('UNIT_ISSUES_TRUNCATED', 'unit', 'info', '同じ問題が送信単位の上限を超えたので省略（件数は表示）', 'more issues of one code than the per-send-unit limit (counted)', 'maxIssuesPerCode option'),

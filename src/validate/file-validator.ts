@@ -3,7 +3,6 @@
 // versions, months, duplicates, who the data is for, 第7表 totals) and the facts the file's send unit reads.
 // Fed by the whole-file reader or the streaming reader alike; keeps only small per-user summaries.
 import type { ReadItem, ReadLimits } from '../codec/index.js';
-import { sniffFileType } from '../codec/sniff.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
 import { IssueSink } from '../issue-sink.js';
 import { byPosition, type Issue } from '../issues.js';
@@ -149,21 +148,6 @@ export class FileValidator {
 
   notJpeg(): void {
     this.sink.add(issue('IMAGE_NOT_JPEG', {}));
-  }
-
-  /**
-   * Whether a file to read as CSV is another format by its first bytes (a PDF, an Excel workbook saved as
-   * 〜.CSV, a picture …): then it says so once (FILE_NOT_SPEC_FILE) and the file is not read. A name that is
-   * no spec name with bytes of no known format is left to the name rules (and read).
-   */
-  refuses(head: Uint8Array): boolean {
-    if (this.isImage) return false;
-    const sniffed = sniffFileType(this.name, head);
-    // A JPEG named .jpg but not a family diagram's name would otherwise be read as CSV.
-    const type = sniffed.spec ? (sniffed.type === 'jpeg' ? 'jpegImage' : undefined) : sniffed.type === 'otherName' ? undefined : sniffed.type;
-    if (type === undefined) return false;
-    this.sink.add(issue('FILE_NOT_SPEC_FILE', { file: this.name, type }));
-    return true;
   }
 
   /** Take one item of the reader (a record or an issue). */

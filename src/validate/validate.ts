@@ -8,7 +8,6 @@ import type { Issue } from '../issues.js';
 import { resolvePolicy, withKind, type Policy } from '../policy.js';
 import type { FileKind } from '../spec.js';
 import type { FileFacts } from './file-facts.js';
-import { headOf, peekHead } from './file-head.js';
 import { FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
 import { checkSendUnit, factNeedsOf, groupSendUnits, type SendUnitReport } from './send-units.js';
 
@@ -77,7 +76,6 @@ function validateOne(file: InputFile, options: ValidateOptions | Policy, validat
     if (!isJpeg([file.bytes])) validator.notJpeg();
     return validator;
   }
-  if (validator.refuses(headOf([file.bytes]))) return validator;
   // The validator has read the name already: the reader gets its kind rather than parse the name again.
   forEachCsvItemOf(file, readerOptions(options, validator.kind), (item) => validator.add(item));
   return validator;
@@ -124,7 +122,7 @@ async function* counted(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   }
 }
 
-/** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives (its first bytes told first). */
+/** One file from a stream: a JPEG's first bytes only, a CSV file item by item as it arrives (the reader tells its first bytes first). */
 async function validateOneStream(
   file: InputStream,
   options: ValidateOptions | Policy,
@@ -141,14 +139,8 @@ async function validateOneStream(
     }
     if (!isJpeg([Uint8Array.from(head)])) validator.notJpeg();
   } else {
-    const peeked = await peekHead(file.chunks);
-    if (validator.refuses(peeked.head)) {
-      await peeked.close();
-      total.bytes = peeked.head.length;
-    } else {
-      const chunks = progress ? counted(peeked.chunks, progress, total) : peeked.chunks;
-      for await (const item of readCsvStream(chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
-    }
+    const chunks = progress ? counted(file.chunks, progress, total) : file.chunks;
+    for await (const item of readCsvStream(chunks, { name: file.name, ...readerOptions(options, validator.kind) })) validator.add(item);
   }
   progress?.(total.bytes, true);
   return validator;
@@ -199,7 +191,7 @@ function validateChunkedFiles(files: readonly ChunkedFile[], policy: Policy, onP
   return validateAtHand(files, policy, (file, validator) => {
     if (validator.isImage) {
       if (!isJpeg(file.chunks)) validator.notJpeg();
-    } else if (!validator.refuses(headOf(file.chunks))) forEachStreamItem(file.chunks, file.name, withKind(policy, validator.kind), (item) => validator.add(item));
+    } else forEachStreamItem(file.chunks, file.name, withKind(policy, validator.kind), (item) => validator.add(item));
     const bytes = file.chunks.reduce((n, c) => n + c.length, 0);
     onProgress?.({ file: index++, name: file.name, bytes, records: validator.recordCount, done: true });
   });
