@@ -70,6 +70,11 @@ describe('refusalReason', () => {
     });
     expect(refusalReason('notes.txt', 'otherName').ja).toBe('notes.txt は拡張子が .txt のファイルです。ケアプランデータ連携のCSVファイル（.CSV）を選んでください');
     expect(refusalReason('README', 'otherName').en).toContain('a file without an extension');
+    // A stream read without a name (careplan-csv inspect - without --name).
+    expect(refusalReason('', 'pdf')).toEqual({
+      ja: 'このファイルはPDFファイルです。ケアプランデータ連携のCSVファイル（.CSV）を選んでください',
+      en: 'This file is a PDF file: choose the CSV files of the care-plan data exchange (.CSV).',
+    });
   });
 
   it('tells how to save an Excel workbook named 〜.CSV as CSV', () => {

@@ -54,8 +54,9 @@ export function refusalReason(name: string, type: Refused): { ja: string; en: st
   // A JPEG named .jpg is what its name says (the validator refuses it only when it is not where a CSV was expected).
   const claims = /\.csv$/i.test(name) || (/\.jpe?g$/i.test(name) && type !== 'jpegImage');
   const misnamed = type !== 'otherName' && claims ? { ja: '（名前は仕様のファイルですが、中身が違います）', en: ' (named as a spec file, but its content is not)' } : { ja: '', en: '' };
+  // A stream read without a name (inspect - without --name) is 'this file'.
   return {
-    ja: `${name} は${what.ja}です${misnamed.ja}。${todo.ja}`,
-    en: `${name} is ${what.en}${misnamed.en}: ${todo.en}.`,
+    ja: `${name ? `${name} ` : 'このファイル'}は${what.ja}です${misnamed.ja}。${todo.ja}`,
+    en: `${name || 'This file'} is ${what.en}${misnamed.en}: ${todo.en}.`,
   };
 }
