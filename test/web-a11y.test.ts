@@ -5,10 +5,10 @@
 // its own region.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './support/axe.js';
-import { HAS_CHROMIUM, launch, openPage, validated } from './support/browser.js';
+import { HAS_CHROMIUM, openPage, suiteBrowser, validated } from './support/browser.js';
 import { ROOT } from './support/paths.js';
 
 const S41 = join(ROOT, 'samples/4.1');
@@ -34,15 +34,7 @@ const styleOf = (page: Page, selector: string, property: string): Promise<string
   page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`) as Promise<string>;
 
 describe.skipIf(!HAS_CHROMIUM)('web page accessibility (axe-core) and narrow screens', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser();
 
   const cases = [
     { label: 'desktop, light', viewport: DESKTOP, colorScheme: 'light' },
@@ -53,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page accessibility (axe-core) and narrow scr
 
   for (const { label, viewport, colorScheme } of cases) {
     it(`has no axe violation in any view, and no sideways scrolling (${label})`, async () => {
-      const { page, errors, close } = await openPage(browser, { viewport, colorScheme });
+      const { page, errors, close } = await openPage(browser(), { viewport, colorScheme });
       try {
         const seen: string[] = [];
         const check = async (view: string) => {
@@ -123,7 +115,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page accessibility (axe-core) and narrow scr
 
   it('shows the English labels of buttons at full contrast (the two failures of before: クリア and レコードを表示)', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, close } = await openPage(browser, { colorScheme });
+      const { page, close } = await openPage(browser(), { colorScheme });
       try {
         await page.setInputFiles('#file-input', [BROKEN]);
         await validated(page);

@@ -4,10 +4,10 @@
 // to them (or to do nothing). After a pick the results are brought into view and announced.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { validateFiles } from '../src/core.js';
-import { HAS_CHROMIUM, launch, openPage, summaryOf, validated } from './support/browser.js';
+import { HAS_CHROMIUM, openPage, suiteBrowser, summaryOf, validated } from './support/browser.js';
 import { ROOT } from './support/paths.js';
 
 const S41 = join(ROOT, 'samples/4.1');
@@ -34,18 +34,10 @@ async function summaryWith(page: Page, files: number): Promise<void> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('web page: what is picked', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser();
 
   it('refuses a PDF, an Excel workbook named .CSV and a note in one message, and validates the sample picked with them', async () => {
-    const { page, errors, close } = await openPage(browser);
+    const { page, errors, close } = await openPage(browser());
     try {
       await page.setInputFiles('#file-input', [
         { name: '見積書.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\n', 'latin1') },
@@ -98,7 +90,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page: what is picked', () => {
   });
 
   it('asks on a second pick: Escape and やめる keep the files, 追加する adds, 置き換える replaces', async () => {
-    const { page, errors, close } = await openPage(browser);
+    const { page, errors, close } = await openPage(browser());
     try {
       await page.setInputFiles('#file-input', UNIT);
       await summaryWith(page, 3);
@@ -156,7 +148,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page: what is picked', () => {
   });
 
   it('brings the results into view after a pick and focuses their heading, but not while the user is in the profile select', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    const { page, errors, close } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
     try {
       await page.setInputFiles('#file-input', UNIT);
       await validated(page);

@@ -6,10 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateFiles, type InputFile, type ValidationReport } from '../src/core.js';
-import { downloadText, HAS_CHROMIUM, launch, local, openPage, summaryOf, validated } from './support/browser.js';
+import { downloadText, HAS_CHROMIUM, local, openPage, suiteBrowser, summaryOf, validated } from './support/browser.js';
 import { CLI, ROOT } from './support/paths.js';
 
 const S41 = join(ROOT, 'samples/4.1');
@@ -29,17 +28,9 @@ function expectedReport(paths: readonly string[]): ValidationReport {
 // --------------------------------------------------------------------------------------------------------
 
 describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file://', () => {
-  let browser: Browser;
+  const browser = suiteBrowser();
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const open = () => openPage(browser);
+  const open = () => openPage(browser());
 
   it('validates the 4.1 samples and the broken file with the findings of validateFiles, and never leaves 127.0.0.1', async () => {
     const paths = [...samples41(), BROKEN];
