@@ -301,6 +301,9 @@ export interface FileNameSpec {
   /** The document's name as the spec prints it. */
   readonly nameJa: string;
   readonly nameEn: string;
+  /** The short name people call it by (第7表 rather than サービス利用票別表), for messages and reports: 第7表（UPSIKYU）. */
+  readonly shortJa: string;
+  readonly shortEn: string;
   /** The month segment right after the prefix; absent when the kind's names carry none. */
   readonly month?: FileNameMonthSpec;
   /** The 枝番 segment after the timestamp (UPKIHON_IMAGE only). */

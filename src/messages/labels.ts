@@ -2,6 +2,7 @@
 // `No.12 サービス開始時刻` in English, a value is quoted as JSON (cut at 40 characters).
 import { CONTROL_CHARACTER_NAMES } from '../../spec-tables/characters.js';
 import { CODE_TABLES } from '../../spec-tables/code-tables.js';
+import { FILE_NAMES } from '../../spec-tables/file-names.js';
 import { FORMATS } from '../../spec-tables/formats.js';
 import { SEND_UNITS, type SendUnitSpec } from '../../spec-tables/send-units.js';
 import type { FileNameKind, FormatKind, FormatSpec } from '../../spec-tables/types.js';
@@ -43,35 +44,11 @@ export function sendUnitName(id: string): { ja: string; en: string } {
 }
 
 /**
- * The short names people call the kinds by (第7表 rather than サービス利用票別表); the spec tables' nameJa is
- * the full name. Every kind has one (the type checks it), so a new kind cannot go unnamed.
- */
-const KIND_SHORT: Readonly<Record<FileNameKind, { ja: string; en: string }>> = {
-  UP1KYO: { ja: '第1表', en: 'table 1' },
-  DLT1KYO: { ja: '第1表 削除', en: 'table 1 withdrawal' },
-  UP2KYO: { ja: '第2表', en: 'table 2' },
-  UP3KYO: { ja: '第3表', en: 'table 3' },
-  UPPLAN: { ja: '第6表 予定', en: 'table 6 planned' },
-  UPJSK: { ja: '第6表 実績', en: 'table 6 delivered' },
-  DLTPLAN: { ja: '第6表 予定削除', en: 'table 6 planned withdrawal' },
-  DLTJSK: { ja: '第6表 実績削除', en: 'table 6 delivered withdrawal' },
-  UPSIKYU: { ja: '第7表', en: 'table 7' },
-  UPHOSOKU: { ja: '利用者補足情報', en: 'user supplement' },
-  UPKIHON: { ja: '利用者基本情報', en: 'basic information' },
-  UPKIHON_SUB1: { ja: '利用者基本情報 別表1', en: 'basic information annex 1' },
-  UPKIHON_SUB2: { ja: '利用者基本情報 別表2', en: 'basic information annex 2' },
-  UPKIHON_IMAGE: { ja: '家族構成画像', en: 'family diagram' },
-  DLTKIHON: { ja: '利用者基本情報 削除', en: 'basic information withdrawal' },
-  UPYOBO: { ja: '介護予防計画書', en: 'preventive care plan' },
-  UPYOBO_SUB: { ja: '介護予防計画書 別表', en: 'preventive care plan annex' },
-  DLTYOBO: { ja: '介護予防計画書 削除', en: 'preventive care plan withdrawal' },
-};
-
-/**
  * A kind as people read it, with the prefix that the file name and the reports carry: `第7表（UPSIKYU）`,
  * `table 7 (UPSIKYU)`. Used alike by messages, the command and the page; a text that is not a kind stays as it is.
  */
 export function kindLabel(kind: string): { ja: string; en: string } {
-  const short = Object.hasOwn(KIND_SHORT, kind) ? KIND_SHORT[kind as FileNameKind] : undefined;
-  return short ? { ja: `${short.ja}（${kind}）`, en: `${short.en} (${kind})` } : { ja: kind, en: kind };
+  // The short names (第7表 rather than サービス利用票別表) are the spec tables' (shortJa, shortEn).
+  const spec = Object.hasOwn(FILE_NAMES, kind) ? FILE_NAMES[kind as FileNameKind] : undefined;
+  return spec ? { ja: `${spec.shortJa}（${kind}）`, en: `${spec.shortEn} (${kind})` } : { ja: kind, en: kind };
 }
