@@ -41,7 +41,7 @@ export function runCommand(args, okStatuses = [0]) {
 
 /** Median wall time of the command on one small sample file, and of a bare `node -e 0`, taken in turn. */
 export function coldStart(runs) {
-  const small = join('samples', '4.1', 'UP1KYO_1370100001_43_1370200002_11_20250325090000.CSV');
+  const small = join('samples', '4.1', 'UP1KYO_1370100008_43_1370200006_11_20250325090000.CSV');
   const command = [];
   const node = [];
   for (let i = 0; i < runs; i++) {
@@ -67,8 +67,8 @@ export function writeSmallFiles(dir, count) {
     ['UPSIKYU', samples('UPSIKYU').filter(user)],
     ['UPHOSOKU', samples('UPHOSOKU.202504').filter(user)],
   ].map(([kind, recs]) => [kind, writeCsvFile(kind, recs, { csvVersion: '202407' }).bytes]);
-  const sender = { office: '1370100001', serviceType: '43' };
-  const receiver = { office: '1370200002', serviceType: '11' };
+  const sender = { office: '1370100008', serviceType: '43' };
+  const receiver = { office: '1370200006', serviceType: '11' };
   const first = Date.UTC(2025, 2, 25, 10, 0, 0);
   let written = 0;
   for (let u = 0; written < count; u++) {

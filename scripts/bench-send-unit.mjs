@@ -10,7 +10,7 @@ import { readSendUnits, writeSendUnit, writeCsvFile, readCsvFile, validateFiles 
 const USERS = Number(process.env.BENCH_USERS ?? 3000);
 const dir = 'samples/4.1';
 const files = readdirSync(dir)
-  .filter((n) => n.includes('_1370200002_11_20250325100000'))
+  .filter((n) => n.includes('_1370200006_11_20250325100000'))
   .map((name) => ({ name, bytes: new Uint8Array(readFileSync(`${dir}/${name}`)) }));
 const unit = readSendUnits(files).units[0];
 const users = Array.from({ length: USERS }, (_, i) => {

@@ -78,7 +78,7 @@ process.on('SIGTERM', () => process.exit(143));
 const records = planRecords(MB * 1e6);
 const written = writeCsvFile('UPPLAN', records, { csvVersion: '202407' });
 const bytes = written.bytes;
-const name = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+const name = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
 console.log(`\nlarge file: ${records.length.toLocaleString('en')} UPPLAN records, ${(bytes.length / 1e6).toFixed(1)} MB MS932`);
 const text = iconv.decode(Buffer.from(bytes), 'cp932');
 const n = records.length;
@@ -158,8 +158,8 @@ const hosoku = samples('UPHOSOKU.202504').filter((r) => r.insuredNumber === '000
 for (let u = 0; u < SEND_UNIT_COUNT; u++) {
   // One unit a second from 10:00:00, to the office the rows name (another office would get FILE_RECORD_NOT_FOR_RECEIVER).
   const timestamp = `20250325${String(10 + Math.floor(u / 3600)).padStart(2, '0')}${String(Math.floor(u / 60) % 60).padStart(2, '0')}${String(u % 60).padStart(2, '0')}`;
-  const receiver = { office: '1370200002', serviceType: '11' };
-  const sender = { office: '1370100001', serviceType: '43' };
+  const receiver = { office: '1370200006', serviceType: '11' };
+  const sender = { office: '1370100008', serviceType: '43' };
   for (const [kind, recs] of [['UPPLAN', plan], ['UPSIKYU', annex], ['UPHOSOKU', hosoku]]) {
     const fileName = buildFileName({ kind, edition: 4, month: '202504', sender, receiver, timestamp }).name;
     unitFiles.push({ name: fileName, bytes: writeCsvFile(kind, recs, { csvVersion: '202407' }).bytes });

@@ -9,14 +9,14 @@
 // person, number, address and office here is invented.
 //
 // The story (edition 4.1; edition 3.2 is the same two users two years earlier, 2023-03):
-// - Care-management office 1370100001 (43, ケアマネ 髙田 﨑子) plans for two users of insurer 131016:
+// - Care-management office 1370100008 (43, ケアマネ 髙田 﨑子) plans for two users of insurer 131016:
 //   U1 0000123456 髙橋 﨑子 (要介護2) and U2 H123456789 山﨑 髙志 (生保単独, 要介護1). Both use the home-help
-//   office 1370200002 (11) and the equipment-rental office 1370300003 (17).
+//   office 1370200006 (11) and the equipment-rental office 1370300004 (17).
 // - 第6/7表 for 2025-04: U1 身体介護2 Mon/Wed/Fri, a wheelchair, and a special bed rented from 04-15 (日割);
 //   U2 身体介護1 Tue/Thu, 身体介護2 Sat, two identical handrails (明細判別コード 1/2) and a walker.
 // - The home-help office reports April's 実績 back (U1's 04-16 visit cancelled, 04-09 ran 5 minutes late).
-// - Preventive care: 地域包括支援センター 1370400004 (46) sends 利用者基本情報 and 介護予防サービス・支援計画書
-//   of two 要支援 users (U3 0000234567 中﨑 和子, U4 0000345678 髙木 一郎) to day service 1370500005 (A6).
+// - Preventive care: 地域包括支援センター 1370400002 (46) sends 利用者基本情報 and 介護予防サービス・支援計画書
+//   of two 要支援 users (U3 0000234567 中﨑 和子, U4 0000345678 髙木 一郎) to day service 1370500009 (A6).
 // - Withdrawals name keys sent before: U2's plan and April schedule (43 → 11), U2's April 実績 (11 → 43),
 //   U4's 基本情報 and 支援計画書 (46 → A6).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -57,11 +57,11 @@ const yen = (units, price) => Math.floor((units * Math.round(Number(price) * 100
 // ---------------------------------------------------------------------------------------------------------
 // Offices (synthetic)
 
-const CM = { office: '1370100001', type: '43', name: '居宅介護支援事業所 ﾊｰﾄﾌﾙｹｱ神田', postal: '101-0047', address1: '東京都千代田区内神田一丁目1-1', address2: 'ｻﾝﾌﾟﾙﾋﾞﾙ2階', manager: '髙田 﨑子' };
-const HOME_HELP = { office: '1370200002', type: '11', name: 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 神田', unitPrice: '11.40' };
-const RENTAL = { office: '1370300003', type: '17', name: '福祉用具ｾﾝﾀｰ神田', unitPrice: '10.00' };
-const CENTER = { office: '1370400004', type: '46', name: 'ｻﾝﾌﾟﾙ地域包括支援センター', address: '東京都千代田区神田錦町三丁目4-5', phone: '03-5555-0400' };
-const DAY_SERVICE = { office: '1370500005', type: 'A6', name: 'ﾃﾞｲｻｰﾋﾞｽ ひまわり' };
+const CM = { office: '1370100008', type: '43', name: '居宅介護支援事業所 ﾊｰﾄﾌﾙｹｱ神田', postal: '101-0047', address1: '東京都千代田区内神田一丁目1-1', address2: 'ｻﾝﾌﾟﾙﾋﾞﾙ2階', manager: '髙田 﨑子' };
+const HOME_HELP = { office: '1370200006', type: '11', name: 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 神田', unitPrice: '11.40' };
+const RENTAL = { office: '1370300004', type: '17', name: '福祉用具ｾﾝﾀｰ神田', unitPrice: '10.00' };
+const CENTER = { office: '1370400002', type: '46', name: 'ｻﾝﾌﾟﾙ地域包括支援センター', address: '東京都千代田区神田錦町三丁目4-5', phone: '03-5555-0400' };
+const DAY_SERVICE = { office: '1370500009', type: 'A6', name: 'ﾃﾞｲｻｰﾋﾞｽ ひまわり' };
 
 // ---------------------------------------------------------------------------------------------------------
 // Editions: what differs between 2025-04 (4.1) and 2023-03 (3.2)
@@ -378,7 +378,7 @@ function kyotaku(id) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// 予防 (edition 4 only): U3, U4 from 地域包括支援センター 1370400004 (46) to day service 1370500005 (A6)
+// 予防 (edition 4 only): U3, U4 from 地域包括支援センター 1370400002 (46) to day service 1370500009 (A6)
 
 function yobo() {
   const v = '202407';

@@ -22,11 +22,11 @@ import {
   writeCsvFile,
 } from '../dist/src/index.js';
 
-const CM = { office: '1370100001', serviceType: '43' }; // 居宅介護支援事業所
-const HOME_HELP = { office: '1370200002', serviceType: '11' }; // 訪問介護
-const RENTAL = { office: '1370300003', serviceType: '17' }; // 福祉用具貸与
-const CENTER = { office: '1370400004', serviceType: '46' }; // 地域包括支援センター（介護予防支援）
-const DAY_SERVICE = { office: '1370500005', serviceType: 'A6' }; // 通所型サービス（独自）
+const CM = { office: '1370100008', serviceType: '43' }; // 居宅介護支援事業所
+const HOME_HELP = { office: '1370200006', serviceType: '11' }; // 訪問介護
+const RENTAL = { office: '1370300004', serviceType: '17' }; // 福祉用具貸与
+const CENTER = { office: '1370400002', serviceType: '46' }; // 地域包括支援センター（介護予防支援）
+const DAY_SERVICE = { office: '1370500009', serviceType: 'A6' }; // 通所型サービス（独自）
 
 // Send units (spec §2.4, §3.4): the files of a unit share one ファイル連番; the unit goes to each receiver.
 // `files` name the JSON files of samples/records/<edition>/ (kind, then an optional '.<month>').
@@ -346,7 +346,7 @@ const header = 'CSVバージョン,保険者番号,被保険者番号,作成年�
 // (A home-help row: its free text is the two fields quoted below.)
 const plan = readJson('samples/records/UPPLAN.202407.json').find((r) => r.serviceCode.startsWith('11'));
 const row = Object.values({ ...plan, careManagerName: '"髙田〜﨑子"', serviceOfficeName: `"${plan.serviceOfficeName.replaceAll('"', '""')}"` }).join(',');
-const broken = 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV';
+const broken = 'samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV';
 writeFileSync(broken, `${header}\n${row}\n`);
 
 if (problems.length) {

@@ -26,8 +26,8 @@ if (fonts.status === 0 && !fonts.stdout.trim()) {
 }
 
 const S41 = join(root, 'samples/4.1');
-const unit = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => join(S41, `${k}_202504_1370100001_43_1370200002_11_20250325100000.CSV`));
-const broken = join(root, 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV');
+const unit = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => join(S41, `${k}_202504_1370100008_43_1370200006_11_20250325100000.CSV`));
+const broken = join(root, 'samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV');
 
 const browser = await chromium.launch({
   executablePath,

@@ -18,8 +18,8 @@ function rekeyed(base, firstBlock, blocks) {
 }
 
 export function writeScheduleSendUnit(dir, mb) {
-  const sender = { office: '1370100001', serviceType: '43' };
-  const receiver = { office: '1370200002', serviceType: '11' };
+  const sender = { office: '1370100008', serviceType: '43' };
+  const receiver = { office: '1370200006', serviceType: '11' };
   const timestamp = '20250325100000';
   const kinds = [
     ['UPPLAN', samples('UPPLAN')],

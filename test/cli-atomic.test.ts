@@ -15,7 +15,7 @@ import { CLI, ROOT } from './support/paths.js';
 vi.setConfig({ testTimeout: 240_000 });
 
 const ATOMIC = join(ROOT, 'dist/src/cli/atomic-file.js');
-const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
+const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV');
 const PLAN_NAME = basename(PLAN);
 
 const tmp = (label: string) => mkdtempSync(join(tmpdir(), `careplan-atomic-${label}-`));
@@ -231,7 +231,7 @@ describe('a run plans every output before writing any', () => {
 
   it('the second input`s target exists: the first is not written either', async () => {
     const dir = tmp('exists2');
-    const other = 'UPPLAN_202504_1370100001_43_1370300003_17_20250325100000.CSV';
+    const other = 'UPPLAN_202504_1370100008_43_1370300004_17_20250325100000.CSV';
     const out = join(dir, 'out');
     mkdirSync(out);
     writeFileSync(join(out, other), 'keep me');
@@ -244,7 +244,7 @@ describe('a run plans every output before writing any', () => {
 
   it('an I/O error part way: every file written before it is reported, in text and in json', async () => {
     const dir = tmp('partway');
-    const loop = join(dir, 'UPPLAN_202504_1370100001_43_1370300003_17_20250325100000.CSV');
+    const loop = join(dir, 'UPPLAN_202504_1370100008_43_1370300004_17_20250325100000.CSV');
     symlinkSync(loop, loop); // a link to itself: reading it fails (ELOOP), even as root
     for (const format of ['text', 'json']) {
       const out = join(dir, `out-${format}`);

@@ -27,7 +27,7 @@ vi.mock('node:fs', async (original) => {
   return { ...real, default: { ...real, writeSync }, writeSync };
 });
 
-const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
+const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV');
 
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';

@@ -19,11 +19,11 @@ import { CLI, ROOT } from './support/paths.js';
 const tmp = (label: string) => mkdtempSync(join(tmpdir(), `careplan-e2e-${label}-`));
 
 const S41 = 'samples/4.1';
-const PLAN = `${S41}/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV`;
-const ANNEX = `${S41}/UPSIKYU_202504_1370100001_43_1370200002_11_20250325100000.CSV`;
-const HOSOKU = `${S41}/UPHOSOKU_202504_1370100001_43_1370200002_11_20250325100000.CSV`;
-const ACTUAL = `${S41}/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV`;
-const BROKEN = 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV';
+const PLAN = `${S41}/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV`;
+const ANNEX = `${S41}/UPSIKYU_202504_1370100008_43_1370200006_11_20250325100000.CSV`;
+const HOSOKU = `${S41}/UPHOSOKU_202504_1370100008_43_1370200006_11_20250325100000.CSV`;
+const ACTUAL = `${S41}/UPJSK_202504_1370200006_11_1370100008_43_20250501090000.CSV`;
+const BROKEN = 'samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV';
 
 const filesOf = (dir: string) =>
   readdirSync(join(ROOT, dir))
@@ -123,10 +123,10 @@ describe('validate: marks and send-unit names', () => {
 
   it('names the send-unit type in words (Japanese, or English with --lang en), never by its internal id', () => {
     const ja = cli(['validate', S41]).stdout;
-    expect(ja).toContain('送信単位 20250325100000:1370100001_43>1370200002_11（サービス利用票（第6表・第7表・利用者補足情報）、3ファイル）');
+    expect(ja).toContain('送信単位 20250325100000:1370100008_43>1370200006_11（サービス利用票（第6表・第7表・利用者補足情報）、3ファイル）');
     expect(ja).toContain('（利用者基本情報_削除、1ファイル）');
     const en = cli(['validate', S41, '--lang', 'en']).stdout;
-    expect(en).toContain('send unit 20250325100000:1370100001_43>1370200002_11 (service schedule (tables 6-7 and user supplement), 3 files)');
+    expect(en).toContain('send unit 20250325100000:1370100008_43>1370200006_11 (service schedule (tables 6-7 and user supplement), 3 files)');
     expect(en).toContain('(basic information withdrawal, 1 file)');
     for (const id of ['schedule', 'carePlan', 'basicInfoDeletion', 'actualDeletion', 'preventionPlan']) {
       expect(ja).not.toMatch(new RegExp(`[（(]${id}[、,]`));
@@ -230,7 +230,7 @@ describe('validate --format junit', () => {
     expect(XMLValidator.validate(r.stdout)).toBe(true);
     const doc = parser.parse(r.stdout);
     const suites = doc.testsuites.testsuite as { name: string; tests: string; failures: string; testcase: { name: string; failure?: unknown }[] }[];
-    expect(suites.map((s) => s.name)).toEqual([BROKEN, PLAN, ANNEX, HOSOKU, '送信単位 / send unit 20250325130000:1370100001_43>1370200002_11']);
+    expect(suites.map((s) => s.name)).toEqual([BROKEN, PLAN, ANNEX, HOSOKU, '送信単位 / send unit 20250325130000:1370100008_43>1370200006_11']);
     const broken = suites[0]!;
     expect(broken.testcase).toHaveLength(4); // four warnings, none failing at --fail-on error
     expect(broken.failures).toBe('0');
@@ -266,8 +266,8 @@ describe('inspect and convert', () => {
       kind: 'UPPLAN',
       edition: 4,
       month: '202504',
-      sender: { office: '1370100001', serviceType: '43' },
-      receiver: { office: '1370200002', serviceType: '11' },
+      sender: { office: '1370100008', serviceType: '43' },
+      receiver: { office: '1370200006', serviceType: '11' },
       timestamp: '20250325100000',
       deletion: false,
     });
@@ -358,7 +358,7 @@ describe('inspect and convert', () => {
     const out = tmp('conv');
     const json = join(out, 'plan.json');
     writeFileSync(json, cli(['inspect', PLAN]).stdout);
-    const args = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100001/43', '--to', '1370200002/11', '--month', '202504', '--timestamp', '20250325100000'];
+    const args = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100008/43', '--to', '1370200006/11', '--month', '202504', '--timestamp', '20250325100000'];
     const r = cli(['convert', json, ...args, '--out-dir', join(out, 'a')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('書き出しました:');
@@ -372,10 +372,10 @@ describe('inspect and convert', () => {
 
   it('convert takes plain record arrays (samples/records) and the month from the records', () => {
     const out = tmp('plain');
-    const r = cli(['convert', 'samples/records/3.2/UPPLAN.json', '--kind', 'UPPLAN', '--edition', '3.2', '--from', '1370100001', '--to', '1370200002', '--timestamp', '20230224100000', '--out-dir', out, '--format', 'json']);
+    const r = cli(['convert', 'samples/records/3.2/UPPLAN.json', '--kind', 'UPPLAN', '--edition', '3.2', '--from', '1370100008', '--to', '1370200006', '--timestamp', '20230224100000', '--out-dir', out, '--format', 'json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(result.name).toBe('UPPLAN_202303_1370100001_1370200002_20230224100000.CSV');
+    expect(result.name).toBe('UPPLAN_202303_1370100008_1370200006_20230224100000.CSV');
     expect(readFileSync(join(out, result.name)).equals(readFileSync(join(ROOT, 'samples/3.2', result.name)))).toBe(true);
   });
 
@@ -385,7 +385,7 @@ describe('inspect and convert', () => {
     records[2] = { ...records[2]!, careManagerName: '山田〜花子' };
     const json = join(out, 'records.json');
     writeFileSync(json, JSON.stringify(records));
-    const args = ['convert', json, '--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100001/43', '--to', '1370200002/11', '--timestamp', '20250325100000', '--out-dir', join(out, 'o')];
+    const args = ['convert', json, '--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100008/43', '--to', '1370200006/11', '--timestamp', '20250325100000', '--out-dir', join(out, 'o')];
     const r = cli(args);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[WRITE_UNMAPPABLE_CHAR]');
@@ -394,12 +394,12 @@ describe('inspect and convert', () => {
     const s = cli([...args, '--unmappable', 'substitute']);
     expect(s.code).toBe(0);
     expect(s.stdout).toContain("置換 / substituted レコード3 No.7「プラン担当者名」: '〜' (U+301C) → '～' (U+FF5E)");
-    expect(readdirSync(join(out, 'o'))).toEqual(['UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV']);
+    expect(readdirSync(join(out, 'o'))).toEqual(['UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV']);
   });
 
   it('convert refuses records that would not validate, unless --allow-invalid', () => {
     const out = tmp('invalid');
-    const args = ['convert', 'samples/records/UPPLAN.202407.broken.json', '--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100001/43', '--to', '1370200002/11', '--month', '202504', '--timestamp', '20250325100000', '--out-dir', out];
+    const args = ['convert', 'samples/records/UPPLAN.202407.broken.json', '--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100008/43', '--to', '1370200006/11', '--month', '202504', '--timestamp', '20250325100000', '--out-dir', out];
     const r = cli(args);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[FIELD_INVALID_DATE]');
@@ -407,21 +407,21 @@ describe('inspect and convert', () => {
     expect(readdirSync(out)).toEqual([]);
     const anyway = cli([...args, '--allow-invalid']);
     expect(anyway.code).toBe(1);
-    expect(readdirSync(out)).toEqual(['UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV']);
+    expect(readdirSync(out)).toEqual(['UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV']);
   });
 
   it('bad input never crashes: non-JSON, not records, folders, missing options → exit 2 with a bilingual message', () => {
     const dir = tmp('bad');
     writeFileSync(join(dir, 'x.json'), '{ not json');
     writeFileSync(join(dir, 'y.json'), '{"a": 1}');
-    const base = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100001/43', '--to', '1370200002/11', '--out-dir', dir];
+    const base = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100008/43', '--to', '1370200006/11', '--out-dir', dir];
     for (const args of [
       ['convert', join(dir, 'x.json'), ...base],
       ['convert', join(dir, 'y.json'), ...base],
       ['convert', dir, ...base],
       ['convert', 'samples/records/4.1/UPPLAN.json', '--out-dir', dir],
       ['convert', 'samples/records/4.1/UPPLAN.json', ...base.slice(0, 2), '--edition', '5', '--out-dir', dir],
-      ['convert', 'samples/records/4.1/UPPLAN.json', '--kind', 'UP3KYO', '--edition', '3.2', '--from', '1370100001', '--to', '1370200002', '--out-dir', dir],
+      ['convert', 'samples/records/4.1/UPPLAN.json', '--kind', 'UP3KYO', '--edition', '3.2', '--from', '1370100008', '--to', '1370200006', '--out-dir', dir],
       ['inspect', 'samples'],
       ['inspect', 'no/such.CSV'],
       ['diff', PLAN],
@@ -436,7 +436,7 @@ describe('inspect and convert', () => {
 });
 
 describe('messages that say what is wrong', () => {
-  const base = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100001/43', '--to', '1370200002/11'];
+  const base = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100008/43', '--to', '1370200006/11'];
 
   it('convert: a --timestamp that is not 14 digits, a --out-dir that is a file, records that are not objects', () => {
     const dir = tmp('msg');
@@ -496,8 +496,8 @@ describe('writing safely', () => {
 
   it('refuses sender/receiver values that would make a path, before writing anything', () => {
     const dir = tmp('path');
-    for (const from of ['../1370100001/43', '..', '/etc']) {
-      const r = cli(['convert', 'samples/records/4.1/UPPLAN.json', '--kind', 'UPPLAN', '--edition', '4.1', '--from', from, '--to', '1370200002/11', '--out-dir', join(dir, 'out')]);
+    for (const from of ['../1370100008/43', '..', '/etc']) {
+      const r = cli(['convert', 'samples/records/4.1/UPPLAN.json', '--kind', 'UPPLAN', '--edition', '4.1', '--from', from, '--to', '1370200006/11', '--out-dir', join(dir, 'out')]);
       expect(r.code, from).toBe(2);
     }
     expect(readdirSync(dir)).toEqual([]);
@@ -588,8 +588,8 @@ describe('name', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('種別          UPPLAN — 第6表（サービス利用票）予定');
     expect(r.stdout).toContain('対象年月      2025年4月 (202504) — 第6表の対象年月');
-    expect(r.stdout).toContain('送信元        1370100001（サービス種類 43 居宅介護支援）');
-    expect(r.stdout).toContain('送信先        1370200002（サービス種類 11 訪問介護）');
+    expect(r.stdout).toContain('送信元        1370100008（サービス種類 43 居宅介護支援）');
+    expect(r.stdout).toContain('送信先        1370200006（サービス種類 11 訪問介護）');
     expect(r.stdout).toContain('ファイル連番  2025-03-25 10:00:00 (20250325100000)');
   });
 
@@ -604,13 +604,13 @@ describe('name', () => {
   });
 
   it('builds a name', () => {
-    const r = cli(['name', '--build', '--kind', 'UPPLAN', '--edition', '4', '--month', '202504', '--from', '1370100001/43', '--to', '1370200002/11', '--timestamp', '20250325100000']);
+    const r = cli(['name', '--build', '--kind', 'UPPLAN', '--edition', '4', '--month', '202504', '--from', '1370100008/43', '--to', '1370200006/11', '--timestamp', '20250325100000']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV\n');
-    const bad = cli(['name', '--build', '--kind', 'UPPLAN', '--edition', '4', '--month', '202513', '--from', '1370100001/43', '--to', '1370200002/11', '--timestamp', '20250325100000']);
+    expect(r.stdout).toBe('UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV\n');
+    const bad = cli(['name', '--build', '--kind', 'UPPLAN', '--edition', '4', '--month', '202513', '--from', '1370100008/43', '--to', '1370200006/11', '--timestamp', '20250325100000']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('[NAME_BAD_MONTH]');
-    expect(cli(['name', '--build', '--kind', 'UPPLAN', '--edition', '4', '--from', '1370100001/43', '--to', '1370200002/11']).code).toBe(2);
+    expect(cli(['name', '--build', '--kind', 'UPPLAN', '--edition', '4', '--from', '1370100008/43', '--to', '1370200006/11']).code).toBe(2);
   });
 });
 
@@ -619,7 +619,7 @@ describe('diff', () => {
     const r = cli(['diff', PLAN, ACTUAL]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/保険者番号 +被保険者番号 +事業所番号 +サービスコード +日付 +状態 +予定 +実績/);
-    expect(r.stdout).toMatch(/0000123456 +1370200002 +111211 +2025-04-09 +時間・回数違い +1000-1045×1 +1005-1050×1/);
+    expect(r.stdout).toMatch(/0000123456 +1370200006 +111211 +2025-04-09 +時間・回数違い +1000-1045×1 +1005-1050×1/);
     expect(r.stdout).toMatch(/2025-04-16 +実績なし +1000-1045×1 +—/);
     expect(r.stdout).toContain('予定どおり 24件、実績なし 1件、予定外 0件、時間・回数違い 1件');
     const en = cli(['diff', PLAN, ACTUAL, '--lang', 'en', '--differences']);
@@ -628,10 +628,10 @@ describe('diff', () => {
   });
 
   it('shows a service without a time of day (9999) in words', () => {
-    const ja = cli(['diff', PLAN, ACTUAL, '--office', '1370300003']);
+    const ja = cli(['diff', PLAN, ACTUAL, '--office', '1370300004']);
     expect(ja.stdout).toMatch(/171001 +2025-04-01 +実績なし +時間指定なし×1 +—/);
     expect(ja.stdout).not.toContain('9999-9999');
-    expect(cli(['diff', PLAN, ACTUAL, '--office', '1370300003', '--lang', 'en']).stdout).toMatch(/171001 +2025-04-01 +not delivered +no time×1 +—/);
+    expect(cli(['diff', PLAN, ACTUAL, '--office', '1370300004', '--lang', 'en']).stdout).toMatch(/171001 +2025-04-01 +not delivered +no time×1 +—/);
   });
 
   it('prints no table when the comparison means nothing: swapped arguments (exit 2), other months or an unreadable file (exit 1)', () => {
@@ -642,14 +642,14 @@ describe('diff', () => {
     expect(swapped.stderr).toContain('[COMPARE_WRONG_KIND]');
     expect(cli(['diff', PLAN, ANNEX]).code).toBe(2);
 
-    const months = cli(['diff', 'samples/3.2/UPPLAN_202303_1370100001_1370200002_20230224100000.CSV', ACTUAL]);
+    const months = cli(['diff', 'samples/3.2/UPPLAN_202303_1370100008_1370200006_20230224100000.CSV', ACTUAL]);
     expect(months.code).toBe(1);
     expect(months.stdout).toContain('[COMPARE_MONTH_MISMATCH]');
     expect(months.stdout).toContain('The files cannot be compared: no table');
     expect(months.stdout).not.toContain('保険者番号');
     expect(months.stdout).not.toContain('対象年月 ?');
     expect(months.stdout).not.toContain('実績なし');
-    const json = JSON.parse(cli(['diff', 'samples/3.2/UPPLAN_202303_1370100001_1370200002_20230224100000.CSV', ACTUAL, '--format', 'json']).stdout);
+    const json = JSON.parse(cli(['diff', 'samples/3.2/UPPLAN_202303_1370100008_1370200006_20230224100000.CSV', ACTUAL, '--format', 'json']).stdout);
     expect(json).toMatchObject({ compared: false, rows: [] });
 
     const utf8 = utf8Copy(PLAN);
@@ -679,7 +679,7 @@ describe('diff', () => {
   it('--format json is the library comparison, with compared and profile', () => {
     const result = JSON.parse(cli(['diff', PLAN, ACTUAL, '--format', 'json']).stdout);
     expect(result.summary).toEqual({ 'as-planned': 24, 'planned-not-delivered': 1, 'delivered-not-planned': 0, different: 1 });
-    expect(result.offices).toEqual(['1370200002']);
+    expect(result.offices).toEqual(['1370200006']);
     expect(result).toMatchObject({ compared: true, profile: 'strict', issues: [] });
     const library = comparePlanToActual({ name: PLAN, bytes: readFileSync(join(ROOT, PLAN)) }, { name: ACTUAL, bytes: readFileSync(join(ROOT, ACTUAL)) });
     expect(result.rows).toEqual(JSON.parse(JSON.stringify(library.rows)));
@@ -758,14 +758,14 @@ describe('an unreadable file among many', () => {
 
   it('a link loop named like a spec file (unreadable even as root): FILE_UNREADABLE, the rest validated, exit 2', () => {
     const dir = samplesWith();
-    const bad = 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV';
+    const bad = 'UPPLAN_202504_1370100008_43_1370900009_11_20250325100000.CSV';
     symlinkSync(join(dir, bad), join(dir, bad));
     check(dir, bad, /symbolic link loop \(ELOOP\)/);
   });
 
   it('a named file that does not exist is reported among the others, which are validated (exit 2)', () => {
     const files = filesOf(S41).map((f) => join(ROOT, f));
-    const missing = join(tmp('missing'), 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV');
+    const missing = join(tmp('missing'), 'UPPLAN_202504_1370100008_43_1370900009_11_20250325100000.CSV');
     const r = cli(['validate', ...files, missing, '--format', 'json']);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
@@ -778,7 +778,7 @@ describe('an unreadable file among many', () => {
 
   it('a link to nowhere is reported, not skipped', () => {
     const dir = samplesWith();
-    const bad = 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV';
+    const bad = 'UPPLAN_202504_1370100008_43_1370900009_11_20250325100000.CSV';
     symlinkSync(join(dir, 'gone.CSV'), join(dir, bad));
     check(dir, bad, /no such file or folder \(ENOENT\)/);
   });
@@ -792,7 +792,7 @@ describe('an unreadable file among many', () => {
 
   it('sarif and junit carry the FILE_UNREADABLE issue too', () => {
     const dir = samplesWith();
-    const bad = 'UPPLAN_202504_1370100001_43_1370900009_11_20250325100000.CSV';
+    const bad = 'UPPLAN_202504_1370100008_43_1370900009_11_20250325100000.CSV';
     symlinkSync(join(dir, bad), join(dir, bad));
     const sarif = cli(['validate', dir, '--format', 'sarif']);
     expect(sarif.code).toBe(2);
@@ -807,23 +807,23 @@ describe('an unreadable file among many', () => {
 describe('diff --office', () => {
   it('an office in neither file is said so (bilingual), exit 2 — not an empty "all delivered" table', () => {
     for (const format of ['text', 'json']) {
-      const r = cli(['diff', PLAN, ACTUAL, '--office', '1399999999', '--format', format]);
+      const r = cli(['diff', PLAN, ACTUAL, '--office', '1399999992', '--format', format]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('--office "1399999999" のサービス事業所の行は予定');
-      expect(r.stderr).toContain('has a service row of this office (service offices: 1370200002');
+      expect(r.stderr).toContain('--office "1399999992" のサービス事業所の行は予定');
+      expect(r.stderr).toContain('has a service row of this office (service offices: 1370200006');
     }
   });
 
   it('the care-management office, which names no service row, is not said to be absent from the files', () => {
-    const r = cli(['diff', PLAN, ACTUAL, '--office', '1370100001', '--lang', 'en']);
+    const r = cli(['diff', PLAN, ACTUAL, '--office', '1370100008', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('in neither');
     expect(r.stderr).toContain('has a service row of this office');
   });
 
   it('an office of the files still compares', () => {
-    const r = cli(['diff', PLAN, ACTUAL, '--office', '1370200002', '--format', 'json']);
+    const r = cli(['diff', PLAN, ACTUAL, '--office', '1370200006', '--format', 'json']);
     expect(r.code).not.toBe(2);
     expect(JSON.parse(r.stdout).rows.length).toBeGreaterThan(0);
   });

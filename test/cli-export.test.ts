@@ -42,7 +42,7 @@ describe('careplan-csv export', () => {
     expect(expected.length).toBeGreaterThanOrEqual(6);
     expect(readdirSync(out).sort()).toEqual(expected.map((f) => f.name).sort());
     for (const f of expected) expect(Buffer.compare(readFileSync(join(out, f.name)), Buffer.from(f.bytes)), f.name).toBe(0);
-    expect(r.stdout).toContain(`書き出しました: ${out.replaceAll('\\', '/')}/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV`);
+    expect(r.stdout).toContain(`書き出しました: ${out.replaceAll('\\', '/')}/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV`);
     expect(r.stdout).toContain(`(${many}[0])`);
   });
 
@@ -63,7 +63,7 @@ describe('careplan-csv export', () => {
     const report = JSON.parse(r.stdout) as { written: boolean; files: { file: string }[] };
     expect(report.written).toBe(true);
     const names = readdirSync(out);
-    expect(names).toEqual(['UPJSK_202504_1370200002_11_1370100001_43_20250601090000.CSV']);
+    expect(names).toEqual(['UPJSK_202504_1370200006_11_1370100008_43_20250601090000.CSV']);
     const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(out, name))) }));
     expect(validateFiles(files).issues.filter((i) => i.severity === 'error')).toEqual([]);
   });

@@ -17,15 +17,15 @@ import { ROOT } from './support/paths.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
-const ACTUAL = join(ROOT, 'samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV');
+const PLAN = join(ROOT, 'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV');
+const ACTUAL = join(ROOT, 'samples/4.1/UPJSK_202504_1370200006_11_1370100008_43_20250501090000.CSV');
 
 /** What must never reach a terminal raw: C0 but tab and line feed, DEL, C1, bidi controls, line separators. */
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
 /** The hostile ファイル連番: a red background, an OSC window-title change ended by BEL, a C1 CSI, a bidi override. */
 const HOSTILE_SEQ = '2025\u001b[41m\u001b]0;pwned\u0007\u009b2J\u202e';
-const HOSTILE_NAME = `UPPLAN_202504_1370100001_43_1370200002_11_${HOSTILE_SEQ}.CSV`;
+const HOSTILE_NAME = `UPPLAN_202504_1370100008_43_1370200006_11_${HOSTILE_SEQ}.CSV`;
 
 function hostileFolder(): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'careplan-hostile-'));

@@ -9,9 +9,9 @@ import { runCommand } from './support/command.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'careplan-typed-'));
 
 const SAMPLES = [
-  'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
-  'samples/4.1/UPSIKYU_202504_1370100001_43_1370200002_11_20250325100000.CSV',
-  'samples/4.1/UPKIHON_1370400004_46_1370500005_A6_20250415090000.CSV',
+  'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV',
+  'samples/4.1/UPSIKYU_202504_1370100008_43_1370200006_11_20250325100000.CSV',
+  'samples/4.1/UPKIHON_1370400002_46_1370500009_A6_20250415090000.CSV',
   'samples/3.2/' + readdirSync('samples/3.2').find((n) => n.startsWith('UPHOSOKU_'))!,
 ];
 

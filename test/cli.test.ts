@@ -40,11 +40,11 @@ describe('careplan-csv', () => {
 
 describe('careplan-csv check', () => {
   it('exits 0 on the conformant samples and 1 on the broken one, naming line and byte offset', () => {
-    const unit = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => `samples/${k}_202504_1370100001_43_1370200002_11_20250325120000.CSV`);
+    const unit = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => `samples/${k}_202504_1370100008_43_1370200006_11_20250325120000.CSV`);
     expect(run(['check', ...unit]).code).toBe(0);
     // 第6表 alone is an incomplete send unit.
     expect(run(['check', unit[0]!]).stdout).toContain('[UNIT_MISSING_FILE]');
-    const broken = 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV';
+    const broken = 'samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV';
     const strict = run(['check', broken]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('エラー [CSV_NOT_MS932] バイト位置3:');
@@ -60,7 +60,7 @@ describe('careplan-csv check', () => {
     const records = JSON.parse(readFileSync('samples/records/UPPLAN.202407.json', 'utf8')) as Record<string, string>[];
     records[1] = { ...records[1]!, serviceDate: '20250431' };
     const dir = mkdtempSync(join(tmpdir(), 'careplan-'));
-    const path = join(dir, 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV');
+    const path = join(dir, 'UPPLAN_202504_1370100008_43_1370200006_11_20250325120000.CSV');
     writeFileSync(path, writeCsvFile('UPPLAN', records, { csvVersion: '202407' }).bytes);
     const r = run(['check', path]);
     expect(r.code).toBe(1);

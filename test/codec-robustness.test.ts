@@ -18,8 +18,8 @@ import { readInParts } from './support/streams.js';
 import { codes, sortIssues } from './support/issues.js';
 import { sjis, utf8 } from './support/encodings.js';
 
-const HOSOKU = 'UPHOSOKU_202504_1370100001_43_1370200002_11_20250325120000.CSV';
-const PLAN = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
+const HOSOKU = 'UPHOSOKU_202504_1370100008_43_1370200006_11_20250325120000.CSV';
+const PLAN = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325120000.CSV';
 const UPHOSOKU = getLayout('UPHOSOKU', '202407')!;
 const UPPLAN = getLayout('UPPLAN', '202407')!;
 const countOf = (issues: readonly Issue[], code: string): number => issues.filter((i) => i.code === code).length;
@@ -180,7 +180,7 @@ describe('row-level issues are capped per code', () => {
     expect(leftOut(rows.issues, 'FILE_ISSUES_TRUNCATED', 'CSV_FIELD_COUNT')).toBe(25);
     expect(rows.records).toHaveLength(30);
     // 0xA0 is no character in MS932: one CSV_INVALID_BYTES per byte.
-    const [before, after] = `202407,131016,0000123456,20250401,202504,1370100001,"髙田@",`.split('@') as [string, string];
+    const [before, after] = `202407,131016,0000123456,20250401,202504,1370100008,"髙田@",`.split('@') as [string, string];
     const bytes = new Uint8Array([...sjis(before), ...new Uint8Array(40).fill(0xa0), ...sjis(`${after}\r\n`)]);
     const bytesRead = readCsvFile({ name: PLAN, bytes }, { maxIssuesPerCode: 3 });
     expect(countOf(bytesRead.issues, 'CSV_INVALID_BYTES')).toBe(3);
@@ -233,7 +233,7 @@ describe('row-level issues are capped per code', () => {
 
 describe('header row detection', () => {
   const header = UPPLAN.fields.map((f) => f.name).join(',');
-  const plan = '202407,131016,0000123456,20250325,202504,1370100001,"髙田 﨑子",244,,20250407,,0930,1000,1,111111,,,,,1370200002,"ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ｻｸﾗ",,0,1370100001,';
+  const plan = '202407,131016,0000123456,20250325,202504,1370100008,"髙田 﨑子",244,,20250407,,0930,1000,1,111111,,,,,1370200006,"ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ｻｸﾗ",,0,1370100008,';
 
   it('a header row after blank lines is recognised and skipped', () => {
     const r = readCsvFile({ name: PLAN, bytes: sjis(`\r\n\r\n${header}\r\n${plan}\r\n`) });

@@ -15,15 +15,15 @@ import { readInParts } from './support/streams.js';
 import { codes, sortIssues } from './support/issues.js';
 import { sjis } from './support/encodings.js';
 
-const PLAN = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
+const PLAN = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325120000.CSV';
 const UPPLAN = getLayout('UPPLAN', '202407')!;
 
 /** A 第6表 row as text, fields given by No. (others empty, csvVersion 202407). */
 function planLine(values: Record<number, string> = {}, fieldCount = 25): string {
   const base: Record<number, string> = {
-    1: '202407', 2: '131016', 3: '0000123456', 4: '20250325', 5: '202504', 6: '1370100001', 7: '"髙田 﨑子"',
-    8: '244', 10: '20250407', 12: '0930', 13: '1000', 14: '1', 15: '111111', 20: '1370200002',
-    21: '"ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ""さくら"", 新宿"', 23: '0', 24: '1370100001',
+    1: '202407', 2: '131016', 3: '0000123456', 4: '20250325', 5: '202504', 6: '1370100008', 7: '"髙田 﨑子"',
+    8: '244', 10: '20250407', 12: '0930', 13: '1000', 14: '1', 15: '111111', 20: '1370200006',
+    21: '"ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ ""さくら"", 新宿"', 23: '0', 24: '1370100008',
   };
   return Array.from({ length: fieldCount }, (_, i) => ({ ...base, ...values })[i + 1] ?? '').join(',');
 }
@@ -42,7 +42,7 @@ describe('writeCsvFile', () => {
     expect(written).toBe(2);
     const text = iconv.decode(Buffer.from(bytes), 'cp932');
     const [first] = text.split('\r\n');
-    expect(first).toMatch(/^202407,131016,0000123456,20250401,202504,1370100001,"髙橋 﨑子",/);
+    expect(first).toMatch(/^202407,131016,0000123456,20250401,202504,1370100008,"髙橋 﨑子",/);
     expect(text).toContain(',"訪問介護""さくら"", 新宿\r\n第二事業所",');
     expect(text).toContain(',"",'); // empty free text (No.7 of record 2) is quoted
     expect(text.endsWith('\r\n')).toBe(true);
@@ -241,7 +241,7 @@ describe('readCsvFile reports every problem at its place', () => {
   });
 
   it('unknown, historic and mixed CSVバージョン values are errors on field No.1', () => {
-    const r = read(`${planLine()}\r\n${planLine({ 1: '202208', 21: '1370100001' }, 22)}\r\n${planLine({ 1: '202003' })}\r\n${planLine({ 1: '2024-7' })}\r\n`);
+    const r = read(`${planLine()}\r\n${planLine({ 1: '202208', 21: '1370100008' }, 22)}\r\n${planLine({ 1: '202003' })}\r\n${planLine({ 1: '2024-7' })}\r\n`);
     expect(r.issues.map((i) => [i.code, i.line, i.field?.no, i.value])).toEqual([
       ['CSV_MIXED_VERSIONS', 2, 1, '202208'],
       ['CSV_UNSUPPORTED_VERSION', 3, 1, '202003'],
@@ -269,7 +269,7 @@ describe('readCsvFile reports every problem at its place', () => {
   });
 
   it('UPYOBO_SUB is not mistaken for UPYOBO (longest kind prefix)', () => {
-    const r = readCsvFile({ name: 'UPYOBO_SUB_1370100001_46_1370200002_A1_20250325120000.CSV', bytes: new Uint8Array() });
+    const r = readCsvFile({ name: 'UPYOBO_SUB_1370100008_46_1370200006_A1_20250325120000.CSV', bytes: new Uint8Array() });
     expect(r.kind).toBe('UPYOBO_SUB');
   });
 });

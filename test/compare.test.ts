@@ -7,7 +7,7 @@ import { CM, file, fileName, HELPER, visit } from './support/builders.js';
 const planName = fileName('UPPLAN', '202504', CM, HELPER, 4, '20250325100000');
 const jskName = fileName('UPJSK', '202504', HELPER, CM, 4, '20250501090000');
 /** A visit as the helper office reports it in its 実績. */
-const delivered = (o: Record<string, string> = {}) => visit({ updaterVendorCode: '1370200002', ...o });
+const delivered = (o: Record<string, string> = {}) => visit({ updaterVendorCode: '1370200006', ...o });
 const at = (start: string, end: string, o: Record<string, string> = {}) => ({ serviceStartTime: start, serviceEndTime: end, ...o });
 const compare = (plan: CsvRecord[], actual: CsvRecord[]) => comparePlanToActual(file('UPPLAN', plan, planName), file('UPJSK', actual, jskName));
 /** status, planned start-end×count, delivered start-end×count. */
@@ -27,7 +27,7 @@ describe('comparePlanToActual: several visits a day', () => {
       ['07', 'planned-not-delivered', '1700-1730×1', ''],
     ]);
     expect(c.summary).toEqual({ 'as-planned': 1, 'planned-not-delivered': 1, 'delivered-not-planned': 0, different: 0 });
-    expect(c.rows[1]).toMatchObject({ insuredNumber: '0000123456', office: '1370200002', serviceCode: '111211', date: '20250407', planned: [{ line: 2 }] });
+    expect(c.rows[1]).toMatchObject({ insuredNumber: '0000123456', office: '1370200006', serviceCode: '111211', date: '20250407', planned: [{ line: 2 }] });
   });
 
   it('an extra visit is delivered-not-planned', () => {
@@ -76,7 +76,7 @@ describe('comparePlanToActual: several visits a day', () => {
 });
 
 describe('comparePlanToActual: services without a time (9999)', () => {
-  const RENTAL = '1370300003';
+  const RENTAL = '1370300004';
   const rental = (tais: string, o: Record<string, string> = {}) =>
     visit({ serviceOfficeNumber: RENTAL, serviceCode: '171001', units: '500', serviceDate: '20250401', taisCode: tais, ...at('9999', '9999'), ...o });
   const returned = (tais: string, o: Record<string, string> = {}) => rental(tais, { updaterVendorCode: RENTAL, ...o });
@@ -165,7 +165,7 @@ describe('comparePlanToActual: properties', () => {
         expect(rows.flatMap((r) => r.planned.map((v) => v.line)).sort()).toEqual(p.map((_, i) => i + 1));
         expect(rows.flatMap((r) => r.delivered).length).toBe(d.length);
         expect(rows.filter((r) => r.planned.length && r.delivered.length).length).toBe(Math.min(p.length, d.length));
-        const self = compare(plan, p.length ? plan.map((r) => ({ ...r, updaterVendorCode: '1370200002' })) : [delivered()]);
+        const self = compare(plan, p.length ? plan.map((r) => ({ ...r, updaterVendorCode: '1370200006' })) : [delivered()]);
         if (p.length) expect(self.rows.every((r) => r.status === 'as-planned')).toBe(true);
       }),
       { numRuns: 60 },

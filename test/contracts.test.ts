@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import * as core from '../src/core.js';
 import * as api from '../src/index.js';
 
-const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
-const JSK = 'UPJSK_202504_1370200002_11_1370100001_43_20250510120000.CSV';
+const NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325120000.CSV';
+const JSK = 'UPJSK_202504_1370200006_11_1370100008_43_20250510120000.CSV';
 const EMPTY = new Uint8Array(0);
 const RUNS = process.env['FUZZ'] ? 300 : 25;
 
@@ -25,8 +25,8 @@ const PARTS: api.FileNameParts = {
   kind: 'UPPLAN',
   edition: 4,
   month: '202504',
-  sender: { office: '1370100001', serviceType: '43' },
-  receiver: { office: '1370200002', serviceType: '11' },
+  sender: { office: '1370100008', serviceType: '43' },
+  receiver: { office: '1370200006', serviceType: '11' },
   timestamp: '20250325120000',
 };
 const UNIT_DOCUMENT = { type: 'actualDeletion', timestamp: '20250502090000', sender: PARTS.receiver, receiver: PARTS.sender, users: [] };
@@ -425,7 +425,7 @@ describe('the cases of issue 13', () => {
         closed = true;
       }
     }
-    const report = await api.validateStream(jpeg(), 'UPKIHON_IMAGE_202504_1370100001_43_1370200002_11_20250325120000_0001.JPG');
+    const report = await api.validateStream(jpeg(), 'UPKIHON_IMAGE_202504_1370100008_43_1370200006_11_20250325120000_0001.JPG');
     expect(report.issues.filter((i) => i.code === 'NAME_UNKNOWN_PREFIX')).toEqual([]);
     expect(closed).toBe(true);
   });

@@ -206,7 +206,7 @@ describe('records that are not the receiver’s business (§2.6, §3.6)', () => 
   it('UPPLAN: a user with rows of other offices only is flagged at the user’s first line', () => {
     const r = validateFile(planFile([...homeVisits().slice(0, 2), rental(onlyRental), rental({ ...onlyRental, serviceCode: '171003', taisCode: '00285-000045', units: '533' })]));
     expect(r.issues.map((i) => [i.code, i.severity, i.line, i.field?.no, i.value])).toEqual([['FILE_RECORD_NOT_FOR_RECEIVER', 'warning', 3, 20, RENTAL.office]]);
-    expect(r.issues[0]!.message).toBe('利用者 131016-H123456789（3行目〜）には送信先の事業所 1370200002 のサービスがありません。送信先に関係のない利用者は送りません。');
+    expect(r.issues[0]!.message).toBe('利用者 131016-H123456789（3行目〜）には送信先の事業所 1370200006 のサービスがありません。送信先に関係のない利用者は送りません。');
   });
 
   it('UPSIKYU: the same, by its サービス事業所コード (the 全合計 row names no office)', () => {

@@ -66,7 +66,7 @@ beforeAll(() => {
   writeFileSync(join(app, 'bin/careplan-csv'), `#!/bin/sh\nexec "${process.execPath}" "${resolve('dist/src/cli/main.js')}" "$@"\n`);
   chmodSync(join(app, 'bin/careplan-csv'), 0o755);
   // recs.json: the sample 第6表 with a wave dash (U+301C) in record 3's プラン担当者名, which MS932 cannot hold.
-  const plan = 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+  const plan = 'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
   const inspected = JSON.parse(execFileSync(process.execPath, ['dist/src/cli/main.js', 'inspect', plan], { encoding: 'utf8' })) as {
     records: { fields: { key: string; value: string }[] }[];
   };

@@ -37,10 +37,10 @@ const SYNTHETIC = {
   },
 } as const satisfies DerivedEditionSpec;
 
-const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+const NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
 /** A valid 第6表 row of the edition, sent to the receiver of NAME (no rental: no 明細判別コード). */
 const row = (layout: Layout, overrides: Record<string, string>) =>
-  validRecord(layout, { serviceOfficeNumber: '1370200002', detailDistinctionCode: '', ...overrides });
+  validRecord(layout, { serviceOfficeNumber: '1370200006', detailDistinctionCode: '', ...overrides });
 const codes = (issues: readonly { code: string }[]) => issues.map((i) => i.code);
 
 describe('the edition registry', () => {

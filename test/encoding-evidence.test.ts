@@ -21,7 +21,7 @@ import { runCommand } from './support/command.js';
 import { codes } from './support/issues.js';
 import { utf8 } from './support/encodings.js';
 
-const HOSOKU = 'UPHOSOKU_202504_1370100001_43_1370200002_11_20250325120000.CSV';
+const HOSOKU = 'UPHOSOKU_202504_1370100008_43_1370200006_11_20250325120000.CSV';
 const UPHOSOKU = getLayout('UPHOSOKU', '202407')!;
 const ENCODING_CODES = ['CSV_NOT_MS932', 'CSV_NOT_MS932_LATE', 'CSV_AMBIGUOUS_ENCODING'];
 const encodingIssues = (issues: readonly Issue[]) => issues.filter((i) => ENCODING_CODES.includes(i.code));

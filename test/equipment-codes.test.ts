@@ -8,7 +8,7 @@ import { compileFieldChecker, getLayout, recordSchema, ruleOf, validateFile } fr
 import { annex, file, fileName, total, visit } from './support/builders.js';
 
 const rental = (o: Record<string, string>) =>
-  visit({ serviceCode: '171001', serviceStartTime: '9999', serviceEndTime: '9999', serviceOfficeNumber: '1370200002', ...o });
+  visit({ serviceCode: '171001', serviceStartTime: '9999', serviceEndTime: '9999', serviceOfficeNumber: '1370200006', ...o });
 
 describe('福祉用具届出コード', () => {
   it('is marked uncertain in the tables of 第6表 and 第7表, and FIELD_FORMAT may be lowered for it', () => {

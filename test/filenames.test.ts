@@ -46,31 +46,31 @@ const ed4 = (sender: [string, string], receiver: [string, string]) => ({
 const ed3 = (sender: string, receiver: string) => ({ sender: { office: sender }, receiver: { office: receiver } });
 
 describe('the example names printed in edition 4.1 (layout.txt)', () => {
-  const cm: [string, string] = ['0300000100', '43'];
-  const pr: [string, string] = ['0300000005', '11'];
+  const cm: [string, string] = ['0300000106', '43'];
+  const pr: [string, string] = ['0300000007', '11'];
   const ts = '20191025200201';
   const cases: [string, Omit<FileNameInfo, 'edition'>, string[]][] = [
-    ['UPHOSOKU_000000_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPHOSOKU', month: '000000', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['UPHOSOKU_201909_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPHOSOKU', month: '201909', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['UP1KYO_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UP1KYO', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['DLT1KYO_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'DLT1KYO', ...ed4(cm, pr), timestamp: ts, deletion: true }, []],
-    ['UP2KYO_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UP2KYO', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['UP3KYO_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UP3KYO', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['UPPLAN_201912_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPPLAN', month: '201912', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UPHOSOKU_000000_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPHOSOKU', month: '000000', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UPHOSOKU_201909_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPHOSOKU', month: '201909', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UP1KYO_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UP1KYO', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['DLT1KYO_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'DLT1KYO', ...ed4(cm, pr), timestamp: ts, deletion: true }, []],
+    ['UP2KYO_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UP2KYO', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UP3KYO_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UP3KYO', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UPPLAN_201912_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPPLAN', month: '201912', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
     // The spec's own slip: office numbers swapped against UPPLAN, service types not (43 → 11 for 実績).
-    ['UPJSK_201912_0300000005_43_0300000100_11_20191025200201.CSV', { kind: 'UPJSK', month: '201912', ...ed4(['0300000005', '43'], ['0300000100', '11']), timestamp: ts, deletion: false }, ['NAME_DIRECTION']],
-    ['DLTPLAN_201912_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'DLTPLAN', month: '201912', ...ed4(cm, pr), timestamp: ts, deletion: true }, []],
-    ['DLTJSK_201912_0300000005_43_0300000100_11_20191025200201.CSV', { kind: 'DLTJSK', month: '201912', ...ed4(['0300000005', '43'], ['0300000100', '11']), timestamp: ts, deletion: true }, ['NAME_DIRECTION']],
-    ['UPSIKYU_201912_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPSIKYU', month: '201912', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['UPKIHON_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPKIHON', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['DLTKIHON_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'DLTKIHON', ...ed4(cm, pr), timestamp: ts, deletion: true }, []],
-    ['UPKIHON_SUB1_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPKIHON_SUB1', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['UPKIHON_SUB2_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPKIHON_SUB2', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['UPYOBO_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPYOBO', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['DLTYOBO_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'DLTYOBO', ...ed4(cm, pr), timestamp: ts, deletion: true }, []],
-    ['UPYOBO_SUB_0300000100_43_0300000005_11_20191025200201.CSV', { kind: 'UPYOBO_SUB', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
-    ['UPKIHON_IMAGE_0300000100_43_0300000005_11_20191025200201_0001.JPG', { kind: 'UPKIHON_IMAGE', ...ed4(cm, pr), timestamp: ts, branch: '0001', deletion: false }, []],
-    ['UPKIHON_IMAGE_0300000100_43_0300000005_11_20191025200201_0002.JPG', { kind: 'UPKIHON_IMAGE', ...ed4(cm, pr), timestamp: ts, branch: '0002', deletion: false }, []],
+    ['UPJSK_201912_0300000007_43_0300000106_11_20191025200201.CSV', { kind: 'UPJSK', month: '201912', ...ed4(['0300000007', '43'], ['0300000106', '11']), timestamp: ts, deletion: false }, ['NAME_DIRECTION']],
+    ['DLTPLAN_201912_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'DLTPLAN', month: '201912', ...ed4(cm, pr), timestamp: ts, deletion: true }, []],
+    ['DLTJSK_201912_0300000007_43_0300000106_11_20191025200201.CSV', { kind: 'DLTJSK', month: '201912', ...ed4(['0300000007', '43'], ['0300000106', '11']), timestamp: ts, deletion: true }, ['NAME_DIRECTION']],
+    ['UPSIKYU_201912_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPSIKYU', month: '201912', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UPKIHON_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPKIHON', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['DLTKIHON_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'DLTKIHON', ...ed4(cm, pr), timestamp: ts, deletion: true }, []],
+    ['UPKIHON_SUB1_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPKIHON_SUB1', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UPKIHON_SUB2_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPKIHON_SUB2', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UPYOBO_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPYOBO', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['DLTYOBO_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'DLTYOBO', ...ed4(cm, pr), timestamp: ts, deletion: true }, []],
+    ['UPYOBO_SUB_0300000106_43_0300000007_11_20191025200201.CSV', { kind: 'UPYOBO_SUB', ...ed4(cm, pr), timestamp: ts, deletion: false }, []],
+    ['UPKIHON_IMAGE_0300000106_43_0300000007_11_20191025200201_0001.JPG', { kind: 'UPKIHON_IMAGE', ...ed4(cm, pr), timestamp: ts, branch: '0001', deletion: false }, []],
+    ['UPKIHON_IMAGE_0300000106_43_0300000007_11_20191025200201_0002.JPG', { kind: 'UPKIHON_IMAGE', ...ed4(cm, pr), timestamp: ts, branch: '0002', deletion: false }, []],
   ];
   it.each(cases)('%s', (name, expected, issueCodes) => {
     const parsed = parseFileName(name);
@@ -84,7 +84,7 @@ describe('the example names printed in edition 4.1 (layout.txt)', () => {
   });
 
   it('the swapped UPJSK example is flagged on the segment that breaks the direction', () => {
-    const issue = only('UPJSK_201912_0300000005_43_0300000100_11_20191025200201.CSV', 'NAME_DIRECTION');
+    const issue = only('UPJSK_201912_0300000007_43_0300000106_11_20191025200201.CSV', 'NAME_DIRECTION');
     expect(issue).toMatchObject({ severity: 'warning', value: '11', segment: { key: 'receiverServiceType' } });
     expect(issue.message).toContain('43（居宅介護支援事業所）');
   });
@@ -134,7 +134,7 @@ describe('the example names printed in the spec body (spec.txt §2.4, §3.4): 9-
   });
 
   it('the 15-digit 連番 of §2.5/§3.5 would be a bad timestamp', () => {
-    const issue = only('UP1KYO_0300000100_43_0300000005_11_201911110102233.CSV', 'NAME_BAD_TIMESTAMP');
+    const issue = only('UP1KYO_0300000106_43_0300000007_11_201911110102233.CSV', 'NAME_BAD_TIMESTAMP');
     expect(issue).toMatchObject({ value: '201911110102233', segment: { key: 'timestamp' } });
     expect(issue.message).toContain('15文字');
   });
@@ -142,8 +142,8 @@ describe('the example names printed in the spec body (spec.txt §2.4, §3.4): 9-
 
 describe('the example names of edition 3.2 (介護保険最新情報 vol.1156)', () => {
   it.each([
-    ['UPPLAN_201912_0300000100_0300000005_20191025200201.CSV', { kind: 'UPPLAN', month: '201912', ...ed3('0300000100', '0300000005'), timestamp: '20191025200201' }],
-    ['UPJSK_201912_0300000005_0300000100_20191025200201.CSV', { kind: 'UPJSK', month: '201912', ...ed3('0300000005', '0300000100'), timestamp: '20191025200201' }],
+    ['UPPLAN_201912_0300000106_0300000007_20191025200201.CSV', { kind: 'UPPLAN', month: '201912', ...ed3('0300000106', '0300000007'), timestamp: '20191025200201' }],
+    ['UPJSK_201912_0300000007_0300000106_20191025200201.CSV', { kind: 'UPJSK', month: '201912', ...ed3('0300000007', '0300000106'), timestamp: '20191025200201' }],
   ] as const)('%s parses as edition 3 without service types', (name, expected) => {
     const parsed = parseFileName(name);
     expect(parsed).toEqual({ ok: true, info: { ...expected, edition: 3, deletion: false }, issues: [] });
@@ -170,10 +170,10 @@ describe('the example names of edition 3.2 (介護保険最新情報 vol.1156)',
 
 /** Realistic ends for each kind: who sends it to whom. */
 function endsOf(kind: string): { s: [string, string]; r: [string, string] } {
-  const kyotaku: [string, string] = ['1370100001', '43'];
-  const houkatsu: [string, string] = ['1370300003', '46'];
-  const homeHelp: [string, string] = ['1370200002', '11'];
-  const sogo: [string, string] = ['1370400004', 'A1'];
+  const kyotaku: [string, string] = ['1370100008', '43'];
+  const houkatsu: [string, string] = ['1370300004', '46'];
+  const homeHelp: [string, string] = ['1370200006', '11'];
+  const sogo: [string, string] = ['1370400002', 'A1'];
   if (kind === 'UPJSK' || kind === 'DLTJSK') return { s: homeHelp, r: kyotaku };
   if (/KIHON|YOBO/.test(kind)) return { s: houkatsu, r: sogo };
   return { s: kyotaku, r: homeHelp };
@@ -219,7 +219,7 @@ describe('every kind in both naming generations', () => {
 });
 
 describe('prefixes', () => {
-  const tail = '_1370300003_46_1370400004_A1_20250325093015.CSV';
+  const tail = '_1370300004_46_1370400002_A1_20250325093015.CSV';
   it('take the longest match: UPYOBO_SUB_ is not UPYOBO_, UPKIHON_SUB1/2/IMAGE are not UPKIHON_', () => {
     expect(parseFileName(`UPYOBO_SUB${tail}`).info?.kind).toBe('UPYOBO_SUB');
     expect(parseFileName(`UPYOBO${tail}`).info?.kind).toBe('UPYOBO');
@@ -246,7 +246,7 @@ describe('prefixes', () => {
   });
 
   it('a directory part of a path is ignored, the issue keeps the path', () => {
-    const path = 'outbox\\2025-03/UPKIHON_SUB1_1370300003_46_1370400004_A1_20250325093015.csv';
+    const path = 'outbox\\2025-03/UPKIHON_SUB1_1370300004_46_1370400002_A1_20250325093015.csv';
     const parsed = parseFileName(path);
     expect(parsed.info?.kind).toBe('UPKIHON_SUB1');
     expect(parsed.issues).toMatchObject([{ code: 'NAME_EXTENSION_CASE', file: path }]);
@@ -255,21 +255,21 @@ describe('prefixes', () => {
 
 describe('segment checks, each located', () => {
   const plan = (over: Partial<Record<'month' | 'so' | 'st' | 'ro' | 'rt' | 'ts' | 'ext', string>> = {}) =>
-    `UPPLAN_${over.month ?? '202504'}_${over.so ?? '1370100001'}_${over.st ?? '43'}_${over.ro ?? '1370200002'}_${over.rt ?? '11'}_${over.ts ?? '20250325093015'}${over.ext ?? '.CSV'}`;
+    `UPPLAN_${over.month ?? '202504'}_${over.so ?? '1370100008'}_${over.st ?? '43'}_${over.ro ?? '1370200006'}_${over.rt ?? '11'}_${over.ts ?? '20250325093015'}${over.ext ?? '.CSV'}`;
 
   it('a correct name has no issue', () => {
     expect(parseFileName(plan())).toMatchObject({ ok: true, issues: [] });
   });
 
   it('NAME_SEGMENT_COUNT: a service type missing', () => {
-    const name = 'UP1KYO_1370100001_43_1370200002_20250325093015.CSV';
+    const name = 'UP1KYO_1370100008_43_1370200006_20250325093015.CSV';
     const parsed = parseFileName(name);
     expect(parsed.info).toBeUndefined();
     expect(parsed.issues).toMatchObject([
-      { code: 'NAME_SEGMENT_COUNT', severity: 'error', value: '1370100001_43_1370200002_20250325093015', segment: { key: 'segments' } },
+      { code: 'NAME_SEGMENT_COUNT', severity: 'error', value: '1370100008_43_1370200006_20250325093015', segment: { key: 'segments' } },
     ]);
     expect(parsed.issues[0]!.message).toContain('4個');
-    expect(parseFileName('UPKIHON_IMAGE_1370300003_46_1370400004_A1_20250325093015.jpg').issues).toMatchObject([
+    expect(parseFileName('UPKIHON_IMAGE_1370300004_46_1370400002_A1_20250325093015.jpg').issues).toMatchObject([
       { code: 'NAME_SEGMENT_COUNT' },
     ]);
   });
@@ -279,8 +279,8 @@ describe('segment checks, each located', () => {
       value: 'A370200002',
       segment: { key: 'receiverOffice', name: '送信先の事業所番号' },
     });
-    const long = only(plan({ so: '13701000011' }), 'NAME_BAD_OFFICE');
-    expect(long).toMatchObject({ value: '13701000011', segment: { key: 'senderOffice' } });
+    const long = only(plan({ so: '13701000081' }), 'NAME_BAD_OFFICE');
+    expect(long).toMatchObject({ value: '13701000081', segment: { key: 'senderOffice' } });
     expect(long.message).toContain('11文字');
   });
 
@@ -318,14 +318,14 @@ describe('segment checks, each located', () => {
       }
     }
     // Edition 3 too.
-    expect(codes(parseFileName('UPSIKYU_000000_1370100001_1370200002_20250325093015.CSV').issues)).toEqual([
+    expect(codes(parseFileName('UPSIKYU_000000_1370100008_1370200006_20250325093015.CSV').issues)).toEqual([
       'NAME_ZERO_MONTH_NOT_ALLOWED',
     ]);
-    expect(parseFileName('UPHOSOKU_000000_1370100001_1370200002_20250325093015.CSV').ok).toBe(true);
+    expect(parseFileName('UPHOSOKU_000000_1370100008_1370200006_20250325093015.CSV').ok).toBe(true);
   });
 
   it('the month is named as each kind prints it: 提供年月 for UPHOSOKU', () => {
-    const issue = only('UPHOSOKU_202599_1370100001_43_1370200002_11_20250325093015.CSV', 'NAME_BAD_MONTH');
+    const issue = only('UPHOSOKU_202599_1370100008_43_1370200006_11_20250325093015.CSV', 'NAME_BAD_MONTH');
     expect(issue.segment?.name).toBe('提供年月');
     expect(issue.message).toContain('000000');
   });
@@ -360,7 +360,7 @@ describe('segment checks, each located', () => {
       expect(parsed.issues.some((i) => i.code === 'NAME_BAD_EXTENSION' || i.code === 'NAME_BAD_TIMESTAMP'), ext).toBe(true);
     }
     expect(only(plan({ ext: '.txt' }), 'NAME_BAD_EXTENSION')).toMatchObject({ value: '.txt', segment: { key: 'extension' } });
-    const image = (ext: string) => `UPKIHON_IMAGE_1370300003_46_1370400004_A1_20250325093015_0001${ext}`;
+    const image = (ext: string) => `UPKIHON_IMAGE_1370300004_46_1370400002_A1_20250325093015_0001${ext}`;
     expect(parseFileName(image('.jpg')).issues).toEqual([]);
     expect(parseFileName(image('.JPG')).issues).toEqual([]);
     expect(codes(parseFileName(image('.Jpg')).issues)).toEqual(['NAME_EXTENSION_CASE']);
@@ -369,45 +369,45 @@ describe('segment checks, each located', () => {
   });
 
   it('NAME_BAD_BRANCH: the image branch is 4 digits', () => {
-    expect(only('UPKIHON_IMAGE_1370300003_46_1370400004_A1_20250325093015_01.jpg', 'NAME_BAD_BRANCH')).toMatchObject({
+    expect(only('UPKIHON_IMAGE_1370300004_46_1370400002_A1_20250325093015_01.jpg', 'NAME_BAD_BRANCH')).toMatchObject({
       value: '01',
       segment: { key: 'branch', name: '枝番' },
     });
   });
 
   it('NAME_UNEXPECTED_MONTH and NAME_MISSING_MONTH', () => {
-    expect(only('UP2KYO_202504_1370100001_43_1370200002_11_20250325093015.CSV', 'NAME_UNEXPECTED_MONTH')).toMatchObject({ value: '202504' });
-    expect(only('UP2KYO_202504_1370100001_1370200002_20250325093015.CSV', 'NAME_UNEXPECTED_MONTH').value).toBe('202504');
-    const missing = parseFileName('UPSIKYU_1370100001_43_1370200002_11_20250325093015.CSV');
-    expect(missing.info).toMatchObject({ kind: 'UPSIKYU', edition: 4, sender: { office: '1370100001' } });
+    expect(only('UP2KYO_202504_1370100008_43_1370200006_11_20250325093015.CSV', 'NAME_UNEXPECTED_MONTH')).toMatchObject({ value: '202504' });
+    expect(only('UP2KYO_202504_1370100008_1370200006_20250325093015.CSV', 'NAME_UNEXPECTED_MONTH').value).toBe('202504');
+    const missing = parseFileName('UPSIKYU_1370100008_43_1370200006_11_20250325093015.CSV');
+    expect(missing.info).toMatchObject({ kind: 'UPSIKYU', edition: 4, sender: { office: '1370100008' } });
     expect(missing.info?.month).toBeUndefined();
-    expect(missing.issues).toMatchObject([{ code: 'NAME_MISSING_MONTH', value: '1370100001', segment: { key: 'month', name: '対象年月' } }]);
+    expect(missing.issues).toMatchObject([{ code: 'NAME_MISSING_MONTH', value: '1370100008', segment: { key: 'month', name: '対象年月' } }]);
   });
 
   it('NAME_DIRECTION (warning): kinds sent the wrong way', () => {
     const warn = (name: string) => parseFileName(name).issues.filter((i) => i.code === 'NAME_DIRECTION');
     // 実績 sent by a care manager to a provider: the spec's own swapped example, as written by a vendor.
-    expect(warn('UPJSK_202504_1370100001_43_1370200002_11_20250405120000.CSV')).toMatchObject([{ severity: 'warning', value: '11' }]);
-    expect(warn('UPJSK_202504_1370200002_11_1370100001_43_20250405120000.CSV')).toEqual([]);
+    expect(warn('UPJSK_202504_1370100008_43_1370200006_11_20250405120000.CSV')).toMatchObject([{ severity: 'warning', value: '11' }]);
+    expect(warn('UPJSK_202504_1370200006_11_1370100008_43_20250405120000.CSV')).toEqual([]);
     // 委託あり: the delegated care manager forwards 実績 and 予定 to the 地域包括支援センター.
-    expect(warn('UPJSK_202504_1370100001_43_1370300003_46_20250405120000.CSV')).toEqual([]);
-    expect(warn('UPPLAN_202504_1370100001_43_1370300003_AF_20250405120000.CSV')).toEqual([]);
+    expect(warn('UPJSK_202504_1370100008_43_1370300004_46_20250405120000.CSV')).toEqual([]);
+    expect(warn('UPPLAN_202504_1370100008_43_1370300004_AF_20250405120000.CSV')).toEqual([]);
     // A provider does not send care plans; 予防 centres do not send 居宅サービス計画書.
-    expect(warn('UP1KYO_1370200002_11_1370100001_43_20250405120000.CSV')).toMatchObject([{ value: '11', segment: { key: 'senderServiceType' } }]);
-    expect(warn('UP1KYO_1370300003_46_1370200002_11_20250405120000.CSV')).toMatchObject([{ value: '46', segment: { key: 'senderServiceType' } }]);
+    expect(warn('UP1KYO_1370200006_11_1370100008_43_20250405120000.CSV')).toMatchObject([{ value: '11', segment: { key: 'senderServiceType' } }]);
+    expect(warn('UP1KYO_1370300004_46_1370200006_11_20250405120000.CSV')).toMatchObject([{ value: '46', segment: { key: 'senderServiceType' } }]);
     // 予防 documents: 包括 → 委託先 居宅, 居宅 → provider are fine; 居宅 → 居宅 is not.
-    expect(warn('UPKIHON_1370300003_46_1370100001_43_20250405120000.CSV')).toEqual([]);
-    expect(warn('UPYOBO_1370100001_43_1370200002_63_20250405120000.CSV')).toEqual([]);
-    expect(warn('UPYOBO_1370100001_43_1370100009_43_20250405120000.CSV')).toMatchObject([{ value: '43', segment: { key: 'receiverServiceType' } }]);
+    expect(warn('UPKIHON_1370300004_46_1370100008_43_20250405120000.CSV')).toEqual([]);
+    expect(warn('UPYOBO_1370100008_43_1370200006_63_20250405120000.CSV')).toEqual([]);
+    expect(warn('UPYOBO_1370100008_43_1370100009_43_20250405120000.CSV')).toMatchObject([{ value: '43', segment: { key: 'receiverServiceType' } }]);
     // A warning only: the name is still ok.
-    expect(parseFileName('UP1KYO_1370200002_11_1370100001_43_20250405120000.CSV').ok).toBe(true);
+    expect(parseFileName('UP1KYO_1370200006_11_1370100008_43_20250405120000.CSV').ok).toBe(true);
   });
 
   it('every issue names its segment and value in both languages', () => {
     const names = [
       plan({ month: '202513', so: '137010000', st: '4', ro: '13702', rt: '999', ts: '20250230000000', ext: '.tsv' }),
       'UPKIHON_000000_123456789_43_2468135790_11_20191110102233.CSV',
-      'UPKIHON_IMAGE_1370300003_46_1370400004_A1_20250325093015_1.jpeg',
+      'UPKIHON_IMAGE_1370300004_46_1370400002_A1_20250325093015_1.jpeg',
     ];
     for (const name of names) {
       for (const issue of parseFileName(name).issues) {
@@ -436,18 +436,18 @@ describe('formatFileName', () => {
     kind: 'UPPLAN',
     edition: 4,
     month: '202504',
-    sender: { office: '1370100001', serviceType: '43' },
-    receiver: { office: '1370200002', serviceType: '11' },
+    sender: { office: '1370100008', serviceType: '43' },
+    receiver: { office: '1370200006', serviceType: '11' },
     timestamp: '20250325093015',
   };
 
   it('writes the exact name of the rule', () => {
-    expect(formatFileName(parts)).toBe('UPPLAN_202504_1370100001_43_1370200002_11_20250325093015.CSV');
+    expect(formatFileName(parts)).toBe('UPPLAN_202504_1370100008_43_1370200006_11_20250325093015.CSV');
     expect(
-      formatFileName({ kind: 'UPKIHON_IMAGE', edition: 4, sender: { office: '0300000100', serviceType: '43' }, receiver: { office: '0300000005', serviceType: '11' }, timestamp: '20191025200201', branch: '0001' }),
-    ).toBe('UPKIHON_IMAGE_0300000100_43_0300000005_11_20191025200201_0001.jpg');
-    expect(formatFileName({ kind: 'DLTJSK', edition: 3, month: '202503', sender: { office: '1370200002' }, receiver: { office: '1370100001' }, timestamp: '20250410180000', deletion: true })).toBe(
-      'DLTJSK_202503_1370200002_1370100001_20250410180000.CSV',
+      formatFileName({ kind: 'UPKIHON_IMAGE', edition: 4, sender: { office: '0300000106', serviceType: '43' }, receiver: { office: '0300000007', serviceType: '11' }, timestamp: '20191025200201', branch: '0001' }),
+    ).toBe('UPKIHON_IMAGE_0300000106_43_0300000007_11_20191025200201_0001.jpg');
+    expect(formatFileName({ kind: 'DLTJSK', edition: 3, month: '202503', sender: { office: '1370200006' }, receiver: { office: '1370100008' }, timestamp: '20250410180000', deletion: true })).toBe(
+      'DLTJSK_202503_1370200006_1370100008_20250410180000.CSV',
     );
   });
 
@@ -469,11 +469,11 @@ describe('formatFileName', () => {
     expect(codes(fail({ ...parts, deletion: true }))).toEqual(['NAME_DELETION_MISMATCH']);
     expect(codes(fail({ ...parts, kind: 'UPPLANX' as FileNameKind }))).toEqual(['NAME_UNKNOWN_PREFIX']);
     expect(codes(fail({ ...parts, timestamp: '2025_0325093015' }))).toEqual(['NAME_SEGMENT_COUNT']);
-    expect(codes(fail({ ...parts, sender: { office: '1370100001', serviceType: '043' } }))).toEqual(['NAME_EDITION_40_SERVICE_SEGMENT']);
+    expect(codes(fail({ ...parts, sender: { office: '1370100008', serviceType: '043' } }))).toEqual(['NAME_EDITION_40_SERVICE_SEGMENT']);
   });
 
   it('does not refuse warnings', () => {
-    expect(formatFileName({ ...parts, kind: 'UPJSK' })).toBe('UPJSK_202504_1370100001_43_1370200002_11_20250325093015.CSV');
+    expect(formatFileName({ ...parts, kind: 'UPJSK' })).toBe('UPJSK_202504_1370100008_43_1370200006_11_20250325093015.CSV');
   });
 });
 
@@ -557,8 +557,8 @@ describe('properties', () => {
 });
 
 describe('send units and import order', () => {
-  const cm = '1370100001_43';
-  const hh = '1370200002_11';
+  const cm = '1370100008_43';
+  const hh = '1370200006_11';
   const T1 = '20250320090000';
   const T2 = '20250325093015';
   const T3 = '20250325100000';
@@ -571,8 +571,8 @@ describe('send units and import order', () => {
     expect(sendUnitKey(a)).toBe(`${T1}:${cm}>${hh}`);
     expect(sendUnitKey(b)).toBe(sendUnitKey(a));
     expect(sendUnitKey(c)).not.toBe(sendUnitKey(a));
-    const e3 = parseFileName(`UP1KYO_1370100001_1370200002_${T1}.CSV`).info!;
-    expect(sendUnitKey(e3)).toBe(`${T1}:1370100001>1370200002`);
+    const e3 = parseFileName(`UP1KYO_1370100008_1370200006_${T1}.CSV`).info!;
+    expect(sendUnitKey(e3)).toBe(`${T1}:1370100008>1370200006`);
   });
 
   it('sortForImport: the order of §2.5/§3.5, the files of a unit together, bases first', () => {
@@ -586,19 +586,19 @@ describe('send units and import order', () => {
       `UPPLAN_202504_${cm}_${hh}_${T2}.CSV`,
       `UPSIKYU_202504_${cm}_${hh}_${T2}.CSV`,
       `UPHOSOKU_202504_${cm}_${hh}_${T2}.CSV`,
-      `UPPLAN_202504_${cm}_1370500005_15_${T2}.CSV`,
-      `UPSIKYU_202504_${cm}_1370500005_15_${T2}.CSV`,
-      `UPHOSOKU_202504_${cm}_1370500005_15_${T2}.CSV`,
+      `UPPLAN_202504_${cm}_1370500009_15_${T2}.CSV`,
+      `UPSIKYU_202504_${cm}_1370500009_15_${T2}.CSV`,
+      `UPHOSOKU_202504_${cm}_1370500009_15_${T2}.CSV`,
       // 連番 3: 第1表_削除
       `DLT1KYO_${cm}_${hh}_${T3}.CSV`,
       // 連番 4: 予防: 計画書 + 利用者基本情報 with its 別表 and images
-      `UPYOBO_1370300003_46_1370400004_A1_${T4}.CSV`,
-      `UPYOBO_SUB_1370300003_46_1370400004_A1_${T4}.CSV`,
-      `UPKIHON_1370300003_46_1370400004_A1_${T4}.CSV`,
-      `UPKIHON_SUB1_1370300003_46_1370400004_A1_${T4}.CSV`,
-      `UPKIHON_SUB2_1370300003_46_1370400004_A1_${T4}.CSV`,
-      `UPKIHON_IMAGE_1370300003_46_1370400004_A1_${T4}_0001.jpg`,
-      `UPKIHON_IMAGE_1370300003_46_1370400004_A1_${T4}_0002.jpg`,
+      `UPYOBO_1370300004_46_1370400002_A1_${T4}.CSV`,
+      `UPYOBO_SUB_1370300004_46_1370400002_A1_${T4}.CSV`,
+      `UPKIHON_1370300004_46_1370400002_A1_${T4}.CSV`,
+      `UPKIHON_SUB1_1370300004_46_1370400002_A1_${T4}.CSV`,
+      `UPKIHON_SUB2_1370300004_46_1370400002_A1_${T4}.CSV`,
+      `UPKIHON_IMAGE_1370300004_46_1370400002_A1_${T4}_0001.jpg`,
+      `UPKIHON_IMAGE_1370300004_46_1370400002_A1_${T4}_0002.jpg`,
       // unreadable names last, in their given order
       'memo.txt',
       'UPPLAN_2025_broken.CSV',
@@ -654,17 +654,17 @@ describe('buildFileName (never throws)', () => {
       kind: 'UPPLAN',
       edition: 4,
       month: '202504',
-      sender: { office: '1370100001', serviceType: '43' },
-      receiver: { office: '1370200002', serviceType: '11' },
+      sender: { office: '1370100008', serviceType: '43' },
+      receiver: { office: '1370200006', serviceType: '11' },
       timestamp: '20250325093015',
     });
-    expect(good).toEqual({ ok: true, name: 'UPPLAN_202504_1370100001_43_1370200002_11_20250325093015.CSV', issues: [] });
+    expect(good).toEqual({ ok: true, name: 'UPPLAN_202504_1370100008_43_1370200006_11_20250325093015.CSV', issues: [] });
     const bad = buildFileName({
       kind: 'UPPLAN',
       edition: 4,
       month: '202513',
       sender: { office: '137010000', serviceType: '43' },
-      receiver: { office: '1370200002', serviceType: '11' },
+      receiver: { office: '1370200006', serviceType: '11' },
       timestamp: '20250325093015',
     });
     expect(bad.ok).toBe(false);

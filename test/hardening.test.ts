@@ -12,9 +12,9 @@ import { sjis } from './support/encodings.js';
 /** Property-test budget: small in `npm test`, larger with `npm run fuzz` (FUZZ=1). */
 const RUNS = process.env['FUZZ'] ? 500 : 25;
 
-const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
+const NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325120000.CSV';
 const line = (free = '"髙田"') =>
-  ['202407', '131016', '0000123456', '20250325', '202504', '1370100001', free, '244', '', '20250407', '', '0930', '1000', '1', '111211', '', '', '', '', '1370200002', '"ﾍﾙﾊﾟｰ"', '', '0', '1370100001', ''].join(',');
+  ['202407', '131016', '0000123456', '20250325', '202504', '1370100008', free, '244', '', '20250407', '', '0930', '1000', '1', '111211', '', '', '', '', '1370200006', '"ﾍﾙﾊﾟｰ"', '', '0', '1370100008', ''].join(',');
 
 async function streamed(bytes: Uint8Array, size: number, limits = {}) {
   const parts: Uint8Array[] = [];
@@ -122,7 +122,7 @@ describe('mutation fuzzing of valid sample files', () => {
     return { name, bytes: new Uint8Array(readFileSync(join(dir, name))) };
   };
   const small = load('UP2KYO_');
-  const plan = load('UPPLAN_202504_1370100001_43_1370200002_11');
+  const plan = load('UPPLAN_202504_1370100008_43_1370200006_11');
   // Work proportional to size, counted rather than timed (CI is a loaded 2-core box): every tokenizer the
   // reader and the validator ran examined at most about three characters per byte (a character is at least a
   // byte), so no mutation makes the reading quadratic. A hang is stopped by the test timeout.

@@ -60,11 +60,11 @@ describe('planImport on the bundled samples', () => {
 
   it('a care plan: one document per user and 計画作成（変更）日, of the sending office, with its 第1-3表 and 利用者補足', () => {
     const [carePlan] = stores(planImport(SAMPLES_41).steps);
-    expect(carePlan!.receiver).toEqual({ office: '1370200002', serviceType: '11' });
+    expect(carePlan!.receiver).toEqual({ office: '1370200006', serviceType: '11' });
     expect(carePlan!.files[0]).toMatch(/^UP1KYO_/); // base file first
     expect(carePlan!.documents.map((d) => d.key)).toEqual([
-      { document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: '0000123456', planChangeDate: '2025-03-03' },
-      { document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: 'H123456789', planChangeDate: '2025-03-17' },
+      { document: 'carePlan', receiver: { office: '1370200006', serviceType: '11' }, office: '1370100008', serviceType: '43', insurerNumber: '131016', insuredNumber: '0000123456', planChangeDate: '2025-03-03' },
+      { document: 'carePlan', receiver: { office: '1370200006', serviceType: '11' }, office: '1370100008', serviceType: '43', insurerNumber: '131016', insuredNumber: 'H123456789', planChangeDate: '2025-03-17' },
     ]);
     expect(carePlan!.documents[1]!.parts.map((p) => [p.kind, p.records])).toEqual([
       ['UP1KYO', 1],
@@ -86,8 +86,8 @@ describe('planImport on the bundled samples', () => {
       ['preventionPlan', ['UPYOBO', 'UPYOBO_SUB'], [7], 1, 1],
       ['actual', ['UPJSK'], [10], 1, 1],
     ]);
-    // Withdrawing the care plan sent to 1370200002 leaves the copy sent to 1370300003.
-    expect(w[0]!.key).toEqual({ document: 'carePlan', receiver: { office: '1370200002', serviceType: '11' }, office: '1370100001', serviceType: '43', insurerNumber: '131016', insuredNumber: 'H123456789', planChangeDate: '2025-03-17' });
+    // Withdrawing the care plan sent to 1370200006 leaves the copy sent to 1370300004.
+    expect(w[0]!.key).toEqual({ document: 'carePlan', receiver: { office: '1370200006', serviceType: '11' }, office: '1370100008', serviceType: '43', insurerNumber: '131016', insuredNumber: 'H123456789', planChangeDate: '2025-03-17' });
     expect(w[1]!.key.serviceMonth).toBe('2025-04');
   });
 
@@ -95,11 +95,11 @@ describe('planImport on the bundled samples', () => {
     const plan = planImport(SAMPLES_41);
     const actual = stores(plan.steps).find((s) => s.type === 'actual')!;
     expect(actual.documents.map((d) => [d.key.office, d.key.serviceType, d.key.serviceMonth, d.key.insuredNumber, d.parts[0]!.records])).toEqual([
-      ['1370200002', '11', '2025-04', '0000123456', 12],
-      ['1370200002', '11', '2025-04', 'H123456789', 13],
+      ['1370200006', '11', '2025-04', '0000123456', 12],
+      ['1370200006', '11', '2025-04', 'H123456789', 13],
     ]);
     const withdrawal = deletes(plan.steps).find((s) => s.type === 'actualDeletion')!.withdrawals[0]!;
-    expect(withdrawal.key).toMatchObject({ office: '1370200002', serviceType: '11', serviceMonth: '2025-04', insuredNumber: 'H123456789' });
+    expect(withdrawal.key).toMatchObject({ office: '1370200006', serviceType: '11', serviceMonth: '2025-04', insuredNumber: 'H123456789' });
     expect(withdrawal.key.satelliteBranch).toBeUndefined();
   });
 
@@ -116,11 +116,11 @@ describe('planImport on the bundled samples', () => {
       ['delete', 'actualDeletion'],
     ]);
     const carePlan = stores(plan.steps)[0]!;
-    expect(carePlan.documents[0]!.key).toEqual({ document: 'carePlan', receiver: { office: '1370200002' }, office: '1370100001', insurerNumber: '131016', insuredNumber: '0000123456', planChangeDate: '2023-02-22' });
+    expect(carePlan.documents[0]!.key).toEqual({ document: 'carePlan', receiver: { office: '1370200006' }, office: '1370100008', insurerNumber: '131016', insuredNumber: '0000123456', planChangeDate: '2023-02-22' });
     expect(carePlan.documents[0]!.parts.map((p) => p.kind)).toEqual(['UP1KYO', 'UP2KYO', 'UPHOSOKU']);
     expect(deletes(plan.steps).map((s) => s.withdrawals[0]!.parts)).toEqual([['UP1KYO', 'UP2KYO'], ['UPPLAN', 'UPSIKYU'], ['UPJSK']]);
     // 実績 of edition 3: the service type comes from the rows' サービスコード, as the withdrawal names it.
-    expect(deletes(plan.steps)[2]!.withdrawals[0]!.withdraws).toEqual([{ step: 6, unit: '20230401090000:1370200002>1370100001' }]);
+    expect(deletes(plan.steps)[2]!.withdrawals[0]!.withdraws).toEqual([{ step: 6, unit: '20230401090000:1370200006>1370100008' }]);
   });
 
   it('gives the same plan whatever order the files come in', () => {
@@ -133,17 +133,17 @@ describe('planImport on the bundled samples', () => {
 describe('planImport: rejection, replacement, names', () => {
   it('a unit with an error is rejected as a whole with its reasons; the other units go on', () => {
     const plan41 = SAMPLES_41.map((f) =>
-      f.name === 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV'
+      f.name === 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV'
         ? edited(f, (records) => records.map((r, i) => (i === 3 ? { ...r, serviceDate: '20250431' } : r)))
         : f,
     );
     const plan = planImport(plan41);
     const [rejected] = rejects(plan.steps);
-    expect(rejected).toMatchObject({ action: 'reject', index: 2, unit: '20250325100000:1370100001_43>1370200002_11', type: 'schedule' });
+    expect(rejected).toMatchObject({ action: 'reject', index: 2, unit: '20250325100000:1370100008_43>1370200006_11', type: 'schedule' });
     expect(rejected!.files).toHaveLength(3);
     expect(rejected!.reasons.map((i) => [i.code, i.file, i.line, i.field?.no, i.value])).toContainEqual([
       'FIELD_INVALID_DATE',
-      'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
+      'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV',
       4,
       10,
       '20250431',
@@ -151,23 +151,23 @@ describe('planImport: rejection, replacement, names', () => {
     expect(rejected!.reasons.every((i) => i.severity === 'error' && i.message && i.messageEn)).toBe(true);
     // The other units are planned as before; the schedule withdrawal finds nothing of this run to withdraw.
     expect(plan.summary).toMatchObject({ store: 6, delete: 5, reject: 1 });
-    expect(stores(plan.steps).map((s) => s.unit)).toContain('20250325100000:1370100001_43>1370300003_17');
+    expect(stores(plan.steps).map((s) => s.unit)).toContain('20250325100000:1370100008_43>1370300004_17');
     expect(deletes(plan.steps).find((s) => s.type === 'scheduleDeletion')!.withdrawals[0]!.withdraws).toEqual([]);
   });
 
   it('a unit sent again under a later ファイル連番 replaces the earlier documents of the same key; a withdrawal then takes the later', () => {
-    const again = resent(SAMPLES_41, '20250325090000', '20250325093000').filter((f) => f.name.includes('_1370200002_11_'));
+    const again = resent(SAMPLES_41, '20250325090000', '20250325093000').filter((f) => f.name.includes('_1370200006_11_'));
     const plan = planImport([...SAMPLES_41, ...again]);
     const steps = stores(plan.steps).filter((s) => s.type === 'carePlan');
     expect(steps.map((s) => s.unit)).toEqual([
-      '20250325090000:1370100001_43>1370200002_11',
-      '20250325090000:1370100001_43>1370300003_17',
-      '20250325093000:1370100001_43>1370200002_11',
+      '20250325090000:1370100008_43>1370200006_11',
+      '20250325090000:1370100008_43>1370300004_17',
+      '20250325093000:1370100008_43>1370200006_11',
     ]);
     const later = steps[2]!;
     expect(later.documents.map((d) => d.replaces)).toEqual([
-      { step: 0, unit: '20250325090000:1370100001_43>1370200002_11' },
-      { step: 0, unit: '20250325090000:1370100001_43>1370200002_11' },
+      { step: 0, unit: '20250325090000:1370100008_43>1370200006_11' },
+      { step: 0, unit: '20250325090000:1370100008_43>1370200006_11' },
     ]);
     expect(later.documents.map((d) => d.id)).toEqual(steps[0]!.documents.map((d) => d.id));
     const withdrawal = deletes(plan.steps).find((s) => s.type === 'carePlanDeletion')!.withdrawals[0]!;
@@ -176,7 +176,7 @@ describe('planImport: rejection, replacement, names', () => {
 
   it('a new plan date is another document: it replaces nothing', () => {
     const again = resent(SAMPLES_41, '20250325090000', '20250325093000')
-      .filter((f) => f.name.includes('_1370200002_11_'))
+      .filter((f) => f.name.includes('_1370200006_11_'))
       .map((f) => edited(f, (records) => records.map((r) => (r['planChangeDate'] === '20250303' ? { ...r, planChangeDate: '20250324' } : r))));
     const plan = planImport([...SAMPLES_41, ...again]);
     const later = stores(plan.steps).find((s) => s.timestamp === '20250325093000')!;
@@ -205,11 +205,11 @@ describe('planImport: rejection, replacement, names', () => {
   });
 
   it('a family-diagram image belongs to the user whose 利用者基本情報 names it; one no record names is kept apart', () => {
-    const image = 'UPKIHON_IMAGE_1370400004_46_1370500005_A6_20250415090000_0001.jpg';
-    const stray = 'UPKIHON_IMAGE_1370400004_46_1370500005_A6_20250415090000_0002.jpg';
+    const image = 'UPKIHON_IMAGE_1370400002_46_1370500009_A6_20250415090000_0001.jpg';
+    const stray = 'UPKIHON_IMAGE_1370400002_46_1370500009_A6_20250415090000_0002.jpg';
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
     const files = SAMPLES_41.map((f) =>
-      f.name.startsWith('UPKIHON_1370400004') ? edited(f, (records) => records.map((r) => (r['insuredNumber'] === '0000345678' ? { ...r, familyDiagramFileName: image } : r))) : f,
+      f.name.startsWith('UPKIHON_1370400002') ? edited(f, (records) => records.map((r) => (r['insuredNumber'] === '0000345678' ? { ...r, familyDiagramFileName: image } : r))) : f,
     );
     const plan = planImport([...files, { name: image, bytes: jpeg }, { name: stray, bytes: jpeg }]);
     const basicInfo = stores(plan.steps).find((s) => s.type === 'basicInfo')!;
@@ -249,7 +249,7 @@ describe('planImport: rejection, replacement, names', () => {
     const plan = planImport(files);
     const rejected = rejects(plan.steps);
     expect(rejected.map((s) => [s.unit, s.files.length])).toEqual([
-      ['20250325090000:1370100001_43>1370200002_11', 5],
+      ['20250325090000:1370100008_43>1370200006_11', 5],
       [undefined, 1],
     ]);
     expect(rejected[0]!.reasons.map((i) => i.code)).toContain('UNIT_DELETION_NOT_ALONE');
@@ -262,10 +262,10 @@ describe('planImport: rejection, replacement, names', () => {
   });
 
   it('rejects a send unit missing a required file, keeping the complete units', () => {
-    const files = SAMPLES_41.filter((f) => f.name !== 'UPSIKYU_202504_1370100001_43_1370300003_17_20250325100000.CSV');
+    const files = SAMPLES_41.filter((f) => f.name !== 'UPSIKYU_202504_1370100008_43_1370300004_17_20250325100000.CSV');
     const plan = planImport(files);
     const [rejected] = rejects(plan.steps);
-    expect(rejected).toMatchObject({ unit: '20250325100000:1370100001_43>1370300003_17', type: 'schedule' });
+    expect(rejected).toMatchObject({ unit: '20250325100000:1370100008_43>1370300004_17', type: 'schedule' });
     expect(rejected!.reasons.map((i) => [i.code, i.value])).toContainEqual(['UNIT_MISSING_FILE', 'UPSIKYU']);
     expect(plan.summary).toMatchObject({ store: 6, reject: 1 });
   });

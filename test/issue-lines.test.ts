@@ -9,7 +9,7 @@ import { lineAtOffset } from './support/lines.js';
 import { readInParts } from './support/streams.js';
 
 const RUNS = process.env['FUZZ'] ? 300 : 40;
-const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+const NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
 
 /** Pieces of bytes that make encoding issues (invalid bytes, gaiji, duplicate codes, UTF-8) between line breaks. */
 const PIECES: readonly (readonly number[])[] = [

@@ -65,7 +65,7 @@ describe('message catalogues', () => {
     // A test language: English with a marker, to show that a catalogue is all a language needs.
     const marked = Object.fromEntries(Object.entries(en).map(([code, render]) => [code, (p: never) => `[xx] ${(render as (p: never) => string)(p)}`])) as unknown as Catalogue;
     const catalogues = { ...CATALOGUES, xx: marked };
-    const issue = validateFiles([{ name: 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV', bytes: new Uint8Array() }]).issues[0]!;
+    const issue = validateFiles([{ name: 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV', bytes: new Uint8Array() }]).issues[0]!;
     const code = issue.code as keyof Catalogue;
     expect(renderMessage(code, issue.params as never, 'xx' as never, catalogues)).toBe(`[xx] ${issue.messageEn}`);
   });

@@ -19,7 +19,7 @@ const PDF = ascii('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3], '\n1 0 obj\n<< /Type 
 /** An .xlsx's first bytes: a ZIP whose first entry is [Content_Types].xml (its name at byte 30), then deflated data. */
 const XLSX = ascii('PK\x03\x04', [20, 0, 6, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 19, 0, 0, 0], '[Content_Types].xml', [0xad, 0x52, 0xcb, 0x6e, 0xc2, 0x30, 0x10, 0xbc, 0x57]);
 /** A lone 実績 file is a complete send unit (no unit issue), so the file's issues are the report's. */
-const NAME = 'UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV';
+const NAME = 'UPJSK_202504_1370200006_11_1370100008_43_20250501090000.CSV';
 const SAMPLE = `samples/4.1/${NAME}`;
 
 const only = (r: ValidationReport) => r.issues.map((i) => i.code);

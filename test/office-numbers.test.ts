@@ -22,11 +22,11 @@ import { codes } from './support/issues.js';
 
 
 /** A 通所型サービス（独自） provider of 総合事業 and a 地域包括支援センター sending its 介護予防ケアマネジメント. */
-const SOGO_DAY_CARE = { office: '13A0600006', serviceType: 'A6' };
-const CENTER_AF = { office: '1300400004', serviceType: 'AF' };
+const SOGO_DAY_CARE = { office: '13A0600000', serviceType: 'A6' };
+const CENTER_AF = { office: '1300400007', serviceType: 'AF' };
 const TS = '20250325100000';
 
-const VALID = ['13A0100001', '01A9999999', '47Z0000000', '13B0100002', '1370100001', '0300000100'];
+const VALID = ['13A0100001', '01A9999993', '47Z0000005', '13B0100009', '1370100008', '0300000106'];
 // Lower case, the three letters never used, a letter elsewhere, a letter for a digit, 9 and 11 characters.
 const INVALID = ['13a0100001', '13I0100001', '13O0100001', '13Q0100001', 'A370100001', '1A70100001', '137A100001', '1370100A01', '13A010000', '13A01000011', '13Ａ0100001', '13-0100001'];
 
@@ -46,34 +46,34 @@ describe('file names', () => {
   const plan = (sender: string, receiver: string) => `UPPLAN_202504_${sender}_43_${receiver}_A6_${TS}.CSV`;
 
   it('parse with a 総合事業 office number as sender or receiver', () => {
-    const parsed = parseFileName(plan('1370100001', '13A0600006'));
+    const parsed = parseFileName(plan('1370100008', '13A0600000'));
     expect(parsed.issues).toEqual([]);
     expect(parsed.info?.receiver).toEqual(SOGO_DAY_CARE);
-    const delivery = parseFileName(`UPJSK_202504_13A0600006_A6_1370100001_43_${TS}.CSV`);
+    const delivery = parseFileName(`UPJSK_202504_13A0600000_A6_1370100008_43_${TS}.CSV`);
     expect(delivery.ok).toBe(true);
     expect(delivery.info?.sender).toEqual(SOGO_DAY_CARE);
     // Edition-3 names carry office numbers too.
-    expect(parseFileName(`UPPLAN_202301_1370100001_13A0600006_${TS}.CSV`).issues).toEqual([]);
+    expect(parseFileName(`UPPLAN_202301_1370100008_13A0600000_${TS}.CSV`).issues).toEqual([]);
   });
 
   it('still reject lower case, I/O/Q, a letter elsewhere, with a message that states the rule', () => {
     for (const office of INVALID) {
-      const issues = parseFileName(plan('1370100001', office)).issues;
+      const issues = parseFileName(plan('1370100008', office)).issues;
       expect(codes(issues), office).toEqual(['NAME_BAD_OFFICE']);
       expect(issues[0]).toMatchObject({ severity: 'error', value: office, segment: { key: 'receiverOffice' } });
       expect(issues[0]!.message).not.toContain('10桁の数字です');
       expect(issues[0]!.message).toContain('I・O・Q');
     }
-    const lower = parseFileName(plan('1370100001', '13a0100001')).issues[0]!;
+    const lower = parseFileName(plan('1370100008', '13a0100001')).issues[0]!;
     expect(lower.message).toContain('3桁目（事業所区分）が英小文字 a');
     expect(lower.messageEn).toContain('lower-case a');
-    expect(parseFileName(plan('1370100001', '13O0100001')).issues[0]!.message).toContain('O は使われない英字');
-    expect(parseFileName(plan('1370100001', '1370100A01')).issues[0]!.message).toContain('8桁目 A が数字ではありません');
+    expect(parseFileName(plan('1370100008', '13O0100001')).issues[0]!.message).toContain('O は使われない英字');
+    expect(parseFileName(plan('1370100008', '1370100A01')).issues[0]!.message).toContain('8桁目 A が数字ではありません');
   });
 
   it('build, and read back, with buildFileName', () => {
     const built = buildFileName({ kind: 'UPPLAN', edition: 4, month: '202504', sender: CM, receiver: SOGO_DAY_CARE, timestamp: TS });
-    expect(built).toMatchObject({ ok: true, name: `UPPLAN_202504_1370100001_43_13A0600006_A6_${TS}.CSV` });
+    expect(built).toMatchObject({ ok: true, name: `UPPLAN_202504_1370100008_43_13A0600000_A6_${TS}.CSV` });
     const yobo = buildFileName({ kind: 'UPYOBO', edition: 4, sender: CENTER_AF, receiver: SOGO_DAY_CARE, timestamp: TS });
     expect(yobo.ok).toBe(true);
     const bad = buildFileName({ kind: 'UPPLAN', edition: 4, month: '202504', sender: CM, receiver: { office: '13I0600006', serviceType: 'A6' }, timestamp: TS });
@@ -82,7 +82,7 @@ describe('file names', () => {
   });
 
   it('key send units by the number as written', () => {
-    expect(sendUnitKey({ timestamp: TS, sender: CM, receiver: SOGO_DAY_CARE })).toBe(`${TS}:1370100001_43>13A0600006_A6`);
+    expect(sendUnitKey({ timestamp: TS, sender: CM, receiver: SOGO_DAY_CARE })).toBe(`${TS}:1370100008_43>13A0600000_A6`);
   });
 });
 
@@ -91,9 +91,9 @@ describe('fields of format officeNumber', () => {
 
   it('accept a 総合事業 office number (compiled checker and recordSchema)', () => {
     expect(officeFields.map((f) => f.no)).toEqual([6, 20, 24]);
-    for (const f of officeFields) expect(compileFieldChecker(f)('13A0600006'), f.name).toEqual([]);
+    for (const f of officeFields) expect(compileFieldChecker(f)('13A0600000'), f.name).toEqual([]);
     const layout = getLayout('UPPLAN', '202407')!;
-    const record = validRecord(layout, { serviceOfficeNumber: '13A0600006', serviceCode: 'A62111' });
+    const record = validRecord(layout, { serviceOfficeNumber: '13A0600000', serviceCode: 'A62111' });
     expect(recordSchema('UPPLAN', '202407')!.safeParse(record).success).toBe(true);
   });
 
@@ -119,7 +119,7 @@ describe('send units with a 総合事業 provider', () => {
     total({ serviceUnitsOrAmount: '7192', benefitManagementUnits: '7192', categoryLimitExcessUnits: '0', categoryLimitWithinUnits: '7192' }),
   ];
 
-  it('a complete schedule unit to 13A0600006 validates with no issue at all', () => {
+  it('a complete schedule unit to 13A0600000 validates with no issue at all', () => {
     const unit = [
       file('UPPLAN', dayCare, fileName('UPPLAN', '202504', CM, SOGO_DAY_CARE, 4, TS)),
       file('UPSIKYU', annexRows, fileName('UPSIKYU', '202504', CM, SOGO_DAY_CARE, 4, TS)),
@@ -127,17 +127,17 @@ describe('send units with a 総合事業 provider', () => {
     ];
     const r = validateFiles(unit);
     expect(r.issues).toEqual([]);
-    expect(r.units.map((u) => [u.key, u.type, u.files.length])).toEqual([[`${TS}:1370100001_43>13A0600006_A6`, 'schedule', 3]]);
+    expect(r.units.map((u) => [u.key, u.type, u.files.length])).toEqual([[`${TS}:1370100008_43>13A0600000_A6`, 'schedule', 3]]);
   });
 
   it('the receiver checks apply to the 総合事業 receiver as to any other', () => {
-    // A 第6表 for 13A0600006 that holds only another office's rows is not its business.
-    const other = dayCare.map((r) => ({ ...r, serviceOfficeNumber: '13A0700007' }));
+    // A 第6表 for 13A0600000 that holds only another office's rows is not its business.
+    const other = dayCare.map((r) => ({ ...r, serviceOfficeNumber: '13A0700008' }));
     const r = validateFiles([file('UPPLAN', other, fileName('UPPLAN', '202504', CM, SOGO_DAY_CARE, 4, TS))]);
     expect(codes(r.files[0]!.issues)).toContain('FILE_RECORD_NOT_FOR_RECEIVER');
   });
 
-  it('its 実績 sent back with 13A0600006 as sender validates with no issue', () => {
+  it('its 実績 sent back with 13A0600000 as sender validates with no issue', () => {
     const jsk = file('UPJSK', dayCare, fileName('UPJSK', '202504', SOGO_DAY_CARE, CM, 4, TS));
     expect(validateFiles([jsk]).issues).toEqual([]);
   });
@@ -154,18 +154,18 @@ describe('the command', () => {
 
   it('name --build takes a 総合事業 office number in --from / --to', () => {
     const args = ['name', '--build', '--kind', 'UPJSK', '--edition', '4', '--month', '202504', '--timestamp', TS];
-    const r = run([...args, '--from', '13A0600006/A6', '--to', '1370100001/43']);
+    const r = run([...args, '--from', '13A0600000/A6', '--to', '1370100008/43']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`UPJSK_202504_13A0600006_A6_1370100001_43_${TS}.CSV`);
-    const bad = run([...args, '--from', '13a0600006/A6', '--to', '1370100001/43']);
+    expect(r.stdout).toContain(`UPJSK_202504_13A0600000_A6_1370100008_43_${TS}.CSV`);
+    const bad = run([...args, '--from', '13a0600006/A6', '--to', '1370100008/43']);
     expect(bad.code).not.toBe(0);
     expect(bad.stdout + bad.stderr).toContain('NAME_BAD_OFFICE');
   });
 
   it('name reads a 総合事業 name without error', () => {
-    const r = run(['name', `UPPLAN_202504_1370100001_43_13A0600006_A6_${TS}.CSV`]);
+    const r = run(['name', `UPPLAN_202504_1370100008_43_13A0600000_A6_${TS}.CSV`]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('13A0600006');
+    expect(r.stdout).toContain('13A0600000');
   });
 });
 
@@ -173,7 +173,7 @@ it('validRecord-based records of every layout accept the number in every office 
   for (const kind of ['UPPLAN', 'UPSIKYU', 'UP1KYO', 'UP2KYO', 'UPHOSOKU', 'DLTJSK'] as const) {
     const layout = getLayout(kind, '202407')!;
     const fields = layout.fields.filter((f) => f.format === 'officeNumber');
-    const record = validRecord(layout, Object.fromEntries(fields.map((f) => [f.key, '13A0600006'])));
+    const record = validRecord(layout, Object.fromEntries(fields.map((f) => [f.key, '13A0600000'])));
     const result = recordSchema(kind, '202407')!.safeParse(record);
     expect(result.success, `${kind}: ${JSON.stringify(result.error?.issues)}`).toBe(true);
   }

@@ -14,7 +14,7 @@ import { renderValidation } from '../src/cli/output-formats.js';
 import { runCommand } from './support/command.js';
 import { loadSamples } from './support/send-units.js';
 
-const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV';
+const NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV';
 
 /** The CSV's rows: only CRLF ends a row, so a bare LF or CR between rows would show as a broken row. */
 function rowsOf(csv: string): string[][] {
@@ -92,7 +92,7 @@ describe('problems CSV: the report, one issue a row', () => {
     // Every issue of the broken sample names its send unit as 送信元 → 送信先 and date-time.
     const broken = rows.filter((r) => r[1] === files.at(-1)!.name);
     expect(broken.length).toBeGreaterThan(0);
-    for (const r of broken) expect(r[0]).toMatch(/^送信元 1370100001（.*43） → 送信先 1370200002（.*11）・作成 2025年3月25日 13:00:00 \/ from 1370100001 .* to 1370200002 .*, made 2025-03-25 13:00:00$/);
+    for (const r of broken) expect(r[0]).toMatch(/^送信元 1370100008（.*43） → 送信先 1370200006（.*11）・作成 2025年3月25日 13:00:00 \/ from 1370100008 .* to 1370200006 .*, made 2025-03-25 13:00:00$/);
   });
 
   it('is what `careplan-csv validate --format csv` prints, for the report the command gives as JSON', () => {

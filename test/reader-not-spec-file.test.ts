@@ -19,8 +19,8 @@ const PDF = ascii('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3], '\n1 0 obj\n<< /Type 
 /** An empty ZIP (22 bytes, its end record only): shorter than the 64 bytes, told at the stream's end. */
 const EMPTY_ZIP = ascii('PK\x05\x06', new Array<number>(18).fill(0));
 /** A 実績 file's name: the kind the name gives is read, were the bytes a CSV. */
-const NAME = 'UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV';
-const PLAN = 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+const NAME = 'UPJSK_202504_1370200006_11_1370100008_43_20250501090000.CSV';
+const PLAN = 'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
 
 const codes = (items: readonly ReadItem[]) => items.map((i) => (i.type === 'issue' ? i.issue.code : 'record'));
 

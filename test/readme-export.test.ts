@@ -19,7 +19,7 @@ it('the export example writes the 実績 unit, which validates with no issue and
   const stderr = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: out, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   expect(stderr).toBe('');
   const names = readdirSync(out);
-  expect(names).toEqual(['UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV']);
+  expect(names).toEqual(['UPJSK_202504_1370200006_11_1370100008_43_20250501090000.CSV']);
   const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(out, name))) }));
   expect(validateFiles(files).issues).toEqual([]);
   const [unit] = readSendUnits(files).units;

@@ -24,9 +24,9 @@ describe('the import example of the docs', () => {
       const script = join(dir, 'example.mjs');
       writeFileSync(script, IMPORT_EXAMPLE);
       const out = execFileSync(process.execPath, [script], { encoding: 'utf8' }).split('\n');
-      expect(out[0]).toBe('store carePlan|1370200002_11|1370100001|43||131016|0000123456|2025-03-03|| ');
-      expect(out).toContain('withdraw carePlan|1370200002_11|1370100001|43||131016|H123456789|2025-03-17|| UP1KYO+UP2KYO+UP3KYO');
-      expect(out).toContain('withdraw actual|1370100001_43|1370200002|11||131016|H123456789||2025-04| UPJSK');
+      expect(out[0]).toBe('store carePlan|1370200006_11|1370100008|43||131016|0000123456|2025-03-03|| ');
+      expect(out).toContain('withdraw carePlan|1370200006_11|1370100008|43||131016|H123456789|2025-03-17|| UP1KYO+UP2KYO+UP3KYO');
+      expect(out).toContain('withdraw actual|1370100008_43|1370200006|11||131016|H123456789||2025-04| UPJSK');
       expect(out.filter((l) => l.startsWith('store'))).toHaveLength(14);
       expect(out.filter((l) => l.startsWith('withdraw'))).toHaveLength(5);
     } finally {

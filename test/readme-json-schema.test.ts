@@ -21,7 +21,7 @@ it('the JSON Schema example validates a sample unit, refuses a bad date where it
   expect(lines[0]).toBe('true true');
   expect(lines[1]).toBe('false /users/0/records/UPPLAN/0/serviceDate');
   expect(lines[2]).toBe('UNITDOC_JSON_SHAPE サービス利用日 users[0].records.UPPLAN[0].serviceDate（No.10 サービス利用日）: 無効なISO日付');
-  expect(stdout).toContain("'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV'");
+  expect(stdout).toContain("'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV'");
   const written = JSON.parse(readFileSync(join(app, 'schedule.json'), 'utf8')) as { type: string; csvVersion: string };
   expect([written.type, written.csvVersion]).toEqual(['schedule', '202407']);
 });

@@ -15,8 +15,8 @@ import { CM, file, fileName, HELPER } from './support/builders.js';
 import { validRecord } from './support/records.js';
 
 /** 地域包括支援センター (介護予防支援 46) sending to a 通所型サービス (A6). */
-const CENTER = { office: '1370400004', serviceType: '46' };
-const DAY_CARE = { office: '1370500005', serviceType: 'A6' };
+const CENTER = { office: '1370400002', serviceType: '46' };
+const DAY_CARE = { office: '1370500009', serviceType: 'A6' };
 
 /** A 介護予防 record of a synthetic user: 相談日 2025-04-10, 計画作成(変更)日 2025-04-15, no family image. */
 function preventionRecord(kind: 'UPKIHON' | 'UPYOBO', o: Record<string, string>): CsvRecord {
@@ -277,7 +277,7 @@ const plan1 = (o: Record<string, string>) =>
           createdDate: '20250303',
           planCreatorName: '髙田 﨑子',
           careManagementOfficeName: '居宅介護支援事業所 ﾊｰﾄﾌﾙｹｱ神田',
-          careManagementOfficeNumber: '1370100001',
+          careManagementOfficeNumber: '1370100008',
           planChangeDate: '20250303',
           firstPlanCreatedDate: '20210510',
           certificationDate: '20250214',

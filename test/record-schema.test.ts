@@ -12,7 +12,7 @@ const plannedVisit: RecordOf<'UPPLAN'> = {
   insuredNumber: 'H123456789',
   createdDate: '20250325',
   serviceMonth: '202504',
-  careManagementOfficeNumber: '1370100001',
+  careManagementOfficeNumber: '1370100008',
   careManagerName: '髙田 﨑子',
   units: '244',
   shortStayDaysToPrevMonth: '',
@@ -26,11 +26,11 @@ const plannedVisit: RecordOf<'UPPLAN'> = {
   equipmentNotificationCode: '',
   equipmentName: '',
   detailDistinctionCode: '',
-  serviceOfficeNumber: '1370200002',
+  serviceOfficeNumber: '1370200006',
   serviceOfficeName: 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 新宿',
   satelliteBranch: '',
   over30Days: '0',
-  updaterVendorCode: '1370100001',
+  updaterVendorCode: '1370100008',
   identifier: '',
 };
 

@@ -50,12 +50,12 @@ beforeAll(() => {
   // Synthetic problems of the bytes on known lines: an invalid byte on line 2, a gaiji on line 3 (a copy of a
   // conformant sample), and a UTF-8 file.
   dir = mkdtempSync(join(tmpdir(), 'careplan-report-'));
-  const sample = readFileSync(join(ROOT, 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV'));
+  const sample = readFileSync(join(ROOT, 'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV'));
   const lines = Buffer.from(sample).toString('latin1').split('\r\n');
   lines[1] = lines[1]!.replace(',', ',\x80');
   lines[2] = lines[2]!.replace(',', ',\xf0\x40');
-  writeFileSync(join(dir, 'UPPLAN_202504_1370100001_43_1370200002_11_20250325140000.CSV'), Buffer.from(lines.join('\r\n'), 'latin1'));
-  writeFileSync(join(dir, 'UPPLAN_202504_1370100001_43_1370200002_11_20250325150000.CSV'), Buffer.from(`\r\n${new TextDecoder('shift_jis').decode(sample)}`, 'utf8'));
+  writeFileSync(join(dir, 'UPPLAN_202504_1370100008_43_1370200006_11_20250325140000.CSV'), Buffer.from(lines.join('\r\n'), 'latin1'));
+  writeFileSync(join(dir, 'UPPLAN_202504_1370100008_43_1370200006_11_20250325150000.CSV'), Buffer.from(`\r\n${new TextDecoder('shift_jis').decode(sample)}`, 'utf8'));
   folder = relative(process.cwd(), dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

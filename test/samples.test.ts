@@ -27,14 +27,14 @@ describe.each([
   });
 });
 
-describe('comparePlanToActual on the sample month (April 2025, ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ 1370200002)', () => {
+describe('comparePlanToActual on the sample month (April 2025, ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ 1370200006)', () => {
   it('finds the cancelled visit on the 16th and the late one on the 9th; everything else as planned', () => {
     const files = load(join('samples', '4.1'));
-    const plan = files.find((f) => f.name.startsWith('UPPLAN_202504_1370100001_43_1370200002'))!;
+    const plan = files.find((f) => f.name.startsWith('UPPLAN_202504_1370100008_43_1370200006'))!;
     const actual = files.find((f) => f.name.startsWith('UPJSK_'))!;
     const c = comparePlanToActual(plan, actual);
     expect(c.issues).toEqual([]);
-    expect(c.offices).toEqual(['1370200002']);
+    expect(c.offices).toEqual(['1370200006']);
     const changed = c.rows.filter((r) => r.status !== 'as-planned').map((r) => [r.insuredNumber, r.date, r.status]);
     expect(changed).toEqual([
       ['0000123456', '20250409', 'different'],

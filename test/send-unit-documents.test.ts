@@ -42,8 +42,8 @@ describe.each(['4.1', '3.2'] as const)('samples/%s, unit by unit', (edition) => 
 
 describe('derived fields and rows (only where the document leaves them out)', () => {
   const documents = sampleSendUnits('4.1').documents;
-  const schedule = documents.find((u) => u.type === 'schedule' && u.receiver.office === '1370200002')!;
-  const carePlan = documents.find((u) => u.type === 'carePlan' && u.receiver.office === '1370200002')!;
+  const schedule = documents.find((u) => u.type === 'schedule' && u.receiver.office === '1370200006')!;
+  const carePlan = documents.find((u) => u.type === 'carePlan' && u.receiver.office === '1370200006')!;
 
   /** The document as a vendor would give it: no CSVバージョン, user numbers, pairing sentinels or 第7表 sums. */
   function bare(doc: SendUnitDocument): SendUnitDocumentInput {
@@ -81,7 +81,7 @@ describe('derived fields and rows (only where the document leaves them out)', ()
     const derived = user.records.UPSIKYU!.filter((r) => /AAAA$|^999999$/.test(r.serviceCode));
     // 11 has one row (no AAAA required), 17 has two: one AAAA, then the 全合計.
     expect(derived.map((r) => r.serviceCode)).toEqual(['17AAAA', '999999']);
-    expect(derived[0]).toMatchObject({ serviceOfficeNumber: '1370300003', units: 0, timesOrDays: 0, serviceUnitsOrAmount: 650 + 533, benefitManagementUnits: 1183, over30Days: '0' });
+    expect(derived[0]).toMatchObject({ serviceOfficeNumber: '1370300004', units: 0, timesOrDays: 0, serviceUnitsOrAmount: 650 + 533, benefitManagementUnits: 1183, over30Days: '0' });
     expect(derived[1]).toMatchObject({
       serviceOfficeNumber: '9999999999',
       units: 0,
@@ -117,7 +117,7 @@ describe('derived fields and rows (only where the document leaves them out)', ()
     expect(user.records.UP2KYO!.every((r) => r.planChangeDate === date)).toBe(true);
     expect(user.records.UP3KYO!.every((r) => r.planChangeDate === date)).toBe(true);
     expect(written.document).not.toHaveProperty('month');
-    expect(written.files.map((f) => f.name)).toContain('UPHOSOKU_000000_1370100001_43_1370200002_11_20250325090000.CSV');
+    expect(written.files.map((f) => f.name)).toContain('UPHOSOKU_000000_1370100008_43_1370200006_11_20250325090000.CSV');
     // The derived document is the sample itself: its files are the sample's bytes.
     expect(written.document).toEqual(carePlan);
   });
@@ -125,11 +125,11 @@ describe('derived fields and rows (only where the document leaves them out)', ()
   it('a new ファイル連番 renames every file and gives the new key', () => {
     const written = writeSendUnit(schedule, { timestamp: '20250326083000' });
     expect(written.files.map((f) => f.name).sort()).toEqual([
-      'UPHOSOKU_202504_1370100001_43_1370200002_11_20250326083000.CSV',
-      'UPPLAN_202504_1370100001_43_1370200002_11_20250326083000.CSV',
-      'UPSIKYU_202504_1370100001_43_1370200002_11_20250326083000.CSV',
+      'UPHOSOKU_202504_1370100008_43_1370200006_11_20250326083000.CSV',
+      'UPPLAN_202504_1370100008_43_1370200006_11_20250326083000.CSV',
+      'UPSIKYU_202504_1370100008_43_1370200006_11_20250326083000.CSV',
     ]);
-    expect(written.document!.key).toBe('20250326083000:1370100001_43>1370200002_11');
+    expect(written.document!.key).toBe('20250326083000:1370100008_43>1370200006_11');
     expect(readSendUnits(written.files).units[0]).toEqual(written.document);
   });
 });
@@ -218,7 +218,7 @@ describe('all or nothing: a document with an error gives its issues and no file'
 
 describe('readSendUnits', () => {
   it('gives the validator’s issues and a document per unit it can type, leaving out (and naming) records it cannot decode', () => {
-    const files = loadSamples('samples/4.1').filter((f) => f.name.includes('20250325100000') && f.name.includes('1370200002'));
+    const files = loadSamples('samples/4.1').filter((f) => f.name.includes('20250325100000') && f.name.includes('1370200006'));
     const plan = files.find((f) => f.name.startsWith('UPPLAN'))!;
     // Line 1's サービス利用日 becomes 20250431 (no such day): a field error, and a record with no typed form.
     const text = Buffer.from(plan.bytes).toString('latin1').replace('20250401', '20250431');
@@ -233,7 +233,7 @@ describe('readSendUnits', () => {
   });
 
   it('says which values it will write in another spelling (DECODE_NORMALISED), located', () => {
-    const files = loadSamples('samples/4.1').filter((f) => f.name.includes('20250325100000') && f.name.includes('1370200002'));
+    const files = loadSamples('samples/4.1').filter((f) => f.name.includes('20250325100000') && f.name.includes('1370200006'));
     const annex = files.find((f) => f.name.startsWith('UPSIKYU'))!;
     const text = Buffer.from(annex.bytes).toString('latin1').replace(',387,,,13,', ',387,,,013,');
     const changed = [...files.filter((f) => f !== annex), { name: annex.name, bytes: new Uint8Array(Buffer.from(text, 'latin1')) }];
@@ -246,7 +246,7 @@ describe('readSendUnits', () => {
     const basic = sampleSendUnits('4.1').documents.find((u) => u.type === 'basicInfo')!;
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
     const doc = { ...copy(basic), images: [{ branch: '0001', jpeg }] };
-    const name = `UPKIHON_IMAGE_1370400004_46_1370500005_A6_${basic.timestamp}_0001.jpg`;
+    const name = `UPKIHON_IMAGE_1370400002_46_1370500009_A6_${basic.timestamp}_0001.jpg`;
     (doc.users[0]!.records.UPKIHON![0] as Loose)['familyDiagramFileName'] = name;
     const written = writeSendUnit(doc);
     expect(errorsOf(written.issues)).toEqual([]);

@@ -36,7 +36,7 @@ describe('schedule unit (第6表 + 第7表 + 利用者補足)', () => {
     expect(r.issues).toEqual([]);
     expect(r.units).toEqual([
       {
-        key: `${TS}:1370100001_43>1370200002_11`,
+        key: `${TS}:1370100008_43>1370200006_11`,
         timestamp: TS,
         sender: CM,
         receiver: HELPER,
@@ -53,7 +53,7 @@ describe('schedule unit (第6表 + 第7表 + 利用者補足)', () => {
       ['UNIT_MISSING_FILE', 'UPSIKYU'],
       ['UNIT_MISSING_FILE', 'UPHOSOKU'],
     ]);
-    expect(r.units[0]!.issues[0]).toMatchObject({ unit: `${TS}:1370100001_43>1370200002_11`, files: [planName] });
+    expect(r.units[0]!.issues[0]).toMatchObject({ unit: `${TS}:1370100008_43>1370200006_11`, files: [planName] });
   });
 
   it('dependent files without their base', () => {
@@ -175,8 +175,8 @@ describe('units to one office under two service types (same 連番)', () => {
   it('are two units, each complete, keyed by the service types', () => {
     const r = validateFiles([...unitTo(HELPER_A2), ...unitTo(HELPER)]);
     expect(r.units.map((u) => [u.key, u.type, u.files.length])).toEqual([
-      [`${TS}:1370100001_43>1370200002_11`, 'schedule', 3],
-      [`${TS}:1370100001_43>1370200002_A2`, 'schedule', 3],
+      [`${TS}:1370100008_43>1370200006_11`, 'schedule', 3],
+      [`${TS}:1370100008_43>1370200006_A2`, 'schedule', 3],
     ]);
     expect(r.units.flatMap((u) => u.issues).filter((i) => shape.includes(i.code))).toEqual([]);
     expect(r.units[1]!.files).toEqual(unitTo(HELPER_A2).map((f) => f.name));
@@ -254,7 +254,7 @@ describe('importOrder', () => {
     const later = fileName('UPPLAN', '202504', CM, HELPER, 4, '20250325110000');
     const earlyPlan = fileName('UP1KYO', undefined, CM, HELPER, 4, '20250325090000');
     const earlyHosoku = fileName('UPHOSOKU', '000000', CM, HELPER, 4, '20250325090000');
-    const bad = 'UPPLAN_202504_1370100001_43_1370200002_11_20251325110000.CSV';
+    const bad = 'UPPLAN_202504_1370100008_43_1370200006_11_20251325110000.CSV';
     const order = importOrder([later, earlyHosoku, bad, earlyPlan]);
     expect(order.units.map((u) => u.files)).toEqual([[earlyPlan, earlyHosoku], [later]]);
     expect(order.unordered).toHaveLength(1);
@@ -268,8 +268,8 @@ describe('importOrder', () => {
     const toA2 = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => fileName(k as 'UPPLAN', '202504', CM, { office: HELPER.office, serviceType: 'A2' }, 4, TS));
     const order = importOrder([...toA2, ...to11].reverse());
     expect(order.units).toEqual([
-      { key: `${TS}:1370100001_43>1370200002_11`, timestamp: TS, type: 'schedule', files: to11 },
-      { key: `${TS}:1370100001_43>1370200002_A2`, timestamp: TS, type: 'schedule', files: toA2 },
+      { key: `${TS}:1370100008_43>1370200006_11`, timestamp: TS, type: 'schedule', files: to11 },
+      { key: `${TS}:1370100008_43>1370200006_A2`, timestamp: TS, type: 'schedule', files: toA2 },
     ]);
     expect(order.unordered).toEqual([]);
   });
@@ -284,14 +284,14 @@ describe('importOrder', () => {
     expect(order.unordered).toEqual([
       {
         file: onlyAnnex,
-        unit: `${TS}:1370100001_43>1370200002_11`,
+        unit: `${TS}:1370100008_43>1370200006_11`,
         code: 'UNIT_NO_BASE',
         reason: '送信単位に基本となるファイル（第1表・第6表・利用者基本情報など）がありません: 第7表（UPSIKYU）。',
         reasonEn: 'The send unit has no base file (table 1, table 6, basic information …): table 7 (UPSIKYU).',
       },
       ...[replacement, withdrawal].map((file) => ({
         file,
-        unit: '20250326100000:1370100001_43>1370200002_11',
+        unit: '20250326100000:1370100008_43>1370200006_11',
         code: 'UNIT_DELETION_NOT_ALONE',
         reason: '削除ファイル（第6表 予定削除（DLTPLAN））は単独で送ります（同じ連番にほかのファイルがあります）。',
         reasonEn: 'A withdrawal (table 6 planned withdrawal (DLTPLAN)) travels alone (other files share its sequence).',
@@ -310,8 +310,8 @@ describe('importOrder', () => {
 
 describe('comparePlanToActual', () => {
   const jskName = fileName('UPJSK', '202504', HELPER, CM, 4, '20250501090000');
-  const delivered = (o: Record<string, string> = {}) => visit({ updaterVendorCode: '1370200002', ...o });
-  const other = (o: Record<string, string> = {}) => visit({ serviceOfficeNumber: '1370300003', serviceCode: '171001', serviceStartTime: '9999', serviceEndTime: '9999', taisCode: '00170-000123', ...o });
+  const delivered = (o: Record<string, string> = {}) => visit({ updaterVendorCode: '1370200006', ...o });
+  const other = (o: Record<string, string> = {}) => visit({ serviceOfficeNumber: '1370300004', serviceCode: '171001', serviceStartTime: '9999', serviceEndTime: '9999', taisCode: '00170-000123', ...o });
 
   it('lists what was planned and not delivered, delivered and not planned, and changed', () => {
     const plan = file('UPPLAN', [visit({ serviceDate: '20250401' }), visit({ serviceDate: '20250404' }), visit({ serviceDate: '20250407' }), other()], planName);
@@ -323,7 +323,7 @@ describe('comparePlanToActual', () => {
     const c = comparePlanToActual(plan, actual);
     expect(c.issues).toEqual([]);
     expect(c.month).toBe('202504');
-    expect(c.offices).toEqual(['1370200002']); // the rental office is not this provider's business
+    expect(c.offices).toEqual(['1370200006']); // the rental office is not this provider's business
     expect(c.rows.map((r) => [r.date, r.status])).toEqual([
       ['20250401', 'as-planned'],
       ['20250404', 'different'],
@@ -332,7 +332,7 @@ describe('comparePlanToActual', () => {
     ]);
     expect(c.rows[1]).toMatchObject({
       insuredNumber: '0000123456',
-      office: '1370200002',
+      office: '1370200006',
       serviceCode: '111211',
       planned: [{ start: '0930', end: '1000', count: '1', line: 2 }],
       delivered: [{ start: '1000', end: '1030', count: '1', line: 2 }],
@@ -351,7 +351,7 @@ describe('comparePlanToActual', () => {
 describe('第7表 rows of rented products', () => {
   it('two products under one service code are matched product by product (TAIS code)', () => {
     const rental = (tais: string, day: string) =>
-      visit({ serviceOfficeNumber: '1370200002', serviceCode: '171001', units: '500', serviceStartTime: '9999', serviceEndTime: '9999', taisCode: tais, serviceDate: day });
+      visit({ serviceOfficeNumber: '1370200006', serviceCode: '171001', units: '500', serviceStartTime: '9999', serviceEndTime: '9999', taisCode: tais, serviceDate: day });
     const plan = [rental('00170-000123', '20250401'), rental('00285-000456', '20250401')];
     const rows = (secondTimes: string) => [
       annex({ serviceCode: '171001', units: '500', taisCode: '00170-000123', timesOrDays: '1', serviceUnitsOrAmount: '500' }),

@@ -27,7 +27,7 @@ describe('sniffFileType', () => {
 
   it('takes any CSV text under a .CSV / .csv name, and a JPEG under .jpg / .jpeg / .JPG', () => {
     const text = sjis('1,"髙﨑 ｶﾀｶﾅ","自由記述, ""引用"" 改行\r\nあり"\r\n');
-    expect(sniffFileType('UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV', text)).toEqual({ spec: true, type: 'csv' });
+    expect(sniffFileType('UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV', text)).toEqual({ spec: true, type: 'csv' });
     expect(sniffFileType('folder/upplan.csv', bytes([0xef, 0xbb, 0xbf], '1,2'))).toEqual({ spec: true, type: 'csv' });
     expect(sniffFileType('empty.CSV', new Uint8Array())).toEqual({ spec: true, type: 'csv' });
     for (const name of ['家族構成図.jpg', 'a.jpeg', 'B.JPG']) expect(sniffFileType(name, bytes([0xff, 0xd8, 0xff, 0xe0]))).toEqual({ spec: true, type: 'jpeg' });
@@ -38,7 +38,7 @@ describe('sniffFileType', () => {
   it('refuses other formats by their bytes, whatever their name', () => {
     const cases: [string, Uint8Array, string][] = [
       ['見積書.pdf', bytes('%PDF-1.7\n'), 'pdf'],
-      ['UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV', XLSX_HEAD, 'office'],
+      ['UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV', XLSX_HEAD, 'office'],
       ['利用票.xlsx', XLSX_HEAD, 'office'],
       ['送付.zip', bytes('PK\x03\x04', new Array(26).fill(0), 'UPPLAN.CSV'), 'zip'],
       ['空.zip', bytes('PK\x05\x06'), 'zip'],
@@ -78,7 +78,7 @@ describe('refusalReason', () => {
   });
 
   it('tells how to save an Excel workbook named 〜.CSV as CSV', () => {
-    const r = refusalReason('UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV', 'office');
+    const r = refusalReason('UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV', 'office');
     expect(r.ja).toContain('Excelブック');
     expect(r.ja).toContain('名前は仕様のファイルですが、中身が違います');
     expect(r.ja).toContain('「CSV (コンマ区切り)」');

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { validateFiles, validateFileStreams, writeCsvFile, type StreamProgress } from '../src/index.js';
 import { ROOT } from './support/paths.js';
 
-const PLAN = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
-const IMAGE = 'UPKIHON_IMAGE_1370100001_43_1370200002_11_20250325100000_0001.jpg';
+const PLAN = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
+const IMAGE = 'UPKIHON_IMAGE_1370100008_43_1370200006_11_20250325100000_0001.jpg';
 
 /** The sample 第6表 records for 20 synthetic users, one record's 福祉用具名 a free text with ", a comma and a line break. */
 function planBytes(): Uint8Array {

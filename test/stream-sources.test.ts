@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { validateFile, validateStream, readCsvStream, type Issue } from '../src/index.js';
 import { ROOT } from './support/paths.js';
 
-const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+const NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
 
 /** The 4.1 第6表 sample's records 30 times over, with invalid MS932 bytes and a bare CR line end here and there. */
 function damagedFile(): Uint8Array {

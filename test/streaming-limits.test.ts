@@ -30,10 +30,10 @@ import { splitBytes } from './support/streams.js';
 
 const RUNS = process.env['FUZZ'] ? 500 : 50;
 
-const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325120000.CSV';
+const NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325120000.CSV';
 /** A UPPLAN record of edition 4.1 (25 fields), its free text (No.7 被保険者氏名) given. */
 const line = (free = '"髙田　﨑子"') =>
-  ['202407', '131016', '0000123456', '20250325', '202504', '1370100001', free, '244', '', '20250407', '', '0930', '1000', '1', '111211', '', '', '', '', '1370200002', '"ﾍﾙﾊﾟｰ"', '', '0', '1370100001', ''].join(',');
+  ['202407', '131016', '0000123456', '20250325', '202504', '1370100008', free, '244', '', '20250407', '', '0930', '1000', '1', '111211', '', '', '', '', '1370200006', '"ﾍﾙﾊﾟｰ"', '', '0', '1370100008', ''].join(',');
 
 function tokenize(parts: readonly string[], maxRecordLength: number): { rows: Row[]; tokenizer: CsvTokenizer } {
   const tokenizer = new CsvTokenizer(maxRecordLength);
@@ -181,7 +181,7 @@ describe('validateFileStreams', () => {
   });
 
   it('a family-diagram image: only its signature is read, as validateFiles checks it', async () => {
-    const name = 'UPKIHON_IMAGE_1370400004_46_1370500005_A6_20250415090000_0001.jpg';
+    const name = 'UPKIHON_IMAGE_1370400002_46_1370500009_A6_20250415090000_0001.jpg';
     for (const bytes of [new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), sjis('not a jpeg')]) {
       const expected = validateFiles([{ name, bytes }]).files;
       let pulled = 0;
@@ -255,9 +255,9 @@ describe('careplan-csv validate: streaming and limits', () => {
     // ~30 MB: a normal record, one whose free text is 30 million characters, a normal record.
     huge = join(dir, NAME);
     const fd = openSync(huge, 'w');
-    writeSync(fd, sjis(`${line()}\r\n202407,131016,0000123456,20250325,202504,1370100001,"髙`));
+    writeSync(fd, sjis(`${line()}\r\n202407,131016,0000123456,20250325,202504,1370100008,"髙`));
     writeSync(fd, Buffer.alloc(30_000_000, 'A'));
-    writeSync(fd, sjis(`",244,,20250407,,0930,1000,1,111211,,,,,1370200002,"ﾍﾙﾊﾟｰ",,0,1370100001,\r\n${line('"﨑山"')}\r\n`));
+    writeSync(fd, sjis(`",244,,20250407,,0930,1000,1,111211,,,,,1370200006,"ﾍﾙﾊﾟｰ",,0,1370100008,\r\n${line('"﨑山"')}\r\n`));
     closeSync(fd);
   });
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -285,7 +285,7 @@ describe('careplan-csv validate: streaming and limits', () => {
   });
 
   it('--max-record-length, --max-records on a conformant sample turn a pass into a failure', () => {
-    const sample = 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+    const sample = 'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
     const unit = ['UPSIKYU', 'UPHOSOKU'].map((k) => sample.replace('UPPLAN', k));
     expect(json([sample, ...unit]).code).toBe(0);
     const short = json([sample, ...unit, '--max-record-length', '100']);
@@ -314,8 +314,8 @@ describe('careplan-csv validate: streaming and limits', () => {
 
   it('--kind UPPLAN reads a file whose name gives no kind; files whose name gives one keep it', () => {
     const foo = join(dir, 'foo.txt');
-    const jsk = 'samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV';
-    writeFileSync(foo, readFileSync(join(ROOT, 'samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV')));
+    const jsk = 'samples/4.1/UPJSK_202504_1370200006_11_1370100008_43_20250501090000.CSV';
+    writeFileSync(foo, readFileSync(join(ROOT, 'samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV')));
     const without = json([foo]);
     expect(without.code).toBe(1);
     expect(without.report.files[0]!.issues.map((i) => i.code)).toContain('CSV_UNKNOWN_KIND');
@@ -360,8 +360,8 @@ describe('the command orders send units as validateFiles does', () => {
   it('two units of one 連番 that differ in service type and office: the library order, by the whole unit key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'careplan-order-'));
     try {
-      const bytes = readFileSync(join(ROOT, 'samples/4.1/UP1KYO_1370100001_43_1370200002_11_20250325090000.CSV'));
-      const names = ['UP1KYO_1370100001_43_1370200002_11_20250325090000.CSV', 'UP1KYO_1370100001_46_1370000009_11_20250325090000.CSV'];
+      const bytes = readFileSync(join(ROOT, 'samples/4.1/UP1KYO_1370100008_43_1370200006_11_20250325090000.CSV'));
+      const names = ['UP1KYO_1370100008_43_1370200006_11_20250325090000.CSV', 'UP1KYO_1370100008_46_1370000009_11_20250325090000.CSV'];
       for (const n of names) writeFileSync(join(dir, n), bytes);
       const r = spawnSync(process.execPath, [CLI, 'validate', dir, '--format', 'json'], { encoding: 'utf8' });
       const keys = (JSON.parse(r.stdout) as { units: { key: string }[] }).units.map((u) => u.key);
@@ -375,7 +375,7 @@ describe('the command orders send units as validateFiles does', () => {
 });
 
 describe('options that are not counts never switch a limit or a cap off', () => {
-  const name = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+  const name = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
   const broken = new TextEncoder().encode('a,"b\r\n,,\r\n');
   const errorsOf = (options: Parameters<typeof validateFiles>[1]) => validateFiles([{ name, bytes: broken }], options).summary.errors;
 

@@ -58,7 +58,7 @@ describe('every record of samples/ round-trips through its typed form', () => {
 });
 
 describe('typed forms (a 第6表 record of the 4.1 samples, a 利用者補足 tied to 第1/2表)', () => {
-  const name = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+  const name = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
   const plan = readCsvFile({ name, bytes: readFileSync(join('samples/4.1', name)) }).records;
 
   it('dates, months, times, sentinels, numbers, codes and text', () => {
@@ -120,7 +120,7 @@ describe('typed forms (a 第6表 record of the 4.1 samples, a 利用者補足 ti
 });
 
 describe('DECODE_NORMALISED: two spellings of one value are said, never silently changed', () => {
-  const name = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+  const name = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
   const plan = readCsvFile({ name, bytes: readFileSync(join('samples/4.1', name)) }).records;
   it('007 is read as 7, located, and written back as 7', () => {
     const r = decodeRecord('UPPLAN', { ...plan[0]!, units: '00650' }, { file: name, line: 1, record: 1 });
@@ -154,7 +154,7 @@ describe('DECODE_NORMALISED: two spellings of one value are said, never silently
 describe("issues are the validator's", () => {
   it('each record of the broken sample gets exactly the field and record issues validateFile reports for it', () => {
     const records = JSON.parse(readFileSync('samples/records/UPPLAN.202407.broken.json', 'utf8')) as Record<string, string>[];
-    const name = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV';
+    const name = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV';
     const written = writeCsvFile('UPPLAN', records, { csvVersion: '202407', unmappable: 'substitute' });
     const read = readCsvFile({ name, bytes: written.bytes });
     const report = validateFile({ name, bytes: written.bytes });

@@ -107,7 +107,7 @@ describe('record and file rules (第7表)', () => {
   });
 
   it('the total row has office 9999999999, and only it', () => {
-    const r = validateAnnex([annex(), total({ serviceOfficeNumber: '1370200002' }), annex({ serviceCode: '111311', serviceOfficeNumber: '9999999999' })]);
+    const r = validateAnnex([annex(), total({ serviceOfficeNumber: '1370200006' }), annex({ serviceCode: '111311', serviceOfficeNumber: '9999999999' })]);
     expect(only(r.issues, 'RECORD_TOTAL_OFFICE').map((i) => i.line)).toEqual([2, 3]);
   });
 
@@ -158,15 +158,15 @@ describe('file rules', () => {
   });
 
   it('the CSVバージョン matches the naming edition and is in force for the service month', () => {
-    // A row of the receiving office (1370200002): the user is its business.
-    const v32 = { ...validRecord(getLayout('UPPLAN', '202208')!), serviceMonth: '202504', serviceDate: '20250407', detailDistinctionCode: '', serviceOfficeNumber: '1370200002' };
+    // A row of the receiving office (1370200006): the user is its business.
+    const v32 = { ...validRecord(getLayout('UPPLAN', '202208')!), serviceMonth: '202504', serviceDate: '20250407', detailDistinctionCode: '', serviceOfficeNumber: '1370200006' };
     const r = validateFile(file('UPPLAN', [v32], planName, '202208'));
     expect(codesOf(r.issues).sort()).toEqual(['FILE_VERSION_EDITION_MISMATCH', 'FILE_VERSION_NOT_IN_FORCE']);
     expect(only(r.issues, 'FILE_VERSION_NOT_IN_FORCE')[0]!.message).toBe(
       '提供年月 202504 に適用されるCSVバージョンは 202407 です（ファイルは 202208）。',
     );
     // The same 3.2 record for March 2025 under an edition-3 name is right.
-    const march = { ...v32, serviceMonth: '202503', serviceDate: '20250307', careManagementOfficeNumber: '1370100001' };
+    const march = { ...v32, serviceMonth: '202503', serviceDate: '20250307', careManagementOfficeNumber: '1370100008' };
     const ok = validateFile(file('UPPLAN', [march], fileName('UPPLAN', '202503', CM, HELPER, 3), '202208'));
     expect(ok.issues).toEqual([]);
   });
@@ -193,11 +193,11 @@ describe('file rules', () => {
 
   it('records that are not the receiver’s business are flagged (personal data to the wrong office)', () => {
     const jskName = fileName('UPJSK', '202504', HELPER, CM);
-    const own = visit({ updaterVendorCode: '1370200002' });
-    const other = visit({ careManagementOfficeNumber: '1370999999', insuredNumber: '0000999999', updaterVendorCode: '1370200002' });
+    const own = visit({ updaterVendorCode: '1370200006' });
+    const other = visit({ careManagementOfficeNumber: '1370999995', insuredNumber: '0000999999', updaterVendorCode: '1370200006' });
     const r = validateFile(file('UPJSK', [own, other], jskName));
     expect(r.issues.map((i) => [i.code, i.severity, i.line, i.field?.no, i.value])).toEqual([
-      ['FILE_RECORD_NOT_FOR_RECEIVER', 'warning', 2, 6, '1370999999'],
+      ['FILE_RECORD_NOT_FOR_RECEIVER', 'warning', 2, 6, '1370999995'],
     ]);
   });
 });

@@ -12,7 +12,7 @@ import { HAS_CHROMIUM, openPage, suiteBrowser, validated } from './support/brows
 import { ROOT } from './support/paths.js';
 
 const S41 = join(ROOT, 'samples/4.1');
-const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV');
+const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV');
 const samples41 = () =>
   readdirSync(S41)
     .filter((n) => n.endsWith('.CSV'))
@@ -85,7 +85,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page accessibility (axe-core) and narrow scr
         await check('results with English');
 
         // A records table: it may be wider than the screen, but it scrolls inside its own region.
-        await page.click('button.show-records[data-file^="UPPLAN_202504_1370100001_43_1370200002_11_20250325100000"]');
+        await page.click('button.show-records[data-file^="UPPLAN_202504_1370100008_43_1370200006_11_20250325100000"]');
         await page.locator('#records-table').waitFor();
         await check('records');
         if (viewport === PHONE) {

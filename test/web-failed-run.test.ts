@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launch, openPage, PAGE_FILE, validated } from './support/browser.js';
 import { ROOT } from './support/paths.js';
 
-const NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+const NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
 
 describe('the single page file', () => {
   it('has no script end tag in any case and no comment opener inside its script', () => {

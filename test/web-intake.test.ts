@@ -11,9 +11,9 @@ import { HAS_CHROMIUM, openPage, suiteBrowser, summaryOf, validated } from './su
 import { ROOT } from './support/paths.js';
 
 const S41 = join(ROOT, 'samples/4.1');
-const PLAN = join(S41, 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
-const UNIT = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => join(S41, `${k}_202504_1370100001_43_1370200002_11_20250325100000.CSV`));
-const OTHER = join(S41, 'UPKIHON_1370400004_46_1370500005_A6_20250415090000.CSV');
+const PLAN = join(S41, 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV');
+const UNIT = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => join(S41, `${k}_202504_1370100008_43_1370200006_11_20250325100000.CSV`));
+const OTHER = join(S41, 'UPKIHON_1370400002_46_1370500009_A6_20250415090000.CSV');
 
 /** The first bytes of an Excel workbook (.xlsx, a ZIP whose first entry is [Content_Types].xml), then junk. */
 const XLSX = Buffer.concat([
@@ -23,7 +23,7 @@ const XLSX = Buffer.concat([
   Buffer.alloc(200, 0x41),
 ]);
 /** The name the workbook was saved under by mistake: a spec name. */
-const XLSX_AS_CSV = 'UPSIKYU_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+const XLSX_AS_CSV = 'UPSIKYU_202504_1370100008_43_1370200006_11_20250325100000.CSV';
 
 const payload = (path: string) => ({ name: basename(path), mimeType: 'text/csv', buffer: readFileSync(path) });
 

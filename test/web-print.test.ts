@@ -16,8 +16,8 @@ import { downloadBytes, downloadText, HAS_CHROMIUM, launch, openPage, validated,
 import { ROOT } from './support/paths.js';
 
 const S41 = join(ROOT, 'samples/4.1');
-const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV');
-const BROKEN_UNIT = '20250325130000:1370100001_43>1370200002_11';
+const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV');
+const BROKEN_UNIT = '20250325130000:1370100008_43>1370200006_11';
 const PATHS = [
   ...readdirSync(S41)
     .filter((n) => n.endsWith('.CSV'))

@@ -14,7 +14,7 @@ import { HAS_CHROMIUM, launch, openPage, validated } from './support/browser.js'
 import { annex, CM, file, fileName, HELPER, total, visit } from './support/builders.js';
 import { ROOT } from './support/paths.js';
 
-const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV');
+const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV');
 
 /** Eight 身体介護 visits in April, and the 第7表 that sums them up (its amount given, to make it disagree). */
 const visits = Array.from({ length: 8 }, (_, i) => visit({ serviceDate: `202504${String(i * 3 + 1).padStart(2, '0')}` }));
@@ -42,8 +42,8 @@ const FILES: InputFile[] = [
   ...scheduleUnit('20250325110000').map((f) => (f.name.startsWith('UPHOSOKU') ? { ...f, name: f.name.replace(/\.CSV$/, '.csv') } : f)),
   { name: basename(BROKEN).replace(/\.CSV$/, '.csv'), bytes: readFileSync(BROKEN) },
 ];
-const AMOUNT_UNIT = '20250325100000:1370100001_43>1370200002_11';
-const BROKEN_UNIT = '20250325130000:1370100001_43>1370200002_11';
+const AMOUNT_UNIT = '20250325100000:1370100008_43>1370200006_11';
+const BROKEN_UNIT = '20250325130000:1370100008_43>1370200006_11';
 
 describe.skipIf(!HAS_CHROMIUM)('web page: results a clerk can read', () => {
   let browser: Browser;
@@ -72,15 +72,15 @@ describe.skipIf(!HAS_CHROMIUM)('web page: results a clerk can read', () => {
   it('puts failing units first (library order within each group), and failing files first within a unit', async () => {
     // The data is as described: the library lists the units by key, two of them failing.
     expect(expected.units.map((u) => u.key)).toEqual([
-      '20250325080000:1370100001_43>1370200002_11',
+      '20250325080000:1370100008_43>1370200006_11',
       AMOUNT_UNIT,
-      '20250325110000:1370100001_43>1370200002_11',
+      '20250325110000:1370100008_43>1370200006_11',
       BROKEN_UNIT,
     ]);
     const { page, errors, close } = await opened();
     try {
       const units = await page.locator('section.unit[data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
-      expect(units).toEqual([AMOUNT_UNIT, BROKEN_UNIT, '20250325110000:1370100001_43>1370200002_11', '20250325080000:1370100001_43>1370200002_11']);
+      expect(units).toEqual([AMOUNT_UNIT, BROKEN_UNIT, '20250325110000:1370100008_43>1370200006_11', '20250325080000:1370100008_43>1370200006_11']);
       const marks = await page.locator('section.unit[data-unit] h3 .mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-mark')));
       expect(marks).toEqual(['error', 'error', 'warning', 'ok']);
       // Within the warning unit: the file with the warning before the clean ones.
@@ -102,7 +102,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page: results a clerk can read', () => {
       const links = page.locator('nav.overview .failing-links a');
       expect(await links.count()).toBe(2);
       const first = await links.first().innerText();
-      expect(first).toContain('送信元 1370100001（居宅介護支援 43） → 送信先 1370200002（訪問介護 11）・作成 2025年3月25日 10:00:00');
+      expect(first).toContain('送信元 1370100008（居宅介護支援 43） → 送信先 1370200006（訪問介護 11）・作成 2025年3月25日 10:00:00');
       const c = expected.units.find((u) => u.key === BROKEN_UNIT)!;
       const brokenErrors = [...c.issues, ...expected.files.filter((f) => c.files.includes(f.file)).flatMap((f) => f.issues)].filter((i) => i.severity === 'error').length;
       expect(await page.locator(`nav.overview li[data-link-unit="${BROKEN_UNIT}"]`).innerText()).toContain(`エラー ${brokenErrors}件`);
@@ -158,7 +158,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page: results a clerk can read', () => {
     try {
       const heading = page.locator(`section.unit[data-unit="${BROKEN_UNIT}"] h3`);
       const text = await heading.innerText();
-      expect(text).toContain('送信元 1370100001（居宅介護支援 43） → 送信先 1370200002（訪問介護 11）・作成 2025年3月25日 13:00:00');
+      expect(text).toContain('送信元 1370100008（居宅介護支援 43） → 送信先 1370200006（訪問介護 11）・作成 2025年3月25日 13:00:00');
       expect(await heading.locator('.unit-key').innerText()).toBe(BROKEN_UNIT);
 
       const missing = page.locator(`section.unit[data-unit="${BROKEN_UNIT}"] [data-unit-issues] tr[data-code="UNIT_MISSING_FILE"] .msg-ja`);

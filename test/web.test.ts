@@ -12,8 +12,8 @@ import { downloadText, HAS_CHROMIUM, local, openPage, suiteBrowser, summaryOf, v
 import { CLI, ROOT } from './support/paths.js';
 
 const S41 = join(ROOT, 'samples/4.1');
-const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV');
-const BROKEN_UNIT = '20250325130000:1370100001_43>1370200002_11';
+const BROKEN = join(ROOT, 'samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV');
+const BROKEN_UNIT = '20250325130000:1370100008_43>1370200006_11';
 const samples41 = () =>
   readdirSync(S41)
     .filter((n) => n.endsWith('.CSV'))
@@ -74,7 +74,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
       expect(await en.innerText()).toContain('The file is UTF-8');
 
       // A file's records, with the layout's Japanese names as column headings and the keys in their titles.
-      const plan = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+      const plan = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
       await page.click(`button.show-records[data-file="${plan}"]`);
       const table = page.locator('#records-table');
       await table.waitFor();
@@ -220,7 +220,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
     try {
       for (const p of samples41()) {
         const name = basename(p);
-        copyFileSync(p, join(dir, name.startsWith('UPSIKYU_202504_1370100001_43_1370200002_11') ? name.replace(/\.CSV$/, '.csv') : name));
+        copyFileSync(p, join(dir, name.startsWith('UPSIKYU_202504_1370100008_43_1370200006_11') ? name.replace(/\.CSV$/, '.csv') : name));
       }
       copyFileSync(BROKEN, join(dir, basename(BROKEN)));
       const names = readdirSync(dir).sort();
@@ -239,7 +239,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
       expect(commandMarks.get(basename(BROKEN))).toBe('⚠');
       expect([...commandMarks.values()]).toContain('⚠');
       expect(unitMarks.get(BROKEN_UNIT)).toBe('✗');
-      expect(unitMarks.get('20250325100000:1370100001_43>1370200002_11')).toBe('⚠');
+      expect(unitMarks.get('20250325100000:1370100008_43>1370200006_11')).toBe('⚠');
 
       const { page, errors, close } = await open();
       try {
@@ -269,7 +269,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
   });
 
   it('says why a UTF-8 file\'s records are not shown under strict, reads them with lenient, and labels a plan as 予定', async () => {
-    const plan = join(S41, 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV');
+    const plan = join(S41, 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV');
     const { page, errors, close } = await open();
     try {
       await page.setInputFiles('#file-input', [plan, BROKEN]);

@@ -15,7 +15,7 @@ import { runCommand } from './support/command.js';
 import { codes } from './support/issues.js';
 
 const UPPLAN = getLayout('UPPLAN', '202407')!;
-const PLAN_NAME = 'UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV';
+const PLAN_NAME = 'UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV';
 const W = { csvVersion: '202407' } as const;
 const plan = (overrides: Record<string, string> = {}) => validRecord(UPPLAN, overrides);
 const errors = (issues: readonly Issue[]) => issues.filter((i) => i.severity === 'error');
@@ -24,7 +24,7 @@ const fieldOf = (key: string) => UPPLAN.fields.find((f) => f.key === key)!;
 const run = runCommand;
 afterEach(() => vi.restoreAllMocks());
 
-const CONVERT = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100001/43', '--to', '1370200002/11', '--timestamp', '20250325100000', '--lang', 'en'];
+const CONVERT = ['--kind', 'UPPLAN', '--edition', '4.1', '--from', '1370100008/43', '--to', '1370200006/11', '--timestamp', '20250325100000', '--lang', 'en'];
 const SAMPLE = JSON.parse(readFileSync('samples/records/4.1/UPPLAN.json', 'utf8')) as Record<string, string>[];
 
 /** convert on `text` saved as `file` in a fresh folder: the run, and the files written to its out dir. */
@@ -164,7 +164,7 @@ describe('substitutions never change the record and field structure', () => {
   it('the field encoder refuses what would not read back as exactly that one field', () => {
     for (const v of [',', '"', '\r', '\n', 'a,b', '\u0000', '\u0085']) expect(encodeField(v, false), JSON.stringify(v)).toBeUndefined();
     for (const v of ['\u0000', '\u001b', '\u007f', '\u009f']) expect(encodeField(v, true), JSON.stringify(v)).toBeUndefined();
-    expect(encodeField('1370100001', false)).toBe('1370100001');
+    expect(encodeField('1370100008', false)).toBe('1370100008');
     expect(encodeField('"さくら", 新宿\r\n第二', true)).toBe('"""さくら"", 新宿\r\n第二"');
     expect(encodeField('', true)).toBe('""');
   });

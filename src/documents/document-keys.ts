@@ -48,7 +48,7 @@ export interface DocumentKey {
 /** The order of a key's parts in its id. */
 const ID_PARTS: readonly DocumentKeyPart[] = ['office', 'serviceType', 'satelliteBranch', 'insurerNumber', 'insuredNumber', 'planChangeDate', 'serviceMonth', 'consultationDate'];
 
-/** A key as one string, equal for equal keys: `carePlan|1370200002_11|1370100001|43||131016|…`. */
+/** A key as one string, equal for equal keys: `carePlan|1370200006_11|1370100008|43||131016|…`. */
 export function documentId(key: DocumentKey): string {
   return [key.document, `${key.receiver.office}_${key.receiver.serviceType ?? ''}`, ...ID_PARTS.map((p) => key[p] ?? '')].join('|');
 }

@@ -37,7 +37,7 @@ export interface StepRef {
 export interface SendUnitStepBase {
   /** The index of this step in `steps`. */
   readonly index: number;
-  /** The send unit's key, as sendUnitKey gives it: `20250325090000:1370100001_43>1370200002_11`. */
+  /** The send unit's key, as sendUnitKey gives it: `20250325090000:1370100008_43>1370200006_11`. */
   readonly unit: string;
   /** The combination (SEND_UNITS id): `carePlan`, `schedule`, `actual`, `basicInfo`, `preventionPlan`, `…Deletion`. */
   readonly type: string;

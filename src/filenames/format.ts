@@ -76,7 +76,7 @@ export interface BuiltFileName {
 
 /**
  * The name the spec prescribes for these parts, e.g.
- * `UPPLAN_202504_1370100001_43_1370200002_11_20250325093015.CSV`, checked by reading it back. Never throws:
+ * `UPPLAN_202504_1370100008_43_1370200006_11_20250325093015.CSV`, checked by reading it back. Never throws:
  * `ok` is false (and `name` absent) when the parts break a rule; warnings (e.g. an unusual direction) are
  * listed but do not stop the name.
  */

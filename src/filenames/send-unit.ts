@@ -10,7 +10,7 @@ const end = (o: OfficeRef): string => (o.serviceType === undefined ? o.office : 
 /**
  * The key shared by the files of one send unit: the ファイル連番 first (so keys sort in import order), then
  * the sender and the receiver, since one 連番 can be used towards several receivers.
- * E.g. `20250325093015:1370100001_43>1370200002_11`.
+ * E.g. `20250325093015:1370100008_43>1370200006_11`.
  */
 export function sendUnitKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
   expectArguments('sendUnitKey', [['info', info, SEND_UNIT_INFO]]);
@@ -26,7 +26,7 @@ export function unitKeyOf(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'rec
  * sendUnitKey without the service types: the files one ファイル連番 sends from one office to another. A send
  * unit's files share it, and so may a file named with another service type than its unit's, which
  * validateFiles then takes into that unit (see groupBySendUnit): files that share it are validated together.
- * E.g. `20250325093015:1370100001>1370200002`.
+ * E.g. `20250325093015:1370100008>1370200006`.
  */
 export function sendUnitOfficesKey(info: Pick<FileNameInfo, 'timestamp' | 'sender' | 'receiver'>): string {
   expectArguments('sendUnitOfficesKey', [['info', info, SEND_UNIT_INFO]]);

@@ -1,5 +1,5 @@
 // A send unit named in words for people: who sends to whom and when, instead of its key
-// (`20250325130000:1370100001_43>1370200002_11`). The key stays the unit's identity in reports and for support;
+// (`20250325130000:1370100008_43>1370200006_11`). The key stays the unit's identity in reports and for support;
 // this is what a clerk reads (page, print view, CSV of problems).
 import { getServiceType } from '../service-types.js';
 import type { OfficeRef } from '../filenames/index.js';
@@ -10,7 +10,7 @@ type Text = { ja: string; en: string };
 /** What unitLabel reads: a unit of a report, or just its key. */
 export type UnitRef = Pick<SendUnitReport, 'timestamp' | 'sender' | 'receiver'> | string;
 
-/** `1370100001_43` → office 1370100001, service type 43 (edition-3 keys have no service type). */
+/** `1370100008_43` → office 1370100008, service type 43 (edition-3 keys have no service type). */
 function officeOfKeyPart(part: string): OfficeRef {
   const at = part.indexOf('_');
   return at < 0 ? { office: part } : { office: part.slice(0, at), serviceType: part.slice(at + 1) };
@@ -23,7 +23,7 @@ function partsOfKey(key: string): Pick<SendUnitReport, 'timestamp' | 'sender' | 
   return { timestamp: m[1]!, sender: officeOfKeyPart(m[2]!), receiver: officeOfKeyPart(m[3]!) };
 }
 
-/** `1370100001（居宅介護支援 43）`: an office number with its service type's name where the tables know it. */
+/** `1370100008（居宅介護支援 43）`: an office number with its service type's name where the tables know it. */
 function officeText(o: OfficeRef): Text {
   if (o.serviceType === undefined) return { ja: o.office, en: o.office };
   const name = getServiceType(o.serviceType)?.name;
@@ -42,8 +42,8 @@ function madeText(timestamp: string): Text {
 }
 
 /**
- * A send unit in words: `送信元 1370100001（居宅介護支援 43） → 送信先 1370200002（訪問介護 11）・作成 2025年3月25日 13:00:00`
- * and `from 1370100001 (居宅介護支援, service type 43) to 1370200002 (訪問介護, service type 11), made 2025-03-25 13:00:00`.
+ * A send unit in words: `送信元 1370100008（居宅介護支援 43） → 送信先 1370200006（訪問介護 11）・作成 2025年3月25日 13:00:00`
+ * and `from 1370100008 (居宅介護支援, service type 43) to 1370200006 (訪問介護, service type 11), made 2025-03-25 13:00:00`.
  * Takes a unit of a report or its key (sendUnitKey).
  */
 export function unitLabel(unit: UnitRef): Text {

@@ -6,11 +6,11 @@ import { validRecord } from './records.js';
 
 export const TS = '20250325100000';
 /** 通所型サービス（独自） of 総合事業: one monthly (包括) fee, used on its real days. */
-export const DAY_CARE_A6 = { office: '1370600006', serviceType: 'A6' };
+export const DAY_CARE_A6 = { office: '1370600007', serviceType: 'A6' };
 /** 福祉用具貸与 office of the samples. */
-export const RENTAL = { office: '1370300003', serviceType: '17' };
+export const RENTAL = { office: '1370300004', serviceType: '17' };
 /** 地域包括支援センター (介護予防支援 46): receives the plan of a 委託 user from the care manager. */
-export const CENTER_46 = { office: '1370400004', serviceType: '46' };
+export const CENTER_46 = { office: '1370400002', serviceType: '46' };
 
 /** Days of April 2025 as YYYYMMDD. */
 export const april = (day: number) => `202504${String(day).padStart(2, '0')}`;

@@ -2,8 +2,8 @@
 import { buildFileName, getLayout, writeCsvFile, type CsvRecord, type FileNameParts } from '../../src/index.js';
 import { validRecord } from './records.js';
 
-export const CM = { office: '1370100001', serviceType: '43' };
-export const HELPER = { office: '1370200002', serviceType: '11' };
+export const CM = { office: '1370100008', serviceType: '43' };
+export const HELPER = { office: '1370200006', serviceType: '11' };
 
 export function fileName(
   kind: FileNameParts['kind'],
@@ -38,7 +38,7 @@ export const visit = (o: Record<string, string> = {}): CsvRecord => ({
   insuredNumber: '0000123456',
   createdDate: '20250325',
   serviceMonth: '202504',
-  careManagementOfficeNumber: '1370100001',
+  careManagementOfficeNumber: '1370100008',
   careManagerName: '髙田 﨑子',
   units: '244',
   serviceDate: '20250407',
@@ -51,11 +51,11 @@ export const visit = (o: Record<string, string> = {}): CsvRecord => ({
   equipmentNotificationCode: '',
   equipmentName: '',
   detailDistinctionCode: '',
-  serviceOfficeNumber: '1370200002',
+  serviceOfficeNumber: '1370200006',
   serviceOfficeName: 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 新宿',
   satelliteBranch: '',
   over30Days: '0',
-  updaterVendorCode: '1370100001',
+  updaterVendorCode: '1370100008',
   identifier: '',
   ...o,
 });
@@ -66,7 +66,7 @@ export const annex = (o: Record<string, string> = {}): CsvRecord => ({
   insuredNumber: '0000123456',
   serviceMonth: '202504',
   serviceOfficeName: 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ さくら',
-  serviceOfficeNumber: '1370200002',
+  serviceOfficeNumber: '1370200006',
   satelliteBranch: '',
   serviceCode: '111211',
   taisCode: '',

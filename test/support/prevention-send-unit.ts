@@ -5,8 +5,8 @@ import { file, fileName } from './builders.js';
 import { validRecord } from './records.js';
 
 /** 地域包括支援センター (介護予防支援 46) sending to a 通所型サービス (A6). */
-export const CENTER = { office: '1370400004', serviceType: '46' };
-export const DAY_CARE = { office: '1370500005', serviceType: 'A6' };
+export const CENTER = { office: '1370400002', serviceType: '46' };
+export const DAY_CARE = { office: '1370500009', serviceType: 'A6' };
 export const PREVENTION_TS = '20250415100000';
 
 export type PreventionKind = 'UPYOBO' | 'UPYOBO_SUB' | 'UPKIHON' | 'UPKIHON_SUB1' | 'UPKIHON_SUB2';

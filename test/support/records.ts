@@ -19,7 +19,7 @@ export function sampleValue(field: Field, csvVersion: string): string {
     case 'insuredNumber':
       return '0000123456';
     case 'officeNumber':
-      return '1370100001';
+      return '1370100008';
     case 'serviceTypeCode':
       return '11';
     case 'serviceCode':

@@ -95,7 +95,7 @@ export const convertCommand = defineCommand({
     [2, '使い方・入出力のエラー（JSONでない入力、安全でない出力先、既存ファイル等）', 'usage or I/O error (input not JSON, unsafe output, existing file …)'],
   ],
   examples: [
-    'careplan-csv convert samples/records/4.1/UPPLAN.json --kind UPPLAN --edition 4.1 --from 1370100001/43 --to 1370200002/11 --timestamp 20250325100000 --out-dir out',
+    'careplan-csv convert samples/records/4.1/UPPLAN.json --kind UPPLAN --edition 4.1 --from 1370100008/43 --to 1370200006/11 --timestamp 20250325100000 --out-dir out',
     'careplan-csv inspect FILE.CSV > records.json && careplan-csv convert records.json --out-dir out',
   ],
   run(ctx, { values, positionals: [input] }) {

@@ -117,7 +117,7 @@ export const diffCommand = defineCommand({
     [2, '使い方・入出力のエラー（予定・実績の種別が違う、引数が逆、--office の事業所がどちらのファイルにもないなど）', 'usage or I/O error (files of the wrong kinds, arguments swapped, an --office in neither file …)'],
   ],
   examples: [
-    'careplan-csv diff samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV samples/4.1/UPJSK_202504_1370200002_11_1370100001_43_20250501090000.CSV',
+    'careplan-csv diff samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV samples/4.1/UPJSK_202504_1370200006_11_1370100008_43_20250501090000.CSV',
     'careplan-csv diff plan-utf8.CSV UPJSK_….CSV --profile lenient --differences',
   ],
   run(ctx, { values, positionals: [planPath, actualPath] }) {

@@ -244,7 +244,7 @@ export const fixCommand = defineCommand({
     [1, '拒否したファイルがある（何も書き出さない）', 'a file was refused (nothing written for it)'],
     [2, '使い方・入出力のエラー（安全でない出力名、既存ファイル等）', 'usage or I/O error (unsafe output name, existing file …)'],
   ],
-  examples: ['careplan-csv fix samples/broken/UPPLAN_202504_1370100001_43_1370200002_11_20250325130000.CSV --out-dir fixed --unmappable substitute'],
+  examples: ['careplan-csv fix samples/broken/UPPLAN_202504_1370100008_43_1370200006_11_20250325130000.CSV --out-dir fixed --unmappable substitute'],
   run(ctx, { values, positionals: files }) {
     const format = values.format;
     const substitute = values.unmappable === 'substitute';

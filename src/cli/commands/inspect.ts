@@ -102,10 +102,10 @@ export const inspectCommand = defineCommand({
     [2, '使い方・入出力のエラー（標準入力で種別が分からない等）', 'usage or I/O error (stdin whose kind cannot be told …)'],
   ],
   examples: [
-    'careplan-csv inspect samples/4.1/UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
+    'careplan-csv inspect samples/4.1/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV',
     'careplan-csv inspect FILE.CSV --format ndjson | jq .fields[6].value',
     'careplan-csv inspect FILE.CSV --typed > typed.json && careplan-csv convert typed.json --typed --out-dir out',
-    'cat FILE.CSV | careplan-csv inspect - --name UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
+    'cat FILE.CSV | careplan-csv inspect - --name UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV',
   ],
   run(ctx, { values, positionals: [path] }) {
     const command = 'inspect';

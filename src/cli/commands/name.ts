@@ -105,8 +105,8 @@ export const nameCommand = defineCommand({
   summary: { ja: 'ファイル名の意味を説明する（誤りがあれば正確に指摘）／規約どおりの名前を作る', en: 'explain a file name (or say precisely what is wrong with it); build one' },
   details: [
     {
-      ja: 'ファイル名だけを見ます（ファイルを開きません）。パスを渡すとフォルダ部分は無視します。\n--build: 第4版は --from 1370100001/43 のように 事業所番号/サービス種類コード、第3版は事業所番号だけ。\n--timestamp を省くと現在時刻（ローカル時刻）です。',
-      en: 'Only the name is looked at (the file is not opened); folders in a path are ignored.\n--build: edition 4 takes --from 1370100001/43 (OFFICE/SERVICE_TYPE), edition 3 the office number alone.\nWithout --timestamp the current local time is used.',
+      ja: 'ファイル名だけを見ます（ファイルを開きません）。パスを渡すとフォルダ部分は無視します。\n--build: 第4版は --from 1370100008/43 のように 事業所番号/サービス種類コード、第3版は事業所番号だけ。\n--timestamp を省くと現在時刻（ローカル時刻）です。',
+      en: 'Only the name is looked at (the file is not opened); folders in a path are ignored.\n--build: edition 4 takes --from 1370100008/43 (OFFICE/SERVICE_TYPE), edition 3 the office number alone.\nWithout --timestamp the current local time is used.',
     },
   ],
   options: [
@@ -128,8 +128,8 @@ export const nameCommand = defineCommand({
     [2, '使い方のエラー', 'usage error'],
   ],
   examples: [
-    'careplan-csv name UPPLAN_202504_1370100001_43_1370200002_11_20250325100000.CSV',
-    'careplan-csv name --build --kind UPPLAN --edition 4 --month 202504 --from 1370100001/43 --to 1370200002/11 --timestamp 20250325100000',
+    'careplan-csv name UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV',
+    'careplan-csv name --build --kind UPPLAN --edition 4 --month 202504 --from 1370100008/43 --to 1370200006/11 --timestamp 20250325100000',
   ],
   run(ctx, { values, positionals }) {
     const command = 'name';
