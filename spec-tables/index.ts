@@ -17,3 +17,4 @@ export {
 export { RECORD_KEYS, type RecordKeySpec } from './record-keys.js';
 export { SEND_UNITS, type SendUnitSpec, type SendUnitMember } from './send-units.js';
 export { STORED_DOCUMENTS, WITHDRAWALS, type StoredDocumentSpec, type StoredDocumentId, type WithdrawalSpec, type DocumentKeyPart, type FieldSource } from './documents.js';
+export { HIERARCHIES, type HierarchySpec, type HierarchyLevel, type HierarchyKind } from './hierarchies.js';

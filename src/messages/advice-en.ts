@@ -101,6 +101,10 @@ export const adviceEn: AdviceCatalogue = {
   FILE_SUBTOTAL_MISSING: 'Write the AAAA subtotal row for a service type with several rows.',
   FILE_RECORD_NOT_FOR_RECEIVER: 'Check for users or records that are none of the receiver’s business and remove them before sending (personal data sent in error).',
   FILE_SERVICE_TYPE_NOT_SENDER: 'Write one file per service type, so that the file’s contents match the sender’s service type in its name.',
+  // The 第2表 / 予防 別表 NO tree.
+  FILE_PLAN_PATH_REPEATED: 'Number the rows of one user’s plan so that no NO path repeats: give each 援助内容ＮＯ (予防: 利用サービスＮＯ) its own number, and write the file again.',
+  FILE_PLAN_NEED_DIFFERS: 'Write a 課題ＮＯ’s texts on its first row and leave them empty (or the same) on its later rows; a different 課題 needs its own 課題ＮＯ.',
+  FILE_PLAN_GOAL_DIFFERS: 'Write a 援助目標ＮＯ’s long-term goal and period (予防: a 支援計画ＮＯ’s texts) on its first row and leave them empty (or the same) later; a different goal needs its own number.',
   IMAGE_NOT_JPEG: 'Save the family-diagram image again as a JPEG (renaming the file does not convert it).',
   // Send units
   UNIT_ISSUES_TRUNCATED: 'Many issues of one kind: fixing those shown often fixes the rest too.',

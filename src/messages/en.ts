@@ -24,7 +24,9 @@ import { refusalReason } from './refusals.js';
 
 /** A kind in a message: table 7 (UPSIKYU). */
 const K = (kind: string): string => kindLabel(kind).en;
-import type { BadSubstitutionParams, ConditionParams, SubtotalParams } from './ja.js';
+import type { BadSubstitutionParams, ConditionParams, PlanPathParams, SubtotalParams } from './ja.js';
+const planPathEn = (p: PlanPathParams): string => p.path.map((n) => `${n.field.name} ${n.value}`).join(', ');
+const planUserEn = (p: PlanPathParams): string => `user ${p.user}, plan of ${p.plan}`;
 
 export const en: Catalogue = {
   // Field rules (src/schemas/field-rules.ts).
@@ -309,6 +311,10 @@ export const en: Catalogue = {
     p.rule === 'UPJSK.serviceCode'
       ? `Service code ${p.value} is of service type ${p.value.slice(0, 2)}, the sender's is ${p.expected}: each office and service type sends its own file.`
       : `Service type ${p.value} is not the sender's service type ${p.expected}.`,
+  // The 第2表 / 予防 別表 NO tree (src/validate/rules/plan-hierarchy.ts).
+  FILE_PLAN_PATH_REPEATED: (p) => `${planPathEn(p)} is on line ${p.firstLine} and again on line ${p.line} (${planUserEn(p)}): the receiver keys rows on these numbers.`,
+  FILE_PLAN_NEED_DIFFERS: (p) => `${fieldEn(p.field)} of ${planPathEn(p)} differs between lines ${p.firstLine} and ${p.line} (${planUserEn(p)}).`,
+  FILE_PLAN_GOAL_DIFFERS: (p) => `${fieldEn(p.field)} of ${planPathEn(p)} differs between lines ${p.firstLine} and ${p.line} (${planUserEn(p)}).`,
   FILE_NOT_SPEC_FILE: (p) => refusalReason(p.file, p.type).en,
   IMAGE_NOT_JPEG: () => 'The file is not a JPEG image (it does not start with FF D8 FF).',
   UNIT_ISSUES_TRUNCATED: (p) => `${p.more} more ${p.code} issues were not listed (limit ${p.limit} per send unit).`,

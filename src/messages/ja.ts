@@ -44,6 +44,17 @@ export type ReceiverParams =
 
 /** FILE_SERVICE_TYPE_NOT_SENDER: a service code (UPJSK) or service type (DLTJSK) of another type than the sender's. */
 export type SenderTypeParams = { readonly rule: 'UPJSK.serviceCode' | 'DLTJSK.serviceTypeCode'; readonly value: string; readonly expected: string };
+/** FILE_PLAN_*: the user's plan, the NO path (each NO field with its value), the field and the two lines. */
+export type PlanPathParams = {
+  readonly user: string;
+  readonly plan: string;
+  readonly path: readonly { readonly field: FieldName; readonly value: string }[];
+  readonly field: FieldName;
+  readonly firstLine: number;
+  readonly line: number;
+};
+const planPathJa = (p: PlanPathParams): string => p.path.map((n) => `${n.field.name} ${n.value}`).join('・');
+const planUserJa = (p: PlanPathParams): string => `利用者 ${p.user}、計画作成（変更）日 ${p.plan}`;
 
 /** A field and its value. */
 type FieldValue = { readonly field: FieldName; readonly value: string };
@@ -465,6 +476,10 @@ export const ja = {
     p.rule === 'UPJSK.serviceCode'
       ? `サービスコード ${p.value} のサービス種類 ${p.value.slice(0, 2)} が送信元のサービス種類 ${p.expected} と違います。実績は事業所番号・サービス種類ごとのファイルで送ります。`
       : `サービス種類コード ${p.value} が送信元のサービス種類 ${p.expected} と違います。`,
+  // The 第2表 / 予防 別表 NO tree (src/validate/rules/plan-hierarchy.ts).
+  FILE_PLAN_PATH_REPEATED: (p: PlanPathParams) => `${planPathJa(p)} の行が ${p.firstLine}行目と ${p.line}行目で重複しています（${planUserJa(p)}）。受信側はこの番号の組で行を区別します。`,
+  FILE_PLAN_NEED_DIFFERS: (p: PlanPathParams) => `${planPathJa(p)} の${fieldJa(p.field)}が ${p.firstLine}行目と ${p.line}行目で違います（${planUserJa(p)}）。`,
+  FILE_PLAN_GOAL_DIFFERS: (p: PlanPathParams) => `${planPathJa(p)} の${fieldJa(p.field)}が ${p.firstLine}行目と ${p.line}行目で違います（${planUserJa(p)}）。`,
   FILE_NOT_SPEC_FILE: (p: { file: string; type: RefusedType }) => refusalReason(p.file, p.type).ja,
   IMAGE_NOT_JPEG: (_: Empty) => 'ファイルがJPEG画像ではありません（先頭が FF D8 FF でない）。',
   UNIT_ISSUES_TRUNCATED: (p: { code: string; more: number; limit: number }) => `${p.code} はほかに${p.more}件あります（1送信単位${p.limit}件まで表示）。`,

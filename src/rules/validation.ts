@@ -35,6 +35,10 @@ export const VALIDATION_RULES = [
   r('FILE_SUBTOTAL_MISSING', 'file', 'error', '第7表に複数行の種類の区分支給対象小計（AAAA）がない', 'no AAAA subtotal for a type with several rows', '第7表 No.9（複数行の場合は必須）'),
   r('FILE_RECORD_NOT_FOR_RECEIVER', 'file', 'warning', '受信側の事業所と関係のないレコード（個人情報の誤送信の恐れ）', 'a record that is not the receiver’s business', '§2.3, §2.6; 個人情報の安全管理'),
   r('FILE_SERVICE_TYPE_NOT_SENDER', 'file', 'warning', '実績のサービス種類（サービスコード先頭2桁・サービス種類コード）がファイル名の送信元サービス種類と違う', 'a delivery record of another service type than the sender’s in the file name', '第6表 ファイル作成単位（事業所番号・サービス種類ごと）; §2.6'),
+  // The 第2表 / 予防 別表 NO tree (spec-tables/hierarchies.ts, src/validate/rules/plan-hierarchy.ts).
+  r('FILE_PLAN_PATH_REPEATED', 'file', 'warning', '同じ利用者・計画で NO の組（課題ＮＯ・援助目標ＮＯ・援助内容ＮＯ 等）が重複（受信側は行をこの組で区別する）', 'a NO path (課題ＮＯ, 援助目標ＮＯ, 援助内容ＮＯ …) repeated within one user’s plan (the receiver keys rows on it)', '第2表 No.6, 8, 13; 予防 別表 No.5, 10, 14; 構成について'),
+  r('FILE_PLAN_NEED_DIFFERS', 'file', 'warning', '同じ課題ＮＯの課題の記載が行によって違う（2行目以降は空欄か同じ内容）', 'the texts of one 課題ＮＯ differ between rows (later rows: empty or the same)', '第2表 No.6-7; 予防 別表 No.5-9; 構成について'),
+  r('FILE_PLAN_GOAL_DIFFERS', 'file', 'warning', '同じ援助目標ＮＯ（予防: 支援計画ＮＯ）の長期目標・期間（支援計画）の記載が行によって違う', 'the long-term goal (予防: support plan) texts of one 援助目標ＮＯ / 支援計画ＮＯ differ between rows', '第2表 No.8-11; 予防 別表 No.10-13; 構成について'),
   r('IMAGE_NOT_JPEG', 'file', 'error', '家族構成画像がJPEGでない', 'the family-diagram image is not a JPEG', '家族構成 画像ファイル（.jpg）'),
   // Send units
   r('UNIT_ISSUES_TRUNCATED', 'unit', 'info', '同じ問題が送信単位の上限を超えたので省略（件数は表示）', 'more issues of one code than the per-send-unit limit (counted)', 'maxIssuesPerCode option'),

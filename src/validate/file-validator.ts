@@ -1,6 +1,6 @@
 // One file validated record by record: the file name, the codec's findings, then the rules of
 // src/validate/rules/ over every record (each field, each record, then the file rules that need every record:
-// versions, months, duplicates, who the data is for, 第7表 totals) and the facts the file's send unit reads.
+// versions, months, duplicates, the 第2表 NO tree, who the data is for, 第7表 totals) and the facts the file's send unit reads.
 // Fed by the whole-file reader or the streaming reader alike; keeps only small per-user summaries.
 import type { ReadItem, ReadLimits } from '../codec/index.js';
 import { parseFileName, type FileNameInfo } from '../filenames/index.js';
@@ -15,6 +15,7 @@ import { AnnexTotalsRule } from './rules/annex-totals.js';
 import { DuplicateRule } from './rules/duplicates.js';
 import { CurrentRecord, type FileRule, type FileScope } from './rules/file-rule.js';
 import { MonthRule } from './rules/month.js';
+import { PlanHierarchyRule } from './rules/plan-hierarchy.js';
 import { ReceiverRule, ReceiverUsers } from './rules/receiver.js';
 import { RecordChecks } from './rules/record-checks.js';
 import { SendUnitFacts } from './rules/send-unit-facts.js';
@@ -110,6 +111,7 @@ export class FileValidator {
     const months = new MonthRule(scope);
     const receiverUsers = new ReceiverUsers(scope);
     const annex = new AnnexTotalsRule(scope);
+    const duplicates = new DuplicateRule(scope, receiverUsers);
     const unitFacts = new SendUnitFacts(scope, annex.rows);
     const kind = this.kind;
     // Order matters: issues at one place keep the order they were found in, and the per-code caps keep the first.
@@ -117,7 +119,8 @@ export class FileValidator {
       new RecordChecks(scope),
       new VersionRule(scope, months.months),
       months,
-      new DuplicateRule(scope, receiverUsers),
+      duplicates,
+      new PlanHierarchyRule(scope, duplicates),
       new ReceiverRule(scope),
       annex,
       unitFacts,

@@ -37,6 +37,8 @@ export class DuplicateRule implements FileRule {
   private lastLayout: Layout | undefined;
   private lastValues: string[] = [];
   private readonly hasher = new RowHasher();
+  /** The line of the last row found identical to an earlier one (read by the plan-hierarchy rule). */
+  private duplicateLine = 0;
 
   constructor(
     private readonly scope: FileScope,
@@ -78,6 +80,14 @@ export class DuplicateRule implements FileRule {
     }
     const user = this.receiverUsers.userOf(key, seen);
     const first = this.receiverUsers.users.seen(user, this.hasher.hash(values, layout.fields.length), line);
-    if (first !== undefined) sink.add(issue('FILE_DUPLICATE_RECORD', { firstLine: first }, seen.where));
+    if (first !== undefined) {
+      this.duplicateLine = line;
+      sink.add(issue('FILE_DUPLICATE_RECORD', { firstLine: first }, seen.where));
+    }
+  }
+
+  /** Whether the row at `line` was found identical to an earlier row (FILE_DUPLICATE_RECORD). */
+  isDuplicate(line: number): boolean {
+    return this.duplicateLine === line;
   }
 }
