@@ -2,10 +2,11 @@
 // text differs between rows of one user's plan. Synthetic users and texts (髙橋, 山﨑, quotes, commas, line breaks).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EditionDataError, getLayout, readCsvFile, validateFileStreams, validateFiles, type CsvRecord, type Issue } from '../src/index.js';
+import { getLayout, readCsvFile, validateFileStreams, validateFiles, type CsvRecord, type Issue } from '../src/index.js';
 import { HIERARCHIES } from '../spec-tables/hierarchies.js';
 import { checkHierarchies } from '../src/validate/hierarchies.js';
-import { listLayouts } from '../src/spec.js';
+import { PlanMemory, textDigest } from '../src/validate/rules/plan-hierarchy.js';
+import { EditionDataError, listLayouts } from '../src/spec.js';
 import { CM, file, fileName, HELPER } from './support/builders.js';
 import { splitBytes } from './support/streams.js';
 
@@ -63,7 +64,7 @@ describe('第2表 NO tree', () => {
   });
 
   it('texts repeated on every row, and a NO written 01, are the same as once', () => {
-    const repeated = planOf(TAKAHASHI).map((r, i, all) => (r.issue === '' ? { ...r, issue: all[i < 4 ? 0 : 4]!.issue! } : r));
+    const repeated = planOf(TAKAHASHI).map((r, i, all) => (r['issue'] === '' ? { ...r, issue: all[i < 4 ? 0 : 4]!['issue']! } : r));
     repeated[1] = { ...repeated[1]!, issueNo: '01', goalNo: '01', longTermGoal: '安全に入浴を続けられる' };
     expect(validateFiles([up2(repeated)]).files[0]!.issues).toEqual([]);
   });
@@ -131,9 +132,9 @@ describe('第2表 NO tree', () => {
 
   it('users and plans are kept apart, even interleaved; a repeat across the gap is still found', () => {
     const taka = planOf(TAKAHASHI);
-    const yama = planOf(YAMAZAKI).map((r) => ({ ...r, issue: r.issue ? `山﨑: ${r.issue}` : '' }));
+    const yama = planOf(YAMAZAKI).map((r) => ({ ...r, issue: r['issue'] ? `山﨑: ${r['issue']}` : '' }));
     // The same user's next plan (another 計画作成（変更）日) numbers its rows afresh.
-    const next = planOf({ ...TAKAHASHI, createdDate: '20250901', planChangeDate: '20250901' }).map((r) => ({ ...r, longTermGoal: r.longTermGoal ? `${r.longTermGoal}（見直し）` : '' }));
+    const next = planOf({ ...TAKAHASHI, createdDate: '20250901', planChangeDate: '20250901' }).map((r) => ({ ...r, longTermGoal: r['longTermGoal'] ? `${r['longTermGoal']}（見直し）` : '' }));
     const repeat = row(TAKAHASHI, ['2', '1', '1'], { serviceContent: '通院の付き添い' });
     const f = up2([...taka.slice(0, 3), ...yama, ...next, ...taka.slice(3), repeat]);
     const lines = linesOf(f.bytes);
@@ -147,7 +148,7 @@ describe('第2表 NO tree', () => {
   });
 
   it('edition 3.2’s 第2表 has the same tree', () => {
-    const records = planOf(TAKAHASHI).map((r) => ({ ...r, csvVersion: '202208' }));
+    const records: CsvRecord[] = planOf(TAKAHASHI).map((r) => ({ ...r, csvVersion: '202208' }));
     records[4] = { ...records[4]!, goalNo: '2' };
     records.push(row(TAKAHASHI, ['1', '2', '1'], { csvVersion: '202208' }));
     const name = fileName('UP2KYO', undefined, CM, HELPER, 3, '20230224090000');
@@ -204,6 +205,39 @@ describe('the hierarchy data', () => {
     expect(bad([{ no: 'insuredNumber', fields: [] }])).toThrow(/named twice/);
     expect(bad([])).toThrow(/no level/);
     expect(bad([{ no: 'issueNo', fields: [] }, { no: 'goalNo', fields: ['longTermGoal'] }])).toThrow(/innermost/);
+  });
+});
+
+describe('bounded memory', () => {
+  it('keeps at most `cap` paths and plans: the plans seen longest ago are let go, the current one kept', () => {
+    const memory = new PlanMemory(5);
+    const a = memory.plan('A');
+    a.set('1:1/', 1);
+    memory.added();
+    a.set('1:2/', 2);
+    memory.added();
+    const b = memory.plan('B');
+    b.set('1:1/', 3);
+    memory.added();
+    // 2 plans + 3 paths = 5: nothing let go yet; one more path lets A go.
+    expect(memory.plan('A')).toBe(a);
+    memory.plan('B').set('1:2/', 4);
+    memory.added();
+    expect(memory.plan('A')).not.toBe(a);
+    // One plan alone over the cap forgets its paths and goes on.
+    const c = memory.plan('C');
+    for (let i = 0; i < 10; i++) {
+      c.set(`1:${i}/`, i);
+      memory.added();
+    }
+    expect(c.size).toBeLessThan(5);
+  });
+
+  it('texts are kept as 53-bit digests', () => {
+    const long = '課題'.repeat(5000);
+    expect(Number.isSafeInteger(textDigest(long))).toBe(true);
+    expect(textDigest(long)).not.toBe(textDigest(`${long} `));
+    expect(textDigest('髙橋')).not.toBe(textDigest('高橋'));
   });
 });
 

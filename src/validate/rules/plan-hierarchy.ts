@@ -13,7 +13,7 @@ import { fieldRef } from '../layout-fields.js';
 import type { DuplicateRule } from './duplicates.js';
 import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
 
-/** At most this many NO paths and plans are remembered per file (a few MB): see PlanMemory. */
+/** At most this many NO paths and plans are remembered per file (about 16 MB): see PlanMemory. */
 export const MAX_REMEMBERED_PATHS = 100_000;
 
 /** A 53-bit digest of a text (two 32-bit multiplicative hashes), so that long free texts are not kept. */
@@ -30,19 +30,18 @@ export function textDigest(text: string): number {
   return 4294967296 * (2097151 & b) + (a >>> 0);
 }
 
-/** What is remembered of one NO path: its first line, and per level field the first text's digest and line. */
-interface PathFacts {
-  readonly line: number;
-  readonly digests: (number | undefined)[];
-  readonly lines: number[];
-}
-
+/**
+ * What is remembered of one NO path: its first line, and for a level with fields, per field the first non-empty
+ * text's digest and line (NaN: none yet) — `[line, digest0, line0, digest1, line1, …]`, one flat array of numbers
+ * (about 160 bytes a path with its key) rather than an object of arrays.
+ */
+type PathFacts = number | number[];
 /**
  * NO paths by plan, the plans seen longest ago let go once `cap` paths and plans are remembered: rows of one plan
  * come together in practice, so nothing is lost then; a plan let go and seen again starts afresh (a difference
  * across the gap is missed, none is invented).
  */
-class PlanMemory {
+export class PlanMemory {
   private readonly plans = new Map<string, Map<string, PathFacts>>();
   private size = 0;
   private lastKey: string | undefined;
@@ -123,24 +122,30 @@ export class PlanHierarchyRule implements FileRule {
       // Each NO prefixed by its length: no NO text can make two paths one.
       path += `${no.length}:${no}/`;
       let facts = paths.get(path);
-      if (!facts) {
-        facts = { line, digests: [], lines: [] };
+      if (facts === undefined) {
+        facts = line;
+        if (level.fields.length > 0) {
+          facts = [line];
+          for (let f = 0; f < level.fields.length; f++) facts.push(NaN, 0);
+        }
         paths.set(path, facts);
         this.memory.added();
       } else if (l === levels.length - 1) {
         // A row identical to an earlier one is FILE_DUPLICATE_RECORD's already: one cause, one issue.
-        if (!this.duplicates.isDuplicate(line)) this.report(seen, tree, l + 1, level.at, facts.line, 'FILE_PLAN_PATH_REPEATED');
+        const first = typeof facts === 'number' ? facts : facts[0]!;
+        if (!this.duplicates.isDuplicate(line)) this.report(seen, tree, l + 1, level.at, first, 'FILE_PLAN_PATH_REPEATED');
       }
+      if (typeof facts === 'number') continue;
       for (let f = 0; f < level.fields.length; f++) {
         const text = values[level.fields[f]!] ?? '';
         if (text === '') continue;
         const digest = textDigest(text);
-        const first = facts.digests[f];
-        if (first === undefined) {
-          facts.digests[f] = digest;
-          facts.lines[f] = line;
-        } else if (first !== digest) {
-          this.report(seen, tree, l + 1, level.fields[f]!, facts.lines[f]!, l === 0 ? 'FILE_PLAN_NEED_DIFFERS' : 'FILE_PLAN_GOAL_DIFFERS');
+        const at = 1 + 2 * f;
+        if (Number.isNaN(facts[at])) {
+          facts[at] = digest;
+          facts[at + 1] = line;
+        } else if (facts[at] !== digest) {
+          this.report(seen, tree, l + 1, level.fields[f]!, facts[at + 1]!, l === 0 ? 'FILE_PLAN_NEED_DIFFERS' : 'FILE_PLAN_GOAL_DIFFERS');
         }
       }
     }
