@@ -38,7 +38,8 @@ export {
 } from './schemas/field-rules.js';
 export { FORMATS } from '../spec-tables/formats.js';
 export type { FieldCondition, ValueSubstitution, DateOrder } from '../spec-tables/types.js';
-export { byPosition, type Issue, type IssueLocation } from './issues.js';
+export { byPosition, type Issue, type IssueAffected, type IssueConsequences, type IssueLocation } from './issues.js';
+export { CAUSES, type CauseRule } from './rules/causes.js';
 export {
   readCsvFile,
   readCsvItems,

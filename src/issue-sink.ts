@@ -3,8 +3,11 @@
 // behind it — stays bounded whatever the input), gives each issue its severity (the catalogue's, lowered
 // where the draft says so and under the lenient profile) and renders the kept ones' messages. At the end, one
 // FILE_ISSUES_TRUNCATED (a file's sink) or UNIT_ISSUES_TRUNCATED (a send unit's) per code over the cap.
+// It is also where one cause becomes one issue (src/rules/causes.ts): issues that only repeat a cause are
+// counted under it (Issue.consequences), not listed and not counted against any cap.
 import { expectArguments, leaf, OBJECT } from './arguments.js';
-import type { Issue, IssueLocation, Severity } from './issues.js';
+import type { Issue, IssueAffected, IssueLocation, Severity } from './issues.js';
+import { absorbs, causeKey, causeRule, type CauseRef, type CauseRule } from './rules/causes.js';
 import type { MessageParams } from './messages/catalogue.js';
 import { renderIssue } from './messages/render.js';
 import { isPolicy, resolvePolicy, type Policy } from './policy.js';
@@ -19,6 +22,14 @@ export class IssueSink {
   private readonly counts = new Map<string, number>();
   private kept: Issue[] = [];
   private readonly defaults: IssueLocation;
+  /** The cause of the record being checked (see `within`), its rule and key. */
+  private cause: { readonly rule: CauseRule; readonly key: string } | undefined;
+  /** Consequences counted and not yet attached to their cause, by cause key: per code, and records excluded. */
+  private readonly pending = new Map<string, { codes: Map<string, number>; excluded: number }>();
+  /** The keys of the record causes listed (kept): at most the cap of each code. */
+  private readonly listed = new Set<string>();
+  /** Whether a record was left out of the file's cross-record checks (see CauseRule.fileAbsorbs). */
+  private excludedAny = false;
 
   constructor(
     policy: Pick<Policy, 'profile' | 'maxIssuesPerCode'> | Policy = resolvePolicy(),
@@ -54,6 +65,11 @@ export class IssueSink {
    * cost work to gather, past the cap nothing needs gathering. (`add` does both.)
    */
   take(code: string): boolean {
+    const cause = this.cause;
+    if (cause && absorbs(cause.rule, code)) {
+      this.absorb(cause.key, code);
+      return false;
+    }
     const n = (this.counts.get(code) ?? 0) + 1;
     this.counts.set(code, n);
     return n <= this.policy.maxIssuesPerCode;
@@ -62,22 +78,107 @@ export class IssueSink {
   /** Render and keep a draft already counted by `take`. */
   keep(draft: AnyIssueDraft | IssueDraft, where?: IssueLocation): void {
     const located: IssueDraft = where ? { ...draft, where: { ...draft.where, ...where } } : draft;
-    this.kept.push(renderIssue(located, this.severityOf(draft.code, draft.lowered === true), this.defaults));
+    this.push(renderIssue(located, this.severityOf(draft.code, draft.lowered === true), this.defaults));
+  }
+
+  /** Keep a rendered issue; a record cause's key is noted, for the consequences that follow it. */
+  private push(issue: Issue): void {
+    this.kept.push(issue);
+    if (causeRule(issue.code)?.by === 'line') this.listed.add(causeKey(issue)!);
   }
 
   /** An issue another layer made (the reader's, a file name's): counted and kept as a draft is, severity by profile. */
   addIssue(issue: Issue): boolean {
     if (!this.take(issue.code)) return false;
     const severity = this.profiled(issue.code, issue.severity);
-    this.kept.push(severity === issue.severity ? issue : { ...issue, severity });
+    this.push(severity === issue.severity ? issue : { ...issue, severity });
     return true;
   }
 
-  /** The issues kept since the last drain (a reader hands them on row by row). */
+  /**
+   * The issues that follow are those of a record caused by `cause` (the reader's ReadItemRecord.cause): the ones
+   * the cause absorbs are counted under it rather than kept. `within(undefined)` ends the record.
+   */
+  within(cause: CauseRef | undefined): void {
+    const rule = cause && causeRule(cause.code);
+    const key = cause && causeKey(cause);
+    this.cause = rule && key !== undefined ? { rule, key } : undefined;
+  }
+
+  /** Count `n` issues of `code` as consequences of the cause of `key` (see causeKey). */
+  absorb(key: string, code: string, n = 1): void {
+    const codes = this.pendingOf(key).codes;
+    codes.set(code, (codes.get(code) ?? 0) + n);
+  }
+
+  /** Count one record of the cause of `key` left out of the file's cross-record and send-unit checks. */
+  exclude(key: string): void {
+    this.pendingOf(key).excluded++;
+    this.excludedAny = true;
+  }
+
+  private pendingOf(cause: string): { codes: Map<string, number>; excluded: number } {
+    // A record cause past its cap is not listed: what its records cause is counted once for the code, with its
+    // truncation notice (memory stays bounded however many records are shifted).
+    const key = causeRule(cause.replace(CAUSE_SUFFIX, ''))?.by === 'line' && !this.listed.has(cause) ? cause.replace(CAUSE_SUFFIX, OVER_CAP) : cause;
+    let found = this.pending.get(key);
+    if (!found) this.pending.set(key, (found = { codes: new Map(), excluded: 0 }));
+    return found;
+  }
+
+  /** The issues kept since the last drain (a reader hands them on row by row), with what they absorbed so far. */
   drain(): Issue[] {
-    const issues = this.kept;
+    const issues = this.pending.size ? this.kept.map((i) => this.attached(i)) : this.kept;
     this.kept = [];
     return issues;
+  }
+
+  /** A cause with the consequences counted under it so far added to its own (which then are no longer pending). */
+  private attached(issue: Issue): Issue {
+    const key = causeKey(issue);
+    const found = key === undefined ? undefined : this.pending.get(key);
+    if (!found) return issue;
+    this.pending.delete(key!);
+    return withConsequences(issue, found.codes, found.excluded);
+  }
+
+  /**
+   * Causes of the whole file (src/rules/causes.ts `by: 'file'`) absorb their consequences among the kept issues,
+   * in whichever order they came (a stream tells its BOM before it can tell that it is UTF-8).
+   */
+  private resolveFileCauses(): void {
+    // Each file cause by its code; and the first record cause that left records out, for its file-wide codes.
+    const causes: { key: string; code: string; covers: (code: string) => boolean }[] = [];
+    for (const i of this.kept) {
+      const rule = causeRule(i.code);
+      if (rule?.by === 'file' && !causes.some((c) => c.code === i.code)) causes.push({ key: i.code, code: i.code, covers: (code) => absorbs(rule, code) });
+      const wide = rule?.fileAbsorbs;
+      if (wide && this.excludedAny && (i.affected?.excluded || this.pending.get(causeKey(i)!)?.excluded) && !causes.some((c) => c.code === i.code)) {
+        causes.push({ key: causeKey(i)!, code: i.code, covers: (code) => wide.includes(code as RuleCode) });
+      }
+    }
+    if (causes.length === 0) return;
+    this.kept = this.kept.filter((i) => {
+      const cause = causes.find((c) => c.code !== i.code && c.covers(i.code));
+      if (!cause) return true;
+      this.absorb(cause.key, i.code);
+      return false;
+    });
+  }
+
+  /**
+   * Consequences whose cause was not kept (past the cap of its code) go to that code's truncation notice, which
+   * counts the causes left out: counted somewhere, never lost.
+   */
+  private orphansToNotices(): void {
+    for (const [key, found] of this.pending) {
+      const code = key.replace(CAUSE_SUFFIX, '');
+      const at = this.kept.findIndex((i) => (i.code === 'FILE_ISSUES_TRUNCATED' || i.code === 'UNIT_ISSUES_TRUNCATED') && i.value === code);
+      if (at >= 0) this.kept[at] = withConsequences(this.kept[at]!, found.codes, found.excluded);
+    }
+    this.pending.clear();
+    this.listed.clear();
+    this.excludedAny = false;
   }
 
   /** The issues not yet drained, then one truncation notice per code that went over the cap. */
@@ -90,6 +191,10 @@ export class IssueSink {
       else this.keep(draftOf('FILE_ISSUES_TRUNCATED', params, { value: code }));
     }
     this.counts.clear();
+    this.resolveFileCauses();
+    const issues = this.drain();
+    this.kept = issues;
+    this.orphansToNotices();
     return this.drain();
   }
 
@@ -102,6 +207,27 @@ export class IssueSink {
   private profiled(code: string, severity: Severity): Severity {
     return this.policy.profile === 'lenient' && severity === 'error' && ruleOf(code)?.lowered === 'lenientProfile' ? 'warning' : severity;
   }
+}
+
+/** What a cause key adds to its code (see causeKey), and the key of a code's causes past the cap. */
+const CAUSE_SUFFIX = /[@#!].*$/;
+const OVER_CAP = '!over-cap';
+
+/** An issue with consequences (per code) and excluded records added to those it has. */
+function withConsequences(issue: Issue, codes: ReadonlyMap<string, number>, excluded: number): Issue {
+  const merged: Record<string, number> = { ...issue.consequences };
+  for (const [code, n] of codes) merged[code] = (merged[code] ?? 0) + n;
+  let affected: IssueAffected | undefined = issue.affected;
+  if (excluded > 0) {
+    // A record cause stands for its record; a truncation notice for the records of the causes it counts.
+    const base: IssueAffected = affected ?? { records: issue.line !== undefined ? 1 : 0, lines: issue.line !== undefined ? [[issue.line, issue.line]] : [] };
+    affected = { ...base, ...(issue.line === undefined ? { records: base.records + excluded } : {}), excluded: (base.excluded ?? 0) + excluded };
+  }
+  const out: Record<string, unknown> = { ...issue };
+  delete out['consequences'];
+  if (affected) out['affected'] = affected;
+  if (Object.keys(merged).length) out['consequences'] = merged;
+  return out as unknown as Issue;
 }
 
 /** The catalogue's severity of `code`, or a warning when `lowered` (only rules the catalogue marks lowerable may be). */

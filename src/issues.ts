@@ -26,6 +26,11 @@ export interface Issue {
   /** The offending value or name segment, as found. */
   readonly value?: string;
   /**
+   * The records a cause reported once stands for (CSV_UNKNOWN_VERSION: every record of that version; CSV_FIELD_COUNT:
+   * its record): how many, and their lines as runs (see IssueAffected).
+   */
+  readonly affected?: IssueAffected;
+  /**
    * What the message says, as data (JSON-safe: strings, numbers, arrays, plain objects): the values the
    * catalogues of src/messages render `message` and `messageEn` from, typed per code (see `MessageParams`).
    */
@@ -34,14 +39,36 @@ export interface Issue {
   readonly message: string;
   /** The same message in English. */
   readonly messageEn: string;
+  /**
+   * What this issue caused and absorbed, per code: issues that only repeat it (FIELD_CSV_VERSION_MISMATCH under
+   * CSV_UNKNOWN_VERSION, CSV_BOM under CSV_NOT_MS932, CSV_UNKNOWN_KIND under NAME_UNKNOWN_PREFIX, the field
+   * errors of a record under its CSV_FIELD_COUNT) are counted here instead of listed (see src/rules/causes.ts).
+   */
+  readonly consequences?: IssueConsequences;
 }
+
+/**
+ * The records one cause stands for. `lines` are runs [from, to] of the lines where consecutive records start (a
+ * record of several lines counts at its first); at most MAX_AFFECTED_RUNS runs are kept per file, and the records
+ * of runs past them are counted in `linesOmitted`. `excluded`: records whose values were left out of the file's
+ * cross-record and send-unit checks (their columns are shifted, so their keys would be garbage).
+ */
+export interface IssueAffected {
+  readonly records: number;
+  readonly lines: readonly (readonly [number, number])[];
+  readonly linesOmitted?: number;
+  readonly excluded?: number;
+}
+
+/** Issues a cause absorbed, per code (JSON-safe: code → count). */
+export type IssueConsequences = { readonly [code: string]: number };
 
 /** An issue's `params`: JSON-safe values (strings, numbers, booleans, arrays, plain objects), typed per code by MessageParams. */
 export type IssueParams = { readonly [key: string]: unknown };
 
 /** Where an issue is; parts given as `undefined` are left out. */
 export type IssueLocation = {
-  readonly [K in Exclude<keyof Issue, 'code' | 'severity' | 'params' | 'message' | 'messageEn'>]?: Issue[K] | undefined;
+  readonly [K in Exclude<keyof Issue, 'code' | 'severity' | 'params' | 'message' | 'messageEn' | 'consequences'>]?: Issue[K] | undefined;
 };
 
 /** Build an issue, leaving out the location parts that are not known. */

@@ -162,14 +162,14 @@ describe('row-level issues are capped per code', () => {
     expect(r.records).toHaveLength(12500);
     expect(r.lines).toEqual(Array.from({ length: 12500 }, (_, i) => i + 1));
     expect(r.records[12499]).toMatchObject({ csvVersion: 'x', insurerNumber: '' });
-    for (const code of ['CSV_FIELD_COUNT', 'CSV_UNKNOWN_VERSION']) {
-      const kept = r.issues.filter((i) => i.code === code);
-      expect(kept).toHaveLength(10000);
-      expect(kept.at(-1)).toMatchObject({ line: 10000, record: 10000 }); // the first ones are kept
-      expect(leftOut(r.issues, 'FILE_ISSUES_TRUNCATED', code)).toBe(2500);
-    }
+    const kept = r.issues.filter((i) => i.code === 'CSV_FIELD_COUNT');
+    expect(kept).toHaveLength(10000);
+    expect(kept.at(-1)).toMatchObject({ line: 10000, record: 10000 }); // the first ones are kept
+    expect(leftOut(r.issues, 'FILE_ISSUES_TRUNCATED', 'CSV_FIELD_COUNT')).toBe(2500);
+    // One cause, one issue: the unknown version once, with every record it is on.
+    expect(r.issues.filter((i) => i.code === 'CSV_UNKNOWN_VERSION')).toMatchObject([{ line: 1, value: 'x', affected: { records: 12500, lines: [[1, 12500]] } }]);
     const truncated = r.issues.filter((i) => i.code === 'FILE_ISSUES_TRUNCATED');
-    expect(truncated).toHaveLength(2);
+    expect(truncated).toHaveLength(1);
     expect(truncated[0]).toMatchObject({ severity: 'info', file: PLAN });
     expect(truncated.map((i) => i.message)).toContain('CSV_FIELD_COUNT はほかに2500件あります（1ファイル10000件まで表示）。');
   });
@@ -195,7 +195,8 @@ describe('row-level issues are capped per code', () => {
     const s = await streamed(bytes, [17, 50, 51], { name: PLAN, maxIssuesPerCode: 7 });
     expect(s.records).toEqual(whole.records);
     expect(sortIssues(s.issues)).toEqual(sortIssues(whole.issues));
-    expect(countOf(s.issues, 'CSV_UNKNOWN_VERSION')).toBe(7);
+    expect(countOf(s.issues, 'CSV_FIELD_COUNT')).toBe(7);
+    expect(countOf(s.issues, 'CSV_UNKNOWN_VERSION')).toBe(1);
   });
 
   it('300,000 bad lines: a bounded report, every record and line kept', () => {
@@ -203,7 +204,8 @@ describe('row-level issues are capped per code', () => {
     const r = readCsvFile({ name: PLAN, bytes: bad(n) });
     expect(r.records).toHaveLength(n);
     expect(r.lines[n - 1]).toBe(n);
-    expect(r.issues).toHaveLength(2 * 10000 + 2);
+    // 10,000 CSV_FIELD_COUNT and their truncation notice, and the one CSV_UNKNOWN_VERSION of every record.
+    expect(r.issues).toHaveLength(10000 + 1 + 1);
     expect(leftOut(r.issues, 'FILE_ISSUES_TRUNCATED', 'CSV_FIELD_COUNT')).toBe(n - 10000);
   });
 
@@ -214,7 +216,7 @@ describe('row-level issues are capped per code', () => {
     const collected = readCsvItems({ name: PLAN, bytes }, { maxIssuesPerCode: 4 });
     expect(items).toEqual(collected.items);
     expect(result).toEqual({ kind: 'UPPLAN', csvVersion: collected.csvVersion, encoding: collected.encoding });
-    expect(items.filter((i) => (i as { type: string }).type === 'issue')).toHaveLength(4 + 4 + 2 + 1); // + 2 truncated, 1 empty line
+    expect(items.filter((i) => (i as { type: string }).type === 'issue')).toHaveLength(4 + 1 + 1 + 1); // field counts, 1 unknown version, 1 truncated, 1 empty line
     expect(items.filter((i) => (i as { type: string }).type === 'record')).toHaveLength(12);
   });
 
@@ -222,12 +224,15 @@ describe('row-level issues are capped per code', () => {
     const n = 3000;
     const report = validateFile({ name: PLAN, bytes: bad(n) }, { maxIssuesPerCode: 50 });
     expect(report.files[0]!.records).toBe(n);
-    for (const code of ['CSV_FIELD_COUNT', 'CSV_UNKNOWN_VERSION']) {
-      const kept = countOf(report.issues, code);
-      expect(kept).toBeLessThanOrEqual(50);
-      // Whichever cap cut them, kept + counted = every occurrence.
-      expect(kept + leftOut(report.issues, 'FILE_ISSUES_TRUNCATED', code)).toBe(n);
-    }
+    const kept = countOf(report.issues, 'CSV_FIELD_COUNT');
+    expect(kept).toBeLessThanOrEqual(50);
+    // Whichever cap cut them, kept + counted = every occurrence.
+    expect(kept + leftOut(report.issues, 'FILE_ISSUES_TRUNCATED', 'CSV_FIELD_COUNT')).toBe(n);
+    expect(report.issues.filter((i) => i.code === 'CSV_UNKNOWN_VERSION')).toMatchObject([{ affected: { records: n } }]);
+    // Every record is shifted: none is read by the file's other checks, those past the cap included (counted with the notice).
+    const notice = report.issues.find((i) => i.code === 'FILE_ISSUES_TRUNCATED' && i.value === 'CSV_FIELD_COUNT');
+    expect(notice?.affected?.excluded).toBe(n - kept);
+    expect(report.issues.filter((i) => i.code.startsWith('FIELD_'))).toEqual([]);
   });
 });
 

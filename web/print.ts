@@ -4,7 +4,7 @@
 // (line, field No.「name」), the value, the message and what to do, in Japanese with the English beside it.
 import { FILE_NAMES, type FileReport, type Issue, type SendUnitReport } from '../src/core.ts';
 import { adviceOf } from '../src/messages/advice.ts';
-import type { ValidationRun } from '../src/report/issues.ts';
+import { consequencesOf, consequencesText, type ValidationRun } from '../src/report/issues.ts';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, severityCounts, unitMark, unitTypeName, type Mark } from '../src/report/summary.ts';
 import { unitLabel } from '../src/report/unit-label.ts';
 import { h, type Child } from './dom.ts';
@@ -40,6 +40,12 @@ function madeAt(now: Date): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
 }
 
+/** One cause, one issue: what a cause absorbed, under its message (nothing for an issue that is no cause). */
+function consequencesLines(issue: Issue): HTMLElement[] {
+  const ja = consequencesText(issue, 'ja');
+  return ja ? [h('div', { lang: 'ja', class: 'pr-sub' }, ja), h('div', { lang: 'en', class: 'pr-en' }, consequencesText(issue, 'en')!)] : [];
+}
+
 function countsText(issues: readonly Issue[]): HTMLElement {
   const c = severityCounts(issues);
   return issues.length
@@ -68,6 +74,8 @@ function summary(run: ValidationRun, now: Date): HTMLElement {
         row('エラー', 'Errors', String(s.errors)),
         row('警告', 'Warnings', String(s.warnings)),
         row('情報', 'Info', String(s.infos)),
+        // Only when there are any: a report without a cause prints as before.
+        ...(consequencesOf(report.issues) ? [row('原因にまとめた問題', 'Consequences under their causes', String(consequencesOf(report.issues)))] : []),
         row('プロファイル', 'Profile', both(...PROFILE[run.profile])),
         row('作成日時', 'Made', madeAt(now)),
       ),
@@ -103,6 +111,7 @@ function problemRow(issue: Issue, unitLevel: boolean): HTMLTableRowElement {
       { class: 'pr-message' },
       h('div', { lang: 'ja' }, issue.message),
       h('div', { lang: 'en', class: 'pr-en' }, issue.messageEn),
+      ...consequencesLines(issue),
       involved.length ? h('div', { class: 'pr-sub' }, involved.join('、')) : false,
       h('div', { class: 'pr-sub' }, h('code', {}, issue.code)),
     ),

@@ -4,7 +4,7 @@
 // first, so one failing unit is not lost among many clean ones; the downloaded reports keep the library's order.
 import { FILE_NAMES, type FileReport, type Issue, type SendUnitReport } from '../src/core.ts';
 import { kindLabel } from '../src/messages/labels.ts';
-import type { ValidationRun } from '../src/report/issues.ts';
+import { consequencesOf, consequencesText, type ValidationRun } from '../src/report/issues.ts';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, severityCounts, unitMark, unitTypeName, type Mark } from '../src/report/summary.ts';
 import { unitLabel } from '../src/report/unit-label.ts';
 import { editionLabel, profileLabel } from '../src/report/words.ts';
@@ -89,6 +89,9 @@ export function renderResults(r: ValidationRun, hooks: ResultsHooks): { summary:
       ),
     ),
   ];
+  // Consequences counted under their causes are not in the counts: said when there are any.
+  const absorbed = consequencesOf(report.issues);
+  if (absorbed) summary.push(' ', h('span', { id: 'summary-consequences', 'data-consequences': String(absorbed) }, bi(`（このほか原因にまとめた問題 ${absorbed}件）`, `(and ${absorbed} consequences counted under their causes)`)));
 
   const fileReports = new Map(report.files.map((f) => [f.file, f]));
   const byFile = issuesByFile(report);
@@ -225,6 +228,12 @@ function whereCell(issue: Issue, unitLevel: boolean): HTMLTableCellElement {
   return h('td', { class: 'where' }, ...parts);
 }
 
+/** One cause, one issue: what a cause absorbed, under its message (nothing for an issue that is no cause). */
+function consequencesLine(issue: Issue): HTMLElement | false {
+  const ja = consequencesText(issue, 'ja');
+  return ja ? h('span', { class: 'consequences' }, bi(ja, consequencesText(issue, 'en')!)) : false;
+}
+
 function issueTable(issues: readonly Issue[], unitLevel: boolean): HTMLElement {
   const shown = issues.slice(0, MAX_ISSUES_SHOWN);
   const rows = shown.map((issue) => {
@@ -242,6 +251,7 @@ function issueTable(issues: readonly Issue[], unitLevel: boolean): HTMLElement {
         { class: 'message' },
         h('span', { class: 'msg-ja', lang: 'ja' }, issue.message),
         h('span', { class: 'msg-en', lang: 'en' }, issue.messageEn),
+        consequencesLine(issue),
         unitLevel && issue.files?.length ? h('span', { class: 'involved' }, issue.files.join('、')) : false,
       ),
     );

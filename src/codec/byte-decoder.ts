@@ -35,6 +35,8 @@ export class ByteDecoder {
   private readonly ms932 = ms932Decoder();
   private readonly utf8 = new TextDecoder('utf-8');
   private issues: Issue[] = [];
+  /** The input started with a UTF-8 BOM (reported once the encoding is decided). */
+  private bom = false;
   /** Set by decideOnWhole: the verdict of the whole input, known before its first byte is decoded. */
   private wholeIsUtf8: boolean | undefined;
   /** Set by decideOnWhole: the whole input is MS932 but valid UTF-8 too (reported at the end, as a stream does). */
@@ -62,11 +64,13 @@ export class ByteDecoder {
    * decided at the start — where a stream can only tell at its end (CSV_NOT_MS932_LATE).
    */
   decideOnWhole(bytes: Uint8Array): void {
-    const verdict = decideWholeInput(bytes);
+    // Decided on the bytes after a BOM: the BOM's own bytes are UTF-8 whatever follows them.
+    const skip = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const verdict = decideWholeInput(skip ? bytes.subarray(skip) : bytes);
     this.wholeIsUtf8 = verdict.utf8;
-    this.wholeAmbiguity = verdict.ambiguity;
+    this.wholeAmbiguity = verdict.ambiguity && skip ? { ...verdict.ambiguity, offset: verdict.ambiguity.offset + skip } : verdict.ambiguity;
     this.lines.holdsWhole();
-    if (verdict.ambiguity) this.lines.keep(verdict.ambiguity.offset);
+    if (this.wholeAmbiguity) this.lines.keep(this.wholeAmbiguity.offset);
   }
 
   push(chunk: Uint8Array): Decoded {
@@ -105,13 +109,15 @@ export class ByteDecoder {
       this.hold(bytes);
       if (this.pendingLength < 3 && !atEnd) return this.keepHeld('');
       bytes = this.release();
+      // A BOM is reported with the encoding it turns out to be in: counted under CSV_NOT_MS932 when the rest is
+      // UTF-8 (one cause, one issue), CSV_BOM of its own when the rest is MS932 (see `decided`).
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-        this.report(issue('CSV_BOM', {}, { offset: 0, value: hex([0xef, 0xbb, 0xbf]) }));
+        this.bom = true;
         this.lines.next(bytes.subarray(0, 3));
         this.offset = 3;
         bytes = bytes.subarray(3);
-        this.decideUtf8(0);
-      } else this.phase = 'ascii';
+      }
+      this.phase = 'ascii';
     }
     if (this.phase === 'ascii') {
       const firstHigh = bytes.findIndex((b) => b >= 0x80);
@@ -129,13 +135,13 @@ export class ByteDecoder {
       if (this.pendingLength < SNIFF_WINDOW && !atEnd) return this.keepHeld(out);
       bytes = this.release();
       if (this.pendingLength === 0 && bytes.length === 0) {
-        this.phase = 'ms932';
+        this.decideMs932();
         return out;
       }
       if (this.wholeIsUtf8 === true || looksLikeUtf8(bytes.subarray(0, SNIFF_WINDOW), atEnd && bytes.length <= SNIFF_WINDOW)) {
-        this.decideUtf8(this.offset);
+        this.decideUtf8(this.bom ? 0 : this.offset);
       } else {
-        this.phase = 'ms932';
+        this.decideMs932();
         // A guess unless the whole input was seen: keep watching for the evidence that it is UTF-8 after all.
         if (this.wholeIsUtf8 === undefined) this.watch = new Utf8Watch((offset) => this.lines.keep(offset));
       }
@@ -161,8 +167,15 @@ export class ByteDecoder {
 
   private decideUtf8(offset: number): void {
     const lenient = this.options.lenient === true;
-    this.report(issue('CSV_NOT_MS932', { offset, lenient }, { offset }));
+    if (this.bom) this.options.sink.absorb('CSV_NOT_MS932', 'CSV_BOM');
+    this.report(issue('CSV_NOT_MS932', this.bom ? { offset, lenient, bom: true } : { offset, lenient }, { offset }));
     this.phase = lenient ? 'utf8' : 'refused';
+  }
+
+  /** The input is MS932: a BOM before it is a problem of its own. */
+  private decideMs932(): void {
+    this.phase = 'ms932';
+    if (this.bom) this.report(issue('CSV_BOM', {}, { offset: 0, value: hex([0xef, 0xbb, 0xbf]) }));
   }
 
   /** Into the file's sink; kept issues come out with the text of the same push. */

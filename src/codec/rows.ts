@@ -5,6 +5,8 @@ import { type Issue } from '../issues.js';
 import type { IssueSink } from '../issue-sink.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../policy.js';
 import { issue as draft, type AnyIssueDraft } from '../rules/draft.js';
+import type { CauseRef } from '../rules/causes.js';
+import { UnknownVersions } from './unknown-versions.js';
 import { CSV_VERSIONS, CURRENT_CSV_VERSION, getLayout, isServedCsvVersion, listLayouts, type FileKind, type Layout } from '../spec.js';
 import { codePointLabel, isAscii, isEncodable } from './ms932.js';
 import { recordFactory, type RecordFactory } from './record-factory.js';
@@ -31,6 +33,12 @@ export interface ReadItemRecord {
   readonly quoted: readonly boolean[];
   /** How the record ended in the file. */
   readonly terminator: Terminator;
+  /**
+   * The cause, reported once, that this record's own issues would only repeat (src/rules/causes.ts): its
+   * CSV_FIELD_COUNT (shifted columns), or the CSV_UNKNOWN_VERSION of its version. The validator counts them
+   * under it instead of listing them.
+   */
+  readonly cause?: CauseRef;
 }
 export interface ReadItemIssue {
   readonly type: 'issue';
@@ -90,9 +98,14 @@ export class RowProcessor {
 
   private readonly emitItem: ((item: ReadItem) => void) | undefined;
   private readonly keep: KeptRecords | undefined;
+  /** The records of each CSVバージョン the spec does not define: one CSV_UNKNOWN_VERSION each, at the end. */
+  private readonly unknownVersions: UnknownVersions;
+  /** The cause of the record being read, when it has one (ReadItemRecord.cause). */
+  private cause: CauseRef | undefined;
 
   constructor(private readonly options: RowProcessorOptions) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.unknownVersions = new UnknownVersions(options.sink);
     this.emitItem = options.emit;
     this.keep = options.keep;
   }
@@ -180,6 +193,7 @@ export class RowProcessor {
     // The file's own version (nearly every record): nothing to report, its layout known.
     const layout = version === this.fileVersion && this.fileLayout ? this.fileLayout : this.layoutFor(version, kind, cells.length, line);
     if (!layout) return;
+    this.cause = this.unknownVersions.causeOf(version);
     this.checkShape(row, layout);
     if (layout !== this.lastLayout) {
       this.lastLayout = layout;
@@ -203,6 +217,7 @@ export class RowProcessor {
       values: cells,
       quoted: row.quoted,
       terminator: row.terminator,
+      ...(this.cause ? { cause: this.cause } : {}),
     });
   }
 
@@ -219,6 +234,9 @@ export class RowProcessor {
       this.reportLineEndings();
       if (this.index === 0) this.report(draft('CSV_EMPTY_FILE', {}));
     }
+    // Known only now: how many records each unknown CSVバージョン was on (reported at its first line).
+    // Each was counted against its cap when first seen: kept now, and handed on with the sink's last issues.
+    for (const found of this.unknownVersions.drafts(DEFINED_VERSIONS)) this.options.sink.keep(found);
     // The last stage of the reader: the file's truncation notices (the decoder's codes too) come here.
     for (const issue of this.options.sink.finish()) this.put({ type: 'issue', issue });
     return this.take();
@@ -303,7 +321,7 @@ export class RowProcessor {
     if (known) {
       this.report(draft('CSV_UNSUPPORTED_VERSION', { version, edition: known.edition, kind }, where));
     } else {
-      this.report(draft('CSV_UNKNOWN_VERSION', { version, defined: DEFINED_VERSIONS }, where));
+      this.unknownVersions.add(version, line, record);
     }
     // Key the record anyway by the file's version, or by the layout whose field count fits.
     return (this.fileVersion ? this.layoutOf(kind, this.fileVersion) : undefined) ?? this.fallbackFor(kind, cellCount);
@@ -327,15 +345,34 @@ export class RowProcessor {
       const n = cells.length;
       const other = this.otherWith(layout.kind, n);
       const params = { count: n, expected, kind: layout.kind, csvVersion: layout.csvVersion, edition: layout.edition };
-      this.report(
+      const cause: CauseRef = { code: 'CSV_FIELD_COUNT', line };
+      // Shifted columns: the record's quoting checks read the wrong fields. Counted under the cause (kept first,
+      // so they are counted under it, and handed on with their count), and the record carries it as its cause —
+      // also past the cap, where what it causes is counted with the code's truncation notice.
+      const sink = this.options.sink;
+      const kept = sink.add(
         draft('CSV_FIELD_COUNT', other ? { ...params, other: { csvVersion: other.csvVersion, edition: other.edition } } : params, {
           line,
           record,
           value: n > expected ? cells.slice(expected).join(',') : String(n),
         }),
       );
-      if (n > expected) return;
+      if (n < expected) {
+        sink.within(cause);
+        this.checkQuoting(row, layout);
+        sink.within(undefined);
+      }
+      if (kept) for (const issue of sink.drain()) this.put({ type: 'issue', issue });
+      this.cause = cause;
+      return;
     }
+    this.checkQuoting(row, layout);
+  }
+
+  /** Free text quoted, anything else not (reported per field). */
+  private checkQuoting(row: Row, layout: Layout): void {
+    const { cells, line } = row;
+    const record = this.index;
     const fields = layout.fields;
     for (let i = 0; i < fields.length && i < cells.length; i++) {
       const f = fields[i]!;

@@ -19,7 +19,7 @@ import {
 } from './names.js';
 import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
-import { codeTableOf, controlLabel, count, exampleOf, fieldEn, kindLabel, quoted, sendUnitName } from './labels.js';
+import { codeTableOf, controlLabel, count, exampleOf, fieldEn, kindLabel, lineRuns, quoted, sendUnitName } from './labels.js';
 import { refusalReason } from './refusals.js';
 
 /** A kind in a message: table 7 (UPSIKYU). */
@@ -133,7 +133,7 @@ export const en: Catalogue = {
   COMPARE_MONTH_MISMATCH: (p) => `Plan and delivery cover different months (${p.months.join(', ')}).`,
   // The reader (src/codec/byte-decoder.ts, rows.ts, read.ts).
   CSV_NOT_MS932: (p) =>
-    `The file is UTF-8 (byte offset ${p.offset}); the spec requires Shift_JIS (MS932). ` +
+    `The file is UTF-8 (byte offset ${p.offset}${p.bom ? ', with a UTF-8 byte order mark EF BB BF' : ''}); the spec requires Shift_JIS (MS932). ` +
     (p.lenient ? 'Reading on as UTF-8.' : 'Reading stopped (the lenient option reads it as UTF-8).'),
   CSV_NOT_MS932_LATE: (p) =>
     `Only its end showed that the file is UTF-8 (${p.long ? 'a 3- or 4-byte UTF-8 sequence (Japanese, say)' : 'bytes invalid in MS932 and valid in UTF-8'} at byte offset ${p.offset}); the spec requires Shift_JIS (MS932). ` +
@@ -164,7 +164,9 @@ export const en: Catalogue = {
   CSV_BAD_QUOTE: (p) => `Line ${p.line} (field ${p.field}): a stray quote: text after a closing quote, or an undoubled quote inside an unquoted field; this record could not be read.`,
   CSV_UNQUOTED_FREE_TEXT: (p) => `${fieldEn(p.field)} is free text but not enclosed in double quotes.`,
   CSV_QUOTED_NON_FREE_TEXT: (p) => `${fieldEn(p.field)} is not free text but is enclosed in double quotes.`,
-  CSV_UNKNOWN_VERSION: (p) => `CSV version ${JSON.stringify(p.version)} is not defined by the spec.`,
+  CSV_UNKNOWN_VERSION: (p) =>
+    `CSV version ${JSON.stringify(p.version)}, not defined by the spec, on ${count(p.records)} record${p.records === 1 ? '' : 's'} ` +
+    `(line${p.records === 1 ? '' : 's'} ${lineRuns(p.lines, ', ', ' …')}${p.linesOmitted ? ` and ${count(p.linesOmitted)} more record${p.linesOmitted === 1 ? '' : 's'}` : ''}); the spec's CSV versions are ${p.defined.join(', ')}.`,
   CSV_UNSUPPORTED_VERSION: (p) => `CSV version ${p.version} (${p.edition}) of ${p.kind} is not supported by this library.`,
   CSV_MIXED_VERSIONS: (p) => `CSV version ${p.version} differs from this file's ${p.fileVersion}; one file cannot mix CSV versions.`,
   CSV_RECORD_TOO_LONG: (p) => `Line ${p.line} (field ${p.field}): the record is longer than the limit (${count(p.limit)} characters); this record could not be read.`,

@@ -24,7 +24,7 @@ import { FORMATS } from '../../spec-tables/formats.js';
 import { VALUE_CODECS } from '../schemas/value-codecs.js';
 import type { RefusedType } from '../codec/sniff.js';
 import type { FieldName } from './catalogue.js';
-import { codeTableOf, controlLabel, count, exampleOf, fieldJa, kindLabel, quoted, sendUnitName } from './labels.js';
+import { codeTableOf, controlLabel, count, exampleOf, fieldJa, kindLabel, lineRuns, quoted, sendUnitName } from './labels.js';
 import { refusalReason } from './refusals.js';
 
 /** A kind in a message: 第7表（UPSIKYU）. */
@@ -274,8 +274,8 @@ export const ja = {
   COMPARE_WRONG_KIND: (p: { file: string; kind: string; found?: string }) => `${p.file} は ${p.kind} ではありません（${p.found ?? '不明'}）。`,
   COMPARE_MONTH_MISMATCH: (p: { months: readonly string[] }) => `予定と実績の対象年月が違います（${p.months.join('・')}）。`,
   // The reader (src/codec/byte-decoder.ts, rows.ts, read.ts).
-  CSV_NOT_MS932: (p: { offset: number; lenient: boolean }) =>
-    `ファイルがUTF-8で書かれています（バイト位置 ${p.offset}）。仕様の文字コードはShift_JIS（MS932）です。` +
+  CSV_NOT_MS932: (p: { offset: number; lenient: boolean; bom?: boolean }) =>
+    `ファイルがUTF-8で書かれています（バイト位置 ${p.offset}${p.bom ? '、先頭にUTF-8のBOM（EF BB BF）あり' : ''}）。仕様の文字コードはShift_JIS（MS932）です。` +
     (p.lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（lenient オプションでUTF-8として読めます）。'),
   CSV_NOT_MS932_LATE: (p: { offset: number; long: boolean }) =>
     `ファイル全体を読み終えて、UTF-8で書かれていると分かりました（バイト位置 ${p.offset} に${p.long ? '3バイト以上のUTF-8の文字（日本語など）' : 'MS932として不正でUTF-8として正しいバイト'}）。仕様の文字コードはShift_JIS（MS932）です。` +
@@ -309,7 +309,9 @@ export const ja = {
     `${p.line}行目（${p.field}番目の項目）: 「"」の使い方が不正です（閉じ「"」の後に文字がある、または囲まれていない項目に「"」があり「""」と二重にしていない）。このレコードは読めませんでした。`,
   CSV_UNQUOTED_FREE_TEXT: (p: { field: FieldName }) => `${fieldJa(p.field)} はフリーテキストですが「"」で囲まれていません。`,
   CSV_QUOTED_NON_FREE_TEXT: (p: { field: FieldName }) => `${fieldJa(p.field)} はフリーテキストではないのに「"」で囲まれています。`,
-  CSV_UNKNOWN_VERSION: (p: { version: string; defined: readonly string[] }) => `CSVバージョン ${JSON.stringify(p.version)} は仕様に定義されていません（${p.defined.join('・')}）。`,
+  CSV_UNKNOWN_VERSION: (p: { version: string; defined: readonly string[]; records: number; lines: readonly (readonly [number, number])[]; linesOmitted?: number }) =>
+    `CSVバージョン ${JSON.stringify(p.version)}（仕様にない値）が ${count(p.records)} レコード（行 ${lineRuns(p.lines, '、', ' ほか')}${p.linesOmitted ? ` ほか ${count(p.linesOmitted)} レコード` : ''}）にあります。` +
+    `仕様のCSVバージョンは ${p.defined.join('・')} です。`,
   CSV_UNSUPPORTED_VERSION: (p: { version: string; edition: string; kind: string }) => `CSVバージョン ${p.version}（${p.edition}）の${p.kind}は、このライブラリでは読めません。`,
   CSV_MIXED_VERSIONS: (p: { version: string; fileVersion: string }) =>
     `CSVバージョン ${p.version} が、このファイルの ${p.fileVersion} と異なります。1ファイルに複数のCSVバージョンは混在できません。`,

@@ -52,3 +52,12 @@ export function kindLabel(kind: string): { ja: string; en: string } {
   const spec = Object.hasOwn(FILE_NAMES, kind) ? FILE_NAMES[kind as FileNameKind] : undefined;
   return spec ? { ja: `${spec.shortJa}（${kind}）`, en: `${spec.shortEn} (${kind})` } : { ja: kind, en: kind };
 }
+
+/** Runs of lines shown in a message (the rest are in the issue's params): `1–4、7` / `1–4, 7`, then "ほか" / "…". */
+const RUNS_SHOWN = 5;
+
+/** Runs of lines [from, to] as a message writes them (the first RUNS_SHOWN; `more` when there are others). */
+export function lineRuns(runs: readonly (readonly [number, number])[], sep: string, more: string): string {
+  const shown = runs.slice(0, RUNS_SHOWN).map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
+  return shown.join(sep) + (runs.length > RUNS_SHOWN ? more : '');
+}

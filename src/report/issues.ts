@@ -64,3 +64,39 @@ export function whereText(issue: Issue, lang: Lang, { byteLine = true }: { reado
   if (issue.segment) parts.push(`ファイル名「${issue.segment.name}」`);
   return parts.join(' ');
 }
+
+/** How many issues `issue` absorbed as consequences of its cause (Issue.consequences), 0 when none. */
+export function consequenceCount(issue: Pick<Issue, 'consequences'>): number {
+  let n = 0;
+  for (const k in issue.consequences) n += issue.consequences[k]!;
+  return n;
+}
+
+/** The consequences of every issue of a report: counted under their causes, not listed (and not in the summary's counts). */
+export function consequencesOf(issues: readonly Pick<Issue, 'consequences'>[]): number {
+  return issues.reduce((n, i) => n + consequenceCount(i), 0);
+}
+
+/**
+ * What a cause stands for beyond its own message, in words, for every format (text, SARIF, JUnit, the problems
+ * CSV, the page): the consequences counted under it, per code, and the records left out of the cross checks.
+ * Undefined for an issue that is no cause (so the reports of files without one do not change).
+ */
+export function consequencesText(issue: Pick<Issue, 'consequences' | 'affected'>, lang: Lang): string | undefined {
+  const n = consequenceCount(issue);
+  const excluded = issue.affected?.excluded ?? 0;
+  if (n === 0 && excluded === 0) return undefined;
+  const codes = Object.entries(issue.consequences ?? {}).map(([code, k]) => `${code} ${k}`);
+  if (lang === 'en') {
+    const parts = [
+      n ? `${n} consequence${n === 1 ? '' : 's'} of this cause not listed (${codes.join(', ')})` : '',
+      excluded ? `${excluded} record${excluded === 1 ? '' : 's'} left out of the cross-record and send-unit checks` : '',
+    ];
+    return `${parts.filter(Boolean).join('; ')}.`;
+  }
+  const parts = [
+    n ? `この原因による問題 ${n} 件（${codes.join('、')}）は省略` : '',
+    excluded ? `${excluded} レコードをファイル内・送信単位の照合から除外` : '',
+  ];
+  return `${parts.filter(Boolean).join('、')}。`;
+}

@@ -4,7 +4,7 @@
 // = + - @ (or tab/CR): those get a leading ' so a spreadsheet opening the report never runs it as a formula.
 import { expectArguments, LANG, TOOL_NAME, VALIDATION_RUN } from '../arguments.js';
 import type { Issue } from '../issues.js';
-import { fails, whereText, type Lang, type ValidationRun } from './issues.js';
+import { consequencesText, fails, whereText, type Lang, type ValidationRun } from './issues.js';
 import type { ToolInfo } from './sarif.js';
 import { quoteValue } from './style.js';
 
@@ -57,6 +57,8 @@ function caseOf(run: ValidationRun, issue: Issue, classname: string, lang: Lang)
     ...(issue.file ? [`file: ${issue.file}`] : []),
     issue.message,
     issue.messageEn,
+    // One cause, one issue: its consequences, counted under it.
+    ...[consequencesText(issue, 'ja'), consequencesText(issue, 'en')].filter((t): t is string => t !== undefined),
   ].join('\n');
   return fails(issue, run.failOn)
     ? { name, classname, failure: { message: `${issue.message} / ${issue.messageEn}`, type: issue.code, body } }

@@ -22,7 +22,7 @@ import { expectArguments, VALIDATION_RUN } from '../arguments.js';
 import type { Issue } from '../issues.js';
 import { adviceOf } from '../messages/advice.js';
 import type { SendUnitReport } from '../validate/index.js';
-import { severityLabel, type ValidationRun } from './issues.js';
+import { consequencesText, severityLabel, type ValidationRun } from './issues.js';
 import { unitLabel } from './unit-label.js';
 
 /** The columns, in order: a Japanese heading with its English. */
@@ -72,6 +72,12 @@ function unitCell(unit: SendUnitReport): string {
 
 const bilingual = (severity: Issue['severity']): string => `${severityLabel(severity, 'ja')} / ${severityLabel(severity, 'en')}`;
 
+/** A cause's message with its consequences (counted, not listed) on a line of its own in the same cell. */
+function withConsequences(message: string, issue: Issue, lang: 'ja' | 'en'): string {
+  const absorbed = consequencesText(issue, lang);
+  return absorbed ? `${message}\n${absorbed}` : message;
+}
+
 /** A row's cells: text cells through excelText, numbers as numbers. */
 function row(issue: Issue, unit: SendUnitReport | undefined): string[] {
   const text = (value: string | undefined) => excelText(value ?? '');
@@ -87,9 +93,9 @@ function row(issue: Issue, unit: SendUnitReport | undefined): string[] {
     number(issue.field?.no),
     text(fieldName),
     text(issue.value),
-    text(issue.message),
+    text(withConsequences(issue.message, issue, 'ja')),
     text(adviceOf(issue.code, 'ja')),
-    text(issue.messageEn),
+    text(withConsequences(issue.messageEn, issue, 'en')),
     text(adviceOf(issue.code, 'en')),
   ];
 }

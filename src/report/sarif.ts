@@ -3,7 +3,13 @@
 import { expectArguments, TOOL_INFO, VALIDATION_RUN } from '../arguments.js';
 import type { Issue } from '../issues.js';
 import { RULES } from '../rules/index.js';
-import type { ValidationRun } from './issues.js';
+import { consequencesText, type ValidationRun } from './issues.js';
+
+/** A cause's consequences, on lines of their own after its message (nothing for an issue that is no cause). */
+function absorbed(issue: Issue): string {
+  const ja = consequencesText(issue, 'ja');
+  return ja ? `\n${ja}\n${consequencesText(issue, 'en')!}` : '';
+}
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -63,6 +69,8 @@ function properties(issue: Issue): { properties: Record<string, unknown> } | und
     ...(issue.field ? { field: issue.field } : {}),
     ...(issue.segment ? { segment: issue.segment } : {}),
     ...(issue.value !== undefined ? { value: issue.value } : {}),
+    ...(issue.affected ? { affected: issue.affected } : {}),
+    ...(issue.consequences ? { consequences: issue.consequences } : {}),
   };
   return Object.keys(bag).length ? { properties: bag } : undefined;
 }
@@ -98,7 +106,7 @@ export function buildSarif(run: ValidationRun, tool: ToolInfo): object {
       ruleId: issue.code,
       ruleIndex: index.get(issue.code)!,
       level: LEVEL[issue.severity],
-      message: { text: `${issue.message}\n${issue.messageEn}${where.length ? `\n(${where.join(', ')})` : ''}` },
+      message: { text: `${issue.message}\n${issue.messageEn}${where.length ? `\n(${where.join(', ')})` : ''}${absorbed(issue)}` },
       ...(primary !== undefined ? { locations: [location(primary, issue)] } : {}),
       ...(related.length
         ? { relatedLocations: related.map((f, i) => ({ id: i + 1, physicalLocation: { artifactLocation: { uri: artifactUri(f) } } })) }

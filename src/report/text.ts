@@ -6,7 +6,7 @@ import { expectArguments, TEXT_STYLE, VALIDATION_RUN } from '../arguments.js';
 import type { Substitution } from '../codec/index.js';
 import type { Issue } from '../issues.js';
 import type { FileReport, SendUnitReport } from '../validate/index.js';
-import { severityLabel, whereText, type Lang, type ValidationRun } from './issues.js';
+import { consequencesOf, consequencesText, severityLabel, whereText, type Lang, type ValidationRun } from './issues.js';
 import { paint, quoteValue, visible } from './style.js';
 import { unitLabel } from './unit-label.js';
 import { editionLabel } from './words.js';
@@ -32,6 +32,12 @@ export function issueLines(ctx: TextStyle, issue: Issue, indent = '  ', extra?: 
   const head = [label, `[${issue.code}]`, where, value, extra ?? ''].filter(Boolean).join(' ');
   const lines = [`${indent}${head}: ${visible(en ? issue.messageEn : issue.message)}`];
   if (!en) lines.push(`${indent}    ${paint(ctx, 'dim', visible(issue.messageEn))}`);
+  // One cause, one issue: what it absorbed, under it.
+  const absorbed = consequencesText(issue, ctx.lang);
+  if (absorbed) {
+    lines.push(`${indent}    ↳ ${absorbed}`);
+    if (!en) lines.push(`${indent}      ${paint(ctx, 'dim', consequencesText(issue, 'en')!)}`);
+  }
   return lines;
 }
 
@@ -97,8 +103,12 @@ export function formatText(run: ValidationRun, ctx: TextStyle): string {
   const verdict = failing
     ? paint(ctx, 'red', en ? `FAILED: ${failing} issue${failing === 1 ? '' : 's'} at or above ${run.failOn}` : `不合格: ${run.failOn} 以上の問題が${failing}件 / FAILED`)
     : paint(ctx, 'green', en ? `PASSED (fail-on ${run.failOn})` : `合格（fail-on ${run.failOn}） / PASSED`);
-  if (!en) lines.push(ja);
-  lines.push(enLine, verdict);
+  // Consequences counted under their causes are not in the counts above: said when there are any.
+  const absorbed = consequencesOf(report.issues);
+  const jaAbsorbed = absorbed ? `（このほか原因にまとめた問題 ${absorbed}件は件数に含みません）` : '';
+  const enAbsorbed = absorbed ? ` (and ${absorbed} consequence${absorbed === 1 ? '' : 's'} counted under their causes, not in these counts)` : '';
+  if (!en) lines.push(ja + jaAbsorbed);
+  lines.push(enLine + enAbsorbed, verdict);
   return `${lines.join('\n')}\n`;
 }
 

@@ -9,6 +9,7 @@ import { byPosition, type Issue } from '../issues.js';
 import { resolvePolicy, type Policy, type Profile } from '../policy.js';
 import { editionOfCsvVersion, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
 import { issue } from '../rules/index.js';
+import { causeKey, causeRule } from '../rules/causes.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
 import { StringTable, UserKeys } from './packed-summaries.js';
 import { AnnexTotalsRule } from './rules/annex-totals.js';
@@ -115,6 +116,7 @@ export class FileValidator {
     const unitFacts = new SendUnitFacts(scope, annex.rows);
     const kind = this.kind;
     // Order matters: issues at one place keep the order they were found in, and the per-code caps keep the first.
+    // RecordChecks first: a record whose values are no keys (see `add`) is read by it alone.
     const rules: FileRule[] = [
       new RecordChecks(scope),
       new VersionRule(scope, months.months),
@@ -165,7 +167,21 @@ export class FileValidator {
     this.csvVersion ??= item.csvVersion;
     const { rules, current } = this.state;
     current.set(item.record, item.values, layout, item.line, item.index);
-    for (let i = 0; i < rules.length; i++) rules[i]!.onRecord?.(current);
+    const cause = item.cause;
+    if (cause === undefined) {
+      for (let i = 0; i < rules.length; i++) rules[i]!.onRecord?.(current);
+      return;
+    }
+    // One cause, one issue: the record's issues that only repeat its cause are counted under it (the sink does),
+    // and a record whose columns are shifted is read by its own checks only — its values are no keys for the
+    // file's cross-record or the send units' checks.
+    const sink = this.sink;
+    sink.within(cause);
+    if (causeRule(cause.code)?.excludes) {
+      rules[0]!.onRecord?.(current);
+      sink.exclude(causeKey(cause)!);
+    } else for (let i = 0; i < rules.length; i++) rules[i]!.onRecord?.(current);
+    sink.within(undefined);
   }
 
   private lastLayout: Layout | undefined;

@@ -10,6 +10,7 @@ import type { FileKind } from '../spec.js';
 import type { FileFacts } from './file-facts.js';
 import { FileValidator, type FileReport, type ValidateOptions } from './file-validator.js';
 import { checkSendUnit, factNeedsOf, groupSendUnits, type SendUnitReport } from './send-units.js';
+import { absorbUnitConsequences } from './unit-consequences.js';
 
 export interface ValidationReport {
   readonly files: FileReport[];
@@ -222,7 +223,9 @@ function isFixed(o: unknown): o is object {
   return Object.values(Object.getOwnPropertyDescriptors(o)).every((d) => 'value' in d);
 }
 
-export function report(files: FileReport[], units: SendUnitReport[] = []): ValidationReport {
+export function report(checkedFiles: FileReport[], checkedUnits: SendUnitReport[] = []): ValidationReport {
+  // One cause, one issue: counterpart checks of a unit with records left out are counted under their cause.
+  const { files, units } = absorbUnitConsequences(checkedFiles, checkedUnits);
   const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
   const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
   return { files, units, issues, summary: { files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };

@@ -1,0 +1,74 @@
+// One CSV_UNKNOWN_VERSION per file and version (one cause, one issue): the records of a CSVバージョン the spec does
+// not define are counted, and their lines kept as runs, while the file is read; the issue is reported at the end,
+// located at the version's first record, when its count is known. The whole-file and streaming readers share it,
+// so both report the same issue at any chunking.
+import type { IssueAffected } from '../issues.js';
+import type { IssueSink } from '../issue-sink.js';
+import { issue as draft, type IssueDraft } from '../rules/draft.js';
+import type { CauseRef } from '../rules/causes.js';
+
+/**
+ * Runs of lines kept per file, over every unknown version: memory grows with the runs (a file alternating
+ * versions record by record has one per record), so past this many the records are only counted
+ * (IssueAffected.linesOmitted).
+ */
+export const MAX_AFFECTED_RUNS = 1000;
+
+interface Seen {
+  readonly version: string;
+  readonly line: number;
+  readonly record: number;
+  readonly cause: CauseRef;
+  records: number;
+  /** Runs [from, to] of the lines where consecutive records start. */
+  readonly runs: [number, number][];
+  /** The record index of the last record counted (a run goes on while records follow one another). */
+  lastRecord: number;
+  linesOmitted: number;
+}
+
+export class UnknownVersions {
+  /** By version, in the order first seen; only versions under the cap of CSV_UNKNOWN_VERSION. */
+  private readonly seen = new Map<string, Seen>();
+  private runs = 0;
+
+  constructor(private readonly sink: IssueSink) {}
+
+  /** A record of a version the spec does not define, at `line` (record `record`). */
+  add(version: string, line: number, record: number): void {
+    let found = this.seen.get(version);
+    if (!found) {
+      // Counted against the code's cap once per version; a version past the cap is only counted (per record), as before.
+      if (!this.sink.take('CSV_UNKNOWN_VERSION')) return;
+      found = { version, line, record, cause: { code: 'CSV_UNKNOWN_VERSION', value: version }, records: 0, runs: [], lastRecord: -1, linesOmitted: 0 };
+      this.seen.set(version, found);
+    }
+    found.records++;
+    const last = found.runs[found.runs.length - 1];
+    if (last && found.lastRecord === record - 1) last[1] = line;
+    else if (this.runs < MAX_AFFECTED_RUNS) {
+      found.runs.push([line, line]);
+      this.runs++;
+    } else {
+      // Past the kept runs: only counted, and the next record does not go on the last run kept.
+      found.linesOmitted++;
+      found.lastRecord = -1;
+      return;
+    }
+    found.lastRecord = record;
+  }
+
+  /** The cause of a record of `version`, when its version is an unknown one being reported. */
+  causeOf(version: string): CauseRef | undefined {
+    return this.seen.size ? this.seen.get(version)?.cause : undefined;
+  }
+
+  /** The issues, one per version, once every record is read. */
+  drafts(defined: readonly string[]): IssueDraft<'CSV_UNKNOWN_VERSION'>[] {
+    return [...this.seen.values()].map((s) => {
+      const affected: IssueAffected = { records: s.records, lines: s.runs, ...(s.linesOmitted ? { linesOmitted: s.linesOmitted } : {}) };
+      const where = { line: s.line, record: s.record, field: { no: 1, key: 'csvVersion', name: 'CSVバージョン' }, value: s.version, affected };
+      return draft('CSV_UNKNOWN_VERSION', { version: s.version, defined, records: s.records, lines: s.runs, ...(s.linesOmitted ? { linesOmitted: s.linesOmitted } : {}) }, where);
+    });
+  }
+}
