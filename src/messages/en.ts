@@ -14,6 +14,7 @@ import {
   OFFICE_NUMBER,
   officeFault,
   ruleText,
+  segmentText,
   serviceTypeOf,
   zeroMonthKinds,
 } from './names.js';
@@ -25,6 +26,10 @@ import { refusalReason } from './refusals.js';
 /** A kind in a message: table 7 (UPSIKYU). */
 const K = (kind: string): string => kindLabel(kind).en;
 import type { BadSubstitutionParams, ConditionParams, SubtotalParams } from './ja.js';
+
+/** A wrong 検証番号, as the Japanese message says it. */
+const checkDigitEn = (p: { readonly value: string; readonly expected: string }): string =>
+  `the check digit (10th character) of office number ${p.value} should be ${p.expected} (a likely typing error)`;
 
 export const en: Catalogue = {
   // Field rules (src/schemas/field-rules.ts).
@@ -52,6 +57,8 @@ export const en: Catalogue = {
     `${fieldEn(p.field)}: control character ${controlLabel(p.char).en} at character ${p.at} of the value${p.count > 1 ? ` (and ${p.count - 1} more)` : ''}. ` +
     (p.freeText ? 'Free text allows line breaks (CR, LF) and no other control characters.' : 'Control characters are not allowed.'),
   FIELD_CSV_VERSION_MISMATCH: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} does not match this layout's CSV version ${p.csvVersion}.`,
+  // Check digits (検証番号).
+  FIELD_OFFICE_CHECK_DIGIT: (p) => `${fieldEn(p.field)}: ${checkDigitEn(p)}.`,
   // Record rules (src/validate/record-rules.ts, supplement-rules.ts).
   RECORD_DATE_OUTSIDE_MONTH: (p) => `Service date ${p.date} is outside the service month ${p.month}.`,
   RECORD_TIME_PAIR: (p) => `Start ${p.start} and end ${p.end}: a service without times has 9999 in both.`,
@@ -237,6 +244,8 @@ export const en: Catalogue = {
   },
   NAME_UNUSED_PART: (p) => nameEn(p, `: edition-${p.edition} ${kindText(p.kind).en} names have no such segment.`),
   NAME_DELETION_MISMATCH: (p) => `deletion: ${p.deletion} does not match ${kindText(p.kind).en} (${fileNameSpec(p.kind).deletion ? 'a' : 'not a'} withdrawal file).`,
+  // Check digits (検証番号).
+  NAME_OFFICE_CHECK_DIGIT: (p) => `File name ${segmentText(p).en}: ${checkDigitEn(p)}.`,
   // The writer (src/codec/write.ts, substitutions.ts); a refused record's message says which and that it was not written.
   WRITE_UNMAPPABLE_CHAR: (p) =>
     refusedEn(p, `${fieldEn(p.field)}: '${p.char}' (${p.codePoint}) cannot be written in MS932${p.table ? ' (not in the substitution table)' : ' (unmappable: "substitute" applies the substitution table)'}`),
