@@ -126,7 +126,8 @@ describe('file names', () => {
       value: '1370100001',
       params: { segment: 'senderOffice', value: '1370100001', expected: '8', kind: 'UPPLAN' },
     });
-    expect(i!.message).toBe('ファイル名の「送信元の事業所番号」：事業所番号 1370100001 の検証番号（10桁目）は 8 のはずです（入力誤りのおそれ）。');
+    expect(i!.message).toBe('ファイル名の「送信元の事業所番号」"1370100001"：事業所番号 1370100001 の検証番号（10桁目）は 8 のはずです（入力誤りのおそれ）。');
+    expect(i!.messageEn).toContain('File name sender office number "1370100001"');
     expect(i!.messageEn).toContain('check digit (10th character) of office number 1370100001 should be 8');
   });
 

@@ -14,7 +14,6 @@ import {
   OFFICE_NUMBER,
   officeFault,
   ruleText,
-  segmentText,
   serviceTypeOf,
   zeroMonthKinds,
 } from './names.js';
@@ -245,7 +244,7 @@ export const en: Catalogue = {
   NAME_UNUSED_PART: (p) => nameEn(p, `: edition-${p.edition} ${kindText(p.kind).en} names have no such segment.`),
   NAME_DELETION_MISMATCH: (p) => `deletion: ${p.deletion} does not match ${kindText(p.kind).en} (${fileNameSpec(p.kind).deletion ? 'a' : 'not a'} withdrawal file).`,
   // Check digits (検証番号).
-  NAME_OFFICE_CHECK_DIGIT: (p) => `File name ${segmentText(p).en}: ${checkDigitEn(p)}.`,
+  NAME_OFFICE_CHECK_DIGIT: (p) => nameEn(p, `: ${checkDigitEn(p)}.`),
   // The writer (src/codec/write.ts, substitutions.ts); a refused record's message says which and that it was not written.
   WRITE_UNMAPPABLE_CHAR: (p) =>
     refusedEn(p, `${fieldEn(p.field)}: '${p.char}' (${p.codePoint}) cannot be written in MS932${p.table ? ' (not in the substitution table)' : ' (unmappable: "substitute" applies the substitution table)'}`),

@@ -16,7 +16,6 @@ import {
   OFFICE_NUMBER,
   officeFault,
   ruleText,
-  segmentText,
   serviceTypeOf,
   zeroMonthKinds,
   type NameAt,
@@ -392,7 +391,7 @@ export const ja = {
   NAME_DELETION_MISMATCH: (p: { kind: FileNameKind; deletion: boolean }) =>
     `deletion: ${p.deletion} は ${kindText(p.kind).ja} と一致しません（${fileNameSpec(p.kind).deletion ? '削除' : '削除ではない'}ファイル）。`,
   // Check digits (検証番号).
-  NAME_OFFICE_CHECK_DIGIT: (p: NameAt & { expected: string }) => `ファイル名の「${segmentText(p).ja}」：${checkDigitJa(p)}。`,
+  NAME_OFFICE_CHECK_DIGIT: (p: NameAt & { expected: string }) => nameJa(p, `：${checkDigitJa(p)}。`),
   // The writer (src/codec/write.ts, substitutions.ts); a refused record's message says which and that it was not written.
   WRITE_UNMAPPABLE_CHAR: (p: Refused & { field: FieldName; char: string; codePoint: string; table: boolean }) =>
     refusedJa(p, `${fieldJa(p.field)} の「${p.char}」（${p.codePoint}）はMS932で書けない文字です${p.table ? '（置換表にありません）' : '（unmappable: "substitute" で置換表を使えます）'}`),
