@@ -1,13 +1,28 @@
 // What each format kind of a field means: the pattern its text must match and the words a vendor will see in
 // messages. The patterns are facts of the spec, so they live here; src/schemas/field-rules.ts compiles them and
 // the file-name checks (src/filenames/) reuse the office number's.
-import type { FormatKind, FormatSpec } from './types.js';
+import type { CheckDigitSpec, FormatKind, FormatSpec } from './types.js';
 
 /**
  * The 事業所区分番号, the 3rd character of a 介護保険事業所番号: a digit, or an upper-case letter but I, O and Q
  * (総合事業 providers; see officeNumber below). Messages name it when it is the character at fault.
  */
 export const OFFICE_CATEGORY = /[0-9A-HJ-NPR-Z]/;
+
+/**
+ * The 検証番号 (10th character) of a 介護保険事業所番号: modulus 10, weights 2-1 from the right over the first
+ * nine characters, letters read as numbers (A=10 … Z=32, I, O and Q skipped as never used), a two-digit
+ * product counted as its two digits, check = 10 − (sum mod 10), 0 when the sum ends in 0. MHLW 資料13 states it
+ * as the モジュラス10 ウェイト2-1 分割方式 extended to letters; the pattern above allows a letter only in the
+ * 3rd place, so only that place ever reads one.
+ */
+export const OFFICE_CHECK_DIGIT: CheckDigitSpec = {
+  letters: 'ABCDEFGHJKLMNPRSTUVWXYZ',
+  firstLetterValue: 10,
+  weights: [2, 1],
+  modulus: 10,
+  source: 'MHLW 資料13「介護予防・日常生活支援総合事業における事業所番号の考え方について」（モジュラス10 ウェイト2-1 分割方式）',
+};
 
 export const FORMATS = {
   csvVersion: { ja: 'CSVバージョン（6桁）', en: 'CSV version (6 digits)', lengthRule: 'exact', quoted: false, pattern: /^\d{6}$/ },
@@ -47,6 +62,7 @@ export const FORMATS = {
     lengthRule: 'exact',
     quoted: false,
     pattern: new RegExp(`^\\d{2}${OFFICE_CATEGORY.source}\\d{7}$`),
+    checkDigit: OFFICE_CHECK_DIGIT,
   },
   serviceTypeCode: {
     ja: 'サービス種類コード（英数字2桁）',

@@ -35,6 +35,26 @@ export interface FormatSpec {
   readonly pattern?: RegExp;
   /** The spec's own example value, as printed; messages quote it. */
   readonly example?: string;
+  /** The check digit a value of this kind ends in, where a public source states its scheme (see CheckDigitSpec). */
+  readonly checkDigit?: CheckDigitSpec;
+}
+
+/**
+ * A check digit scheme as the source states it: the last character of a value is computed from the characters
+ * before it. Each character is read as a number (0-9 as themselves, then `letters` in order from
+ * `firstLetterValue`), multiplied by `weights` repeated from the rightmost character leftwards, each product's
+ * decimal digits summed, and the check digit is (modulus − sum mod modulus) mod modulus.
+ */
+export interface CheckDigitSpec {
+  /** The letters a value may hold, in the order of their values (those never used left out). */
+  readonly letters: string;
+  /** The value of the first of `letters`. */
+  readonly firstLetterValue: number;
+  /** Weights from the rightmost character before the check digit leftwards, repeated. */
+  readonly weights: readonly number[];
+  readonly modulus: number;
+  /** Where the scheme is stated. */
+  readonly source: string;
 }
 
 export interface FieldSpec {
@@ -70,6 +90,12 @@ export interface FieldSpec {
   readonly formatUncertain?: string;
   /** Set where a fixed value in the notes cannot be placed with confidence: not enforced. */
   readonly valueUncertain?: string;
+  /**
+   * Values the notes fix for the field on some rows (the 全合計 row's ALL9 9999999999): placeholders that
+   * name nothing, so identifier checks such as a check digit do not apply to them. Unlike `sentinels` they are
+   * of the field's format and read as themselves (not `null`).
+   */
+  readonly fixedValues?: readonly string[];
   /** Set where the fact was inferred rather than read (edition-3 layouts): why and from what. */
   readonly inferred?: string;
   /** Where this table deliberately differs from the reference transcription, and why. */

@@ -78,6 +78,8 @@ export {
   type OfficeRef,
   type ParsedFileName,
 } from './filenames/index.js';
+// Check digits (検証番号) of 介護保険事業所番号 (MHLW 資料13).
+export { officeCheckDigit, hasValidCheckDigit } from './check-digits.js';
 // Issues under catalogue codes, for tools that report their own findings as the library does.
 export { createIssue } from './issue-sink.js';
 export type { MessageParams } from './messages/catalogue.js';

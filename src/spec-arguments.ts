@@ -31,4 +31,5 @@ export const FIELD = shape('a Field of a layout (getLayout(…).fields)', 'レ�
   format: oneOf(...Object.keys(FORMATS)),
   codeTable: optional(STRING),
   sentinels: optional(arrayOf('an array of strings', '文字列の配列', STRING)),
+  fixedValues: optional(arrayOf('an array of strings', '文字列の配列', STRING)),
 });

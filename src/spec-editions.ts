@@ -9,6 +9,7 @@ import {
   type EditionSpec,
   type FieldSpec,
   type FileNameEdition,
+  type FormatSpec,
   type LayoutDelta,
   type LayoutSpec,
 } from '../spec-tables/index.js';
@@ -41,7 +42,7 @@ export interface ResolvedEdition {
 const FIELD_ATTRIBUTES = {
   no: true, key: true, name: true, length: true, required: true, needed: true, format: true, codeTable: true,
   sentinels: true, notes: true, requiredUncertain: true, lengthUncertain: true, toleratedLength: true,
-  formatUncertain: true, valueUncertain: true, inferred: true, sourceNote: true, requiredWhen: true,
+  formatUncertain: true, valueUncertain: true, fixedValues: true, inferred: true, sourceNote: true, requiredWhen: true,
   emptyUnless: true, substitute: true, notBefore: true, notAfter: true,
 } as const satisfies Record<keyof FieldSpec, true>;
 const REQUIRED_ATTRIBUTES = ['key', 'name', 'length', 'required', 'format'] as const;
@@ -253,6 +254,14 @@ function checkLayout(slots: readonly Slot[], where: Where): void {
     if (!Object.hasOwn(FORMATS, field.format)) throw new EditionDataError({ ...where, key: field.key }, `未知の format（${field.format}）です`, `unknown format (${field.format})`);
     if (field.codeTable !== undefined && !Object.hasOwn(CODE_TABLES, field.codeTable)) {
       throw new EditionDataError({ ...where, key: field.key }, `未知のコード表（${field.codeTable}）です`, `unknown code table (${field.codeTable})`);
+    }
+    // A fixed value is a value of the field's format (one that is not is a sentinel): checked so that exempting it
+    // from the identifier checks never exempts a value the format rejects.
+    for (const fixed of field.fixedValues ?? []) {
+      const pattern: RegExp | undefined = (FORMATS[field.format] as FormatSpec).pattern;
+      if (typeof fixed !== 'string' || (pattern !== undefined && !pattern.test(fixed)) || (field.length !== null && fixed.length !== field.length)) {
+        throw new EditionDataError({ ...where, key: field.key }, `fixedValues の ${JSON.stringify(fixed)} が項目の書式に合いません`, `fixedValues: ${JSON.stringify(fixed)} does not match the field's format`);
+      }
     }
   }
   for (const { field } of slots) {

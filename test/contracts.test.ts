@@ -193,6 +193,8 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
   sendUnitOfficesKey: [{ name: 'info', valid: PARTS, wrong: fc.oneof(notObject, fc.record({ timestamp: notString, sender: fc.constant(PARTS.sender), receiver: fc.constant(PARTS.receiver) })) }],
   sortForImport: [{ name: 'names', valid: [NAME], wrong: notArrayOf(notString) }],
   isFileNameKind: [{ name: 'kind', valid: 'UPPLAN', wrong: notString }],
+  officeCheckDigit: [{ name: 'firstNine', valid: '137010000', wrong: notString }],
+  hasValidCheckDigit: [{ name: 'office', valid: '1370100008', wrong: notString }],
   validateFile: [
     { name: 'file', valid: { name: NAME, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },
     { name: 'options', valid: {}, wrong: wrongOptions(validateOptions) },

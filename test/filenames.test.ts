@@ -100,7 +100,7 @@ describe('the example names printed in the spec body (spec.txt §2.4, §3.4): 9-
     ['UP3KYO_123456789_43_2468135790_11_20191110102233.CSV', 'UP3KYO', undefined],
     ['UPHOSOKU_000000_123456789_43_2468135790_11_20191110102233.CSV', 'UPHOSOKU', '000000'],
     ['UPYOBO_123456789_43_2468135790_11_20191110102233.CSV', 'UPYOBO', undefined],
-  ] as const)('%s: fields as printed, NAME_BAD_OFFICE on the sender', (name, kind, month) => {
+  ] as const)('%s: fields as printed, NAME_BAD_OFFICE on the sender, a wrong check digit on the receiver', (name, kind, month) => {
     const parsed = parseFileName(name);
     expect(parsed.ok).toBe(false);
     expect(parsed.info).toEqual({
@@ -111,7 +111,9 @@ describe('the example names printed in the spec body (spec.txt §2.4, §3.4): 9-
       timestamp: ts,
       deletion: false,
     });
-    expect(codes(parsed.issues)).toEqual(['NAME_BAD_OFFICE']);
+    // The examples' receiver 2468135790 fails its 検証番号 (246813579 → 9): a warning, as for any typo.
+    expect(codes(parsed.issues)).toEqual(['NAME_BAD_OFFICE', 'NAME_OFFICE_CHECK_DIGIT']);
+    expect(parsed.issues[1]).toMatchObject({ severity: 'warning', value: '2468135790', segment: { key: 'receiverOffice' }, params: { expected: '9' } });
     const issue = parsed.issues[0]!;
     expect(issue).toMatchObject({
       severity: 'error',
@@ -128,7 +130,7 @@ describe('the example names printed in the spec body (spec.txt §2.4, §3.4): 9-
     const name = 'UPKIHON_000000_123456789_43_2468135790_11_20191110102233.CSV';
     const parsed = parseFileName(name);
     expect(parsed.info).toEqual({ kind: 'UPKIHON', edition: 4, ...ed4([sender, '43'], receiver), timestamp: ts, deletion: false });
-    expect(codes(parsed.issues)).toEqual(['NAME_UNEXPECTED_MONTH', 'NAME_BAD_OFFICE']);
+    expect(codes(parsed.issues)).toEqual(['NAME_UNEXPECTED_MONTH', 'NAME_BAD_OFFICE', 'NAME_OFFICE_CHECK_DIGIT']);
     expect(parsed.issues[0]).toMatchObject({ value: '000000', segment: { key: 'month' } });
     expect(parsed.issues[1]).toMatchObject({ value: '123456789', segment: { key: 'senderOffice' } });
   });
@@ -163,8 +165,10 @@ describe('the example names of edition 3.2 (介護保険最新情報 vol.1156)',
       timestamp: '20191110102233',
       deletion: false,
     });
-    expect(parsed.issues).toHaveLength(1);
+    expect(parsed.issues).toHaveLength(2);
     expect(parsed.issues[0]).toMatchObject({ code: 'NAME_BAD_OFFICE', value: '123456789', segment: { key: 'senderOffice' } });
+    // The example receiver 2468135790 fails its 検証番号 (9 expected).
+    expect(parsed.issues[1]).toMatchObject({ code: 'NAME_OFFICE_CHECK_DIGIT', severity: 'warning', value: '2468135790', segment: { key: 'receiverOffice' } });
   });
 });
 

@@ -9,6 +9,7 @@ import { segmentText, type NameAt, type SegmentRef } from '../messages/names.js'
 import { issue, type AnyIssueDraft } from '../rules/index.js';
 import type { NameRuleCode } from '../rules/name.js';
 import { getServiceType } from '../service-types.js';
+import { wrongCheckDigit } from '../check-digits.js';
 import { FILE_NAME_KINDS, fileNameSpec, officeRole } from './rules.js';
 
 export type { SegmentRef };
@@ -45,8 +46,10 @@ export function checkMonth(ctx: NameContext, value: string): Issue[] {
 }
 
 export function checkOffice(ctx: NameContext, ref: 'senderOffice' | 'receiverOffice', value: string): Issue[] {
-  if (OFFICE_NUMBER.pattern.test(value)) return [];
-  return [nameIssue(ctx.file, 'NAME_BAD_OFFICE', at(ctx, ref, value))];
+  if (!OFFICE_NUMBER.pattern.test(value)) return [nameIssue(ctx.file, 'NAME_BAD_OFFICE', at(ctx, ref, value))];
+  // Only a number of the right form has its check digit looked at: one issue per value.
+  const expected = wrongCheckDigit(OFFICE_NUMBER.checkDigit, value);
+  return expected === undefined ? [] : [nameIssue(ctx.file, 'NAME_OFFICE_CHECK_DIGIT', { ...at(ctx, ref, value), expected })];
 }
 
 export function checkServiceType(

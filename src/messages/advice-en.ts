@@ -25,6 +25,8 @@ export const adviceEn: AdviceCatalogue = {
   NAME_DIRECTION: 'Check whether the sender and receiver office numbers are swapped, and write the file again in the right direction.',
   NAME_UNUSED_PART: 'When building a name in a program, give no part that names of this edition and kind do not have.',
   NAME_DELETION_MISMATCH: 'When building a name in a program, set the deletion flag to match the kind (DLT… kinds are withdrawals).',
+  // Check digits (検証番号).
+  NAME_OFFICE_CHECK_DIGIT: 'Check the office number in the name against the office’s designation notice. If it is a typo, correct it and send again (the data may reach another office); if the number is confirmed right, it can be used as it is.',
   // Encoding
   CSV_NOT_MS932: 'Set the character encoding to Shift_JIS (MS932) in the software’s export settings and write the file again.',
   CSV_NOT_MS932_LATE: 'Set the character encoding to Shift_JIS (MS932) in the software’s export settings and write the file again (what was read may be garbled).',
@@ -67,6 +69,8 @@ export const adviceEn: AdviceCatalogue = {
   FIELD_FORMULA_PREFIX: 'Fine if the text is right; take care that Excel does not run it as a formula when the file is opened there.',
   FIELD_CONTROL_CHAR: 'An invisible control character (a tab …) is in the value: type the field again.',
   FIELD_CSV_VERSION_MISMATCH: 'Make the CSV version field match the file’s layout and write it again.',
+  // Check digits (検証番号).
+  FIELD_OFFICE_CHECK_DIGIT: 'Check the office number against the designation notice or the office master; if it is a typo, correct it and write the file again. A number confirmed right can be used as it is.',
   // Records
   RECORD_DATE_OUTSIDE_MONTH: 'Make the service date a day of the service month, or correct the month.',
   RECORD_TIME_PAIR: 'For a service without times set both start and end to 9999; otherwise give both a time.',

@@ -28,6 +28,8 @@ export const adviceJa: AdviceCatalogue = {
   NAME_DIRECTION: '送信元と送信先の事業所番号が入れ替わっていないか確認し、正しい向きで出力し直してください。',
   NAME_UNUSED_PART: 'プログラムから名前を作るとき、この版・種別の名前にない部品を指定しないでください。',
   NAME_DELETION_MISMATCH: 'プログラムから名前を作るとき、削除ファイル（DLT…）かどうかの指定を種別に合わせてください。',
+  // Check digits (検証番号).
+  NAME_OFFICE_CHECK_DIGIT: 'ファイル名の事業所番号を、事業所の指定通知書などで確かめてください。打ち間違いなら直して送り直します（別の事業所に届くおそれがあります）。番号が正しいと確かめられたら、そのまま使えます。',
   // Encoding
   CSV_NOT_MS932: 'ソフトの出力設定で文字コードをShift_JIS（MS932）にして出力し直してください。',
   CSV_NOT_MS932_LATE: 'ソフトの出力設定で文字コードをShift_JIS（MS932）にして出力し直してください（読んだ内容は文字化けしているおそれがあります）。',
@@ -70,6 +72,8 @@ export const adviceJa: AdviceCatalogue = {
   FIELD_FORMULA_PREFIX: '内容が正しければそのままで構いません。Excelで開くときは数式として実行されないよう注意してください。',
   FIELD_CONTROL_CHAR: '見えない制御文字（タブなど）が入っています。その項目を入力し直してください。',
   FIELD_CSV_VERSION_MISMATCH: 'CSVバージョンの項目をファイルのレイアウトの版に合わせて出力し直してください。',
+  // Check digits (検証番号).
+  FIELD_OFFICE_CHECK_DIGIT: '事業所番号を指定通知書や事業所マスタで確かめ、打ち間違いなら直して出力し直してください。番号が正しいと確かめられたら、そのまま使えます。',
   // Records
   RECORD_DATE_OUTSIDE_MONTH: 'サービス利用日を対象年月の中の日付にするか、対象年月を直してください。',
   RECORD_TIME_PAIR: '時間表示のないサービスは開始・終了の両方を 9999 にし、それ以外は両方に時刻を入れてください。',

@@ -28,6 +28,10 @@ import type { BadSubstitutionParams, ConditionParams, PlanPathParams, SubtotalPa
 const planPathEn = (p: PlanPathParams): string => p.path.map((n) => `${n.field.name} ${n.value}`).join(', ');
 const planUserEn = (p: PlanPathParams): string => `user ${p.user}, plan of ${p.plan}`;
 
+/** A wrong 検証番号, as the Japanese message says it. */
+const checkDigitEn = (p: { readonly value: string; readonly expected: string }): string =>
+  `the check digit (10th character) of office number ${p.value} should be ${p.expected} (a likely typing error)`;
+
 export const en: Catalogue = {
   // Field rules (src/schemas/field-rules.ts).
   FIELD_REQUIRED: (p) => `${fieldEn(p.field)} is required but empty.`,
@@ -54,6 +58,8 @@ export const en: Catalogue = {
     `${fieldEn(p.field)}: control character ${controlLabel(p.char).en} at character ${p.at} of the value${p.count > 1 ? ` (and ${p.count - 1} more)` : ''}. ` +
     (p.freeText ? 'Free text allows line breaks (CR, LF) and no other control characters.' : 'Control characters are not allowed.'),
   FIELD_CSV_VERSION_MISMATCH: (p) => `${fieldEn(p.field)}: ${quoted(p.value)} does not match this layout's CSV version ${p.csvVersion}.`,
+  // Check digits (検証番号).
+  FIELD_OFFICE_CHECK_DIGIT: (p) => `${fieldEn(p.field)}: ${checkDigitEn(p)}.`,
   // Record rules (src/validate/record-rules.ts, supplement-rules.ts).
   RECORD_DATE_OUTSIDE_MONTH: (p) => `Service date ${p.date} is outside the service month ${p.month}.`,
   RECORD_TIME_PAIR: (p) => `Start ${p.start} and end ${p.end}: a service without times has 9999 in both.`,
@@ -241,6 +247,8 @@ export const en: Catalogue = {
   },
   NAME_UNUSED_PART: (p) => nameEn(p, `: edition-${p.edition} ${kindText(p.kind).en} names have no such segment.`),
   NAME_DELETION_MISMATCH: (p) => `deletion: ${p.deletion} does not match ${kindText(p.kind).en} (${fileNameSpec(p.kind).deletion ? 'a' : 'not a'} withdrawal file).`,
+  // Check digits (検証番号).
+  NAME_OFFICE_CHECK_DIGIT: (p) => nameEn(p, `: ${checkDigitEn(p)}.`),
   // The writer (src/codec/write.ts, substitutions.ts); a refused record's message says which and that it was not written.
   WRITE_UNMAPPABLE_CHAR: (p) =>
     refusedEn(p, `${fieldEn(p.field)}: '${p.char}' (${p.codePoint}) cannot be written in MS932${p.table ? ' (not in the substitution table)' : ' (unmappable: "substitute" applies the substitution table)'}`),

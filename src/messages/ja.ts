@@ -78,6 +78,10 @@ export type HosokuPairingParams = {
 /** The conditional rules: the field, the other field and the values of it that the rule turns on (none: any value). */
 export type ConditionParams = { readonly field: FieldName; readonly other: FieldName; readonly values: readonly string[]; readonly uncertain: boolean };
 
+/** A wrong 検証番号: 「事業所番号 1370100001 の検証番号（10桁目）は 8 のはずです（入力誤りのおそれ）」. */
+const checkDigitJa = (p: { readonly value: string; readonly expected: string }): string =>
+  `事業所番号 ${p.value} の検証番号（10桁目）は ${p.expected} のはずです（入力誤りのおそれ）`;
+
 const UNCERTAIN_JA = '（仕様の記述からは確定できないため warning）';
 export const uncertainJa = (p: { readonly uncertain: boolean }): string => (p.uncertain ? UNCERTAIN_JA : '');
 /** The condition in words: 「No.8「相談方法」が 03:その他 の」. */
@@ -188,6 +192,8 @@ export const ja = {
     `${p.freeText ? 'フリーテキストでも改行（CR・LF）以外の' : ''}制御文字は使えません。`,
   FIELD_CSV_VERSION_MISMATCH: (p: FieldValue & { csvVersion: string }) =>
     `${fieldJa(p.field)} の値 ${quoted(p.value)} はこのレイアウトのCSVバージョン ${p.csvVersion} と一致しません。`,
+  // Check digits (検証番号).
+  FIELD_OFFICE_CHECK_DIGIT: (p: FieldValue & { expected: string }) => `${fieldJa(p.field)}：${checkDigitJa(p)}。`,
   // Record rules (src/validate/record-rules.ts, supplement-rules.ts).
   RECORD_DATE_OUTSIDE_MONTH: (p: { date: string; month: string }) => `サービス利用日 ${p.date} が対象年月 ${p.month} の外です。`,
   RECORD_TIME_PAIR: (p: { start: string; end: string }) => `開始時刻 ${p.start} と終了時刻 ${p.end}: 時間表示のないサービスは両方を 9999 にします。`,
@@ -397,6 +403,8 @@ export const ja = {
   NAME_UNUSED_PART: (p: NameAt & { edition: number }) => nameJa(p, `：第${p.edition}版の ${kindText(p.kind).ja} の名前にはこの区切りがありません。`),
   NAME_DELETION_MISMATCH: (p: { kind: FileNameKind; deletion: boolean }) =>
     `deletion: ${p.deletion} は ${kindText(p.kind).ja} と一致しません（${fileNameSpec(p.kind).deletion ? '削除' : '削除ではない'}ファイル）。`,
+  // Check digits (検証番号).
+  NAME_OFFICE_CHECK_DIGIT: (p: NameAt & { expected: string }) => nameJa(p, `：${checkDigitJa(p)}。`),
   // The writer (src/codec/write.ts, substitutions.ts); a refused record's message says which and that it was not written.
   WRITE_UNMAPPABLE_CHAR: (p: Refused & { field: FieldName; char: string; codePoint: string; table: boolean }) =>
     refusedJa(p, `${fieldJa(p.field)} の「${p.char}」（${p.codePoint}）はMS932で書けない文字です${p.table ? '（置換表にありません）' : '（unmappable: "substitute" で置換表を使えます）'}`),

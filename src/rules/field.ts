@@ -15,6 +15,8 @@ export const FIELD_RULES = [
   r('FIELD_FORMULA_PREFIX', 'field', 'info', 'フリーテキストが = + - @ で始まる（表計算ソフトで数式になるおそれ）', 'free text starts with = + - @ (a formula in spreadsheet software)', 'CSV injection (spreadsheet safety)'),
   r('FIELD_CONTROL_CHAR', 'field', 'error', '値に制御文字（U+0000–U+001F、U+007F–U+009F。フリーテキストの改行 CR・LF を除く。TAB も含む）がある', 'a control character in a value (U+0000–U+001F, U+007F–U+009F; TAB included; CR and LF allowed in free text only)', '※フリーテキストは…改行…は削除しない (the only control characters the spec names)'),
   r('FIELD_CSV_VERSION_MISMATCH', 'field', 'error', 'CSVバージョンがレイアウトと違う', 'CSV version differs from the layout', 'CSVバージョン'),
+  // Check digits (検証番号): a field of a format kind with a check digit (spec-tables/formats.ts) that does not match.
+  r('FIELD_OFFICE_CHECK_DIGIT', 'field', 'warning', '事業所番号の検証番号（10桁目）が合わない（入力誤りのおそれ）', 'office number check digit (10th character) does not match (a likely typo)', 'MHLW 資料13 (モジュラス10 ウェイト2-1)'),
 ] as const;
 
 export type FieldRuleCode = (typeof FIELD_RULES)[number]['code'];

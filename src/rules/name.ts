@@ -21,6 +21,8 @@ export const NAME_RULES = [
   r('NAME_DIRECTION', 'name', 'warning', 'その種別が流れない向きで送っている', 'kind sent in a direction it does not flow', '§2.2, §3.2, §5'),
   r('NAME_UNUSED_PART', 'name', 'error', '名前に入らない部分が指定された（buildFileName）', 'a part the name has no place for (buildFileName)', 'ファイル名規約'),
   r('NAME_DELETION_MISMATCH', 'name', 'error', 'deletion の指定が種別と矛盾（buildFileName）', 'deletion flag contradicts the kind (buildFileName)', 'ファイル名規約'),
+  // Check digits (検証番号): a well-formed office number whose 10th character is not its check digit.
+  r('NAME_OFFICE_CHECK_DIGIT', 'name', 'warning', '事業所番号の検証番号（10桁目）が合わない（入力誤りのおそれ）', 'office number check digit (10th character) does not match (a likely typo)', 'MHLW 資料13 (モジュラス10 ウェイト2-1)'),
 ] as const;
 
 export type NameRuleCode = (typeof NAME_RULES)[number]['code'];

@@ -13,6 +13,7 @@ import { renderIssue } from '../messages/render.js';
 import type { FieldRuleCode } from '../rules/field.js';
 import { issue, type AnyIssueDraft } from '../rules/draft.js';
 import { getCodeTable, getServiceType, type Field } from '../spec.js';
+import { wrongCheckDigit } from '../check-digits.js';
 
 export type { Severity };
 
@@ -141,6 +142,9 @@ export function compileFieldDrafts(field: Field, csvVersion?: string): FieldDraf
   const exactLength = format.lengthRule === 'exact' && field.length !== null;
   const table = field.codeTable ? getCodeTable(field.codeTable) : undefined;
   const codes = table ? new Set(table.entries.map(([c]) => c)) : undefined;
+  // A check digit where the format kind states one, except on the values the notes fix (ALL9 of 第7表).
+  const checkDigit = 'checkDigit' in format ? format.checkDigit : undefined;
+  const fixedValues = new Set(field.fixedValues ?? []);
   const seen = new Map<string, readonly FieldDraft[]>();
   // The verdict on an empty value never changes: built once (a broken file may have millions of them).
   const empty: readonly FieldDraft[] = field.required ? Object.freeze([issue('FIELD_REQUIRED', { field: name }, undefined, requiredUncertain)]) : NONE;
@@ -200,6 +204,11 @@ export function compileFieldDrafts(field: Field, csvVersion?: string): FieldDraf
     if (field.format === 'csvVersion' && csvVersion !== undefined && value !== csvVersion) {
       return [issue('FIELD_CSV_VERSION_MISMATCH', { field: name, value, csvVersion })];
     }
-    return semanticOk(field, value, codes) ? NONE : [semanticProblem(field, value)];
+    if (!semanticOk(field, value, codes)) return [semanticProblem(field, value)];
+    if (checkDigit !== undefined && !fixedValues.has(value)) {
+      const expected = wrongCheckDigit(checkDigit, value);
+      if (expected !== undefined) return [issue('FIELD_OFFICE_CHECK_DIGIT', { field: name, value, expected })];
+    }
+    return NONE;
   }
 }

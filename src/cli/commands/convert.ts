@@ -216,6 +216,9 @@ function refuseTyped(ctx: Ctx, format: 'text' | 'json', r: { kind: FileKind; csv
   return EXIT.found;
 }
 
+/** A name issue as the same finding: its code, segment and value. */
+const nameIssueKey = (i: Issue): string => JSON.stringify([i.code, i.segment?.key, i.value]);
+
 function report(
   ctx: Ctx,
   r: {
@@ -233,7 +236,10 @@ function report(
   printIssues(ctx, r.nameIssues);
   printIssues(ctx, r.written.issues.filter((i) => i.code !== 'WRITE_SUBSTITUTED'));
   for (const s of r.written.substitutions) ctx.out(substitutionLine(ctx, s));
-  printIssues(ctx, r.validation);
+  // The written file's validation reads the built name again: its name warnings (a check digit, a direction)
+  // were just printed from --from/--to, so they are not printed twice. JSON keeps both lists whole.
+  const said = new Set(r.nameIssues.map(nameIssueKey));
+  printIssues(ctx, r.validation.filter((i) => !said.has(nameIssueKey(i))));
   if (r.refused) {
     const n = r.records - r.written.written;
     ctx.out(ctx.t(`${n}件のレコードを書き出せないため、何も書き出しませんでした（${r.display}）`, `${n} record(s) refused: nothing written (${r.display})`));
