@@ -53,6 +53,17 @@ describe('an undefined CSVバージョン: CSV_UNKNOWN_VERSION once per file and
     expect(cause!.messageEn).toContain('CSV version "202410", not defined by the spec, on 4 records (lines 1–5)');
   });
 
+  it('a historic CSVバージョン (202003) likewise: CSV_UNSUPPORTED_VERSION once, its records counted, the mismatches under it', () => {
+    const plan = planFile(3);
+    const report = validateFiles([{ name: plan.name, bytes: fromLatin1(latin1(plan.bytes).replace(/(^|\r\n)202407,/g, '$1202003,')) }]);
+    const [cause, ...more] = only(report.issues, 'CSV_UNSUPPORTED_VERSION');
+    expect(more).toEqual([]);
+    expect(only(report.issues, 'FIELD_CSV_VERSION_MISMATCH')).toEqual([]);
+    expect(cause).toMatchObject({ line: 1, record: 1, value: '202003', affected: { records: 3, lines: [[1, 4]] }, consequences: { FIELD_CSV_VERSION_MISMATCH: 3 } });
+    expect(cause!.message).toContain('このライブラリでは読めません（3 レコード、行 1–4）');
+    expect(cause!.messageEn).toContain('is not supported by this library (3 records, lines 1–4)');
+  });
+
   it('one issue per version, each with its own runs of lines', () => {
     const plan = planFile(6);
     // Records 1, 2 and 5 get 202410, records 3 and 4 get 999999; record 6 keeps 202407.

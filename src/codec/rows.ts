@@ -319,7 +319,7 @@ export class RowProcessor {
     }
     const known = CSV_VERSIONS.find((v) => v.value === version);
     if (known) {
-      this.report(draft('CSV_UNSUPPORTED_VERSION', { version, edition: known.edition, kind }, where));
+      this.unknownVersions.add(version, line, record, { edition: known.edition, kind });
     } else {
       this.unknownVersions.add(version, line, record);
     }

@@ -1,7 +1,8 @@
-// One CSV_UNKNOWN_VERSION per file and version (one cause, one issue): the records of a CSVバージョン the spec does
-// not define are counted, and their lines kept as runs, while the file is read; the issue is reported at the end,
-// located at the version's first record, when its count is known. The whole-file and streaming readers share it,
-// so both report the same issue at any chunking.
+// One CSV_UNKNOWN_VERSION (a CSVバージョン the spec does not define) or CSV_UNSUPPORTED_VERSION (a historic one,
+// 201910 / 202003) per file and version (one cause, one issue): the records of such a version are counted, and
+// their lines kept as runs, while the file is read; the issue is reported at the end, located at the version's
+// first record, when its count is known. The whole-file and streaming readers share it, so both report the same
+// issue at any chunking.
 import type { IssueAffected } from '../issues.js';
 import type { IssueSink } from '../issue-sink.js';
 import { issue as draft, type IssueDraft } from '../rules/draft.js';
@@ -14,7 +15,18 @@ import type { CauseRef } from '../rules/causes.js';
  */
 export const MAX_AFFECTED_RUNS = 1000;
 
+/** The two codes of a version whose records cannot be read by its own layout. */
+export type VersionCauseCode = 'CSV_UNKNOWN_VERSION' | 'CSV_UNSUPPORTED_VERSION';
+
+/** What the message of a historic version names besides the records: its edition and the file's kind. */
+export interface HistoricVersion {
+  readonly edition: string;
+  readonly kind: string;
+}
+
 interface Seen {
+  readonly code: VersionCauseCode;
+  readonly historic: HistoricVersion | undefined;
   readonly version: string;
   readonly line: number;
   readonly record: number;
@@ -28,19 +40,23 @@ interface Seen {
 }
 
 export class UnknownVersions {
-  /** By version, in the order first seen; only versions under the cap of CSV_UNKNOWN_VERSION. */
+  /** By version, in the order first seen; only versions under the cap of their code. */
   private readonly seen = new Map<string, Seen>();
   private runs = 0;
 
   constructor(private readonly sink: IssueSink) {}
 
-  /** A record of a version the spec does not define, at `line` (record `record`). */
-  add(version: string, line: number, record: number): void {
+  /**
+   * A record of a version the spec does not define, or of a historic one (`historic`), at `line` (record
+   * `record`).
+   */
+  add(version: string, line: number, record: number, historic?: HistoricVersion): void {
     let found = this.seen.get(version);
     if (!found) {
+      const code: VersionCauseCode = historic ? 'CSV_UNSUPPORTED_VERSION' : 'CSV_UNKNOWN_VERSION';
       // Counted against the code's cap once per version; a version past the cap is only counted (per record), as before.
-      if (!this.sink.take('CSV_UNKNOWN_VERSION')) return;
-      found = { version, line, record, cause: { code: 'CSV_UNKNOWN_VERSION', value: version }, records: 0, runs: [], lastRecord: -1, linesOmitted: 0 };
+      if (!this.sink.take(code)) return;
+      found = { code, historic, version, line, record, cause: { code, value: version }, records: 0, runs: [], lastRecord: -1, linesOmitted: 0 };
       this.seen.set(version, found);
     }
     found.records++;
@@ -58,17 +74,21 @@ export class UnknownVersions {
     found.lastRecord = record;
   }
 
-  /** The cause of a record of `version`, when its version is an unknown one being reported. */
+  /** The cause of a record of `version`, when its version is an unknown or historic one being reported. */
   causeOf(version: string): CauseRef | undefined {
     return this.seen.size ? this.seen.get(version)?.cause : undefined;
   }
 
   /** The issues, one per version, once every record is read. */
-  drafts(defined: readonly string[]): IssueDraft<'CSV_UNKNOWN_VERSION'>[] {
+  drafts(defined: readonly string[]): IssueDraft<VersionCauseCode>[] {
     return [...this.seen.values()].map((s) => {
-      const affected: IssueAffected = { records: s.records, lines: s.runs, ...(s.linesOmitted ? { linesOmitted: s.linesOmitted } : {}) };
+      const omitted = s.linesOmitted ? { linesOmitted: s.linesOmitted } : {};
+      const affected: IssueAffected = { records: s.records, lines: s.runs, ...omitted };
       const where = { line: s.line, record: s.record, field: { no: 1, key: 'csvVersion', name: 'CSVバージョン' }, value: s.version, affected };
-      return draft('CSV_UNKNOWN_VERSION', { version: s.version, defined, records: s.records, lines: s.runs, ...(s.linesOmitted ? { linesOmitted: s.linesOmitted } : {}) }, where);
+      const counted = { version: s.version, records: s.records, lines: s.runs, ...omitted };
+      return s.historic
+        ? draft('CSV_UNSUPPORTED_VERSION', { ...counted, edition: s.historic.edition, kind: s.historic.kind }, where)
+        : draft('CSV_UNKNOWN_VERSION', { ...counted, defined }, where);
     });
   }
 }

@@ -173,7 +173,9 @@ export const en: Catalogue = {
   CSV_UNKNOWN_VERSION: (p) =>
     `CSV version ${JSON.stringify(p.version)}, not defined by the spec, on ${count(p.records)} record${p.records === 1 ? '' : 's'} ` +
     `(line${p.records === 1 ? '' : 's'} ${lineRuns(p.lines, ', ', ' …')}${p.linesOmitted ? ` and ${count(p.linesOmitted)} more record${p.linesOmitted === 1 ? '' : 's'}` : ''}); the spec's CSV versions are ${p.defined.join(', ')}.`,
-  CSV_UNSUPPORTED_VERSION: (p) => `CSV version ${p.version} (${p.edition}) of ${p.kind} is not supported by this library.`,
+  CSV_UNSUPPORTED_VERSION: (p) =>
+    `CSV version ${p.version} (${p.edition}) of ${p.kind} is not supported by this library (${count(p.records)} record${p.records === 1 ? '' : 's'}, ` +
+    `line${p.records === 1 ? '' : 's'} ${lineRuns(p.lines, ', ', ' …')}${p.linesOmitted ? ` and ${count(p.linesOmitted)} more record${p.linesOmitted === 1 ? '' : 's'}` : ''}).`,
   CSV_MIXED_VERSIONS: (p) => `CSV version ${p.version} differs from this file's ${p.fileVersion}; one file cannot mix CSV versions.`,
   CSV_RECORD_TOO_LONG: (p) => `Line ${p.line} (field ${p.field}): the record is longer than the limit (${count(p.limit)} characters); this record could not be read.`,
   CSV_FIELD_TOO_LARGE: (p) => `Line ${p.line}, field ${p.field} is longer than the limit (${count(p.limit)} characters); the record was not read.`,

@@ -318,7 +318,8 @@ export const ja = {
   CSV_UNKNOWN_VERSION: (p: { version: string; defined: readonly string[]; records: number; lines: readonly (readonly [number, number])[]; linesOmitted?: number }) =>
     `CSVバージョン ${JSON.stringify(p.version)}（仕様にない値）が ${count(p.records)} レコード（行 ${lineRuns(p.lines, '、', ' ほか')}${p.linesOmitted ? ` ほか ${count(p.linesOmitted)} レコード` : ''}）にあります。` +
     `仕様のCSVバージョンは ${p.defined.join('・')} です。`,
-  CSV_UNSUPPORTED_VERSION: (p: { version: string; edition: string; kind: string }) => `CSVバージョン ${p.version}（${p.edition}）の${p.kind}は、このライブラリでは読めません。`,
+  CSV_UNSUPPORTED_VERSION: (p: { version: string; edition: string; kind: string; records: number; lines: readonly (readonly [number, number])[]; linesOmitted?: number }) =>
+    `CSVバージョン ${p.version}（${p.edition}）の${p.kind}は、このライブラリでは読めません（${count(p.records)} レコード、行 ${lineRuns(p.lines, '、', ' ほか')}${p.linesOmitted ? ` ほか ${count(p.linesOmitted)} レコード` : ''}）。`,
   CSV_MIXED_VERSIONS: (p: { version: string; fileVersion: string }) =>
     `CSVバージョン ${p.version} が、このファイルの ${p.fileVersion} と異なります。1ファイルに複数のCSVバージョンは混在できません。`,
   CSV_RECORD_TOO_LONG: (p: { line: number; field: number; limit: number }) =>

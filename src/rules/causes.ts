@@ -31,6 +31,8 @@ export interface CauseRule {
 export const CAUSES: Readonly<Partial<Record<RuleCode, CauseRule>>> = {
   // A CSVバージョン the spec does not define: every record of it would also say its version differs from the layout.
   CSV_UNKNOWN_VERSION: { by: 'value', absorbs: ['FIELD_CSV_VERSION_MISMATCH'] },
+  // A historic CSVバージョン (201910, 202003): likewise, once per file and version.
+  CSV_UNSUPPORTED_VERSION: { by: 'value', absorbs: ['FIELD_CSV_VERSION_MISMATCH'] },
   // Shifted columns: every field and record check of the record reads the wrong column.
   CSV_FIELD_COUNT: {
     by: 'line',
