@@ -1,10 +1,11 @@
 // The service-code master: the loader (both layouts, MS932 and UTF-8, bad rows located, merging), and the
 // validator's checks of each サービスコード against it (unknown, out of period, uncovered type, 総合事業 per 保険者,
 // 単位数). Every master here is synthetic, built in the test.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   createServiceCodeMaster,
   loadServiceCodeCsv,
@@ -17,6 +18,7 @@ import {
   type ServiceCodeMaster,
 } from '../src/index.js';
 import { annex, CM, file, fileName, subtotal, total, visit } from './support/builders.js';
+import { runCommand } from './support/command.js';
 import { sjis, utf8 } from './support/encodings.js';
 
 const INSURER_HEADER =
@@ -295,5 +297,38 @@ describe('the bundled samples', () => {
       const withMaster = validateFiles(group, { serviceCodes: master });
       expect(withMaster.issues).toEqual(without.issues);
     }
+  });
+});
+
+describe('careplan-csv validate --service-codes', () => {
+  const S = 'samples/4.1';
+  const plan = `${S}/UPPLAN_202504_1370100008_43_1370200006_11_20250325100000.CSV`;
+  const annexFile = `${S}/UPSIKYU_202504_1370100008_43_1370200006_11_20250325100000.CSV`;
+  const dir = mkdtempSync(join(tmpdir(), 'careplan-master-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, bytes: Uint8Array) => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+
+  it('loads several master files (MS932 and UTF-8), lists their problems first and checks the codes', () => {
+    const national = write('national.csv', sjis([VENDOR_HEADER, '11,1211,202404,999999,身体介護１,', '11,1111,201910,202403,身体介護１（旧）,250', '11,12-1,202404,,壊れた行,1'].join('\r\n')));
+    const extra = write('extra.csv', utf8([VENDOR_HEADER, '12,1111,202404,999999,訪問入浴介護,1266'].join('\r\n')));
+    const { code, stdout } = runCommand(['validate', plan, annexFile, '--service-codes', national, '--service-codes', extra, '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { files: { file: string; issues: Issue[] }[] };
+    expect(report.files.map((f) => f.file).slice(0, 3)).toEqual([national, extra, plan]);
+    expect(report.files[0]!.issues.map((i) => [i.code, i.line, i.value])).toEqual([['MASTER_BAD_VALUE', 4, '12-1']]);
+    expect(report.files[1]!.issues).toEqual([]);
+    const found = report.files.slice(2).flatMap((f) => f.issues).filter((i) => i.code.startsWith('RECORD_SERVICE'));
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((i) => `${i.code} ${i.value}`))).toEqual(new Set(['RECORD_SERVICE_CODE_OUT_OF_PERIOD 111111']));
+  });
+
+  it('a missing master file is an I/O error (exit 2) naming it, nothing validated', () => {
+    const { code, stdout, stderr } = runCommand(['validate', plan, '--service-codes', join(dir, 'missing.csv')]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('missing.csv');
   });
 });
