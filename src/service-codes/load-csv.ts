@@ -88,6 +88,16 @@ function layoutOf(header: readonly string[]): { layout: MasterLayout; at: Partia
   return { layout: INSURER_LAYOUT, at };
 }
 
+/**
+ * Whether a file's first bytes are a master's header row (either layout): the validator page tells master files
+ * from spec files by it. Only the first line is decoded, so a slice of the file's start is enough.
+ */
+export function isServiceCodeCsvHead(head: Uint8Array): boolean {
+  const lf = head.indexOf(0x0a);
+  const first = rowsOf(decode(lf < 0 ? head : head.subarray(0, lf)))[0];
+  return first !== undefined && layoutOf(first.cells) !== undefined;
+}
+
 /** An entry with where it was read, for conflicts. */
 interface Sourced {
   readonly entry: ServiceCodeEntry;
