@@ -230,7 +230,7 @@ export function loadServiceCodeCsv(input: Uint8Array | ServiceCodeFile | readonl
  * overlapping periods with different 単位数.
  */
 export function mergeServiceCodeMasters(...masters: readonly ListedServiceCodeMaster[]): LoadedServiceCodes {
-  masters.forEach((m, i) => expectArguments('mergeServiceCodeMasters', [[`masters[${i}]`, m, LISTED_MASTER]]));
+  expectArguments('mergeServiceCodeMasters', [['masters', masters, arrayOf('masters of loadServiceCodeCsv or createServiceCodeMaster', 'loadServiceCodeCsv・createServiceCodeMaster のマスタ', LISTED_MASTER)]]);
   const sink = new IssueSink();
   const master = merged(
     masters.flatMap((m) => m.entries.map((entry) => ({ entry, file: undefined, line: undefined }))),
