@@ -148,3 +148,15 @@ export { formatJunit } from './report/junit.js';
 export { formatProblemsCsv } from './report/problems-csv.js';
 export { writeSendUnit } from './documents/write-send-unit.js';
 export { SEND_UNIT_TYPES, type SendUnitDocument, type SendUnitDocumentInput, type SendUnitUser, type SendUnitImage, type SendUnitType, type SendUnitRecords, type SendUnitRecordsInput, type ReadSendUnitsResult, type WriteSendUnitOptions, type WriteSendUnitResult, type WrittenFile } from './documents/send-unit-document.js';
+// The service-code master (ValidateOptions.serviceCodes): the interface, the library's own and its CSV loader.
+export {
+  createServiceCodeMaster,
+  loadServiceCodeCsv,
+  mergeServiceCodeMasters,
+  type ServiceCodeMaster,
+  type ServiceCodeEntry,
+  type ServiceCodeQuery,
+  type ListedServiceCodeMaster,
+  type LoadedServiceCodes,
+  type ServiceCodeFile,
+} from './service-codes/index.js';

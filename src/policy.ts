@@ -2,6 +2,7 @@
 // one resolved Policy here, and the layers below read the policy, never the options. This is the only place
 // defaults are applied and the profile is turned into what it means (csv-parse's normalize_options is the model).
 import type { FileKind } from './spec.js';
+import type { ServiceCodeMaster } from './service-codes/master.js';
 
 /** `strict` (default, for CI) or `lenient` (importing a peer's imperfect file: UTF-8 decoded, header accepted). */
 export type Profile = 'strict' | 'lenient';
@@ -33,6 +34,8 @@ export interface PolicyOptions {
   readonly kind?: FileKind | undefined;
   readonly maxIssuesPerCode?: number | undefined;
   readonly limits?: Partial<ReadLimits> | undefined;
+  /** ValidateOptions: the service-code master the records' サービスコード are checked against. */
+  readonly serviceCodes?: ServiceCodeMaster | undefined;
 }
 
 /** Options resolved: every value present, every default applied. */
@@ -46,6 +49,8 @@ export interface Policy {
   readonly limits: ReadLimits;
   /** The file kind given by the caller (else the file name's). */
   readonly kind: FileKind | undefined;
+  /** The service-code master (ValidateOptions.serviceCodes); undefined: サービスコード are checked by form only. */
+  readonly serviceCodes: ServiceCodeMaster | undefined;
 }
 
 const resolved = new WeakSet<Policy>();
@@ -81,6 +86,7 @@ export function resolvePolicy(options?: PolicyOptions | Policy): Policy {
       maxRecords: countOption(given.maxRecords, DEFAULT_LIMITS.maxRecords),
     }),
     kind: options.kind,
+    serviceCodes: options.serviceCodes,
   });
   resolved.add(policy);
   return policy;

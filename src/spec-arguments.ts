@@ -16,7 +16,12 @@ export const READ_OPTIONS = optional(shape('a ReadOptions object', 'ReadOptions 
 export const STREAM_READ_OPTIONS = optional(
   shape('a ReadOptions object', 'ReadOptions のオブジェクト', { ...readOptionFields, name: optional(STRING) }),
 );
-const validateOptionFields = { profile: optional(PROFILE), kind: optional(FILE_KIND), maxIssuesPerCode: COUNT, limits: LIMITS };
+/** A ServiceCodeMaster: an object with the two methods the validator calls. */
+export const SERVICE_CODE_MASTER = shape('a ServiceCodeMaster { covers(), lookup() } (see loadServiceCodeCsv)', 'ServiceCodeMaster { covers(), lookup() }（loadServiceCodeCsv を参照）', {
+  covers: FUNCTION,
+  lookup: FUNCTION,
+});
+const validateOptionFields = { profile: optional(PROFILE), kind: optional(FILE_KIND), maxIssuesPerCode: COUNT, limits: LIMITS, serviceCodes: optional(SERVICE_CODE_MASTER) };
 export const VALIDATE_OPTIONS = optional(shape('a ValidateOptions object', 'ValidateOptions のオブジェクト', validateOptionFields));
 export const VALIDATE_STREAMS_OPTIONS = optional(
   shape('a ValidateStreamsOptions object', 'ValidateStreamsOptions のオブジェクト', { ...validateOptionFields, onProgress: optional(FUNCTION) }),

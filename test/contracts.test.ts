@@ -73,7 +73,16 @@ const notLimits = fc.oneof(notOptionalObject, fc.record({ maxRecords: notOptiona
 const wrongOptions = (fields: Record<string, fc.Arbitrary<unknown>>) =>
   fc.oneof(notOptionalObject, ...Object.entries(fields).map(([key, wrong]) => fc.record({ [key]: wrong })));
 const readOptions = { kind: notKind, lenient: notOptionalBoolean, limits: notLimits, maxIssuesPerCode: notOptionalNumber };
-const validateOptions = { kind: notKind, profile: notProfile, limits: notLimits, maxIssuesPerCode: notOptionalNumber };
+const notFunction = anything.filter((v) => typeof v !== 'function');
+const notMaster = fc.oneof(notOptionalObject, fc.record({ covers: notFunction, lookup: fc.constant(() => []) }), fc.record({ covers: fc.constant(() => true), lookup: notFunction }));
+const validateOptions = { kind: notKind, profile: notProfile, limits: notLimits, maxIssuesPerCode: notOptionalNumber, serviceCodes: notMaster };
+/** Not master bytes: not a Uint8Array, a { name, bytes } or an array of them. */
+const notMasterInput = fc.oneof(
+  anything.filter((v) => !ArrayBuffer.isView(v) && !Array.isArray(v) && !isObject(v)),
+  fc.record({ name: notString, bytes: fc.constant(EMPTY) }),
+  fc.constant(new ArrayBuffer(4)),
+  fc.array(notObject.filter((v) => !ArrayBuffer.isView(v)), { minLength: 1 }),
+);
 /** A source that is not iterable, or one that yields a chunk that is not a Uint8Array. */
 const notSource = fc.oneof(anything.filter((v) => !isIterable(v)), fc.array(notBytes, { minLength: 1 }));
 const notArrayOf = (item: fc.Arbitrary<unknown>) => fc.oneof(anything.filter((v) => !Array.isArray(v)), fc.array(item, { minLength: 1 }));
@@ -203,6 +212,11 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'files', valid: [{ name: NAME, bytes: EMPTY }], wrong: notArrayOf(notOptionalBytesFile(true)) },
     { name: 'options', valid: {}, wrong: wrongOptions(validateOptions) },
   ],
+  createServiceCodeMaster: [
+    { name: 'entries', valid: [{ code: '111211', from: '202404', units: 244 }], wrong: fc.oneof(notArrayOf(notObject), fc.record({ code: notString, from: fc.constant('202404') }).map((e) => [e])) },
+  ],
+  loadServiceCodeCsv: [{ name: 'input', valid: EMPTY, wrong: notMasterInput }],
+  mergeServiceCodeMasters: [{ name: 'masters', valid: api.createServiceCodeMaster([]), wrong: fc.oneof(notObject, fc.record({ entries: anything.filter((v) => !Array.isArray(v)) })) }],
   validateStream: [
     { name: 'source', valid: [EMPTY], wrong: notSource },
     { name: 'name', valid: NAME, wrong: notString },

@@ -2,7 +2,22 @@
 // thread, so that the page stays responsive and can show progress (and cancel, by ending the worker). Each file
 // is read as a stream: a file of any size is checked with bounded memory, and a records page keeps only its
 // own records.
-import { editionOfCsvVersion, getLayout, isFileKind, parseFileName, readCsvStream, validateFileStreams, type Issue, type Profile, type StreamProgress } from '../src/core.ts';
+import {
+  editionOfCsvVersion,
+  getLayout,
+  isFileKind,
+  loadServiceCodeCsv,
+  parseFileName,
+  readCsvStream,
+  validateFileStreams,
+  type FileReport,
+  type Issue,
+  type Profile,
+  type ServiceCodeMaster,
+  type StreamProgress,
+  type ValidationReport,
+} from '../src/core.ts';
+import { isServiceCodeCsvHead } from '../src/service-codes/load-csv.ts';
 import { jsonReport, pageRun, problemsCsv, sarifReport } from './report.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 import { ISSUES_PER_MESSAGE, PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ReportFormat, type ToWorker } from './protocol.ts';
@@ -24,7 +39,37 @@ async function* chunksOf(blob: Blob): AsyncGenerator<Uint8Array> {
   }
 }
 
-async function validate(files: readonly PickedFile[], profile: Profile): Promise<void> {
+/** The first bytes read of a file not named as a spec file, to tell a service-code master by its header row. */
+const MASTER_HEAD_BYTES = 4096;
+
+/**
+ * The picked files apart: service-code masters (a name that is no spec file name, and a master's header row:
+ * docs/service-codes.md) and the files to validate. The masters are loaded as one, each with its report.
+ */
+async function splitMasters(files: readonly PickedFile[]): Promise<{ files: PickedFile[]; master: ServiceCodeMaster | undefined; reports: FileReport[] }> {
+  const rest: PickedFile[] = [];
+  const masters: { name: string; bytes: Uint8Array }[] = [];
+  for (const f of files) {
+    const head = parseFileName(f.name).info ? undefined : new Uint8Array(await f.file.slice(0, MASTER_HEAD_BYTES).arrayBuffer());
+    if (head && isServiceCodeCsvHead(head)) masters.push({ name: f.name, bytes: new Uint8Array(await f.file.arrayBuffer()) });
+    else rest.push(f);
+  }
+  if (!masters.length) return { files: rest, master: undefined, reports: [] };
+  const { master, issues } = loadServiceCodeCsv(masters);
+  const reports = masters.map((m): FileReport => ({ file: m.name, kind: undefined, edition: undefined, csvVersion: undefined, records: 0, issues: issues.filter((i) => i.file === m.name) }));
+  return { files: rest, master, reports };
+}
+
+/** The report with the master files' reports first, as the command lists them. */
+function withMasters(report: ValidationReport, reports: readonly FileReport[]): ValidationReport {
+  if (!reports.length) return report;
+  const issues = [...reports.flatMap((r) => r.issues), ...report.issues];
+  const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
+  return { ...report, files: [...reports, ...report.files], issues, summary: { files: report.files.length + reports.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };
+}
+
+async function validate(picked: readonly PickedFile[], profile: Profile): Promise<void> {
+  const { files, master, reports } = await splitMasters(picked);
   const totalSize = files.reduce((n, f) => n + f.file.size, 0);
   // Bytes of the files before each one: the bytes read of all files, from those of the file being read.
   const before = files.map((_, i) => files.slice(0, i).reduce((n, f) => n + f.file.size, 0));
@@ -48,7 +93,7 @@ async function validate(files: readonly PickedFile[], profile: Profile): Promise
   const onProgress = (p: StreamProgress) => {
     if (p.done || Date.now() - last >= PROGRESS_INTERVAL_MS) send(progressOf(p.file, p.bytes, p.records));
   };
-  const report = await validateFileStreams(streams, { profile, onProgress });
+  const report = withMasters(await validateFileStreams(streams, { profile, onProgress, ...(master ? { serviceCodes: master } : {}) }), reports);
   validated = pageRun(report, profile);
   postRun(validated);
 }

@@ -168,4 +168,13 @@ export const adviceEn: AdviceCatalogue = {
   UNITDOC_RECORD_LEFT_OUT: 'Fix the other issues of the same line, then read the file again.',
   UNITDOC_NOT_WRITTEN: 'Fix the other errors reported, then write again.',
   UNITDOC_JSON_SHAPE: 'Make the JSON fit the send-unit document (its JSON Schema).',
+  // The service-code master
+  RECORD_SERVICE_CODE_UNKNOWN: 'Check the service code; check the software’s service-code master is current and, for 総合事業 codes, matches the code list the 保険者 publishes.',
+  RECORD_SERVICE_CODE_OUT_OF_PERIOD: 'Use the code valid for the service month (the code after the fee revision); check the software’s master is updated.',
+  RECORD_SERVICE_UNITS_DIFFER: 'Check the units against the service-code master (discounts and add-ons: see docs/service-codes.md).',
+  MASTER_NOT_A_MASTER: 'Give a 保険者’s 総合事業 service-code CSV, or a CSV with the header 種類,項目,開始年月,終了年月,名称,単位数.',
+  MASTER_ROW_SHAPE: 'Make the row’s cells and quotes match the header row.',
+  MASTER_BAD_VALUE: 'Correct the row’s value to its form (getting the original CSV again is safest).',
+  MASTER_PERIOD_ORDER: 'Check and correct the row’s start and end months.',
+  MASTER_CONFLICT: 'Check which master is right and leave the outdated one out.',
 };

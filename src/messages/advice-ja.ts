@@ -171,4 +171,13 @@ export const adviceJa: AdviceCatalogue = {
   UNITDOC_RECORD_LEFT_OUT: '同じ行のほかの問題を直してから読み直してください。',
   UNITDOC_NOT_WRITTEN: 'ほかに報告された誤りを直してから、もう一度書き出してください。',
   UNITDOC_JSON_SHAPE: 'JSONを送信単位の文書の形（JSON Schema）に合わせて直してください。',
+  // The service-code master
+  RECORD_SERVICE_CODE_UNKNOWN: 'サービスコードを確認してください。ソフトのサービスコード表が最新か、総合事業なら保険者の公開するコード表と合っているかも確認してください。',
+  RECORD_SERVICE_CODE_OUT_OF_PERIOD: '対象年月に有効なサービスコード（報酬改定後のコード）に直してください。ソフトのサービスコード表の更新も確認してください。',
+  RECORD_SERVICE_UNITS_DIFFER: '単位数をサービスコード表と照らして確認してください（割引・加減算の扱いは docs/service-codes.md）。',
+  MASTER_NOT_A_MASTER: '保険者が公開する総合事業サービスコードのCSVか、種類,項目,開始年月,終了年月,名称,単位数 の見出しのCSVを渡してください。',
+  MASTER_ROW_SHAPE: 'その行の項目数と引用符を見出し行に合わせて直してください。',
+  MASTER_BAD_VALUE: 'その行の値を形式どおりに直してください（元のCSVを入手し直すのが確実です）。',
+  MASTER_PERIOD_ORDER: 'その行の開始年月・終了年月を確認して直してください。',
+  MASTER_CONFLICT: 'どちらのマスタが正しいか確認し、古い方を外してください。',
 };

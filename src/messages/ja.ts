@@ -26,6 +26,21 @@ import type { RefusedType } from '../codec/sniff.js';
 import type { FieldName } from './catalogue.js';
 import { codeTableOf, controlLabel, count, exampleOf, fieldJa, kindLabel, lineRuns, quoted, sendUnitName } from './labels.js';
 import { refusalReason } from './refusals.js';
+import type { BadValueExpected } from '../service-codes/load-csv.js';
+
+/** A service code's period of validity, as the master gives it (RECORD_SERVICE_CODE_OUT_OF_PERIOD). */
+export type ServiceCodePeriod = { readonly from: string; readonly to?: string };
+/** 202504 → 2025年04月. */
+export const monthJa = (m: string): string => `${m.slice(0, 4)}年${m.slice(4, 6)}月`;
+const periodJa = (p: ServiceCodePeriod): string => `${monthJa(p.from)}〜${p.to ? monthJa(p.to) : ''}`;
+const MASTER_VALUE_JA: Readonly<Record<BadValueExpected, string>> = {
+  insurer: '6桁の数字（保険者番号）',
+  type: '英大文字・数字2桁（サービス種類コード）',
+  item: '英大文字・数字4桁（サービス項目コード）',
+  month: '年月（YYYYMM）',
+  endMonth: '年月（YYYYMM。期限なしは 999999 か空）',
+  units: '整数',
+};
 
 /** A kind in a message: 第7表（UPSIKYU）. */
 const K = (kind: string): string => kindLabel(kind).ja;
@@ -496,4 +511,21 @@ export const ja = {
   UNIT_ISSUES_TRUNCATED: (p: { code: string; more: number; limit: number }) => `${p.code} はほかに${p.more}件あります（1送信単位${p.limit}件まで表示）。`,
   UNITDOC_JSON_SHAPE: (p: JsonShapeParams) =>
     'path' in p ? `${p.path}${p.field ? `（No.${p.field.no} ${p.field.name}）` : ''}: ${p.problem.ja}` : '送信単位の文書はJSONのオブジェクトです。',
+  // The service-code master (src/validate/rules/service-codes.ts, src/service-codes/load-csv.ts).
+  RECORD_SERVICE_CODE_UNKNOWN: (p: { code: string; month: string; insurer?: string }) =>
+    `サービスコード ${p.code} はサービスコード表${p.insurer ? `（保険者番号 ${p.insurer}）` : ''}にありません（対象年月 ${monthJa(p.month)}）。`,
+  RECORD_SERVICE_CODE_OUT_OF_PERIOD: (p: { code: string; month: string; periods: readonly ServiceCodePeriod[]; insurer?: string }) =>
+    `サービスコード ${p.code} は ${monthJa(p.month)} に使えません（${p.insurer ? `保険者番号 ${p.insurer} の` : ''}適用期間 ${p.periods.map(periodJa).join('、')}）。`,
+  RECORD_SERVICE_UNITS_DIFFER: (p: { code: string; field: FieldName; value: string; units: number; relation: 'equal' | 'atMost' }) =>
+    p.relation === 'equal'
+      ? `${fieldJa(p.field)} ${p.value} がサービスコード表のサービスコード ${p.code} の単位数 ${p.units} と違います。`
+      : `${fieldJa(p.field)} ${p.value} がサービスコード表のサービスコード ${p.code} の単位数 ${p.units} を超えています。`,
+  MASTER_NOT_A_MASTER: (p: { header: string }) =>
+    `サービスコード表のCSVではありません。見出し行（${p.header || '空'}）が「保険者番号,サービス種類コード,サービス項目コード,適用開始年月,…」でも「種類,項目,開始年月,終了年月,名称,単位数」でもありません。このファイルは読みませんでした。`,
+  MASTER_ROW_SHAPE: (p: { cells: number; expected: number; quoting: boolean }) =>
+    p.quoting ? '引用符（"）の対応がとれていない行です。この行は読みませんでした。' : `項目が${p.cells}個あります（見出しは${p.expected}個）。この行は読みませんでした。`,
+  MASTER_BAD_VALUE: (p: { column: string; expected: BadValueExpected }) => `${p.column}が${MASTER_VALUE_JA[p.expected]}ではありません。この行は読みませんでした。`,
+  MASTER_PERIOD_ORDER: (p: { from: string; to: string }) => `終了年月 ${p.to} が開始年月 ${p.from} より前です。この行は読みませんでした。`,
+  MASTER_CONFLICT: (p: { code: string; units: number; otherUnits: number; other: string }) =>
+    `サービスコード ${p.code} の単位数 ${p.units} が、期間の重なる${p.other ? ` ${p.other} の` : '別の'}行の単位数 ${p.otherUnits} と違います。`,
 } satisfies { readonly [C in RuleCode]: (params: never) => string };

@@ -21,6 +21,8 @@ import { ReceiverRule, ReceiverUsers } from './rules/receiver.js';
 import { RecordChecks } from './rules/record-checks.js';
 import { SendUnitFacts } from './rules/send-unit-facts.js';
 import { VersionRule } from './rules/versions.js';
+import { ServiceCodeRule } from './rules/service-codes.js';
+import type { ServiceCodeMaster } from '../service-codes/master.js';
 
 export type { Profile };
 
@@ -39,6 +41,11 @@ export interface ValidateOptions {
    * reported as an issue (CSV_RECORD_TOO_LONG, CSV_FIELD_TOO_LARGE, CSV_TOO_MANY_RECORDS) when exceeded.
    */
   readonly limits?: Partial<ReadLimits>;
+  /**
+   * A service-code master (loadServiceCodeCsv, or your own ServiceCodeMaster): each サービスコード is then checked
+   * for its 対象年月 and 保険者番号, and its 単位数 where the master gives them (docs/service-codes.md).
+   */
+  readonly serviceCodes?: ServiceCodeMaster;
 }
 
 /** The one default cap (DEFAULT_MAX_ISSUES_PER_CODE, src/policy.ts), under its old public name. */
@@ -75,6 +82,8 @@ export class FileValidator {
   private needs: FactNeeds = NO_FACTS;
   /** The file's rules, in the order they read each record and then say what they found (see `state`). */
   private built: FileRules | undefined;
+  /** The service-code master of the options, if any. */
+  private readonly serviceCodes: ServiceCodeMaster | undefined;
 
   /** `options` may be a policy already resolved (validateFiles resolves it once for every file). */
   constructor(file: string, options: ValidateOptions | Policy = {}) {
@@ -86,6 +95,7 @@ export class FileValidator {
     for (const found of parsed.issues) this.sink.addIssue(found);
     const named = parsed.info?.kind;
     this.kind = policy.kind ?? (named && isFileKind(named) ? named : undefined);
+    this.serviceCodes = policy.serviceCodes;
   }
 
   /**
@@ -128,6 +138,7 @@ export class FileValidator {
       unitFacts,
       receiverUsers,
     ];
+    if (this.serviceCodes) rules.push(new ServiceCodeRule(scope, this.serviceCodes));
     return { rules: rules.filter((rule) => !rule.kinds || (kind !== undefined && rule.kinds.includes(kind))), current: new CurrentRecord(this.name), unitFacts };
   }
 

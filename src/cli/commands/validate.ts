@@ -5,6 +5,7 @@
 import {
   DEFAULT_LIMITS,
   isFileKind,
+  loadServiceCodeCsv,
   parseFileName,
   validateFileStreams,
   validateFiles,
@@ -15,6 +16,7 @@ import {
   type Profile,
   type ReadLimits,
   type SendUnitReport,
+  type ServiceCodeMaster,
   type ValidateOptions,
   type ValidationReport,
 } from '../../core.js';
@@ -39,6 +41,8 @@ export interface ValidateRequest {
   readonly kind?: FileKind;
   /** The reader's limits (--max-record-length, --max-field-length, --max-records). */
   readonly limits?: Partial<ReadLimits>;
+  /** The service-code master of --service-codes, and a report per master file (its loader issues). */
+  readonly serviceCodes?: { readonly master: ServiceCodeMaster; readonly reports: readonly FileReport[] };
 }
 
 /** A file to validate, with what its name says (parsed once per run). */
@@ -86,6 +90,7 @@ function optionsMaker(request: ValidateRequest): (batch: readonly Planned[]) => 
   const base: ValidateOptions = Object.freeze({
     profile: request.profile,
     ...(request.limits ? { limits: Object.freeze({ ...request.limits }) } : {}),
+    ...(request.serviceCodes ? { serviceCodes: request.serviceCodes.master } : {}),
   });
   const kinded: ValidateOptions | undefined = request.kind ? Object.freeze({ ...base, kind: request.kind }) : undefined;
   return (batch) => (kinded && !batch.some((p) => p.named) ? kinded : base);
@@ -138,7 +143,8 @@ class RunBuilder {
   /** Files in the order given, units in the library's order. */
   finish(): ValidationRun {
     if (this.progress) this.ctx.stderr(`${trusted('\r')}${' '.repeat(40)}${trusted('\r')}`);
-    const files = this.request.paths.map((p) => this.fileReports.get(p.display)!);
+    // The master files first (their loader issues), then the files validated.
+    const files = [...(this.request.serviceCodes?.reports ?? []), ...this.request.paths.map((p) => this.fileReports.get(p.display)!)];
     // Batches go by 連番 and offices; the library orders units by their whole key (service types included).
     const units = [...this.units].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const issues = [...files.flatMap((f) => f.issues), ...units.flatMap((u) => u.issues)];
@@ -208,6 +214,16 @@ const OPTIONS = [
   { name: 'lenient', kind: 'flag', help: { ja: '--profile lenient と同じ', en: 'same as --profile lenient' } },
   { ...KIND, help: { ja: 'ファイル名から種別が分からないファイルの種別（UPPLAN、UPJSK …）', en: 'the kind of files whose name gives none (UPPLAN, UPJSK …)' } },
   {
+    name: 'service-codes',
+    kind: 'text',
+    value: 'FILE',
+    repeatable: true,
+    help: {
+      ja: 'サービスコード表のCSV（保険者の総合事業コード表、または 種類,項目,開始年月,終了年月,名称,単位数）。繰り返し指定で複数ファイル',
+      en: 'service-code master CSV (a 保険者 総合事業 code list, or 種類,項目,開始年月,終了年月,名称,単位数); repeat for several files',
+    },
+  },
+  {
     name: 'max-record-length',
     kind: 'count',
     value: 'N',
@@ -230,6 +246,25 @@ const OPTIONS = [
   },
 ] as const satisfies readonly OptionSpec[];
 
+/**
+ * The master of --service-codes: every file read (a missing or unreadable one is an I/O error, exit 2) and loaded
+ * as one; each file's loader issues (MASTER_*) in a report of its own, listed before the files validated.
+ */
+function masterOf(command: string, paths: readonly string[]): ValidateRequest['serviceCodes'] {
+  if (!paths.length) return undefined;
+  const files = paths.map((path) => ({ name: path, bytes: readBytes(command, path) }));
+  const { master, issues } = loadServiceCodeCsv(files);
+  const reports: FileReport[] = paths.map((path) => ({
+    file: path,
+    kind: undefined,
+    edition: undefined,
+    csvVersion: undefined,
+    records: 0,
+    issues: issues.filter((i) => i.file === path),
+  }));
+  return { master, reports };
+}
+
 /** What to validate, from the arguments. */
 function requestOf(name: string, { values, positionals }: CommandArgs<typeof OPTIONS>): ValidateRequest {
   const kind = values.kind;
@@ -248,8 +283,10 @@ function requestOf(name: string, { values, positionals }: CommandArgs<typeof OPT
       name,
     );
   }
+  const serviceCodes = masterOf(name, values['service-codes']);
   return {
     paths,
+    ...(serviceCodes ? { serviceCodes } : {}),
     profile: values.lenient ? 'lenient' : values.profile,
     failOn: values['fail-on'],
     ...(kind !== undefined ? { kind } : {}),
@@ -270,7 +307,7 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
     name,
     usage: [
       `${name} <file or folder…> [--format ${VALIDATION_FORMATS.join('|')}] [--profile strict|lenient] [--fail-on error|warning]`,
-      '    [--kind KIND] [--max-record-length N] [--max-field-length N] [--max-records N]',
+      '    [--kind KIND] [--service-codes FILE]… [--max-record-length N] [--max-field-length N] [--max-records N]',
     ],
     summary: {
       ja: name === 'check' ? 'validate の別名（--lenient は --profile lenient）' : 'ファイルを送信単位にまとめて検証し、すべての問題を表示',
@@ -306,6 +343,7 @@ export function makeValidateCommand(name: 'validate' | 'check'): Command {
       `careplan-csv ${name} exports/ --format sarif > careplan.sarif`,
       `careplan-csv ${name} exports/ --format junit --fail-on warning > careplan-junit.xml`,
       `careplan-csv ${name} plan-export.txt --kind UPPLAN`,
+      `careplan-csv ${name} exports/ --service-codes codes-2024.csv --service-codes 435073-sogo.csv`,
     ],
     run(ctx, args) {
       return print(ctx, runValidation(ctx, name, requestOf(name, args)), args.values.format);

@@ -1,0 +1,141 @@
+// Each サービスコード against the service-code master the caller gave (ValidateOptions.serviceCodes): every field of
+// format `serviceCode` (第6表 No.15, 第7表 No.9, found by format in the layouts), looked up for the record's
+// 対象年月 and 保険者番号. Unknown → RECORD_SERVICE_CODE_UNKNOWN; known but not for that month →
+// RECORD_SERVICE_CODE_OUT_OF_PERIOD naming the periods; a type the master does not cover → nothing. Where the
+// master gives 単位数, the record's units are checked against it (RECORD_SERVICE_UNITS_DIFFER, see unitChecks).
+import { issue } from '../../rules/index.js';
+import type { Layout } from '../../spec.js';
+import { entryHolds, type ServiceCodeEntry, type ServiceCodeMaster } from '../../service-codes/master.js';
+import { fieldRef } from '../layout-fields.js';
+import { annexRowType } from '../record-rules.js';
+import type { FileRule, FileScope, SeenRecord } from './file-rule.js';
+
+const CODE = /^[0-9A-Z]{6}$/;
+const MONTH = /^\d{4}(0[1-9]|1[0-2])$/;
+/** Answers kept per file before the cache starts afresh (a month of a large office uses a few hundred codes). */
+const CACHE_LIMIT = 10_000;
+
+/**
+ * The master's answer for one code, month and insurer: nothing to say (type not covered), unknown, out of
+ * period, or the entry in force (its units, when it gives them and they are fixed).
+ */
+type Answer =
+  | { readonly kind: 'silent' }
+  | { readonly kind: 'unknown'; readonly insurer: string | undefined }
+  | { readonly kind: 'outOfPeriod'; readonly periods: readonly { from: string; to?: string }[]; readonly insurer: string | undefined }
+  | { readonly kind: 'known'; readonly units: number | undefined };
+
+const SILENT: Answer = { kind: 'silent' };
+
+/**
+ * 単位数 checked only for codes whose master 単位数 is a fixed, positive number: 加算 and 減算 (by their 名称) are
+ * left out, since many are computed by rate (処遇改善加算, 同一建物減算 …) and their master figure is not what
+ * the record carries.
+ */
+function fixedUnits(entry: ServiceCodeEntry): number | undefined {
+  if (entry.units === undefined || !(entry.units > 0)) return undefined;
+  if (entry.name !== undefined && /[加減]算/.test(entry.name)) return undefined;
+  return entry.units;
+}
+
+/** Which fields of a layout are checked against the master's units, and how (see docs/service-codes.md). */
+interface UnitCheck {
+  readonly key: string;
+  readonly relation: 'equal' | 'atMost';
+}
+
+/**
+ * 第7表 (a layout with 割引後単位数): 単位数 is the code's own (discounts go to 割引後率 / 割引後単位数), so it equals
+ * the master's, and 割引後単位数 is never above it. 第6表: 単位数 is the discounted figure (No.8 notes ※割引後単位数を
+ * 記載, 0 when it cannot be computed), so it is only never above the master's.
+ */
+function unitChecksOf(layout: Layout): readonly UnitCheck[] {
+  const keys = new Set(layout.fields.map((f) => f.key));
+  if (!keys.has('units')) return [];
+  if (keys.has('discountedUnits')) return [{ key: 'units', relation: 'equal' }, { key: 'discountedUnits', relation: 'atMost' }];
+  return [{ key: 'units', relation: 'atMost' }];
+}
+
+const layoutCache = new WeakMap<Layout, { readonly codeKeys: readonly string[]; readonly units: readonly UnitCheck[] }>();
+
+function layoutFacts(layout: Layout): { readonly codeKeys: readonly string[]; readonly units: readonly UnitCheck[] } {
+  let facts = layoutCache.get(layout);
+  if (!facts) {
+    const codeKeys = layout.fields.filter((f) => f.format === 'serviceCode').map((f) => f.key);
+    layoutCache.set(layout, (facts = { codeKeys, units: codeKeys.length ? unitChecksOf(layout) : [] }));
+  }
+  return facts;
+}
+
+export class ServiceCodeRule implements FileRule {
+  private readonly answers = new Map<string, Answer>();
+
+  constructor(
+    private readonly scope: FileScope,
+    private readonly master: ServiceCodeMaster,
+  ) {}
+
+  onRecord(seen: SeenRecord): void {
+    const { codeKeys, units } = layoutFacts(seen.layout);
+    if (codeKeys.length === 0) return;
+    const record = seen.record as unknown as Readonly<Record<string, string | undefined>>;
+    const month = record['serviceMonth'] ?? '';
+    if (!MONTH.test(month)) return; // the field rules report a bad month
+    const insurer = record['insurerNumber'] || undefined;
+    for (const key of codeKeys) {
+      const code = record[key] ?? '';
+      // A malformed code is the field rules' (FIELD_FORMAT); subtotal and total rows carry pseudo-codes.
+      if (!CODE.test(code) || annexRowType(code) !== 'detail') continue;
+      const answer = this.answer(code, month, insurer);
+      const at = { ...seen.where, field: fieldRef(seen.layout, key), value: code };
+      if (answer.kind === 'unknown') this.scope.sink.add(issue('RECORD_SERVICE_CODE_UNKNOWN', { code, month, ...(answer.insurer ? { insurer: answer.insurer } : {}) }, at));
+      else if (answer.kind === 'outOfPeriod') {
+        this.scope.sink.add(issue('RECORD_SERVICE_CODE_OUT_OF_PERIOD', { code, month, periods: answer.periods, ...(answer.insurer ? { insurer: answer.insurer } : {}) }, at));
+      } else if (answer.kind === 'known' && answer.units !== undefined) this.checkUnits(seen, record, code, answer.units, units);
+    }
+  }
+
+  private checkUnits(seen: SeenRecord, record: Readonly<Record<string, string | undefined>>, code: string, master: number, checks: readonly UnitCheck[]): void {
+    for (const check of checks) {
+      const value = record[check.key] ?? '';
+      if (!/^-?\d+$/.test(value)) continue; // empty (割引後単位数 when no discount) or malformed (the field rules')
+      const n = Number(value);
+      if (check.relation === 'equal' ? n === master : n <= master) continue;
+      const field = fieldRef(seen.layout, check.key)!;
+      this.scope.sink.add(issue('RECORD_SERVICE_UNITS_DIFFER', { code, field: { no: field.no, name: field.name }, value, units: master, relation: check.relation }, { ...seen.where, field, value }));
+    }
+  }
+
+  /** The master's answer, asked once per code, month and insurer in a file. */
+  private answer(code: string, month: string, insurer: string | undefined): Answer {
+    const key = `${code}|${month}|${insurer ?? ''}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      if (this.answers.size >= CACHE_LIMIT) this.answers.clear();
+      answer = this.ask(code, month, insurer);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private ask(code: string, month: string, insurer: string | undefined): Answer {
+    const master = this.master;
+    const type = code.slice(0, 2);
+    if (!master.covers(type, insurer)) return SILENT;
+    // The insurer is named in messages when the master covers the type for this 保険者 only (総合事業 codes).
+    const perInsurer = insurer !== undefined && !master.covers(type) ? insurer : undefined;
+    const entries = master.lookup(code, { month, insurer });
+    if (!entries || entries.length === 0) return { kind: 'unknown', insurer: perInsurer };
+    const holding = entries.filter((e) => entryHolds(e, month));
+    if (holding.length === 0) {
+      const periods = [...entries]
+        .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+        .map((e) => (e.to === undefined ? { from: e.from } : { from: e.from, to: e.to }))
+        .filter((p, i, all) => i === 0 || p.from !== all[i - 1]!.from || p.to !== all[i - 1]!.to);
+      return { kind: 'outOfPeriod', periods, insurer: perInsurer };
+    }
+    // Entries in force that disagree on 単位数 (a MASTER_CONFLICT) leave the units unchecked.
+    const units = new Set(holding.map(fixedUnits));
+    return { kind: 'known', units: units.size === 1 ? [...units][0] : undefined };
+  }
+}
