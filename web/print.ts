@@ -7,6 +7,7 @@ import { adviceOf } from '../src/messages/advice.ts';
 import { consequencesOf, consequencesText, type ValidationRun } from '../src/report/issues.ts';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, severityCounts, unitMark, unitTypeName, type Mark } from '../src/report/summary.ts';
 import { unitLabel } from '../src/report/unit-label.ts';
+import { masterFacts } from '../src/report/words.ts';
 import { h, type Child } from './dom.ts';
 
 /** Problems printed per file or unit, as the screen lists them; the problems CSV holds all of them. */
@@ -154,11 +155,14 @@ function problemTable(issues: readonly Issue[], caption: string, unitLevel: bool
 
 function fileBlock(f: FileReport): HTMLElement {
   const kindName = f.kind ? FILE_NAMES[f.kind]?.nameJa : undefined;
-  const facts = [
-    f.kind ? `${f.kind}${kindName ? ` ${kindName}` : ''}` : '種類不明 / unknown kind',
-    f.csvVersion ? `CSVバージョン ${f.csvVersion}` : '',
-    `${f.records}レコード / records`,
-  ].filter(Boolean);
+  const master = f.serviceCodes ? masterFacts(f.serviceCodes.entries) : undefined;
+  const facts = master
+    ? [`${master.ja} / ${master.en}`]
+    : [
+        f.kind ? `${f.kind}${kindName ? ` ${kindName}` : ''}` : '種類不明 / unknown kind',
+        f.csvVersion ? `CSVバージョン ${f.csvVersion}` : '',
+        `${f.records}レコード / records`,
+      ].filter(Boolean);
   return h(
     'section',
     { class: 'pr-file', 'data-file': f.file },

@@ -7,7 +7,7 @@ import { kindLabel } from '../src/messages/labels.ts';
 import { consequencesOf, consequencesText, type ValidationRun } from '../src/report/issues.ts';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, severityCounts, unitMark, unitTypeName, type Mark } from '../src/report/summary.ts';
 import { unitLabel } from '../src/report/unit-label.ts';
-import { editionLabel, profileLabel } from '../src/report/words.ts';
+import { editionLabel, masterFacts, profileLabel } from '../src/report/words.ts';
 import { bi, h, labelCells, type Child } from './dom.ts';
 import { overview, type Shown } from './results-overview.ts';
 
@@ -164,6 +164,10 @@ function renderUnit(unit: SendUnitReport, id: string, unitMarked: Mark, files: r
 
 /** `第7表（UPSIKYU）、CSVバージョン 202504、第4.1版、3レコード`: what the file is, in words. */
 function facts(f: FileReport): string {
+  if (f.serviceCodes) {
+    const master = masterFacts(f.serviceCodes.entries);
+    return `${master.ja} / ${master.en}`;
+  }
   const kind = f.kind ? kindLabel(f.kind) : undefined;
   const edition = editionLabel(f);
   return [

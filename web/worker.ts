@@ -6,7 +6,6 @@ import {
   editionOfCsvVersion,
   getLayout,
   isFileKind,
-  loadServiceCodeCsv,
   parseFileName,
   readCsvStream,
   validateFileStreams,
@@ -15,9 +14,9 @@ import {
   type Profile,
   type ServiceCodeMaster,
   type StreamProgress,
-  type ValidationReport,
 } from '../src/core.ts';
 import { isServiceCodeCsvHead } from '../src/service-codes/load-csv.ts';
+import { masterFileReports, withMasterReports } from '../src/validate/service-code-files.ts';
 import { jsonReport, pageRun, problemsCsv, sarifReport } from './report.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 import { ISSUES_PER_MESSAGE, PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ReportFormat, type ToWorker } from './protocol.ts';
@@ -55,17 +54,7 @@ async function splitMasters(files: readonly PickedFile[]): Promise<{ files: Pick
     else rest.push(f);
   }
   if (!masters.length) return { files: rest, master: undefined, reports: [] };
-  const { master, issues } = loadServiceCodeCsv(masters);
-  const reports = masters.map((m): FileReport => ({ file: m.name, kind: undefined, edition: undefined, csvVersion: undefined, records: 0, issues: issues.filter((i) => i.file === m.name) }));
-  return { files: rest, master, reports };
-}
-
-/** The report with the master files' reports first, as the command lists them. */
-function withMasters(report: ValidationReport, reports: readonly FileReport[]): ValidationReport {
-  if (!reports.length) return report;
-  const issues = [...reports.flatMap((r) => r.issues), ...report.issues];
-  const count = (s: Issue['severity']) => issues.filter((i) => i.severity === s).length;
-  return { ...report, files: [...reports, ...report.files], issues, summary: { files: report.files.length + reports.length, errors: count('error'), warnings: count('warning'), infos: count('info') } };
+  return { files: rest, ...masterFileReports(masters) };
 }
 
 async function validate(picked: readonly PickedFile[], profile: Profile): Promise<void> {
@@ -93,7 +82,7 @@ async function validate(picked: readonly PickedFile[], profile: Profile): Promis
   const onProgress = (p: StreamProgress) => {
     if (p.done || Date.now() - last >= PROGRESS_INTERVAL_MS) send(progressOf(p.file, p.bytes, p.records));
   };
-  const report = withMasters(await validateFileStreams(streams, { profile, onProgress, ...(master ? { serviceCodes: master } : {}) }), reports);
+  const report = withMasterReports(await validateFileStreams(streams, { profile, onProgress, ...(master ? { serviceCodes: master } : {}) }), reports);
   validated = pageRun(report, profile);
   postRun(validated);
 }

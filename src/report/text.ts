@@ -9,7 +9,7 @@ import type { FileReport, SendUnitReport } from '../validate/index.js';
 import { consequencesOf, consequencesText, severityLabel, whereText, type Lang, type ValidationRun } from './issues.js';
 import { paint, quoteValue, visible } from './style.js';
 import { unitLabel } from './unit-label.js';
-import { editionLabel } from './words.js';
+import { editionLabel, masterFacts } from './words.js';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, unitMark, unitTypeName, type Mark } from './summary.js';
 
 /**
@@ -43,6 +43,7 @@ export function issueLines(ctx: TextStyle, issue: Issue, indent = '  ', extra?: 
 
 function fileMeta(ctx: TextStyle, f: FileReport): string {
   const en = ctx.lang === 'en';
+  if (f.serviceCodes) return masterFacts(f.serviceCodes.entries)[en ? 'en' : 'ja'];
   const doc = f.kind && f.kind in FILE_NAMES ? FILE_NAMES[f.kind as keyof typeof FILE_NAMES] : undefined;
   const parts = [
     f.kind ? `${f.kind}${doc ? ` ${en ? doc.nameEn : doc.nameJa}` : ''}` : en ? 'kind unknown' : '種類不明',

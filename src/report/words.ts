@@ -27,3 +27,8 @@ export function editionLabel(f: Pick<FileReport, 'edition' | 'csvVersion'>): Tex
   if (f.edition) return { ja: `ファイル名は第${f.edition}版の規約`, en: `named by the edition-${f.edition} rules` };
   return undefined;
 }
+
+/** `サービスコード表（12件）`: a service-code master file in a report (FileReport.serviceCodes), instead of a kind. */
+export function masterFacts(entries: number): Text {
+  return { ja: `サービスコード表（${entries.toLocaleString('ja-JP')}件）`, en: `service-code master (${entries.toLocaleString('en-US')} entr${entries === 1 ? 'y' : 'ies'})` };
+}

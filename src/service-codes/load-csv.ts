@@ -20,6 +20,8 @@ export interface LoadedServiceCodes {
   readonly master: ListedServiceCodeMaster;
   /** Each bad row (left out), unreadable header (file left out) and conflict between entries. */
   readonly issues: Issue[];
+  /** Each file given, in order, with the entries loaded from it (a file left out: 0). */
+  readonly files: readonly { readonly name: string | undefined; readonly entries: number }[];
 }
 
 /** The columns the loader reads, by their key. */
@@ -213,16 +215,19 @@ export function loadServiceCodeCsv(input: Uint8Array | ServiceCodeFile | readonl
   const files: readonly (Uint8Array | ServiceCodeFile)[] = Array.isArray(input) ? input : [input as Uint8Array | ServiceCodeFile];
   const issues: Issue[] = [];
   const sourced: Sourced[] = [];
+  const loaded: { name: string | undefined; entries: number }[] = [];
   for (const f of files) {
     const { name, bytes } = ArrayBuffer.isView(f) ? { name: undefined, bytes: f } : f;
     const sink = new IssueSink(undefined, { file: name });
+    const before = sourced.length;
     for (const s of parseFile(bytes, name, sink)) sourced.push(s);
+    loaded.push({ name, entries: sourced.length - before });
     issues.push(...sink.finish());
   }
   const sink = new IssueSink();
   const master = merged(sourced, sink);
   issues.push(...sink.finish());
-  return { master, issues };
+  return { master, issues, files: loaded };
 }
 
 /**
@@ -236,5 +241,5 @@ export function mergeServiceCodeMasters(...masters: readonly ListedServiceCodeMa
     masters.flatMap((m) => m.entries.map((entry) => ({ entry, file: undefined, line: undefined }))),
     sink,
   );
-  return { master, issues: sink.finish() };
+  return { master, issues: sink.finish(), files: masters.map((m) => ({ name: undefined, entries: m.entries.length })) };
 }

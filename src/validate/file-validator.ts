@@ -60,6 +60,11 @@ export interface FileReport {
   /** Number of records read. */
   readonly records: number;
   readonly issues: Issue[];
+  /**
+   * A service-code master file (`validate --service-codes`, or picked on the page) rather than a spec file: the
+   * entries loaded from it (its report has no kind and no records; its issues are the loader's MASTER_*).
+   */
+  readonly serviceCodes?: { readonly entries: number };
 }
 
 /** A file's rules in the order they read each record, the record they read, and the send-unit facts. */

@@ -5,7 +5,6 @@
 import {
   DEFAULT_LIMITS,
   isFileKind,
-  loadServiceCodeCsv,
   parseFileName,
   validateFileStreams,
   validateFiles,
@@ -24,6 +23,7 @@ import { defineCommand, type Command, type CommandArgs } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import type { FailOn, ValidationRun } from '../../report/issues.js';
 import { failingCount } from '../../report/summary.js';
+import { masterFileReports } from '../../validate/service-code-files.js';
 import { trusted } from '../../report/style.js';
 import { collectFiles, fileChunks, readBytes, readStart, unreadableIssue, type InputPath } from '../input.js';
 import type { OptionSpec } from '../options.js';
@@ -253,16 +253,7 @@ const OPTIONS = [
 function masterOf(command: string, paths: readonly string[]): ValidateRequest['serviceCodes'] {
   if (!paths.length) return undefined;
   const files = paths.map((path) => ({ name: path, bytes: readBytes(command, path) }));
-  const { master, issues } = loadServiceCodeCsv(files);
-  const reports: FileReport[] = paths.map((path) => ({
-    file: path,
-    kind: undefined,
-    edition: undefined,
-    csvVersion: undefined,
-    records: 0,
-    issues: issues.filter((i) => i.file === path),
-  }));
-  return { master, reports };
+  return masterFileReports(files);
 }
 
 /** What to validate, from the arguments. */
