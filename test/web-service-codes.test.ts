@@ -38,6 +38,9 @@ describe.skipIf(!HAS_CHROMIUM)('web page: a service-code master among the files'
       expect(text).toContain('サービスコード 111111 は 2025年04月 に使えません（適用期間 2019年10月〜2024年03月）');
       expect(text).toContain('MASTER_BAD_VALUE');
       expect(text).toContain('サービスコード表.csv');
+      // Named as what it is: a master with the entries it gave, not a file of unknown kind.
+      expect(text).toContain('サービスコード表（2件） / service-code master (2 entries)');
+      expect(text).not.toContain('種類不明');
       expect(errors).toEqual([]);
     } finally {
       await close();
