@@ -349,6 +349,25 @@ describe('one cause, one issue: a service code repeated on many rows', () => {
     ]);
   });
 
+  it('past 10,000 causes in a file, a new cause is reported row by row; the causes gathered go on counting', async () => {
+    // A vendor master that covers 訪問介護 and knows none of its codes: every distinct code is a cause.
+    const none: ServiceCodeMaster = { covers: (type) => type === '11', lookup: () => [] };
+    const codeOf = (i: number) => `11${i.toString(36).toUpperCase().padStart(4, '0')}`;
+    const codes = [...Array.from({ length: 10_001 }, (_, i) => codeOf(i)), codeOf(10_000), codeOf(0)];
+    const options = { serviceCodes: none, maxIssuesPerCode: 20_000 };
+    const report = await sameStreamed([plan(codes)], options);
+    const found = report.issues.filter((i) => i.code === 'RECORD_SERVICE_CODE_UNKNOWN');
+    expect(found).toHaveLength(10_002);
+    // Its second row is counted; its line is past the 1,000 runs a file keeps (one per cause here), so only counted.
+    const first = found.find((i) => i.value === codeOf(0))!;
+    expect(first.affected).toEqual({ records: 2, lines: [[1, 1]], linesOmitted: 1 });
+    expect(first.message).toBe(`サービスコード ${codeOf(0)} はサービスコード表にありません（対象年月 2025年04月）（2 レコード、行 1 ほか 1 レコード）。`);
+    expect(found.filter((i) => i.value === codeOf(10_000)).map((i) => i.affected)).toEqual([
+      { records: 1, lines: [[10_001, 10_001]] },
+      { records: 1, lines: [[10_002, 10_002]] },
+    ]);
+  }, 120_000);
+
   it('the cap counts causes: past maxIssuesPerCode a cause is only counted in the truncation notice', async () => {
     const codes = ['111297', '111298', '111297', '111299', '111298'];
     const report = await sameStreamed([plan(codes)], { serviceCodes: master, maxIssuesPerCode: 1 });
