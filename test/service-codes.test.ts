@@ -173,15 +173,15 @@ describe('validateFiles with a service-code master', () => {
       [names.plan, 1, 15, '111299', 'error'],
       [names.annex, 1, 9, '111299', 'error'],
     ]);
-    expect(unknown[0]!.message).toBe('サービスコード 111299 はサービスコード表にありません（対象年月 2025年04月）。');
+    expect(unknown[0]!.message).toBe('サービスコード 111299 はサービスコード表にありません（対象年月 2025年04月）（1 レコード、行 1）。');
   });
 
   it('a code known but outside its period is an error naming the period', () => {
     const report = validateFiles(files('111111', { units: '250' }), { serviceCodes: master });
     const out = report.issues.filter((i) => i.code === 'RECORD_SERVICE_CODE_OUT_OF_PERIOD');
     expect(out).toHaveLength(2);
-    expect(out[0]!.message).toBe('サービスコード 111111 は 2025年04月 に使えません（適用期間 2019年10月〜2024年03月）。');
-    expect(out[0]!.messageEn).toBe('Service code 111111 cannot be used in 2025-04 (valid 2019-10 to 2024-03).');
+    expect(out[0]!.message).toBe('サービスコード 111111 は 2025年04月 に使えません（適用期間 2019年10月〜2024年03月）（1 レコード、行 1）。');
+    expect(out[0]!.messageEn).toBe('Service code 111111 cannot be used in 2025-04 (valid 2019-10 to 2024-03) (1 record, line 1).');
     expect(own(report.issues).map((i) => i.code)).toEqual(['RECORD_SERVICE_CODE_OUT_OF_PERIOD', 'RECORD_SERVICE_CODE_OUT_OF_PERIOD']);
   });
 
@@ -208,12 +208,12 @@ describe('validateFiles with a service-code master', () => {
     expect(forInsurer('435073')).toEqual([]);
     const other = forInsurer('131016');
     expect(codesOf(other)).toEqual(['RECORD_SERVICE_CODE_OUT_OF_PERIOD']);
-    expect(other[0]!.message).toBe('サービスコード A21214 は 2025年04月 に使えません（保険者番号 131016 の適用期間 2015年04月〜2024年03月）。');
+    expect(other[0]!.message).toBe('サービスコード A21214 は 2025年04月 に使えません（保険者番号 131016 の適用期間 2015年04月〜2024年03月）（1 レコード、行 1）。');
     // A 保険者 the master has no codes of: its type is not covered for that 保険者, so nothing is said.
     expect(forInsurer('272005')).toEqual([]);
     // An unknown code of a covered 保険者 names the 保険者.
     const unknown = own(validateFiles([file('UPPLAN', [visit({ insurerNumber: '435073', serviceCode: 'A29999', serviceOfficeNumber: '13A0100001' })], fileName('UPPLAN', month, CM, { office: '13A0100001', serviceType: 'A2' }))], { serviceCodes: sogo }).issues);
-    expect(unknown.map((i) => i.message)).toEqual(['サービスコード A29999 はサービスコード表（保険者番号 435073）にありません（対象年月 2025年04月）。']);
+    expect(unknown.map((i) => i.message)).toEqual(['サービスコード A29999 はサービスコード表（保険者番号 435073）にありません（対象年月 2025年04月）（1 レコード、行 1）。']);
   });
 
   it('warns where 単位数 disagree with the master: 第7表 単位数 equal, 割引後単位数 and 第6表 単位数 never above', () => {
@@ -233,7 +233,7 @@ describe('validateFiles with a service-code master', () => {
     expect(differ(files('116275', { units: '87' }))).toEqual([]);
     const warning = own(validateFiles(files('111211', { units: '300' }), { serviceCodes: master }).issues)[1]!;
     expect(warning.code).toBe('RECORD_SERVICE_UNITS_DIFFER');
-    expect(warning.message).toBe('No.13「単位数」 300 がサービスコード表のサービスコード 111211 の単位数 244 と違います。');
+    expect(warning.message).toBe('No.13「単位数」 300 がサービスコード表のサービスコード 111211 の単位数 244 と違います（1 レコード、行 1）。');
   });
 
   it('validateFileStreams checks the same (streams and chunks at hand alike)', async () => {
@@ -268,6 +268,113 @@ describe('validateFiles with a service-code master', () => {
     expect(() => validateFiles(files('111211'), { serviceCodes: vendorCsv as never })).toThrow(TypeError);
     expect(() => validateFiles(files('111211'), { serviceCodes: { covers: () => true } as never })).toThrow(/options\.serviceCodes\.lookup/);
     return expect(validateFileStreams([], { serviceCodes: 42 as never })).rejects.toThrow(/options\.serviceCodes/);
+  });
+});
+
+describe('one cause, one issue: a service code repeated on many rows', () => {
+  const { master } = loadServiceCodeCsv(utf8(vendorCsv));
+  /** A 第6表 whose rows use `codes[i]` (a visit a day; units 244 unless given as `code:units`). */
+  const plan = (codes: readonly string[]) =>
+    file(
+      'UPPLAN',
+      codes.map((c, i) => {
+        const [serviceCode, units] = c.split(':');
+        return visit({ serviceCode: serviceCode!, units: units ?? '244', serviceDate: `202504${String((i % 28) + 1).padStart(2, '0')}`, serviceStartTime: String(800 + Math.floor(i / 28) * 100).padStart(4, '0') });
+      }),
+      names.plan,
+    );
+  // Rows 1–2 valid, 3–14 the unknown code, 15 valid, 16–23 the unknown code: 20 rows, two runs.
+  const twenty = [...Array(2).fill('111211'), ...Array(12).fill('111299'), '111211', ...Array(8).fill('111299')] as string[];
+
+  async function* chunked(bytes: Uint8Array, size: number) {
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  }
+  /** The whole-file report and the streamed ones at chunk sizes 1, 7 and 4096 are the same. */
+  async function sameStreamed(input: InputFile[], options: Parameters<typeof validateFiles>[1] = { serviceCodes: master }) {
+    const whole = validateFiles(input, options);
+    for (const size of [1, 7, 4096]) {
+      const streamed = await validateFileStreams(input.map((f) => ({ name: f.name, chunks: chunked(f.bytes, size) })), options);
+      expect(streamed.issues).toEqual(whole.issues);
+    }
+    return whole;
+  }
+
+  it('20 rows with one unknown code: one issue at the first row, 20 records, their line runs in affected and the message', async () => {
+    const report = await sameStreamed([plan(twenty)]);
+    const found = own(report.issues);
+    expect(found).toHaveLength(1);
+    const [unknown] = found;
+    expect([unknown!.code, unknown!.line, unknown!.record, unknown!.field?.no, unknown!.value]).toEqual(['RECORD_SERVICE_CODE_UNKNOWN', 3, 3, 15, '111299']);
+    expect(unknown!.affected).toEqual({ records: 20, lines: [[3, 14], [16, 23]] });
+    expect(unknown!.params).toMatchObject({ code: '111299', month: '202504', records: 20, lines: [[3, 14], [16, 23]] });
+    expect(unknown!.message).toBe('サービスコード 111299 はサービスコード表にありません（対象年月 2025年04月）（20 レコード、行 3–14、16–23）。');
+    expect(unknown!.messageEn).toBe('Service code 111299 is not in the service-code master (service month 2025-04) (20 records, lines 3–14, 16–23).');
+    expect(report.summary.errors).toBe(validateFiles([plan(twenty.map(() => '111211'))], { serviceCodes: master }).summary.errors + 1);
+  });
+
+  it('two unknown codes: two issues, each with its own records, in file order', async () => {
+    const codes = ['111298', '111299', '111298', '111211', '111299', '111299'];
+    const found = own((await sameStreamed([plan(codes)])).issues);
+    expect(found.map((i) => [i.code, i.value, i.line, i.affected])).toEqual([
+      ['RECORD_SERVICE_CODE_UNKNOWN', '111298', 1, { records: 2, lines: [[1, 1], [3, 3]] }],
+      ['RECORD_SERVICE_CODE_UNKNOWN', '111299', 2, { records: 3, lines: [[2, 2], [5, 6]] }],
+    ]);
+  });
+
+  it('out of period: one issue per code and month, counted like the unknown', async () => {
+    const codes = ['111111:250', '111111:250', '111211', '111111:250', '111299'];
+    const found = own((await sameStreamed([plan(codes)])).issues);
+    expect(found.map((i) => [i.code, i.value, i.line, i.affected?.records])).toEqual([
+      ['RECORD_SERVICE_CODE_OUT_OF_PERIOD', '111111', 1, 3],
+      ['RECORD_SERVICE_CODE_UNKNOWN', '111299', 5, 1],
+    ]);
+    expect(found[0]!.message).toBe('サービスコード 111111 は 2025年04月 に使えません（適用期間 2019年10月〜2024年03月）（3 レコード、行 1–2、4）。');
+    expect(found[0]!.messageEn).toBe('Service code 111111 cannot be used in 2025-04 (valid 2019-10 to 2024-03) (3 records, lines 1–2, 4).');
+  });
+
+  it('units: one warning per code, field and value', async () => {
+    const codes = ['111211:300', '111211:300', '111211:300', '111211:310', '111211', '111211:300'];
+    const found = own((await sameStreamed([plan(codes)])).issues);
+    expect(found.map((i) => [i.code, i.field?.no, i.value, i.line, i.affected])).toEqual([
+      ['RECORD_SERVICE_UNITS_DIFFER', 8, '300', 1, { records: 4, lines: [[1, 3], [6, 6]] }],
+      ['RECORD_SERVICE_UNITS_DIFFER', 8, '310', 4, { records: 1, lines: [[4, 4]] }],
+    ]);
+    expect(found[0]!.message).toBe('No.8「単位数」 300 がサービスコード表のサービスコード 111211 の単位数 244 を超えています（4 レコード、行 1–3、6）。');
+    // 第7表 too: its 単位数 and 割引後単位数 are two fields, two causes.
+    const annexRows = [1, 2, 3].map(() => annex({ serviceCode: '111211', units: '300', timesOrDays: '1', serviceUnitsOrAmount: '270', discountRate: '90', discountedUnits: '270' }));
+    const annexFound = own((await sameStreamed([file('UPSIKYU', [...annexRows, total({ serviceUnitsOrAmount: '810' })], names.annex)])).issues);
+    expect(annexFound.map((i) => [i.field?.name, i.value, i.affected?.records])).toEqual([
+      ['単位数', '300', 3],
+      ['割引後単位数', '270', 3],
+    ]);
+  });
+
+  it('past 10,000 causes in a file, a new cause is reported row by row; the causes gathered go on counting', async () => {
+    // A vendor master that covers 訪問介護 and knows none of its codes: every distinct code is a cause.
+    const none: ServiceCodeMaster = { covers: (type) => type === '11', lookup: () => [] };
+    const codeOf = (i: number) => `11${i.toString(36).toUpperCase().padStart(4, '0')}`;
+    const codes = [...Array.from({ length: 10_001 }, (_, i) => codeOf(i)), codeOf(10_000), codeOf(0)];
+    const options = { serviceCodes: none, maxIssuesPerCode: 20_000 };
+    const report = await sameStreamed([plan(codes)], options);
+    const found = report.issues.filter((i) => i.code === 'RECORD_SERVICE_CODE_UNKNOWN');
+    expect(found).toHaveLength(10_002);
+    // Its second row is counted; its line is past the 1,000 runs a file keeps (one per cause here), so only counted.
+    const first = found.find((i) => i.value === codeOf(0))!;
+    expect(first.affected).toEqual({ records: 2, lines: [[1, 1]], linesOmitted: 1 });
+    expect(first.message).toBe(`サービスコード ${codeOf(0)} はサービスコード表にありません（対象年月 2025年04月）（2 レコード、行 1 ほか 1 レコード）。`);
+    expect(found.filter((i) => i.value === codeOf(10_000)).map((i) => i.affected)).toEqual([
+      { records: 1, lines: [[10_001, 10_001]] },
+      { records: 1, lines: [[10_002, 10_002]] },
+    ]);
+  }, 120_000);
+
+  it('the cap counts causes: past maxIssuesPerCode a cause is only counted in the truncation notice', async () => {
+    const codes = ['111297', '111298', '111297', '111299', '111298'];
+    const report = await sameStreamed([plan(codes)], { serviceCodes: master, maxIssuesPerCode: 1 });
+    const found = report.issues.filter((i) => i.code === 'RECORD_SERVICE_CODE_UNKNOWN');
+    expect(found.map((i) => [i.value, i.affected?.records])).toEqual([['111297', 2]]);
+    const notice = report.issues.find((i) => i.code === 'FILE_ISSUES_TRUNCATED' && i.value === 'RECORD_SERVICE_CODE_UNKNOWN');
+    expect(notice?.params).toMatchObject({ more: 2, limit: 1 });
   });
 });
 

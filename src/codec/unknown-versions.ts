@@ -3,17 +3,12 @@
 // their lines kept as runs, while the file is read; the issue is reported at the end, located at the version's
 // first record, when its count is known. The whole-file and streaming readers share it, so both report the same
 // issue at any chunking.
-import type { IssueAffected } from '../issues.js';
+import { AffectedLines, RunBudget } from '../affected-lines.js';
 import type { IssueSink } from '../issue-sink.js';
 import { issue as draft, type IssueDraft } from '../rules/draft.js';
 import type { CauseRef } from '../rules/causes.js';
 
-/**
- * Runs of lines kept per file, over every unknown version: memory grows with the runs (a file alternating
- * versions record by record has one per record), so past this many the records are only counted
- * (IssueAffected.linesOmitted).
- */
-export const MAX_AFFECTED_RUNS = 1000;
+export { MAX_AFFECTED_RUNS } from '../affected-lines.js';
 
 /** The two codes of a version whose records cannot be read by its own layout. */
 export type VersionCauseCode = 'CSV_UNKNOWN_VERSION' | 'CSV_UNSUPPORTED_VERSION';
@@ -31,18 +26,15 @@ interface Seen {
   readonly line: number;
   readonly record: number;
   readonly cause: CauseRef;
-  records: number;
-  /** Runs [from, to] of the lines where consecutive records start. */
-  readonly runs: [number, number][];
-  /** The record index of the last record counted (a run goes on while records follow one another). */
-  lastRecord: number;
-  linesOmitted: number;
+  /** The version's records and their line runs. */
+  readonly lines: AffectedLines;
 }
 
 export class UnknownVersions {
   /** By version, in the order first seen; only versions under the cap of their code. */
   private readonly seen = new Map<string, Seen>();
-  private runs = 0;
+  /** The line runs kept in this file, over every version. */
+  private readonly budget = new RunBudget();
 
   constructor(private readonly sink: IssueSink) {}
 
@@ -56,22 +48,10 @@ export class UnknownVersions {
       const code: VersionCauseCode = historic ? 'CSV_UNSUPPORTED_VERSION' : 'CSV_UNKNOWN_VERSION';
       // Counted against the code's cap once per version; a version past the cap is only counted (per record), as before.
       if (!this.sink.take(code)) return;
-      found = { code, historic, version, line, record, cause: { code, value: version }, records: 0, runs: [], lastRecord: -1, linesOmitted: 0 };
+      found = { code, historic, version, line, record, cause: { code, value: version }, lines: new AffectedLines(this.budget) };
       this.seen.set(version, found);
     }
-    found.records++;
-    const last = found.runs[found.runs.length - 1];
-    if (last && found.lastRecord === record - 1) last[1] = line;
-    else if (this.runs < MAX_AFFECTED_RUNS) {
-      found.runs.push([line, line]);
-      this.runs++;
-    } else {
-      // Past the kept runs: only counted, and the next record does not go on the last run kept.
-      found.linesOmitted++;
-      found.lastRecord = -1;
-      return;
-    }
-    found.lastRecord = record;
+    found.lines.add(line, record);
   }
 
   /** The cause of a record of `version`, when its version is an unknown or historic one being reported. */
@@ -82,10 +62,8 @@ export class UnknownVersions {
   /** The issues, one per version, once every record is read. */
   drafts(defined: readonly string[]): IssueDraft<VersionCauseCode>[] {
     return [...this.seen.values()].map((s) => {
-      const omitted = s.linesOmitted ? { linesOmitted: s.linesOmitted } : {};
-      const affected: IssueAffected = { records: s.records, lines: s.runs, ...omitted };
-      const where = { line: s.line, record: s.record, field: { no: 1, key: 'csvVersion', name: 'CSVバージョン' }, value: s.version, affected };
-      const counted = { version: s.version, records: s.records, lines: s.runs, ...omitted };
+      const where = { line: s.line, record: s.record, field: { no: 1, key: 'csvVersion', name: 'CSVバージョン' }, value: s.version, affected: s.lines.affected };
+      const counted = { version: s.version, ...s.lines.counted };
       return s.historic
         ? draft('CSV_UNSUPPORTED_VERSION', { ...counted, edition: s.historic.edition, kind: s.historic.kind }, where)
         : draft('CSV_UNKNOWN_VERSION', { ...counted, defined }, where);

@@ -24,7 +24,7 @@ import { refusalReason } from './refusals.js';
 
 /** A kind in a message: table 7 (UPSIKYU). */
 const K = (kind: string): string => kindLabel(kind).en;
-import type { BadSubstitutionParams, ConditionParams, PlanPathParams, ServiceCodePeriod, SubtotalParams } from './ja.js';
+import type { BadSubstitutionParams, ConditionParams, PlanPathParams, ServiceCodePeriod, ServiceCodeRecords, SubtotalParams } from './ja.js';
 import type { BadValueExpected } from '../service-codes/load-csv.js';
 const planPathEn = (p: PlanPathParams): string => p.path.map((n) => `${n.field.name} ${n.value}`).join(', ');
 const planUserEn = (p: PlanPathParams): string => `user ${p.user}, plan of ${p.plan}`;
@@ -334,13 +334,14 @@ export const en: Catalogue = {
   UNITDOC_JSON_SHAPE: (p) =>
     'path' in p ? `${p.path}${p.field ? ` (No.${p.field.no} ${p.field.name})` : ''}: ${p.problem.en}` : 'A send-unit document is a JSON object.',
   // The service-code master (src/validate/rules/service-codes.ts, src/service-codes/load-csv.ts).
-  RECORD_SERVICE_CODE_UNKNOWN: (p) => `Service code ${p.code} is not in the service-code master${p.insurer ? ` (insurer ${p.insurer})` : ''} (service month ${monthEn(p.month)}).`,
+  RECORD_SERVICE_CODE_UNKNOWN: (p) =>
+    `Service code ${p.code} is not in the service-code master${p.insurer ? ` (insurer ${p.insurer})` : ''} (service month ${monthEn(p.month)}) ${serviceRecordsEn(p)}.`,
   RECORD_SERVICE_CODE_OUT_OF_PERIOD: (p) =>
-    `Service code ${p.code} cannot be used in ${monthEn(p.month)} (${p.insurer ? `insurer ${p.insurer}, ` : ''}valid ${p.periods.map(periodEn).join(', ')}).`,
+    `Service code ${p.code} cannot be used in ${monthEn(p.month)} (${p.insurer ? `insurer ${p.insurer}, ` : ''}valid ${p.periods.map(periodEn).join(', ')}) ${serviceRecordsEn(p)}.`,
   RECORD_SERVICE_UNITS_DIFFER: (p) =>
     p.relation === 'equal'
-      ? `${fieldEn(p.field)} ${p.value} differs from the master's ${p.units} units for service code ${p.code}.`
-      : `${fieldEn(p.field)} ${p.value} is above the master's ${p.units} units for service code ${p.code}.`,
+      ? `${fieldEn(p.field)} ${p.value} differs from the master's ${p.units} units for service code ${p.code} ${serviceRecordsEn(p)}.`
+      : `${fieldEn(p.field)} ${p.value} is above the master's ${p.units} units for service code ${p.code} ${serviceRecordsEn(p)}.`,
   MASTER_NOT_A_MASTER: (p) =>
     `Not a service-code master CSV: the header row (${p.header || 'empty'}) is neither the 保険者 layout (保険者番号,サービス種類コード,…) nor the vendor layout (種類,項目,開始年月,終了年月,名称,単位数). The file was not read.`,
   MASTER_ROW_SHAPE: (p) => (p.quoting ? 'A row with unbalanced quotes ("); the row was not read.' : `The row has ${p.cells} cells (the header ${p.expected}); the row was not read.`),
@@ -352,6 +353,9 @@ export const en: Catalogue = {
 /** 202504 → 2025-04. */
 const monthEn = (m: string): string => `${m.slice(0, 4)}-${m.slice(4, 6)}`;
 const periodEn = (p: ServiceCodePeriod): string => `${monthEn(p.from)} to ${p.to ? monthEn(p.to) : 'open'}`;
+/** (12 records, lines 3–14, 20): the records one service-code issue stands for. */
+const serviceRecordsEn = (p: ServiceCodeRecords): string =>
+  `(${count(p.records)} record${p.records === 1 ? '' : 's'}, line${p.records === 1 ? '' : 's'} ${lineRuns(p.lines, ', ', ' …')}${p.linesOmitted ? ` and ${count(p.linesOmitted)} more record${p.linesOmitted === 1 ? '' : 's'}` : ''})`;
 const MASTER_VALUE_EN: Readonly<Record<BadValueExpected, string>> = {
   insurer: 'six digits (an insurer number)',
   type: 'two capital letters or digits (a service type code)',

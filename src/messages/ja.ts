@@ -33,6 +33,11 @@ export type ServiceCodePeriod = { readonly from: string; readonly to?: string };
 /** 202504 → 2025年04月. */
 export const monthJa = (m: string): string => `${m.slice(0, 4)}年${m.slice(4, 6)}月`;
 const periodJa = (p: ServiceCodePeriod): string => `${monthJa(p.from)}〜${p.to ? monthJa(p.to) : ''}`;
+/** The records one service-code issue stands for (one cause, one issue; see src/affected-lines.ts). */
+export type ServiceCodeRecords = { readonly records: number; readonly lines: readonly (readonly [number, number])[]; readonly linesOmitted?: number };
+/** （12 レコード、行 3–14、20）. */
+const recordsJa = (p: ServiceCodeRecords): string =>
+  `（${count(p.records)} レコード、行 ${lineRuns(p.lines, '、', ' ほか')}${p.linesOmitted ? ` ほか ${count(p.linesOmitted)} レコード` : ''}）`;
 const MASTER_VALUE_JA: Readonly<Record<BadValueExpected, string>> = {
   insurer: '6桁の数字（保険者番号）',
   type: '英大文字・数字2桁（サービス種類コード）',
@@ -512,14 +517,14 @@ export const ja = {
   UNITDOC_JSON_SHAPE: (p: JsonShapeParams) =>
     'path' in p ? `${p.path}${p.field ? `（No.${p.field.no} ${p.field.name}）` : ''}: ${p.problem.ja}` : '送信単位の文書はJSONのオブジェクトです。',
   // The service-code master (src/validate/rules/service-codes.ts, src/service-codes/load-csv.ts).
-  RECORD_SERVICE_CODE_UNKNOWN: (p: { code: string; month: string; insurer?: string }) =>
-    `サービスコード ${p.code} はサービスコード表${p.insurer ? `（保険者番号 ${p.insurer}）` : ''}にありません（対象年月 ${monthJa(p.month)}）。`,
-  RECORD_SERVICE_CODE_OUT_OF_PERIOD: (p: { code: string; month: string; periods: readonly ServiceCodePeriod[]; insurer?: string }) =>
-    `サービスコード ${p.code} は ${monthJa(p.month)} に使えません（${p.insurer ? `保険者番号 ${p.insurer} の` : ''}適用期間 ${p.periods.map(periodJa).join('、')}）。`,
-  RECORD_SERVICE_UNITS_DIFFER: (p: { code: string; field: FieldName; value: string; units: number; relation: 'equal' | 'atMost' }) =>
+  RECORD_SERVICE_CODE_UNKNOWN: (p: { code: string; month: string; insurer?: string } & ServiceCodeRecords) =>
+    `サービスコード ${p.code} はサービスコード表${p.insurer ? `（保険者番号 ${p.insurer}）` : ''}にありません（対象年月 ${monthJa(p.month)}）${recordsJa(p)}。`,
+  RECORD_SERVICE_CODE_OUT_OF_PERIOD: (p: { code: string; month: string; periods: readonly ServiceCodePeriod[]; insurer?: string } & ServiceCodeRecords) =>
+    `サービスコード ${p.code} は ${monthJa(p.month)} に使えません（${p.insurer ? `保険者番号 ${p.insurer} の` : ''}適用期間 ${p.periods.map(periodJa).join('、')}）${recordsJa(p)}。`,
+  RECORD_SERVICE_UNITS_DIFFER: (p: { code: string; field: FieldName; value: string; units: number; relation: 'equal' | 'atMost' } & ServiceCodeRecords) =>
     p.relation === 'equal'
-      ? `${fieldJa(p.field)} ${p.value} がサービスコード表のサービスコード ${p.code} の単位数 ${p.units} と違います。`
-      : `${fieldJa(p.field)} ${p.value} がサービスコード表のサービスコード ${p.code} の単位数 ${p.units} を超えています。`,
+      ? `${fieldJa(p.field)} ${p.value} がサービスコード表のサービスコード ${p.code} の単位数 ${p.units} と違います${recordsJa(p)}。`
+      : `${fieldJa(p.field)} ${p.value} がサービスコード表のサービスコード ${p.code} の単位数 ${p.units} を超えています${recordsJa(p)}。`,
   MASTER_NOT_A_MASTER: (p: { header: string }) =>
     `サービスコード表のCSVではありません。見出し行（${p.header || '空'}）が「保険者番号,サービス種類コード,サービス項目コード,適用開始年月,…」でも「種類,項目,開始年月,終了年月,名称,単位数」でもありません。このファイルは読みませんでした。`,
   MASTER_ROW_SHAPE: (p: { cells: number; expected: number; quoting: boolean }) =>

@@ -3,7 +3,15 @@
 // 対象年月 and 保険者番号. Unknown → RECORD_SERVICE_CODE_UNKNOWN; known but not for that month →
 // RECORD_SERVICE_CODE_OUT_OF_PERIOD naming the periods; a type the master does not cover → nothing. Where the
 // master gives 単位数, the record's units are checked against it (RECORD_SERVICE_UNITS_DIFFER, see unitChecks).
+// One cause, one issue: each is reported once per file and cause — (code, month, insurer) for the first two,
+// (code, field, value, master units) for the units — at the end of the file, located at its first row, with the
+// records it stands for (`affected`, and in the message), so a code on 20 visits is one issue, not 20, and a
+// whole file and a stream at any chunking give the same report.
+import { AffectedLines, RunBudget, type CountedLines } from '../../affected-lines.js';
+import type { IssueSink } from '../../issue-sink.js';
 import { issue } from '../../rules/index.js';
+import type { IssueDraft } from '../../rules/draft.js';
+import type { MessageParams } from '../../messages/catalogue.js';
 import type { Layout } from '../../spec.js';
 import { entryHolds, type ServiceCodeEntry, type ServiceCodeMaster } from '../../service-codes/master.js';
 import { fieldRef } from '../layout-fields.js';
@@ -14,6 +22,31 @@ const CODE = /^[0-9A-Z]{6}$/;
 const MONTH = /^\d{4}(0[1-9]|1[0-2])$/;
 /** Answers kept per file before the cache starts afresh (a month of a large office uses a few hundred codes). */
 const CACHE_LIMIT = 10_000;
+/**
+ * Causes gathered per file (listed or only counted). Past this many, a new cause is reported row by row as before
+ * (capped per code by the sink), so memory stays bounded whatever the file; the causes already gathered go on
+ * counting their rows.
+ */
+export const PENDING_CAUSES_LIMIT = 10_000;
+
+/** The codes this rule reports. */
+type ServiceCodeIssue = 'RECORD_SERVICE_CODE_UNKNOWN' | 'RECORD_SERVICE_CODE_OUT_OF_PERIOD' | 'RECORD_SERVICE_UNITS_DIFFER';
+
+/** What a cause's issue says, but its count and lines: its code, params and first row (a union, params tied to code). */
+type Found = {
+  [C in ServiceCodeIssue]: {
+    readonly code: C;
+    /** The params without the counted records (see CountedLines). */
+    readonly params: Omit<MessageParams[C], 'records' | 'lines' | 'linesOmitted'>;
+    readonly where: { readonly file: string; readonly line: number; readonly record: number; readonly field: ReturnType<typeof fieldRef>; readonly value: string };
+  };
+}[ServiceCodeIssue];
+
+/** One cause being gathered: its first row's issue and its records; `lines` undefined when past the code's cap (only counted). */
+interface Pending {
+  readonly found: Found;
+  readonly lines: AffectedLines | undefined;
+}
 
 /**
  * The master's answer for one code, month and insurer: nothing to say (type not covered), unknown, out of
@@ -69,6 +102,10 @@ function layoutFacts(layout: Layout): { readonly codeKeys: readonly string[]; re
 
 export class ServiceCodeRule implements FileRule {
   private readonly answers = new Map<string, Answer>();
+  /** The causes found so far, by code and key, in the order first seen. */
+  private readonly pending = new Map<string, Pending>();
+  /** The line runs kept in this file, over every cause. */
+  private readonly budget = new RunBudget();
 
   constructor(
     private readonly scope: FileScope,
@@ -87,10 +124,12 @@ export class ServiceCodeRule implements FileRule {
       // A malformed code is the field rules' (FIELD_FORMAT); subtotal and total rows carry pseudo-codes.
       if (!CODE.test(code) || annexRowType(code) !== 'detail') continue;
       const answer = this.answer(code, month, insurer);
-      const at = { ...seen.where, field: fieldRef(seen.layout, key), value: code };
-      if (answer.kind === 'unknown') this.scope.sink.add(issue('RECORD_SERVICE_CODE_UNKNOWN', { code, month, ...(answer.insurer ? { insurer: answer.insurer } : {}) }, at));
+      const insurerOf = answer.kind !== 'silent' && answer.kind !== 'known' && answer.insurer ? { insurer: answer.insurer } : {};
+      const cause = `${code}|${month}|${insurer ?? ''}`;
+      if (answer.kind === 'unknown') this.found(seen, `U|${cause}`, () => ({ code: 'RECORD_SERVICE_CODE_UNKNOWN', params: { code, month, ...insurerOf }, where: this.at(seen, key, code) }));
       else if (answer.kind === 'outOfPeriod') {
-        this.scope.sink.add(issue('RECORD_SERVICE_CODE_OUT_OF_PERIOD', { code, month, periods: answer.periods, ...(answer.insurer ? { insurer: answer.insurer } : {}) }, at));
+        const periods = answer.periods;
+        this.found(seen, `P|${cause}`, () => ({ code: 'RECORD_SERVICE_CODE_OUT_OF_PERIOD', params: { code, month, periods, ...insurerOf }, where: this.at(seen, key, code) }));
       } else if (answer.kind === 'known' && answer.units !== undefined) this.checkUnits(seen, record, code, answer.units, units);
     }
   }
@@ -101,9 +140,44 @@ export class ServiceCodeRule implements FileRule {
       if (!/^-?\d+$/.test(value)) continue; // empty (割引後単位数 when no discount) or malformed (the field rules')
       const n = Number(value);
       if (check.relation === 'equal' ? n === master : n <= master) continue;
-      const field = fieldRef(seen.layout, check.key)!;
-      this.scope.sink.add(issue('RECORD_SERVICE_UNITS_DIFFER', { code, field: { no: field.no, name: field.name }, value, units: master, relation: check.relation }, { ...seen.where, field, value }));
+      this.found(seen, `D|${code}|${check.key}|${value}|${master}`, () => {
+        const field = fieldRef(seen.layout, check.key)!;
+        return { code: 'RECORD_SERVICE_UNITS_DIFFER', params: { code, field: { no: field.no, name: field.name }, value, units: master, relation: check.relation }, where: this.at(seen, check.key, value) };
+      });
     }
+  }
+
+  /** Where a cause's issue is: its first row, the field and value. */
+  private at(seen: SeenRecord, key: string, value: string): Found['where'] {
+    return { ...seen.where, field: fieldRef(seen.layout, key), value };
+  }
+
+  /**
+   * One more row of the cause `key`; `make` says what its issue is, asked only for the cause's first row. The
+   * cause is counted against its code's cap once, when first seen (so the cap keeps the first causes of the file,
+   * in file order); past the cap only its existence is kept. Past PENDING_CAUSES_LIMIT causes, a new one is an
+   * issue of its row at once.
+   */
+  private found(seen: SeenRecord, key: string, make: () => Found): void {
+    const known = this.pending.get(key);
+    if (known) {
+      known.lines?.add(seen.line, seen.index);
+      return;
+    }
+    const found = make();
+    if (this.pending.size >= PENDING_CAUSES_LIMIT) {
+      this.scope.sink.add(draftOf(found, { records: 1, lines: [[seen.line, seen.line]] }));
+      return;
+    }
+    const lines = this.scope.sink.take(found.code) ? new AffectedLines(this.budget) : undefined;
+    lines?.add(seen.line, seen.index);
+    this.pending.set(key, { found, lines });
+  }
+
+  /** One issue per cause under the cap, in the order first seen (the sink sorts them by position). */
+  finish(sink: IssueSink): void {
+    for (const { found, lines } of this.pending.values()) if (lines) sink.keep(draftOf(found, lines.counted));
+    this.pending.clear();
   }
 
   /** The master's answer, asked once per code, month and insurer in a file. */
@@ -138,4 +212,9 @@ export class ServiceCodeRule implements FileRule {
     const units = new Set(holding.map(fixedUnits));
     return { kind: 'known', units: units.size === 1 ? [...units][0] : undefined };
   }
+}
+
+/** A cause's issue with its records: in its params (for the message) and as `affected`. */
+function draftOf(found: Found, counted: CountedLines): IssueDraft {
+  return issue(found.code, { ...found.params, ...counted } as MessageParams[ServiceCodeIssue], { ...found.where, affected: counted }) as IssueDraft;
 }
