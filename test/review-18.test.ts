@@ -1,0 +1,53 @@
+// Adversarial review of issue 18 (check digits, the 第2表 tree, one cause one issue): each test here shows a
+// defect a vendor or clerk would hit, on realistic synthetic data (no real person's data).
+import { describe, expect, it } from 'vitest';
+import { validateFiles, validateFileStreams, type InputFile, type ValidationReport } from '../src/index.js';
+import { file, fileName, visit } from './support/builders.js';
+import { splitBytes } from './support/streams.js';
+
+const TIMEOUT = 120_000;
+
+async function streamed(files: readonly InputFile[], size: number, options: Parameters<typeof validateFileStreams>[1] = {}): Promise<ValidationReport> {
+  return validateFileStreams(
+    files.map((f) => ({
+      name: f.name,
+      chunks: (async function* () {
+        yield* splitBytes(f.bytes, size);
+      })(),
+    })),
+    options,
+  );
+}
+
+const at = (r: ValidationReport, code: string) => r.issues.filter((i) => i.code === code).map((i) => i.line);
+
+/** A 訪問介護 plan whose first three records are ASCII only (a writer that romanises names), the fourth in Japanese. */
+function asciiFirstPlan(): InputFile {
+  const records = [1, 2, 3, 4].map((i) =>
+    visit({
+      serviceDate: `2025040${i + 6}`,
+      careManagerName: i < 4 ? 'Takada Sakiko' : '髙田 﨑子',
+      serviceOfficeName: i < 4 ? 'Helper Station "Sakura", Shinjuku' : 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 新宿',
+    }),
+  );
+  return file('UPPLAN', records, fileName('UPPLAN', '202504'));
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+describe('review 18: the BOM is on line 1, streamed or not', () => {
+  it('CSV_BOM before MS932 whose first lines are ASCII: line 1 in validateFileStreams as in validateFiles', async () => {
+    const plan = asciiFirstPlan();
+    const f: InputFile = { name: plan.name, bytes: Uint8Array.from([...BOM, ...plan.bytes]) };
+    expect(at(validateFiles([f]), 'CSV_BOM')).toEqual([1]);
+    for (const size of [1, 16, 64]) expect(at(await streamed([f], size), 'CSV_BOM'), `chunks of ${size}`).toEqual([1]);
+  }, TIMEOUT);
+
+  it('CSV_NOT_MS932 of a UTF-8 file with a BOM (offset 0): line 1 in validateFileStreams as in validateFiles', async () => {
+    const plan = asciiFirstPlan();
+    const utf8 = new TextEncoder().encode(new TextDecoder('shift_jis').decode(plan.bytes));
+    const f: InputFile = { name: plan.name, bytes: Uint8Array.from([...BOM, ...utf8]) };
+    expect(at(validateFiles([f], { profile: 'lenient' }), 'CSV_NOT_MS932')).toEqual([1]);
+    for (const size of [1, 16, 64]) expect(at(await streamed([f], size, { profile: 'lenient' }), 'CSV_NOT_MS932'), `chunks of ${size}`).toEqual([1]);
+  }, TIMEOUT);
+});
