@@ -1,8 +1,8 @@
 // Adversarial review of issue 18 (check digits, the 第2表 tree, one cause one issue): each test here shows a
 // defect a vendor or clerk would hit, on realistic synthetic data (no real person's data).
 import { describe, expect, it } from 'vitest';
-import { validateFiles, validateFileStreams, type InputFile, type ValidationReport } from '../src/index.js';
-import { file, fileName, visit } from './support/builders.js';
+import { comparePlanToActual, validateFiles, validateFileStreams, type InputFile, type ValidationReport } from '../src/index.js';
+import { CM, file, fileName, HELPER, visit } from './support/builders.js';
 import { splitBytes } from './support/streams.js';
 
 const TIMEOUT = 120_000;
@@ -50,4 +50,18 @@ describe('review 18: the BOM is on line 1, streamed or not', () => {
     expect(at(validateFiles([f], { profile: 'lenient' }), 'CSV_NOT_MS932')).toEqual([1]);
     for (const size of [1, 16, 64]) expect(at(await streamed([f], size, { profile: 'lenient' }), 'CSV_NOT_MS932'), `chunks of ${size}`).toEqual([1]);
   }, TIMEOUT);
+});
+
+describe('review 18: one cause absorbs only its own file\'s consequences', () => {
+  it('comparePlanToActual: the 実績 file\'s own CSV_BOM is not counted under the 予定 file\'s CSV_NOT_MS932', () => {
+    const plan = file('UPPLAN', [visit()], fileName('UPPLAN', '202504', CM, HELPER, 4, '20250325100000'));
+    const actual = file('UPJSK', [visit({ updaterVendorCode: '1370200006' })], fileName('UPJSK', '202504', HELPER, CM, 4, '20250501090000'));
+    // The 予定 written in UTF-8 with a BOM; the 実績 in MS932 with a BOM in front (two different problems of two files).
+    const utf8Plan: InputFile = { name: plan.name, bytes: Uint8Array.from([...BOM, ...new TextEncoder().encode(new TextDecoder('shift_jis').decode(plan.bytes))]) };
+    const bomActual: InputFile = { name: actual.name, bytes: Uint8Array.from([...BOM, ...actual.bytes]) };
+    const c = comparePlanToActual(utf8Plan, bomActual, { profile: 'lenient' });
+    const notMs932 = c.issues.filter((i) => i.code === 'CSV_NOT_MS932');
+    expect(notMs932.map((i) => [i.file, i.consequences])).toEqual([[plan.name, { CSV_BOM: 1 }]]);
+    expect(c.issues.filter((i) => i.code === 'CSV_BOM').map((i) => i.file)).toEqual([actual.name]);
+  });
 });
