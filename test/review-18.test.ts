@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePlanToActual, validateFiles, validateFileStreams, type InputFile, type ValidationReport } from '../src/index.js';
 import { CM, file, fileName, HELPER, visit } from './support/builders.js';
+import { helperAnnex } from './support/annex.js';
 import { splitBytes } from './support/streams.js';
 
 const TIMEOUT = 120_000;
@@ -63,5 +64,25 @@ describe('review 18: one cause absorbs only its own file\'s consequences', () =>
     const notMs932 = c.issues.filter((i) => i.code === 'CSV_NOT_MS932');
     expect(notMs932.map((i) => [i.file, i.consequences])).toEqual([[plan.name, { CSV_BOM: 1 }]]);
     expect(c.issues.filter((i) => i.code === 'CSV_BOM').map((i) => i.file)).toEqual([actual.name]);
+  });
+});
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+const fromLatin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+
+describe('review 18: a shifted record hides only what it causes', () => {
+  it('another user\'s genuinely missing 全合計 (FILE_TOTAL_MISSING) stays listed beside a shifted 第7表 row', () => {
+    // User 0000123456: a complete 第7表 whose first detail row the writer shifted (an extra column after the
+    // CSVバージョン). User 0000654321: a 第7表 with no 全合計 row at all — a separate, real error.
+    const a = helperAnnex();
+    const b = helperAnnex().slice(0, 4).map((r) => ({ ...r, insuredNumber: '0000654321' }));
+    const written = file('UPSIKYU', [...a, ...b], fileName('UPSIKYU', '202504'));
+    // Unshifted, the missing 全合計 of user 0000654321 is reported.
+    expect(validateFiles([written]).issues.filter((i) => i.code === 'FILE_TOTAL_MISSING').map((i) => i.value)).toEqual(['131016-0000654321']);
+    const lines = latin1(written.bytes).split('\r\n');
+    lines[0] = lines[0]!.replace(/^(\d{6}),/, '$1,0000999999,');
+    const report = validateFiles([{ name: written.name, bytes: fromLatin1(lines.join('\r\n')) }]);
+    expect(report.issues.filter((i) => i.code === 'CSV_FIELD_COUNT').map((i) => i.line)).toEqual([1]);
+    expect(report.issues.filter((i) => i.code === 'FILE_TOTAL_MISSING').map((i) => i.value)).toEqual(['131016-0000654321']);
   });
 });
