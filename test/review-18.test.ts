@@ -1,7 +1,7 @@
 // Adversarial review of issue 18 (check digits, the 第2表 tree, one cause one issue): each test here shows a
 // defect a vendor or clerk would hit, on realistic synthetic data (no real person's data).
 import { describe, expect, it } from 'vitest';
-import { comparePlanToActual, validateFiles, validateFileStreams, type InputFile, type ValidationReport } from '../src/index.js';
+import { comparePlanToActual, readCsvFile, validateFiles, validateFileStreams, type InputFile, type ValidationReport } from '../src/index.js';
 import { CM, file, fileName, HELPER, visit } from './support/builders.js';
 import { helperAnnex } from './support/annex.js';
 import { splitBytes } from './support/streams.js';
@@ -84,5 +84,23 @@ describe('review 18: a shifted record hides only what it causes', () => {
     const report = validateFiles([{ name: written.name, bytes: fromLatin1(lines.join('\r\n')) }]);
     expect(report.issues.filter((i) => i.code === 'CSV_FIELD_COUNT').map((i) => i.line)).toEqual([1]);
     expect(report.issues.filter((i) => i.code === 'FILE_TOTAL_MISSING').map((i) => i.value)).toEqual(['131016-0000654321']);
+  });
+});
+
+describe('review 18: CSV_UNKNOWN_VERSION names its lines', () => {
+  it('a second unknown version after 1,000 runs of the first still names its line (not "行  ほか 1 レコード")', () => {
+    // 2,001 visits: odd records 1–1999 say 202410 (1,000 runs), even ones 202407, the last one 202411.
+    const written = file('UPPLAN', Array.from({ length: 2001 }, () => visit()), fileName('UPPLAN', '202504'));
+    const lines = latin1(written.bytes).split('\r\n');
+    for (let i = 0; i < 2001; i++) {
+      const version = i === 2000 ? '202411' : i % 2 === 0 ? '202410' : '202407';
+      lines[i] = lines[i]!.replace(/^\d{6},/, `${version},`);
+    }
+    const read = readCsvFile({ name: written.name, bytes: fromLatin1(lines.join('\r\n')) });
+    const last = read.issues.find((i) => i.code === 'CSV_UNKNOWN_VERSION' && i.value === '202411')!;
+    expect(last).toMatchObject({ line: 2001, params: { records: 1 } });
+    // One record, at line 2001: the message should say so, not an empty list of lines and "1 more record".
+    expect(last.message).toContain('1 レコード（行 2001）');
+    expect(last.messageEn).toContain('on 1 record (line 2001)');
   });
 });
