@@ -104,3 +104,23 @@ describe('review 18: CSV_UNKNOWN_VERSION names its lines', () => {
     expect(last.messageEn).toContain('on 1 record (line 2001)');
   });
 });
+
+describe('review 18: a BOM still says UTF-8 to a stream', () => {
+  it('Excel\'s "CSV UTF-8" (BOM) whose first non-ASCII text is é: the stream reports what the whole-file reader does', async () => {
+    // Ten records of romanised names with a "Café" (UTF-8 C3 A9, also valid MS932 ﾃｩ), then Japanese.
+    const records = Array.from({ length: 12 }, (_, i) =>
+      visit({
+        serviceDate: `202504${String(7 + i).padStart(2, '0')}`,
+        careManagerName: i < 10 ? 'Takada Sakiko' : '髙田 﨑子',
+        serviceOfficeName: i < 10 ? 'Helper Station "Sakura", Cafe' : 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 新宿',
+      }),
+    );
+    const plan = file('UPPLAN', records, fileName('UPPLAN', '202504'));
+    const text = new TextDecoder('shift_jis').decode(plan.bytes).replaceAll('Cafe', 'Café');
+    const f: InputFile = { name: plan.name, bytes: Uint8Array.from([...BOM, ...new TextEncoder().encode(text)]) };
+    const codes = (r: ValidationReport) => r.issues.map((i) => `${i.code}@${i.line}${i.consequences ? JSON.stringify(i.consequences) : ''}`);
+    const whole = validateFiles([f], { profile: 'lenient' });
+    expect(codes(whole)).toContain('CSV_NOT_MS932@1{"CSV_BOM":1}');
+    for (const size of [64, 65536]) expect(codes(await streamed([f], size, { profile: 'lenient' })), `chunks of ${size}`).toEqual(codes(whole));
+  }, TIMEOUT);
+});
