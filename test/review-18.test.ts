@@ -124,3 +124,24 @@ describe('review 18: a BOM still says UTF-8 to a stream', () => {
     for (const size of [64, 65536]) expect(codes(await streamed([f], size, { profile: 'lenient' })), `chunks of ${size}`).toEqual(codes(whole));
   }, TIMEOUT);
 });
+
+describe('review 18: CSV_NOT_MS932_LATE absorbs the BOM, as docs/validation.md says', () => {
+  it('a streamed UTF-8 file with a BOM found out late: CSV_BOM is counted under CSV_NOT_MS932_LATE, not listed beside it', async () => {
+    const records = Array.from({ length: 12 }, (_, i) =>
+      visit({
+        serviceDate: `202504${String(7 + i).padStart(2, '0')}`,
+        careManagerName: i < 10 ? 'Takada Sakiko' : '髙田 﨑子',
+        serviceOfficeName: i < 10 ? 'Helper Station "Sakura", Cafe' : 'ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 新宿',
+      }),
+    );
+    const plan = file('UPPLAN', records, fileName('UPPLAN', '202504'));
+    const text = new TextDecoder('shift_jis').decode(plan.bytes).replaceAll('Cafe', 'Café');
+    const f: InputFile = { name: plan.name, bytes: Uint8Array.from([...BOM, ...new TextEncoder().encode(text)]) };
+    const report = await streamed([f], 64, { profile: 'lenient' });
+    const late = report.issues.filter((i) => i.code === 'CSV_NOT_MS932_LATE');
+    // The stream guesses MS932 on its first window (see the test above); the BOM is part of the file being UTF-8 (CAUSES lacks CSV_NOT_MS932_LATE).
+    expect(late).toHaveLength(1);
+    expect(report.issues.filter((i) => i.code === 'CSV_BOM')).toEqual([]);
+    expect(late[0]!.consequences).toEqual({ CSV_BOM: 1 });
+  }, TIMEOUT);
+});
