@@ -51,6 +51,7 @@ export const CAUSES: Readonly<Partial<Record<RuleCode, CauseRule>>> = {
   },
   // A UTF-8 file: its BOM is part of its being UTF-8 (a BOM on an MS932 file is still CSV_BOM on its own).
   CSV_NOT_MS932: { by: 'file', absorbs: ['CSV_BOM'] },
+  CSV_NOT_MS932_LATE: { by: 'file', absorbs: ['CSV_BOM'] },
   // A name whose kind cannot be told: the reader cannot tell it either.
   NAME_UNKNOWN_PREFIX: { by: 'file', absorbs: ['CSV_UNKNOWN_KIND'] },
   NAME_SEGMENT_COUNT: { by: 'file', absorbs: ['CSV_UNKNOWN_KIND'] },
