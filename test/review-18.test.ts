@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { comparePlanToActual, readCsvFile, validateFiles, validateFileStreams, type InputFile, type ValidationReport } from '../src/index.js';
 import { CM, file, fileName, HELPER, visit } from './support/builders.js';
 import { helperAnnex } from './support/annex.js';
+import { shiftedUnit } from './support/one-cause.js';
 import { splitBytes } from './support/streams.js';
 
 const TIMEOUT = 120_000;
@@ -144,4 +145,14 @@ describe('review 18: CSV_NOT_MS932_LATE absorbs the BOM, as docs/validation.md s
     expect(report.issues.filter((i) => i.code === 'CSV_BOM')).toEqual([]);
     expect(late[0]!.consequences).toEqual({ CSV_BOM: 1 });
   }, TIMEOUT);
+});
+
+describe('review 18: a 種類別小計 whose detail rows were shifted out', () => {
+  it('RECORD_SUBTOTAL_TYPE built from the left-out rows is counted under CSV_FIELD_COUNT, not listed', () => {
+    // The sample 第7表: user H123456789's two 訪問介護 rows (lines 7, 8) shifted by the writer; its 11AAAA (line 9)
+    // then has no 訪問介護 row left to total — only because they were left out.
+    const report = validateFiles(shiftedUnit([7, 8]));
+    expect(report.issues.filter((i) => i.code === 'CSV_FIELD_COUNT').map((i) => i.line)).toEqual([7, 8]);
+    expect(report.issues.filter((i) => i.code === 'RECORD_SUBTOTAL_TYPE').map((i) => i.line)).toEqual([]);
+  });
 });
