@@ -47,7 +47,7 @@ export const CAUSES: Readonly<Partial<Record<RuleCode, CauseRule>>> = {
       'UNIT_ANNEX_TOTAL_MISMATCH',
       'UNIT_ANNEX_TOTAL_BENEFIT_MISMATCH',
     ],
-    fileAbsorbs: ['FILE_TOTAL_MISSING', 'FILE_SUBTOTAL_MISSING'],
+    fileAbsorbs: ['FILE_TOTAL_MISSING', 'FILE_SUBTOTAL_MISSING', 'RECORD_SUBTOTAL_TYPE'],
   },
   // A UTF-8 file: its BOM is part of its being UTF-8 (a BOM on an MS932 file is still CSV_BOM on its own).
   CSV_NOT_MS932: { by: 'file', absorbs: ['CSV_BOM'] },
