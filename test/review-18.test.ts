@@ -156,3 +156,15 @@ describe('review 18: a 種類別小計 whose detail rows were shifted out', () =
     expect(report.issues.filter((i) => i.code === 'RECORD_SUBTOTAL_TYPE').map((i) => i.line)).toEqual([]);
   });
 });
+
+describe('review 18: unit consequences under a cap', () => {
+  it('with maxIssuesPerCode 1, all three UNIT_PLAN_NOT_IN_ANNEX are counted under the cause and no truncation notice is left for them', () => {
+    const shifted = shiftedUnit([1, 2, 3, 4, 5, 6, 7, 8]);
+    const uncapped = validateFiles(shifted).issues.find((i) => i.code === 'CSV_FIELD_COUNT')!;
+    expect(uncapped.consequences).toMatchObject({ UNIT_PLAN_NOT_IN_ANNEX: 3 });
+    const capped = validateFiles(shifted, { maxIssuesPerCode: 1 });
+    // The unit's only listed UNIT_PLAN_NOT_IN_ANNEX went under the cause; its notice ("2 more") stays listed alone.
+    expect(capped.units.flatMap((u) => u.issues).filter((i) => i.value === 'UNIT_PLAN_NOT_IN_ANNEX')).toEqual([]);
+    expect(capped.issues.find((i) => i.code === 'CSV_FIELD_COUNT')!.consequences).toMatchObject({ UNIT_PLAN_NOT_IN_ANNEX: 3 });
+  });
+});
