@@ -113,6 +113,8 @@ export class ByteDecoder {
       // UTF-8 (one cause, one issue), CSV_BOM of its own when the rest is MS932 (see `decided`).
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
         this.bom = true;
+        // Its issue comes once the encoding is decided, lines later in a stream: its line (1) is kept now.
+        this.lines.keep(0);
         this.lines.next(bytes.subarray(0, 3));
         this.offset = 3;
         bytes = bytes.subarray(3);

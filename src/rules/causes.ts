@@ -49,10 +49,11 @@ export const CAUSES: Readonly<Partial<Record<RuleCode, CauseRule>>> = {
       'UNIT_ANNEX_TOTAL_MISMATCH',
       'UNIT_ANNEX_TOTAL_BENEFIT_MISMATCH',
     ],
-    fileAbsorbs: ['FILE_TOTAL_MISSING', 'FILE_SUBTOTAL_MISSING'],
+    fileAbsorbs: ['FILE_TOTAL_MISSING', 'FILE_SUBTOTAL_MISSING', 'RECORD_SUBTOTAL_TYPE'],
   },
   // A UTF-8 file: its BOM is part of its being UTF-8 (a BOM on an MS932 file is still CSV_BOM on its own).
   CSV_NOT_MS932: { by: 'file', absorbs: ['CSV_BOM'] },
+  CSV_NOT_MS932_LATE: { by: 'file', absorbs: ['CSV_BOM'] },
   // A name whose kind cannot be told: the reader cannot tell it either.
   NAME_UNKNOWN_PREFIX: { by: 'file', absorbs: ['CSV_UNKNOWN_KIND'] },
   NAME_SEGMENT_COUNT: { by: 'file', absorbs: ['CSV_UNKNOWN_KIND'] },
