@@ -229,7 +229,7 @@ export const FILE_NAMES = {
     importRank: 5,
     source: 'L348-L351; edition 3: P19',
     sourceNote:
-      'The example (L351) swaps the office numbers of the UPPLAN example but not the service types: sender 0300000007 with 43, receiver 0300000106 with 11.',
+      'The example (L351) swaps the office numbers of the UPPLAN example but not the service types: sender 0300000005 with 43, receiver 0300000100 with 11.',
   },
   DLTPLAN: {
     prefix: 'DLTPLAN',
