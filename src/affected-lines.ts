@@ -7,7 +7,7 @@ import type { IssueAffected } from './issues.js';
 /**
  * Runs of lines kept per file and reporter, over every cause it reports: memory grows with the runs (a file
  * alternating causes record by record has one per record), so past this many the records are only counted
- * (IssueAffected.linesOmitted).
+ * (IssueAffected.linesOmitted) — but for each cause's first run, always kept.
  */
 export const MAX_AFFECTED_RUNS = 1000;
 
@@ -48,7 +48,9 @@ export class AffectedLines {
     this.records++;
     const last = this.runs[this.runs.length - 1];
     if (last && this.lastRecord === record - 1) last[1] = line;
-    else if (this.budget.spend()) this.runs.push([line, line]);
+    // A cause's first run is kept whatever the budget (its issue is located there, and its message names a
+    // line): one run per cause over the budget at most, and causes are capped per code by the sink.
+    else if (this.budget.spend() || this.runs.length === 0) this.runs.push([line, line]);
     else {
       // Past the kept runs: only counted, and the next record does not go on the last run kept.
       this.linesOmitted++;

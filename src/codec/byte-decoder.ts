@@ -66,7 +66,10 @@ export class ByteDecoder {
   decideOnWhole(bytes: Uint8Array): void {
     // Decided on the bytes after a BOM: the BOM's own bytes are UTF-8 whatever follows them.
     const skip = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const verdict = decideWholeInput(skip ? bytes.subarray(skip) : bytes);
+    let verdict = decideWholeInput(skip ? bytes.subarray(skip) : bytes);
+    // Text valid in both encodings (2-byte UTF-8 sequences only: é, °) after a BOM is UTF-8: the BOM says so
+    // (Excel's "CSV UTF-8" always writes one), as a stream decides on its first bytes (looksLikeUtf8).
+    if (skip && verdict.ambiguity) verdict = { utf8: true };
     this.wholeIsUtf8 = verdict.utf8;
     this.wholeAmbiguity = verdict.ambiguity && skip ? { ...verdict.ambiguity, offset: verdict.ambiguity.offset + skip } : verdict.ambiguity;
     this.lines.holdsWhole();
@@ -140,7 +143,7 @@ export class ByteDecoder {
         this.decideMs932();
         return out;
       }
-      if (this.wholeIsUtf8 === true || looksLikeUtf8(bytes.subarray(0, SNIFF_WINDOW), atEnd && bytes.length <= SNIFF_WINDOW)) {
+      if (this.wholeIsUtf8 === true || looksLikeUtf8(bytes.subarray(0, SNIFF_WINDOW), atEnd && bytes.length <= SNIFF_WINDOW, this.bom)) {
         this.decideUtf8(this.bom ? 0 : this.offset);
       } else {
         this.decideMs932();
@@ -322,10 +325,10 @@ function concat(parts: Uint8Array[], length: number): Uint8Array {
  * Japanese in UTF-8 is written in 3-byte sequences (E3 81 82 = あ), so the rule is: the window is UTF-8 when it
  * is valid UTF-8 and either holds a 3- or 4-byte sequence or is not valid MS932. Bytes valid in both that
  * carry only 2-byte sequences (Latin-1 letters, Greek, Cyrillic in UTF-8; half-width katakana in MS932) are
- * not conclusive: they are read as MS932, the spec's encoding, unless the whole input shows that it is UTF-8
- * (encoding-evidence.ts) — known at once to the whole-file reader, at the end to a stream.
+ * not conclusive: they are read as MS932, the spec's encoding, unless a BOM came before them or the whole input
+ * shows that it is UTF-8 (encoding-evidence.ts) — known at once to the whole-file reader, at the end to a stream.
  */
-function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean): boolean {
+function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean, afterBom: boolean): boolean {
   let end = window.length;
   if (!isWholeRest) {
     // Drop a multi-byte sequence cut off by the window.
@@ -342,6 +345,8 @@ function looksLikeUtf8(window: Uint8Array, isWholeRest: boolean): boolean {
   if (end === 0) return false;
   const bytes = window.subarray(0, end);
   if (!isWellFormedUtf8(bytes)) return false;
+  // After a BOM, well-formed UTF-8 is UTF-8: the BOM tells what the bytes alone cannot (decideOnWhole agrees).
+  if (afterBom) return true;
   // In valid UTF-8 a byte E0 or above can only lead a 3- or 4-byte sequence.
   if (bytes.some((b) => b >= 0xe0)) return true;
   return !isValidMs932(window, isWholeRest);
