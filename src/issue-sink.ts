@@ -28,8 +28,8 @@ export class IssueSink {
   private readonly pending = new Map<string, { codes: Map<string, number>; excluded: number }>();
   /** The keys of the record causes listed (kept): at most the cap of each code. */
   private readonly listed = new Set<string>();
-  /** Whether a record was left out of the file's cross-record checks (see CauseRule.fileAbsorbs). */
-  private excludedAny = false;
+  /** The users of the records left out of the file's checks, each with its cause's key (see `exclude`), bounded. */
+  private excludedUsers = new Map<string, string>();
 
   constructor(
     policy: Pick<Policy, 'profile' | 'maxIssuesPerCode'> | Policy = resolvePolicy(),
@@ -111,10 +111,22 @@ export class IssueSink {
     codes.set(code, (codes.get(code) ?? 0) + n);
   }
 
-  /** Count one record of the cause of `key` left out of the file's cross-record and send-unit checks. */
-  exclude(key: string): void {
+  /**
+   * Count one record of the cause of `key` left out of the file's cross-record and send-unit checks. `users`: the
+   * users ("保険者番号-被保険者番号") the record may belong to (excludedUserOf; none when its key fields are not
+   * well-formed): the file's and unit's checks of those users are counted under the cause, others' stay listed.
+   */
+  exclude(key: string, users: readonly string[] = []): void {
     this.pendingOf(key).excluded++;
-    this.excludedAny = true;
+    for (const user of users) {
+      if (this.excludedUsers.size >= MAX_EXCLUDED_USERS) break; // bounded: past it, the checks are listed (never lost)
+      if (!this.excludedUsers.has(user)) this.excludedUsers.set(user, key);
+    }
+  }
+
+  /** The users of the records left out so far, each with the cause key of its first record (see `exclude`). */
+  get excluded(): ReadonlyMap<string, string> {
+    return this.excludedUsers;
   }
 
   private pendingOf(cause: string): { codes: Map<string, number>; excluded: number } {
@@ -135,8 +147,10 @@ export class IssueSink {
 
   /** A cause with the consequences counted under it so far added to its own (which then are no longer pending). */
   private attached(issue: Issue): Issue {
-    const key = causeKey(issue);
-    const found = key === undefined ? undefined : this.pending.get(key);
+    let key = causeKey(issue);
+    let found = key === undefined ? undefined : this.pending.get(key);
+    // A file cause may be named by its bare code by a sink's caller that holds one file only (the byte decoder).
+    if (!found && key !== undefined && causeRule(issue.code)?.by === 'file' && this.pending.has(issue.code)) found = this.pending.get((key = issue.code));
     if (!found) return issue;
     this.pending.delete(key!);
     return withConsequences(issue, found.codes, found.excluded);
@@ -148,20 +162,24 @@ export class IssueSink {
    */
   private resolveFileCauses(): void {
     // Each file cause by its code; and the first record cause that left records out, for its file-wide codes.
-    const causes: { key: string; code: string; covers: (code: string) => boolean }[] = [];
+    // Each file cause by its code and file (it absorbs only its own file's issues, see causeKey).
+    const causes: { key: string; code: string; file: string; covers: (code: string) => boolean }[] = [];
     for (const i of this.kept) {
       const rule = causeRule(i.code);
-      if (rule?.by === 'file' && !causes.some((c) => c.code === i.code)) causes.push({ key: i.code, code: i.code, covers: (code) => absorbs(rule, code) });
-      const wide = rule?.fileAbsorbs;
-      if (wide && this.excludedAny && (i.affected?.excluded || this.pending.get(causeKey(i)!)?.excluded) && !causes.some((c) => c.code === i.code)) {
-        causes.push({ key: causeKey(i)!, code: i.code, covers: (code) => wide.includes(code as RuleCode) });
-      }
+      const key = causeKey(i)!;
+      if (rule?.by === 'file' && !causes.some((c) => c.key === key)) causes.push({ key, code: i.code, file: i.file ?? '', covers: (code) => absorbs(rule, code) });
     }
-    if (causes.length === 0) return;
+    const users = this.excludedUsers;
+    if (causes.length === 0 && users.size === 0) return;
     this.kept = this.kept.filter((i) => {
-      const cause = causes.find((c) => c.code !== i.code && c.covers(i.code));
-      if (!cause) return true;
-      this.absorb(cause.key, i.code);
+      const cause = causes.find((c) => c.code !== i.code && c.file === (i.file ?? '') && c.covers(i.code));
+      // A check over the file's records (CauseRule.fileAbsorbs) is a consequence only when its user is the user of
+      // a record left out: another user's genuine error stays listed (excludedUserOf).
+      const user = cause ? undefined : userOfIssue(i);
+      const recordCause = user === undefined ? undefined : users.get(user);
+      const key = cause?.key ?? (recordCause && causeRule(recordCause.replace(CAUSE_SUFFIX, ''))?.fileAbsorbs?.includes(i.code as RuleCode) ? recordCause : undefined);
+      if (key === undefined) return true;
+      this.absorb(key, i.code);
       return false;
     });
   }
@@ -178,7 +196,6 @@ export class IssueSink {
     }
     this.pending.clear();
     this.listed.clear();
-    this.excludedAny = false;
   }
 
   /** The issues not yet drained, then one truncation notice per code that went over the cap. */
@@ -210,7 +227,19 @@ export class IssueSink {
 }
 
 /** What a cause key adds to its code (see causeKey), and the key of a code's causes past the cap. */
-const CAUSE_SUFFIX = /[@#!].*$/;
+const CAUSE_SUFFIX = /[@#!%].*$/;
+
+/** The users of left-out records remembered per file (see IssueSink.exclude): past it, their checks are listed. */
+export const MAX_EXCLUDED_USERS = 1_000;
+
+/**
+ * The user an issue of a file or send-unit check names ("保険者番号-被保険者番号", from `params.user`, which may
+ * carry the key's further fields after them), or undefined.
+ */
+export function userOfIssue(issue: Issue): string | undefined {
+  const user = (issue.params as { readonly user?: unknown } | undefined)?.user;
+  return typeof user === 'string' ? user.split('-').slice(0, 2).join('-') : undefined;
+}
 const OVER_CAP = '!over-cap';
 
 /** An issue with consequences (per code) and excluded records added to those it has. */

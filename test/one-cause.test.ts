@@ -17,6 +17,7 @@ import {
   type Issue,
   type ValidationReport,
 } from '../src/index.js';
+import { helperAnnex } from './support/annex.js';
 import { fileName, visit } from './support/builders.js';
 import { bomFile, planFile, shiftedUnit, unknownKindFile, unknownVersionFile } from './support/one-cause.js';
 import { readInParts, splitBytes } from './support/streams.js';
@@ -283,4 +284,53 @@ describe('property: damaged plans', () => {
       { numRuns: 40 },
     );
   }, TIMEOUT);
+});
+
+describe('a left-out record absorbs only its own user\'s file and unit checks', () => {
+  const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+  const fromLatin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+  /** User 0000123456's complete 第7表 (its 全合計 row damaged by `damage`), then user 0000654321's, with no 全合計 at all. */
+  const twoUsers = (damage: (line: string) => string): InputFile => {
+    const a = helperAnnex();
+    const b = helperAnnex().slice(0, 4).map((r) => ({ ...r, insuredNumber: '0000654321' }));
+    const { bytes } = writeCsvFile('UPSIKYU', [...a, ...b], { csvVersion: '202407' });
+    const lines = latin1(bytes).split('\r\n');
+    const total = lines.findIndex((l) => l.includes(',999999,'));
+    lines[total] = damage(lines[total]!);
+    return { name: fileName('UPSIKYU', '202504'), bytes: fromLatin1(lines.join('\r\n')) };
+  };
+  const missing = (r: ValidationReport) => r.issues.filter((i) => i.code === 'FILE_TOTAL_MISSING').map((i) => i.value);
+  const cause = (r: ValidationReport) => r.issues.filter((i) => i.code === 'CSV_FIELD_COUNT');
+
+  it('a shift after the key (a column too many at the end): the own user\'s missing 全合計 is counted, the other user\'s listed', () => {
+    const r = validateFiles([twoUsers((l) => `${l},"余分な列, ""髙﨑"""`)]);
+    expect(cause(r)).toHaveLength(1);
+    expect(cause(r)[0]!.consequences).toMatchObject({ FILE_TOTAL_MISSING: 1 });
+    expect(missing(r)).toEqual(['131016-0000654321']);
+  });
+
+  it('a shift before the key (a column too many after the CSVバージョン): the same, read at the moved positions', () => {
+    const r = validateFiles([twoUsers((l) => l.replace(/^(\d{6}),/, '$1,ｶﾀｶﾅ,'))]);
+    expect(cause(r)[0]!.consequences).toMatchObject({ FILE_TOTAL_MISSING: 1 });
+    expect(missing(r)).toEqual(['131016-0000654321']);
+  });
+
+  it('a shift that hit the key (被保険者番号 lost): its user cannot be told, so both users\' missing 全合計 stay listed', () => {
+    const r = validateFiles([twoUsers((l) => l.replace(/^(\d{6}),(\d{6}),[^,]*,/, '$1,$2,'))]);
+    expect(cause(r)).toHaveLength(1);
+    expect(cause(r)[0]!.consequences?.['FILE_TOTAL_MISSING']).toBeUndefined();
+    expect(missing(r)).toEqual(['131016-0000123456', '131016-0000654321']);
+  });
+
+  it('the send unit: a UNIT_* check of a user with no left-out record stays listed', () => {
+    // The sample unit with its 第7表 line 2 shifted, and its 第6表 given a row of a user the 第7表 never had.
+    const [plan, annex, supplement] = shiftedUnit([2]);
+    const read = readCsvFile(plan!);
+    const extra = { ...read.records[0]!, insuredNumber: '0000777777' };
+    const { bytes } = writeCsvFile('UPPLAN', [...read.records, extra], { csvVersion: read.csvVersion! });
+    const r = validateFiles([{ name: plan!.name, bytes }, annex!, supplement!]);
+    const listed = r.units.flatMap((u) => u.issues).filter((i) => i.code === 'UNIT_PLAN_NOT_IN_ANNEX' || i.code === 'UNIT_KEY_NOT_IN_DEPENDENT');
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((i) => JSON.stringify(i.params).includes('0000777777'))).toBe(true);
+  });
 });

@@ -489,7 +489,7 @@ export const ja = {
   FILE_TOTAL_MISSING: (p: { user: string }) => `利用者 ${p.user} の全合計（999999）行がありません（必須出力）。`,
   FILE_SUBTOTAL_MISSING: (p: { user: string; office: string; type: string }) =>
     `利用者 ${p.user} の事業所 ${p.office} サービス種類 ${p.type} は複数行なので区分支給対象小計（${p.type}AAAA）が必要です。`,
-  RECORD_SUBTOTAL_TYPE: (p: { code: string; type: string; office: string }) => `種類別小計 ${p.code} のサービス種類 ${p.type} の明細行が事業所 ${p.office} にありません。`,
+  RECORD_SUBTOTAL_TYPE: (p: { code: string; type: string; office: string; user: string }) => `種類別小計 ${p.code} のサービス種類 ${p.type} の明細行が事業所 ${p.office} にありません。`,
   FILE_RECORD_NOT_FOR_RECEIVER: (p: ReceiverParams) => {
     if ('user' in p) return `利用者 ${p.user}（${p.line}行目〜）には送信先の事業所 ${p.office} のサービスがありません。送信先に関係のない利用者は送りません。`;
     switch (p.rule) {

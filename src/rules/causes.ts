@@ -72,10 +72,11 @@ export function causeRule(code: string): CauseRule | undefined {
 }
 
 /** The key that ties a cause to its consequences within one file (undefined: `code` is no cause). */
-export function causeKey(ref: { readonly code: string; readonly line?: number | undefined; readonly value?: string | undefined }): string | undefined {
+export function causeKey(ref: { readonly code: string; readonly line?: number | undefined; readonly value?: string | undefined; readonly file?: string | undefined }): string | undefined {
   const rule = causeRule(ref.code);
   if (!rule) return undefined;
-  if (rule.by === 'file') return ref.code;
+  // A file cause is its file's: one sink may hold several files' issues (comparePlanToActual).
+  if (rule.by === 'file') return `${ref.code}%${ref.file ?? ''}`;
   return rule.by === 'line' ? `${ref.code}@${ref.line ?? ''}` : `${ref.code}#${ref.value ?? ''}`;
 }
 

@@ -10,6 +10,7 @@ import { resolvePolicy, type Policy, type Profile } from '../policy.js';
 import { editionOfCsvVersion, getLayout, isFileKind, type FileKind, type Layout } from '../spec.js';
 import { issue } from '../rules/index.js';
 import { causeKey, causeRule } from '../rules/causes.js';
+import { EXCLUDED_USERS, excludedUserOf } from './excluded-users.js';
 import { NO_FACTS, type FactNeeds, type FileFacts } from './file-facts.js';
 import { StringTable, UserKeys } from './packed-summaries.js';
 import { AnnexTotalsRule } from './rules/annex-totals.js';
@@ -195,7 +196,7 @@ export class FileValidator {
     sink.within(cause);
     if (causeRule(cause.code)?.excludes) {
       rules[0]!.onRecord?.(current);
-      sink.exclude(causeKey(cause)!);
+      sink.exclude(causeKey(cause)!, excludedUserOf(item.values, layout));
     } else for (let i = 0; i < rules.length; i++) rules[i]!.onRecord?.(current);
     sink.within(undefined);
   }
@@ -214,7 +215,7 @@ export class FileValidator {
     const version = this.csvVersion;
     const edition = version ? (this.kind ? getLayout(this.kind, version)?.edition : editionOfCsvVersion(version)?.id) : this.info ? String(this.info.edition) : undefined;
     for (const rule of this.state.rules) rule.finish?.(this.sink);
-    return {
+    const report: FileReport = {
       file: this.name,
       kind: this.kind,
       edition,
@@ -222,6 +223,8 @@ export class FileValidator {
       records: this.records,
       issues: this.sink.finish().sort(byPosition),
     };
+    if (this.sink.excluded.size) EXCLUDED_USERS.set(report, new Map(this.sink.excluded));
+    return report;
   }
 
   /** What the send-unit checks need of this file (call after finish). */

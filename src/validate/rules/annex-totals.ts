@@ -88,7 +88,7 @@ export class AnnexTotalsRule implements FileRule {
     for (const s of subtotals) {
       const type = s.code.slice(0, 2);
       if (!details.has(`${s.office}|${type}`)) {
-        sink.add(issue('RECORD_SUBTOTAL_TYPE', { code: s.code, type, office: s.office }, { line: s.line, record: s.record, value: s.code }));
+        sink.add(issue('RECORD_SUBTOTAL_TYPE', { code: s.code, type, office: s.office, user: who }, { line: s.line, record: s.record, value: s.code }));
       }
     }
   }
