@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatText, loadServiceCodeCsv, mergeServiceCodeMasters, validateFiles } from '../src/index.js';
-import { masterFileReports, withMasterReports } from '../src/validate/service-code-files.js';
+import { masterFileReports, withMasterReports } from '../src/report/service-code-files.js';
 import { runCommand } from './support/command.js';
 import { ROOT } from './support/paths.js';
 

@@ -16,7 +16,7 @@ import {
   type StreamProgress,
 } from '../src/core.ts';
 import { isServiceCodeCsvHead } from '../src/service-codes/load-csv.ts';
-import { masterFileReports, withMasterReports } from '../src/validate/service-code-files.ts';
+import { masterFileReports, withMasterReports } from '../src/report/service-code-files.ts';
 import { jsonReport, pageRun, problemsCsv, sarifReport } from './report.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 import { ISSUES_PER_MESSAGE, PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ReportFormat, type ToWorker } from './protocol.ts';

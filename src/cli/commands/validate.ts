@@ -23,7 +23,7 @@ import { defineCommand, type Command, type CommandArgs } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
 import type { FailOn, ValidationRun } from '../../report/issues.js';
 import { failingCount } from '../../report/summary.js';
-import { masterFileReports } from '../../validate/service-code-files.js';
+import { masterFileReports } from '../../report/service-code-files.js';
 import { trusted } from '../../report/style.js';
 import { collectFiles, fileChunks, readBytes, readStart, unreadableIssue, type InputPath } from '../input.js';
 import type { OptionSpec } from '../options.js';

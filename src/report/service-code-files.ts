@@ -4,8 +4,7 @@
 import type { Issue } from '../issues.js';
 import { loadServiceCodeCsv, type ServiceCodeFile } from '../service-codes/load-csv.js';
 import type { ServiceCodeMaster } from '../service-codes/master.js';
-import type { FileReport } from './file-validator.js';
-import type { ValidationReport } from './validate.js';
+import type { FileReport, ValidationReport } from '../validate/index.js';
 
 /** The master of the files, and each file's report (`serviceCodes.entries`, MASTER_* issues). */
 export function masterFileReports(files: readonly ServiceCodeFile[]): { master: ServiceCodeMaster; reports: FileReport[] } {
