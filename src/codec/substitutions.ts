@@ -5,7 +5,7 @@
 import { BREAKS_UNQUOTED_FIELD, CONTROL_CHARACTER } from '../../spec-tables/characters.js';
 import { type Issue } from '../issues.js';
 import { toIssue } from '../issue-sink.js';
-import type { BadSubstitutionParams } from '../messages/ja.js';
+import type { BadSubstitutionParams } from '../messages/ja-words.js';
 import { issue } from '../rules/draft.js';
 import { codePointLabel, isEncodable } from './ms932.js';
 

@@ -24,7 +24,7 @@ import { refusalReason } from './refusals.js';
 
 /** A kind in a message: table 7 (UPSIKYU). */
 const K = (kind: string): string => kindLabel(kind).en;
-import type { BadSubstitutionParams, ConditionParams, PlanPathParams, ServiceCodePeriod, ServiceCodeRecords, SubtotalParams } from './ja.js';
+import type { BadSubstitutionParams, ConditionParams, PlanPathParams, ServiceCodePeriod, ServiceCodeRecords, SubtotalParams } from './ja-words.js';
 import type { BadValueExpected } from '../service-codes/load-csv.js';
 const planPathEn = (p: PlanPathParams): string => p.path.map((n) => `${n.field.name} ${n.value}`).join(', ');
 const planUserEn = (p: PlanPathParams): string => `user ${p.user}, plan of ${p.plan}`;
