@@ -53,7 +53,7 @@ describe('validate: exit codes', () => {
   it('exits 0 on the valid samples, 1 on the broken one, 2 on usage and I/O errors', () => {
     const ok = cli(['validate', S41, 'samples/3.2']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('結果: エラー 0件、警告 0件、情報 0件（41ファイル、20送信単位、プロファイル strict）');
+    expect(ok.stdout).toContain('結果: エラー 0件、警告 0件、情報 0件（41ファイル、20送信単位、プロファイル 厳格（strict））');
     expect(cli(['validate', BROKEN]).code).toBe(1);
     for (const args of [
       ['validate'],
@@ -716,7 +716,7 @@ describe('help, version, demo, layouts', () => {
     const r = cli(['demo']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$ careplan-csv validate samples/4.1');
-    expect(r.stdout).toContain('結果: エラー 0件、警告 0件、情報 0件（25ファイル、12送信単位、プロファイル strict）');
+    expect(r.stdout).toContain('結果: エラー 0件、警告 0件、情報 0件（25ファイル、12送信単位、プロファイル 厳格（strict））');
     expect(r.stdout).toContain('警告 [CSV_HEADER_ROW]');
   });
 

@@ -141,7 +141,7 @@ export const en: Catalogue = {
   // The reader (src/codec/byte-decoder.ts, rows.ts, read.ts).
   CSV_NOT_MS932: (p) =>
     `The file is UTF-8 (byte offset ${p.offset}${p.bom ? ', with a UTF-8 byte order mark EF BB BF' : ''}); the spec requires Shift_JIS (MS932). ` +
-    (p.lenient ? 'Reading on as UTF-8.' : 'Reading stopped (the lenient option reads it as UTF-8).'),
+    (p.lenient ? 'Reading on as UTF-8.' : 'Reading stopped (the lenient profile, --profile lenient, reads it as UTF-8).'),
   CSV_NOT_MS932_LATE: (p) =>
     `Only its end showed that the file is UTF-8 (${p.long ? 'a 3- or 4-byte UTF-8 sequence (Japanese, say)' : 'bytes invalid in MS932 and valid in UTF-8'} at byte offset ${p.offset}); the spec requires Shift_JIS (MS932). ` +
     'Its first bytes did not tell, so it was read as MS932: the text of the records already read may be garbled ' +

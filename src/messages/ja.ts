@@ -182,7 +182,7 @@ export const ja = {
   // The reader (src/codec/byte-decoder.ts, rows.ts, read.ts).
   CSV_NOT_MS932: (p: { offset: number; lenient: boolean; bom?: boolean }) =>
     `ファイルがUTF-8で書かれています（バイト位置 ${p.offset}${p.bom ? '、先頭にUTF-8のBOM（EF BB BF）あり' : ''}）。仕様の文字コードはShift_JIS（MS932）です。` +
-    (p.lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（lenient オプションでUTF-8として読めます）。'),
+    (p.lenient ? 'UTF-8として読み続けます。' : '読み込みを中止しました（緩和プロファイル（--profile lenient）ならUTF-8として読めます）。'),
   CSV_NOT_MS932_LATE: (p: { offset: number; long: boolean }) =>
     `ファイル全体を読み終えて、UTF-8で書かれていると分かりました（バイト位置 ${p.offset} に${p.long ? '3バイト以上のUTF-8の文字（日本語など）' : 'MS932として不正でUTF-8として正しいバイト'}）。仕様の文字コードはShift_JIS（MS932）です。` +
     '先頭部分では判断できずMS932として読んだため、すでに読んだレコードは文字化けしている可能性があります（例:「あい」が「縺ゅ＞」）。' +

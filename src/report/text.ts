@@ -9,7 +9,7 @@ import type { FileReport, SendUnitReport } from '../validate/index.js';
 import { consequencesOf, consequencesText, severityLabel, whereText, type Lang, type ValidationRun } from './issues.js';
 import { paint, quoteValue, visible } from './style.js';
 import { unitLabel } from './unit-label.js';
-import { editionLabel, masterFacts } from './words.js';
+import { editionLabel, masterFacts, profileLabel } from './words.js';
 import { failingCount, issuesByFile, MARK_SYMBOL, markOf, unitMark, unitTypeName, type Mark } from './summary.js';
 
 /**
@@ -99,7 +99,7 @@ export function formatText(run: ValidationRun, ctx: TextStyle): string {
   const units = report.units.length;
   const failing = failingCount(run);
   lines.push('');
-  const ja = `結果: エラー ${errors}件、警告 ${warnings}件、情報 ${infos}件（${files}ファイル、${units}送信単位、プロファイル ${run.profile}）`;
+  const ja = `結果: エラー ${errors}件、警告 ${warnings}件、情報 ${infos}件（${files}ファイル、${units}送信単位、プロファイル ${profileLabel(run.profile).ja}（${run.profile}））`;
   const enLine = `Result: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info (${files} file${files === 1 ? '' : 's'}, ${units} send unit${units === 1 ? '' : 's'}, profile ${run.profile})`;
   const verdict = failing
     ? paint(ctx, 'red', en ? `FAILED: ${failing} issue${failing === 1 ? '' : 's'} at or above ${run.failOn}` : `不合格: ${run.failOn} 以上の問題が${failing}件 / FAILED`)
