@@ -96,6 +96,12 @@ export interface FieldSpec {
    * of the field's format and read as themselves (not `null`).
    */
   readonly fixedValues?: readonly string[];
+  /**
+   * How the field's figure stands to the 単位数 a service-code master gives for the record's サービスコード
+   * (ValidateOptions.serviceCodes): `equal` (第7表 単位数, the code's own figure) or `atMost` (a discounted figure:
+   * 第6表 単位数, 第7表 割引後単位数). Only on integer fields of a layout with a サービスコード.
+   */
+  readonly masterUnits?: 'equal' | 'atMost';
   /** Set where the fact was inferred rather than read (edition-3 layouts): why and from what. */
   readonly inferred?: string;
   /** Where this table deliberately differs from the reference transcription, and why. */

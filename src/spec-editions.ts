@@ -42,7 +42,7 @@ export interface ResolvedEdition {
 const FIELD_ATTRIBUTES = {
   no: true, key: true, name: true, length: true, required: true, needed: true, format: true, codeTable: true,
   sentinels: true, notes: true, requiredUncertain: true, lengthUncertain: true, toleratedLength: true,
-  formatUncertain: true, valueUncertain: true, fixedValues: true, inferred: true, sourceNote: true, requiredWhen: true,
+  formatUncertain: true, valueUncertain: true, fixedValues: true, masterUnits: true, inferred: true, sourceNote: true, requiredWhen: true,
   emptyUnless: true, substitute: true, notBefore: true, notAfter: true,
 } as const satisfies Record<keyof FieldSpec, true>;
 const REQUIRED_ATTRIBUTES = ['key', 'name', 'length', 'required', 'format'] as const;
@@ -262,6 +262,13 @@ function checkLayout(slots: readonly Slot[], where: Where): void {
       if (typeof fixed !== 'string' || (pattern !== undefined && !pattern.test(fixed)) || (field.length !== null && fixed.length !== field.length)) {
         throw new EditionDataError({ ...where, key: field.key }, `fixedValues の ${JSON.stringify(fixed)} が項目の書式に合いません`, `fixedValues: ${JSON.stringify(fixed)} does not match the field's format`);
       }
+    }
+  }
+  // A figure checked against the master's 単位数 is an integer of a layout that names the サービスコード it is of.
+  for (const { field } of slots) {
+    if (field.masterUnits === undefined) continue;
+    if ((field.masterUnits !== 'equal' && field.masterUnits !== 'atMost') || field.format !== 'integer' || !slots.some((s) => s.field.format === 'serviceCode')) {
+      throw new EditionDataError({ ...where, key: field.key }, 'masterUnits は サービスコードのあるレイアウトの整数項目に equal か atMost で指定します', 'masterUnits is equal or atMost, on an integer field of a layout with a service code');
     }
   }
   for (const { field } of slots) {

@@ -153,6 +153,11 @@ describe('bad edition data fails at load, naming the edition, kind and key', () 
     fails(upplan({ change: { unit: { length: 7 } } }), '8.8', 'UPPLAN', '"unit"', 'unknown key in change');
   });
 
+  it('a master-units rule on a field that is no integer, or of another value', () => {
+    fails(upplan({ change: { serviceCode: { masterUnits: 'equal' } } }), '8.8', 'UPPLAN', 'serviceCode', 'masterUnits');
+    fails(upplan({ change: { units: { masterUnits: 'below' } } }), '8.8', 'UPPLAN', 'units', 'masterUnits');
+  });
+
   it('an unknown operation key (the old removeFields / changeFields, a typo)', () => {
     fails(upplan({ removeFields: ['taisCode'] }), '8.8', 'UPPLAN', '"removeFields"', 'unknown key');
     fails(upplan({ change: { units: { lenght: 7 } } }), '8.8', 'UPPLAN', '"lenght"', 'unknown key');

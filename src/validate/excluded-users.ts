@@ -6,7 +6,7 @@
 import { FORMATS } from '../../spec-tables/formats.js';
 import { RECORD_KEYS } from '../../spec-tables/record-keys.js';
 import type { FieldSpec } from '../../spec-tables/types.js';
-import type { Layout } from '../spec.js';
+import { layoutKindOf, type Layout } from '../spec.js';
 
 /** The key fields of a layout's records: 保険者番号, 被保険者番号 and the record key's date or month. */
 const keyFieldsOf = new WeakMap<Layout, readonly FieldSpec[]>();
@@ -14,7 +14,7 @@ const keyFieldsOf = new WeakMap<Layout, readonly FieldSpec[]>();
 function keyFields(layout: Layout): readonly FieldSpec[] {
   let found = keyFieldsOf.get(layout);
   if (!found) {
-    const keys: readonly string[] = RECORD_KEYS[layout.kind as keyof typeof RECORD_KEYS]?.key ?? ['insurerNumber', 'insuredNumber'];
+    const keys: readonly string[] = RECORD_KEYS[layoutKindOf(layout.kind)].key;
     found = keys.map((k) => layout.fields.find((f) => f.key === k)).filter((f): f is FieldSpec => f !== undefined);
     keyFieldsOf.set(layout, found);
   }

@@ -12,7 +12,8 @@ import type { IssueSink } from '../../issue-sink.js';
 import { issue } from '../../rules/index.js';
 import type { IssueDraft } from '../../rules/draft.js';
 import type { MessageParams } from '../../messages/catalogue.js';
-import type { Layout } from '../../spec.js';
+import { RECORD_KEYS } from '../../../spec-tables/record-keys.js';
+import { layoutKindOf, type Layout } from '../../spec.js';
 import { entryHolds, type ServiceCodeEntry, type ServiceCodeMaster } from '../../service-codes/master.js';
 import { fieldRef } from '../layout-fields.js';
 import { annexRowType } from '../record-rules.js';
@@ -71,31 +72,35 @@ function fixedUnits(entry: ServiceCodeEntry): number | undefined {
   return entry.units;
 }
 
-/** Which fields of a layout are checked against the master's units, and how (see docs/service-codes.md). */
+/** A field checked against the master's units, and how (spec-tables `masterUnits`; see docs/service-codes.md). */
 interface UnitCheck {
   readonly key: string;
   readonly relation: 'equal' | 'atMost';
 }
 
-/**
- * 第7表 (a layout with 割引後単位数): 単位数 is the code's own (discounts go to 割引後率 / 割引後単位数), so it equals
- * the master's, and 割引後単位数 is never above it. 第6表: 単位数 is the discounted figure (No.8 notes ※割引後単位数を
- * 記載, 0 when it cannot be computed), so it is only never above the master's.
- */
-function unitChecksOf(layout: Layout): readonly UnitCheck[] {
-  const keys = new Set(layout.fields.map((f) => f.key));
-  if (!keys.has('units')) return [];
-  if (keys.has('discountedUnits')) return [{ key: 'units', relation: 'equal' }, { key: 'discountedUnits', relation: 'atMost' }];
-  return [{ key: 'units', relation: 'atMost' }];
+/** What the rule reads of a layout, all from spec-tables: the codes, the record's 保険者番号 and 対象年月, the figures. */
+interface LayoutFacts {
+  readonly codeKeys: readonly string[];
+  readonly insurerKey: string | undefined;
+  readonly monthKey: string | undefined;
+  readonly units: readonly UnitCheck[];
 }
 
-const layoutCache = new WeakMap<Layout, { readonly codeKeys: readonly string[]; readonly units: readonly UnitCheck[] }>();
+const layoutCache = new WeakMap<Layout, LayoutFacts>();
 
-function layoutFacts(layout: Layout): { readonly codeKeys: readonly string[]; readonly units: readonly UnitCheck[] } {
+function layoutFacts(layout: Layout): LayoutFacts {
   let facts = layoutCache.get(layout);
   if (!facts) {
-    const codeKeys = layout.fields.filter((f) => f.format === 'serviceCode').map((f) => f.key);
-    layoutCache.set(layout, (facts = { codeKeys, units: codeKeys.length ? unitChecksOf(layout) : [] }));
+    const keyOf = (format: string) => layout.fields.find((f) => f.format === format)?.key;
+    // The month the code is asked for is the record key's (対象年月), not any other month of the record.
+    const recordKey: readonly string[] = RECORD_KEYS[layoutKindOf(layout.kind)].key;
+    facts = {
+      codeKeys: layout.fields.filter((f) => f.format === 'serviceCode').map((f) => f.key),
+      insurerKey: keyOf('insurerNumber'),
+      monthKey: layout.fields.find((f) => f.format === 'month' && recordKey.includes(f.key))?.key,
+      units: layout.fields.flatMap((f) => (f.masterUnits ? [{ key: f.key, relation: f.masterUnits }] : [])),
+    };
+    layoutCache.set(layout, facts);
   }
   return facts;
 }
@@ -113,12 +118,12 @@ export class ServiceCodeRule implements FileRule {
   ) {}
 
   onRecord(seen: SeenRecord): void {
-    const { codeKeys, units } = layoutFacts(seen.layout);
-    if (codeKeys.length === 0) return;
+    const { codeKeys, insurerKey, monthKey, units } = layoutFacts(seen.layout);
+    if (codeKeys.length === 0 || monthKey === undefined) return;
     const record = seen.record as unknown as Readonly<Record<string, string | undefined>>;
-    const month = record['serviceMonth'] ?? '';
+    const month = record[monthKey] ?? '';
     if (!MONTH.test(month)) return; // the field rules report a bad month
-    const insurer = record['insurerNumber'] || undefined;
+    const insurer = (insurerKey && record[insurerKey]) || undefined;
     for (const key of codeKeys) {
       const code = record[key] ?? '';
       // A malformed code is the field rules' (FIELD_FORMAT); subtotal and total rows carry pseudo-codes.
