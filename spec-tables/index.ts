@@ -18,3 +18,4 @@ export { RECORD_KEYS, type RecordKeySpec } from './record-keys.js';
 export { SEND_UNITS, type SendUnitSpec, type SendUnitMember } from './send-units.js';
 export { STORED_DOCUMENTS, WITHDRAWALS, type StoredDocumentSpec, type StoredDocumentId, type WithdrawalSpec, type DocumentKeyPart, type FieldSource } from './documents.js';
 export { HIERARCHIES, type HierarchySpec, type HierarchyLevel, type HierarchyKind } from './hierarchies.js';
+export { FORMS, MASKED_FIELDS, type FormSpec, type FormCell, type FormColumn, type FormShape, type FormId } from './forms.js';

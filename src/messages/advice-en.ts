@@ -177,4 +177,7 @@ export const adviceEn: AdviceCatalogue = {
   MASTER_BAD_VALUE: 'Correct the row’s value to its form (getting the original CSV again is safest).',
   MASTER_PERIOD_ORDER: 'Check and correct the row’s start and end months.',
   MASTER_CONFLICT: 'Check which master is right and leave the outdated one out.',
+  FORMS_USER_NOT_FOUND: 'Check the 被保険者番号 (the unit’s users are listed in its report).',
+  FORMS_NO_USERS: 'Pick a send unit with users, or check the 被保険者番号 asked for.',
+  FORMS_ACTUAL_WITHOUT_PLAN: 'Give the 予定 (第6表) send unit too to print 予定 and 実績 side by side.',
 };

@@ -180,4 +180,7 @@ export const adviceJa: AdviceCatalogue = {
   MASTER_BAD_VALUE: 'その行の値を形式どおりに直してください（元のCSVを入手し直すのが確実です）。',
   MASTER_PERIOD_ORDER: 'その行の開始年月・終了年月を確認して直してください。',
   MASTER_CONFLICT: 'どちらのマスタが正しいか確認し、古い方を外してください。',
+  FORMS_USER_NOT_FOUND: '被保険者番号を確認してください（この送信単位の利用者は一覧にあります）。',
+  FORMS_NO_USERS: '利用者のいる送信単位を選ぶか、指定した被保険者番号を確認してください。',
+  FORMS_ACTUAL_WITHOUT_PLAN: '予定（第6表）の送信単位も一緒に渡すと、予定と実績を並べて印刷します。',
 };

@@ -413,4 +413,9 @@ export const ja = {
   MASTER_PERIOD_ORDER: (p: { from: string; to: string }) => `終了年月 ${p.to} が開始年月 ${p.from} より前です。この行は読みませんでした。`,
   MASTER_CONFLICT: (p: { code: string; units: number; otherUnits: number; other: string }) =>
     `サービスコード ${p.code} の単位数 ${p.units} が、期間の重なる${p.other ? ` ${p.other} の` : '別の'}行の単位数 ${p.otherUnits} と違います。`,
+  // The forms renderer (src/forms/render-forms.ts).
+  FORMS_USER_NOT_FOUND: (p: { insured: string }) => `被保険者番号 ${p.insured} の利用者はこの送信単位にいません。印刷していません。`,
+  FORMS_NO_USERS: (p: { asked: boolean }) => (p.asked ? '指定した利用者がこの送信単位にいないため、印刷する帳票がありません。' : 'この送信単位には利用者がいないため、印刷する帳票がありません。'),
+  FORMS_ACTUAL_WITHOUT_PLAN: (p: { insurer: string; insured: string; month: string }) =>
+    `保険者番号 ${p.insurer}・被保険者番号 ${p.insured} の ${monthJa(p.month)} の実績に対応する第6表（予定）がありません。実績だけの第6表として印刷しました。`,
 } satisfies { readonly [C in RuleCode]: (params: never) => string };

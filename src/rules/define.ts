@@ -3,7 +3,7 @@
 // bundles the name rules, not the whole catalogue.
 import type { Severity } from '../issues.js';
 
-export type RuleLayer = 'name' | 'encoding' | 'csv' | 'field' | 'record' | 'file' | 'unit' | 'compare' | 'write' | 'document' | 'master';
+export type RuleLayer = 'name' | 'encoding' | 'csv' | 'field' | 'record' | 'file' | 'unit' | 'compare' | 'write' | 'document' | 'master' | 'forms';
 
 /**
  * When an error rule is reported as a warning instead: `uncertainField` where the spec tables mark the fact

@@ -13,10 +13,11 @@ import { WRITE_RULES } from './write.js';
 import { DOCUMENT_UNIT_RULES } from './document-units.js';
 import { DOCUMENT_JSON_RULES } from './document-json.js';
 import { SERVICE_CODE_RULES } from './service-codes.js';
+import { FORMS_RULES } from './forms.js';
 
 export type { Lowering, RuleLayer, RuleSpec } from './define.js';
 
-export const RULES = [...NAME_RULES, ...READ_RULES, ...FIELD_RULES, ...VALIDATION_RULES, ...WRITE_RULES, ...DOCUMENT_RULES, ...DOCUMENT_UNIT_RULES, ...DOCUMENT_JSON_RULES, ...SERVICE_CODE_RULES] as const;
+export const RULES = [...NAME_RULES, ...READ_RULES, ...FIELD_RULES, ...VALIDATION_RULES, ...WRITE_RULES, ...DOCUMENT_RULES, ...DOCUMENT_UNIT_RULES, ...DOCUMENT_JSON_RULES, ...SERVICE_CODE_RULES, ...FORMS_RULES] as const;
 
 /** Every code the library reports; an unknown code is a compile error where issues are built. */
 export type RuleCode = (typeof RULES)[number]['code'];

@@ -1,0 +1,228 @@
+// The printed forms (帳票) the files' records are read back into, as data: which form shows which kind, what
+// each header cell and column holds (a field of a kind), and the paper. The layouts follow MHLW's 標準様式 —
+// 居宅サービス計画書（第1表〜第3表）and サービス利用票（第6表）・サービス利用票別表（第7表）, set by 「介護サービス
+// 計画書の様式及び課題分析標準項目の提示について」（平成11年11月12日 老企第29号, as revised）. A form's shape (a
+// sheet of text boxes, rows, a week, a month of days) is drawn by one generic renderer each (src/forms/shapes/);
+// the cells here say what goes where. Checked when the library loads (src/forms/form-specs.ts): every field named
+// must be a field of the kind in the current edition (an older edition may lack it: the cell is then empty).
+//
+// Kinds without a standard form here (介護予防 利用者基本情報 and 支援計画書, the withdrawals) are printed as a
+// record sheet: every field of the layout with its No. and name, in file order — nothing of a file is left out.
+import type { LayoutKind } from './types.js';
+
+/** A value on a form: a field of one kind of the user's records (the first record, for header cells). */
+export interface FormCell {
+  /** The label printed on the form. */
+  readonly label: string;
+  readonly kind: LayoutKind;
+  readonly field: string;
+  /** Several fields shown in one cell, joined (住所１ + 住所２). */
+  readonly more?: readonly string[];
+}
+
+/** A column of a form drawn as rows (第2表, 第7表): its heading, its field(s), its width in millimetres. */
+export interface FormColumn {
+  readonly label: string;
+  /** A heading shared by adjacent columns (目標, 援助内容), printed above them. */
+  readonly group?: string;
+  readonly field: string;
+  readonly width: number;
+  /** Numbers right-aligned; text wraps. */
+  readonly align?: 'end';
+}
+
+export type FormShape = 'planSheet' | 'rows' | 'week' | 'days' | 'recordSheet';
+
+export interface FormSpec {
+  readonly id: string;
+  /** 第1表 …, printed at the top left as on the standard forms. */
+  readonly number: string;
+  readonly titleJa: string;
+  readonly titleEn: string;
+  readonly orientation: 'landscape' | 'portrait';
+  /** The kind whose records make the form; a user without them has no page of this form. */
+  readonly kind: LayoutKind;
+  readonly shape: FormShape;
+  /** Header cells, in the order printed. */
+  readonly header: readonly FormCell[];
+  /** planSheet: the labelled text boxes, in order. */
+  readonly boxes?: readonly FormCell[];
+  /** rows: the columns, in order. */
+  readonly columns?: readonly FormColumn[];
+  readonly source: string;
+}
+
+const NAME: FormCell = { label: '利用者名', kind: 'UPHOSOKU', field: 'userName' };
+const BIRTH: FormCell = { label: '生年月日', kind: 'UPHOSOKU', field: 'userBirthDate' };
+const INSURER: FormCell = { label: '保険者番号', kind: 'UPHOSOKU', field: 'insurerNumber' };
+const INSURED: FormCell = { label: '被保険者番号', kind: 'UPHOSOKU', field: 'insuredNumber' };
+
+export const FORMS = [
+  {
+    id: 'table1',
+    number: '第1表',
+    titleJa: '居宅サービス計画書（1）',
+    titleEn: 'Care plan (1)',
+    orientation: 'landscape',
+    kind: 'UP1KYO',
+    shape: 'planSheet',
+    header: [
+      { label: '作成年月日', kind: 'UP1KYO', field: 'createdDate' },
+      { label: '計画書区分', kind: 'UP1KYO', field: 'planCategory' },
+      { label: '認定状況', kind: 'UP1KYO', field: 'certificationStatus' },
+      INSURER,
+      INSURED,
+      NAME,
+      BIRTH,
+      { label: '住所', kind: 'UP1KYO', field: 'userAddress1', more: ['userAddress2'] },
+      { label: '居宅サービス計画作成者氏名', kind: 'UP1KYO', field: 'planCreatorName' },
+      { label: '居宅介護支援事業者・事業所名', kind: 'UP1KYO', field: 'careManagementOfficeName' },
+      { label: '所在地', kind: 'UP1KYO', field: 'careManagementOfficeAddress1', more: ['careManagementOfficeAddress2'] },
+      { label: '居宅サービス計画作成（変更）日', kind: 'UP1KYO', field: 'planChangeDate' },
+      { label: '初回居宅サービス計画作成日', kind: 'UP1KYO', field: 'firstPlanCreatedDate' },
+      { label: '認定日', kind: 'UP1KYO', field: 'certificationDate' },
+      { label: '認定の有効期間', kind: 'UP1KYO', field: 'certificationPeriodStartDate', more: ['certificationPeriodEndDate'] },
+      { label: '要介護状態区分', kind: 'UP1KYO', field: 'careLevel' },
+    ],
+    boxes: [
+      { label: '利用者及び家族の生活に対する意向を踏まえた課題分析の結果', kind: 'UP1KYO', field: 'userFamilyIntentionsAnalysis' },
+      { label: '介護認定審査会の意見及びサービスの種類の指定', kind: 'UP1KYO', field: 'certificationBoardOpinion' },
+      { label: '総合的な援助の方針', kind: 'UP1KYO', field: 'overallSupportPolicy' },
+      { label: '生活援助中心型の算定理由', kind: 'UP1KYO', field: 'livingSupportReason', more: ['livingSupportReasonOther'] },
+    ],
+    source: '老企第29号 別紙1 第1表 居宅サービス計画書（1）',
+  },
+  {
+    id: 'table2',
+    number: '第2表',
+    titleJa: '居宅サービス計画書（2）',
+    titleEn: 'Care plan (2)',
+    orientation: 'landscape',
+    kind: 'UP2KYO',
+    shape: 'rows',
+    header: [{ label: '作成年月日', kind: 'UP2KYO', field: 'createdDate' }, INSURER, INSURED, NAME],
+    columns: [
+      { label: '生活全般の解決すべき課題（ニーズ）', field: 'issue', width: 40 },
+      { label: '長期目標', group: '目標', field: 'longTermGoal', width: 32 },
+      { label: '（期間）', group: '目標', field: 'longTermGoalPeriod', width: 20 },
+      { label: '短期目標', group: '目標', field: 'shortTermGoal', width: 32 },
+      { label: '（期間）', group: '目標', field: 'shortTermGoalPeriod', width: 20 },
+      { label: 'サービス内容', group: '援助内容', field: 'serviceContent', width: 40 },
+      { label: '※1', group: '援助内容', field: 'insuranceCoverage', width: 8 },
+      { label: 'サービス種別', group: '援助内容', field: 'serviceKind', width: 22 },
+      { label: '※2', group: '援助内容', field: 'serviceOfficeName', width: 26 },
+      { label: '頻度', group: '援助内容', field: 'frequency', width: 20 },
+      { label: '期間', group: '援助内容', field: 'servicePeriod', width: 21 },
+    ],
+    source: '老企第29号 別紙1 第2表 居宅サービス計画書（2）; ※1 保険給付の対象か否かの区分, ※2 当該サービス提供を行う事業所',
+  },
+  {
+    id: 'table3',
+    number: '第3表',
+    titleJa: '週間サービス計画表',
+    titleEn: 'Weekly service plan',
+    orientation: 'landscape',
+    kind: 'UP3KYO',
+    shape: 'week',
+    header: [{ label: '作成年月日', kind: 'UP3KYO', field: 'createdDate' }, INSURER, INSURED, NAME],
+    source: '老企第29号 別紙1 第3表 週間サービス計画表',
+  },
+  {
+    id: 'table6',
+    number: '第6表',
+    titleJa: 'サービス利用票（兼居宅（介護予防）サービス計画）',
+    titleEn: 'Service schedule (table 6)',
+    orientation: 'landscape',
+    kind: 'UPPLAN',
+    shape: 'days',
+    header: [
+      { label: '対象年月', kind: 'UPPLAN', field: 'serviceMonth' },
+      { label: '作成年月日', kind: 'UPPLAN', field: 'createdDate' },
+      INSURER,
+      INSURED,
+      { label: 'フリガナ', kind: 'UPHOSOKU', field: 'userNameKana' },
+      { label: '被保険者氏名', kind: 'UPHOSOKU', field: 'userName' },
+      BIRTH,
+      { label: '性別', kind: 'UPHOSOKU', field: 'userSex' },
+      { label: '認定状況', kind: 'UPHOSOKU', field: 'certificationStatus' },
+      { label: '要介護状態区分', kind: 'UPHOSOKU', field: 'careLevel' },
+      { label: '区分支給限度基準額（単位／月）', kind: 'UPHOSOKU', field: 'benefitLimitUnits' },
+      { label: '限度額適用期間', kind: 'UPHOSOKU', field: 'limitPeriodStartDate', more: ['limitPeriodEndDate'] },
+      { label: '居宅介護支援事業者', kind: 'UPPLAN', field: 'careManagementOfficeNumber' },
+      { label: '担当者名', kind: 'UPPLAN', field: 'careManagerName' },
+      { label: '前月までの短期入所利用日数', kind: 'UPPLAN', field: 'shortStayDaysToPrevMonth' },
+    ],
+    source: '老企第29号 別紙1 第6表 サービス利用票（兼居宅（介護予防）サービス計画）',
+  },
+  {
+    id: 'table7',
+    number: '第7表',
+    titleJa: 'サービス利用票別表',
+    titleEn: 'Service schedule annex (table 7)',
+    orientation: 'landscape',
+    kind: 'UPSIKYU',
+    shape: 'rows',
+    header: [
+      { label: '対象年月', kind: 'UPSIKYU', field: 'serviceMonth' },
+      { label: '作成年月日', kind: 'UPSIKYU', field: 'createdDate' },
+      INSURER,
+      INSURED,
+      NAME,
+      { label: '区分支給限度基準額（単位）', kind: 'UPHOSOKU', field: 'benefitLimitUnits' },
+    ],
+    columns: [
+      { label: '事業所名', field: 'serviceOfficeName', width: 26 },
+      { label: '事業所番号', field: 'serviceOfficeNumber', width: 19 },
+      { label: 'サービス内容／種類', field: 'serviceCode', width: 30 },
+      { label: 'サービスコード', field: 'serviceCode', width: 13 },
+      { label: '単位数', field: 'units', width: 10, align: 'end' },
+      { label: '割引後率(%)', group: '割引適用後', field: 'discountRate', width: 9, align: 'end' },
+      { label: '単位数', group: '割引適用後', field: 'discountedUnits', width: 10, align: 'end' },
+      { label: '回数', field: 'timesOrDays', width: 8, align: 'end' },
+      { label: 'サービス単位／金額', field: 'serviceUnitsOrAmount', width: 12, align: 'end' },
+      { label: '給付管理単位数', field: 'benefitManagementUnits', width: 11, align: 'end' },
+      { label: '種類支給限度基準を超える単位数', field: 'typeLimitExcessUnits', width: 11, align: 'end' },
+      { label: '種類支給限度基準内単位数', field: 'typeLimitWithinUnits', width: 11, align: 'end' },
+      { label: '区分支給限度基準を超える単位数', field: 'categoryLimitExcessUnits', width: 11, align: 'end' },
+      { label: '区分支給限度基準内単位数', field: 'categoryLimitWithinUnits', width: 11, align: 'end' },
+      { label: '単位数単価', field: 'unitPrice', width: 9, align: 'end' },
+      { label: '費用総額（保険／事業対象分）', field: 'totalCostCovered', width: 12, align: 'end' },
+      { label: '給付率(%)', field: 'benefitRate', width: 8, align: 'end' },
+      { label: '保険／事業費請求額', field: 'insuranceClaimAmount', width: 12, align: 'end' },
+      { label: '定額利用者負担単価金額', field: 'fixedCopayUnitPrice', width: 10, align: 'end' },
+      { label: '利用者負担（保険／事業対象分）', field: 'userCopayCovered', width: 11, align: 'end' },
+      { label: '利用者負担（全額負担分）', field: 'userCopayFull', width: 11, align: 'end' },
+    ],
+    source: '老企第29号 別紙1 第7表 サービス利用票別表（区分支給限度管理・利用者負担計算）',
+  },
+] as const satisfies readonly FormSpec[];
+
+export type FormId = (typeof FORMS)[number]['id'];
+
+/**
+ * What `mask` hides on a printed copy that leaves the office: `partial` fields keep their first character (a
+ * name) or last four (a number) so the copy can still be matched by someone who knows the user; `hidden`
+ * fields are replaced whole. Keys are field keys; the same key means the same thing in every layout.
+ */
+export const MASKED_FIELDS = {
+  partial: ['userName', 'userNameKana', 'insuredNumber', 'consentName', 'consultingPersonName', 'emergency1Name', 'emergency2Name', 'emergency3Name', 'emergency4Name'],
+  hidden: [
+    'userBirthDate',
+    'userPostalCode',
+    'userAddress',
+    'userAddress1',
+    'userAddress2',
+    'userPhone',
+    'userFax',
+    'consultingPersonAddress',
+    'consultingPersonPhone',
+    'emergency1Address',
+    'emergency1Phone',
+    'emergency2Address',
+    'emergency2Phone',
+    'emergency3Address',
+    'emergency3Phone',
+    'emergency4Address',
+    'emergency4Phone',
+  ],
+} as const;

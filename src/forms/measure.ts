@@ -1,0 +1,87 @@
+// How much of a page a text takes, without a layout engine: the renderer runs in Node too, so it estimates
+// wrapped lines from character widths (a full-width character one em, a half-width one half) and splits what
+// does not fit onto the next page itself. The estimate errs on the generous side (a line is counted full as
+// soon as it starts), so a page that fits by the estimate fits on paper; the browser test proves it on the
+// samples by counting the PDF's pages.
+
+/** Points to millimetres. */
+const MM_PER_PT = 25.4 / 72;
+
+/** The forms' type: body text size and line height (the style sheet uses the same figures). */
+export const TYPE = { fontPt: 8, lineHeight: 1.3 } as const;
+
+/** Height of one line of body text, in millimetres. */
+export const LINE_MM = TYPE.fontPt * MM_PER_PT * TYPE.lineHeight;
+
+/** Width of a character in ems: half-width forms (ASCII, ｶﾀｶﾅ) half, everything else full. */
+function charEm(code: number): number {
+  if (code < 0x7f) return 0.55;
+  if (code >= 0xff61 && code <= 0xff9f) return 0.55;
+  return 1;
+}
+
+/** Lines a text wraps to in a box `widthMm` wide (its own line breaks kept); at least 1. */
+export function textLines(text: string, widthMm: number, fontPt: number = TYPE.fontPt): number {
+  const perLine = Math.max(1, widthMm / (fontPt * MM_PER_PT));
+  let lines = 0;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    let em = 0;
+    for (const ch of line) em += charEm(ch.codePointAt(0)!);
+    lines += Math.max(1, Math.ceil(em / perLine));
+  }
+  return lines;
+}
+
+/**
+ * A text cut where it stops fitting `maxLines` lines of a box `widthMm` wide: `[head, rest]`, `rest` empty when
+ * it all fits. Cut at a line break where one falls in the last line that fits, else between characters.
+ */
+export function splitText(text: string, widthMm: number, maxLines: number, fontPt: number = TYPE.fontPt): [string, string] {
+  const normal = text.replace(/\r\n?/g, '\n');
+  if (textLines(normal, widthMm, fontPt) <= maxLines) return [normal, ''];
+  const perLine = Math.max(1, widthMm / (fontPt * MM_PER_PT));
+  let lines = 1;
+  let em = 0;
+  let cut = 0;
+  const chars = [...normal];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '\n') {
+      if (lines + 1 > maxLines) break;
+      lines++;
+      em = 0;
+      cut = i + 1;
+      continue;
+    }
+    const w = charEm(ch.codePointAt(0)!);
+    if (em + w > perLine) {
+      if (lines + 1 > maxLines) break;
+      lines++;
+      em = 0;
+    }
+    em += w;
+    cut = i + 1;
+  }
+  const head = chars.slice(0, cut).join('');
+  const rest = chars.slice(cut).join('').replace(/^\n/, '');
+  return [head, rest];
+}
+
+/** Items packed into pages of `budget` (same unit as `height`), in order; an item taller than a page gets one alone. */
+export function packPages<T>(items: readonly T[], height: (item: T) => number, budget: number): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const h = height(item);
+    if (page.length > 0 && used + h > budget) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(item);
+    used += h;
+  }
+  if (page.length > 0 || pages.length === 0) pages.push(page);
+  return pages;
+}

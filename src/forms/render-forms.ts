@@ -1,0 +1,216 @@
+// renderForms: a send-unit document printed as the standard forms people know — one self-contained HTML
+// document, one sheet per user, form and page. Which form shows which kind and what goes in each cell is data
+// (FORMS, spec-tables/forms.ts); each form's shape is drawn by one generic renderer (./shapes/); kinds without a
+// standard form here are printed as record sheets, so nothing of the document is left off the paper.
+import { FORMS, type FormSpec } from '../../spec-tables/forms.js';
+import type { DocumentRecord, SendUnitDocument } from '../documents/send-unit-document.js';
+import { sendUnitSpec } from '../documents/send-unit-document.js';
+import type { Issue } from '../issues.js';
+import { createIssue } from '../issue-sink.js';
+import { CURRENT_CSV_VERSION, isFileKind, isServedCsvVersion, layoutKindOf, type CsvVersion, type FileKind } from '../spec.js';
+import { arrayOf, expectArguments, SEND_UNIT_DOCUMENT } from '../arguments.js';
+import { cellText, type FormContext, type PrintUser } from './context.js';
+import { bodyBox, documentHtml, framePage } from './frame.js';
+import type { Html } from './html.js';
+import { maskRecord, maskValue } from './mask.js';
+import { resolveFormsOptions, type RenderFormsOptions, type ResolvedFormsOptions } from './options.js';
+import { recordSheetSpec, SHAPES } from './shapes/index.js';
+
+export type { RenderFormsOptions } from './options.js';
+
+const SEND_UNIT_DOCUMENTS = arrayOf('an array of SendUnitDocument', 'SendUnitDocument の配列', SEND_UNIT_DOCUMENT);
+
+/** One printed sheet, as the result lists it (the HTML's `section.sheet` in the same order). */
+export interface FormPageInfo {
+  /** The form's id (FORMS: 'table1' … 'table7') or, for a record sheet, the file kind. */
+  readonly form: string;
+  readonly insurerNumber: string;
+  /** As printed (partly hidden under `mask`). */
+  readonly insuredNumber: string;
+  /** 1-based page of this user's form, and how many pages it takes. */
+  readonly page: number;
+  readonly pages: number;
+}
+
+export interface RenderFormsResult {
+  /** One HTML document (UTF-8 text), inline styles, no script, no network; A4 sheets, one per page. */
+  readonly html: string;
+  /** Every sheet, in print order. */
+  readonly pages: readonly FormPageInfo[];
+  readonly issues: Issue[];
+}
+
+const userKey = (insurer: string, insured: string, month: string | undefined) => `${insurer}|${insured}|${month ?? ''}`;
+const monthOf = (record: DocumentRecord): string | undefined => (typeof record['serviceMonth'] === 'string' ? (record['serviceMonth'] as string) : undefined);
+
+/** 実績 records of the `actual` units, grouped by user and month, in the order given. */
+function actualGroups(units: readonly SendUnitDocument[]): Map<string, { insurer: string; insured: string; month: string | undefined; records: DocumentRecord[] }> {
+  const groups = new Map<string, { insurer: string; insured: string; month: string | undefined; records: DocumentRecord[] }>();
+  for (const unit of units) {
+    for (const user of unit.users) {
+      for (const record of user.records.UPJSK ?? []) {
+        const month = monthOf(record) ?? unit.month;
+        const key = userKey(user.insurerNumber, user.insuredNumber, month);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { insurer: user.insurerNumber, insured: user.insuredNumber, month, records: [] }));
+        group.records.push(record as DocumentRecord);
+      }
+    }
+  }
+  return groups;
+}
+
+/** The forms of a user's records, in FORMS order, then a record sheet for each kind no form shows. */
+function formsOf(user: PrintUser, csvVersion: CsvVersion): FormSpec[] {
+  const forms: FormSpec[] = [];
+  const shown = new Set<string>(['UPHOSOKU']);
+  for (const form of FORMS as readonly FormSpec[]) {
+    const has = (user.records[form.kind as FileKind]?.length ?? 0) > 0 || (form.shape === 'days' && user.actual.length > 0);
+    if (has) forms.push(form);
+    shown.add(form.kind);
+  }
+  if (user.actual.length > 0) shown.add('UPJSK');
+  for (const kind of Object.keys(user.records)) {
+    if (shown.has(kind) || !isFileKind(kind) || !(user.records[kind]?.length)) continue;
+    forms.push(recordSheetSpec(kind, csvVersion));
+  }
+  // A user whose unit holds only a supplement (never a valid unit, but a document may say so) still gets its sheet.
+  if (forms.length === 0 && user.records.UPHOSOKU?.length) forms.push(recordSheetSpec('UPHOSOKU', csvVersion));
+  return forms;
+}
+
+/** What one document's sheets are, before they are put into an HTML document. */
+interface RenderedSheets {
+  readonly sheets: Html[];
+  readonly pages: FormPageInfo[];
+  readonly issues: Issue[];
+  /** The 実績 groups (user and month) printed under this document's 予定. */
+  readonly matched: ReadonlySet<string>;
+}
+
+/** The users and months a document has 予定 (UPPLAN) records for, as 実績 groups are keyed. */
+function plannedKeys(document: SendUnitDocument): Set<string> {
+  const keys = new Set<string>();
+  for (const user of document.users) for (const r of user.records.UPPLAN ?? []) keys.add(userKey(user.insurerNumber, user.insuredNumber, monthOf(r as DocumentRecord) ?? document.month));
+  return keys;
+}
+
+/** Whether a document's unit carries 第6表 records (予定 or 実績): only those take `actual` records. */
+function takesActual(document: SendUnitDocument): boolean {
+  const base = sendUnitSpec(document.type)?.base;
+  return base !== undefined && isFileKind(base) && layoutKindOf(base) === 'UPPLAN';
+}
+
+function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions, skipActual: ReadonlySet<string> = new Set()): RenderedSheets {
+  const issues: Issue[] = [];
+  const csvVersion: CsvVersion = document.csvVersion && isServedCsvVersion(document.csvVersion) ? document.csvVersion : CURRENT_CSV_VERSION;
+  const where = { unit: document.key };
+
+  const wanted = resolved.users;
+  const found = new Set<string>();
+  // The document's own 実績 are its users'; an `actual` unit that is this document is not matched twice.
+  const groups = takesActual(document) ? actualGroups(resolved.actual.filter((u) => u !== document && u.key !== document.key)) : new Map();
+  const matched = new Set<string>();
+  const users: PrintUser[] = [];
+  for (const user of document.users) {
+    if (wanted && !wanted.has(user.insuredNumber)) continue;
+    found.add(user.insuredNumber);
+    const own = (user.records.UPJSK ?? []) as DocumentRecord[];
+    const months = new Set((user.records.UPPLAN ?? []).map((r) => monthOf(r as DocumentRecord) ?? document.month));
+    const fromActual: DocumentRecord[] = [];
+    for (const month of months) {
+      const key = userKey(user.insurerNumber, user.insuredNumber, month);
+      const group = groups.get(key);
+      if (group) {
+        fromActual.push(...group.records);
+        groups.delete(key);
+        matched.add(key);
+      }
+    }
+    users.push(printUser(user.insurerNumber, user.insuredNumber, user.records as PrintUser['records'], [...own, ...fromActual], resolved));
+  }
+  // 実績 of the `actual` units with no 予定 here to stand under: printed alone, and said — unless another
+  // document of the same print run shows them (skipActual).
+  for (const [key, group] of groups) {
+    if (skipActual.has(key) || (wanted && !wanted.has(group.insured))) continue;
+    found.add(group.insured);
+    issues.push(createIssue('FORMS_ACTUAL_WITHOUT_PLAN', { insurer: group.insurer, insured: group.insured, month: group.month ?? '' }, where));
+    users.push(printUser(group.insurer, group.insured, {}, group.records, resolved));
+  }
+  if (wanted) for (const insured of wanted) if (!found.has(insured)) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured }, where));
+  if (users.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: wanted !== undefined }, where));
+
+  const sheets: Html[] = [];
+  const pages: FormPageInfo[] = [];
+  for (const user of users) {
+    for (const form of formsOf(user, csvVersion)) {
+      const box = bodyBox(form);
+      const context: FormContext = { form, document, csvVersion, user, options: resolved, bodyHeightMm: box.height, bodyWidthMm: box.width };
+      const bodies = SHAPES[form.shape](context);
+      const cells = form.header.map((cell) => ({ label: cell.label, text: cellText(context, cell) }));
+      bodies.forEach((body, i) => {
+        sheets.push(framePage({ form, userKey: `${user.insurerNumber}-${user.insuredNumber}`, cells, body, page: i + 1, pages: bodies.length }));
+        pages.push({ form: form.id, insurerNumber: user.insurerNumber, insuredNumber: user.insuredNumber, page: i + 1, pages: bodies.length });
+      });
+    }
+  }
+  return { sheets, pages, issues, matched };
+}
+
+const titleOf = (document: SendUnitDocument): string => `${sendUnitSpec(document.type)?.nameJa ?? document.type} ${document.timestamp}`;
+
+/**
+ * The forms of a send-unit document as one printable HTML document. Options: `actual` (実績 units printed
+ * beneath the 第6表's 予定 of the same user and month), `serviceCodes` (service names), `users` (被保険者番号
+ * to print), `mask`, `era`. Never throws on bad data: what cannot be printed is said in `issues`.
+ */
+export function renderForms(document: SendUnitDocument, options?: RenderFormsOptions): RenderFormsResult {
+  const resolved = resolveFormsOptions(document, options);
+  const { sheets, pages, issues } = renderSheets(document, resolved);
+  return { html: documentHtml(titleOf(document), sheets), pages, issues };
+}
+
+/**
+ * The forms of several send units (what `careplan-csv print` and the page print) as one HTML document, in the
+ * order given. The 実績 units among them are printed beneath the 予定 of the same user and month of a 第6表
+ * unit among them (and `options.actual`'s too); a 実績 unit's users that no 予定 shows are printed on their own.
+ */
+export function renderSendUnitForms(documents: readonly SendUnitDocument[], options?: RenderFormsOptions): RenderFormsResult {
+  expectArguments('renderSendUnitForms', [['documents', documents, SEND_UNIT_DOCUMENTS]]);
+  const given = options?.actual === undefined ? [] : Array.isArray(options.actual) ? (options.actual as readonly SendUnitDocument[]) : [options.actual as SendUnitDocument];
+  const actualUnits = documents.filter((d) => sendUnitSpec(d.type)?.base === 'UPJSK');
+  const all = { ...options, actual: [...given, ...actualUnits] };
+  const resolvedEach = documents.map((d) => resolveFormsOptions(d, all));
+  // 実績 shown under a 予定 somewhere in the run is not printed again on its own.
+  const matched = new Set<string>();
+  for (const d of documents) if (takesActual(d)) for (const key of plannedKeys(d)) matched.add(key);
+  const sheets: Html[] = [];
+  const pages: FormPageInfo[] = [];
+  const issues: Issue[] = [];
+  documents.forEach((d, i) => {
+    const own = sendUnitSpec(d.type)?.base === 'UPJSK';
+    // A 実績 unit prints only its users no 予定 showed: its records reach the sheets as `actual` groups.
+    const rendered = own ? renderActualUnit(d, resolvedEach[i]!, matched) : renderSheets(d, resolvedEach[i]!, matched);
+    sheets.push(...rendered.sheets);
+    pages.push(...rendered.pages);
+    issues.push(...rendered.issues);
+  });
+  const title = documents.length === 1 ? titleOf(documents[0]!) : `帳票（${documents.length}送信単位）`;
+  return { html: documentHtml(title, sheets), pages, issues };
+}
+
+/** A 実績 unit in a print run: its users and months that no 予定 of the run showed. */
+function renderActualUnit(document: SendUnitDocument, resolved: ResolvedFormsOptions, matched: ReadonlySet<string>): RenderedSheets {
+  const users = document.users
+    .map((user) => ({ ...user, records: { ...user.records, UPJSK: (user.records.UPJSK ?? []).filter((r) => !matched.has(userKey(user.insurerNumber, user.insuredNumber, monthOf(r as DocumentRecord) ?? document.month))) } }))
+    .filter((user) => (user.records.UPJSK?.length ?? 0) > 0 || Object.entries(user.records).some(([k, v]) => k !== 'UPJSK' && (v?.length ?? 0) > 0));
+  if (users.length === 0 && document.users.length > 0) return { sheets: [], pages: [], issues: [], matched: new Set() };
+  return renderSheets({ ...document, users } as SendUnitDocument, { ...resolved, actual: [] });
+}
+
+function printUser(insurer: string, insured: string, records: PrintUser['records'], actual: DocumentRecord[], options: ResolvedFormsOptions): PrintUser {
+  if (!options.mask) return { insurerNumber: insurer, insuredNumber: insured, records, actual };
+  const masked: Record<string, DocumentRecord[]> = {};
+  for (const [kind, list] of Object.entries(records)) masked[kind] = (list ?? []).map((r) => maskRecord(r as DocumentRecord));
+  return { insurerNumber: insurer, insuredNumber: String(maskValue('insuredNumber', insured)), records: masked, actual: actual.map(maskRecord) };
+}

@@ -1,0 +1,8 @@
+// The 'week' shape (第3表). Stub: prints as a record sheet until the shape is drawn.
+import type { FormContext } from '../context.js';
+import type { Html } from '../html.js';
+import { recordSheet } from './record-sheet.js';
+
+export function week(context: FormContext): Html[] {
+  return recordSheet(context);
+}
