@@ -41,25 +41,26 @@ interface Printed {
   readonly sheets: { form: string; scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number; pastRight: number; pastBottom: number }[];
 }
 
+/** Run in the page (a string: the tests are typed without the DOM library). */
+const MEASURE_SHEETS = `[...document.querySelectorAll('section.sheet')].map((s) => {
+  const box = s.getBoundingClientRect();
+  let right = box.right, bottom = box.bottom;
+  for (const el of s.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    right = Math.max(right, r.right);
+    bottom = Math.max(bottom, r.bottom);
+  }
+  return { form: s.getAttribute('data-form') || '', scrollWidth: s.scrollWidth, clientWidth: s.clientWidth, scrollHeight: s.scrollHeight,
+    clientHeight: s.clientHeight, pastRight: right - box.right, pastBottom: bottom - box.bottom };
+})`;
+
 async function print(page: Page, result: RenderFormsResult): Promise<Printed> {
   await page.setContent(result.html, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print' });
   // Each sheet's own overflow, and how far any of its contents reaches past its edges (overflow that is visible
   // still spills off the paper).
-  const sheets = await page.$$eval('section.sheet', (list) =>
-    list.map((s) => {
-      const box = s.getBoundingClientRect();
-      let right = box.right;
-      let bottom = box.bottom;
-      for (const el of Array.from(s.querySelectorAll('*'))) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
-        right = Math.max(right, r.right);
-        bottom = Math.max(bottom, r.bottom);
-      }
-      return { form: s.getAttribute('data-form') ?? '', scrollWidth: s.scrollWidth, clientWidth: s.clientWidth, scrollHeight: s.scrollHeight, clientHeight: s.clientHeight, pastRight: right - box.right, pastBottom: bottom - box.bottom };
-    }),
-  );
+  const sheets = (await page.evaluate(MEASURE_SHEETS)) as Printed['sheets'];
   const pages = await readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   return { result, pages, sheets };
 }

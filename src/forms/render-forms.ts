@@ -15,6 +15,7 @@ import type { Html } from './html.js';
 import { maskRecord, maskValue } from './mask.js';
 import { resolveFormsOptions, type RenderFormsOptions, type ResolvedFormsOptions } from './options.js';
 import { recordSheetSpec, SHAPES } from './shapes/index.js';
+import './form-specs.js';
 
 export type { RenderFormsOptions } from './options.js';
 
