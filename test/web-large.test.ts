@@ -148,7 +148,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page: a 50 MB file', () => {
       await page.setInputFiles('#file-input', big);
       const worker = await workerStarted;
       const ended = new Promise<void>((resolve) => worker.on('close', () => resolve()));
-      await page.locator('#progress[data-bytes]').waitFor();
+      await page.locator('#progress[data-bytes]').waitFor({ timeout: TIMEOUT });
       await page.click('#cancel');
       await page.locator('body[data-state="cancelled"]').waitFor();
       expect(await page.locator('#status').innerText()).toContain('検証を中止しました');

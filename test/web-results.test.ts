@@ -204,7 +204,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page: results a clerk can read', () => {
       expect(await page.locator('#profile').getAttribute('aria-describedby')).toBe('profile-help');
       expect(await page.locator('#profile-help').innerText()).toContain('送信前の確認');
       await page.selectOption('#profile', 'lenient');
-      await page.locator('#summary-counts[data-profile="lenient"]').waitFor();
+      await page.locator('#summary-counts[data-profile="lenient"]').waitFor({ timeout: 120_000 });
       await validated(page);
       expect(await page.locator('#summary-counts').innerText()).toContain('（プロファイル：緩和）');
     } finally {

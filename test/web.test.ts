@@ -179,7 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
       // lenient: UTF-8 becomes a warning and the file is read on.
       const lenient = validateFiles([{ name: basename(BROKEN), bytes: readFileSync(BROKEN) }], { profile: 'lenient' });
       await page.selectOption('#profile', 'lenient');
-      await page.locator('#summary-counts', { hasText: 'プロファイル：緩和' }).waitFor();
+      await page.locator('#summary-counts', { hasText: 'プロファイル：緩和' }).waitFor({ timeout: 120_000 });
       await validated(page);
       expect(await summaryOf(page)).toEqual({ ...lenient.summary, units: 1 });
       expect(lenient.summary.errors).not.toBe(strict.summary.errors);

@@ -33,12 +33,21 @@ function build(): HTMLDialogElement {
 
 const files = (n: number): string => (n === 1 ? '1 file is' : `${n} files are`);
 
+/**
+ * The last question's answer. A dialog's close event, which carries the answer, comes a task after the dialog has
+ * closed: a question asked in between (files dropped right after an answer) would otherwise take that event as
+ * its own answer, while it is still open, and lose the choice then made in it.
+ */
+let lastAnswer: Promise<PickChoice> = Promise.resolve('cancel');
+
 /** Ask what to do with `picked` new files when `held` files are already validated. */
-export function askReplaceOrAdd(held: number, picked: number): Promise<PickChoice> {
+export async function askReplaceOrAdd(held: number, picked: number): Promise<PickChoice> {
   const d = (dialog ??= build());
   // A drop while the question is open (the page behind is inert, but a drop still reaches the window) is not
   // asked about again: those files are not taken.
-  if (d.open) return Promise.resolve('cancel');
+  if (d.open) return 'cancel';
+  await lastAnswer;
+  if (d.open) return 'cancel';
   d.querySelector('#pick-dialog-text')!.replaceChildren(
     bi(
       `すでに ${held} 件のファイルがあります。新しいファイル（${picked} 件）で置き換えますか、追加しますか？`,
@@ -46,10 +55,12 @@ export function askReplaceOrAdd(held: number, picked: number): Promise<PickChoic
     ),
   );
   d.returnValue = '';
-  return new Promise((resolve) => {
+  const answer = new Promise<PickChoice>((resolve) => {
     // Escape closes the dialog with no return value: that is a cancel.
     d.addEventListener('close', () => resolve((d.returnValue || 'cancel') as PickChoice), { once: true });
     d.showModal();
     d.querySelector<HTMLButtonElement>('button[data-choice="replace"]')!.focus();
   });
+  lastAnswer = answer;
+  return answer;
 }

@@ -56,10 +56,25 @@ export interface Opened {
   close(): Promise<void>;
 }
 
+/**
+ * How long any one wait of Playwright's may take (a click, a locator's waitFor, a download): generous, since CI is
+ * a loaded 2-core machine where a worker starting and reading a file can take many seconds. Playwright's own 30 s
+ * is not enough there; the waits for a whole validation give themselves longer still (`validated`).
+ */
+const WAIT_MS = 60_000;
+
+/**
+ * CAREPLAN_CPU_THROTTLE=4 slows the page's thread fourfold (DevTools' CPU throttling): a way to make the tests'
+ * races show on a fast machine. Never set in CI; a test must pass with it as without it.
+ */
+const CPU_THROTTLE = Number(process.env['CAREPLAN_CPU_THROTTLE'] || 1);
+
 /** The page opened from file:// in a new context (desktop size unless told), its requests and errors watched. */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Opened> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'ja-JP', ...options });
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
+  if (CPU_THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
   const requests: string[] = [];
   const errors: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
