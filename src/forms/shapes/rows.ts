@@ -10,6 +10,8 @@ import { freeText, h, type Html } from '../html.js';
 import { LINE_MM, splitText, textLines } from '../measure.js';
 import { tableRows, type RowCells } from './rows-cells.js';
 import { formPanels } from './rows-panels.js';
+// The rows forms' facts are checked against the layouts when this module loads.
+import './rows-specs.js';
 
 /** The style sheet's header text (th 6.5pt), its line height, and footnotes (.note 7pt). */
 const HEAD_PT = 6.5;
