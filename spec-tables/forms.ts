@@ -231,9 +231,9 @@ export const FORMS = [
       { label: '区分支給限度基準額（単位）', kind: 'UPHOSOKU', field: 'benefitLimitUnits' },
     ],
     columns: [
-      { label: '事業所名', field: 'serviceOfficeName', width: 26 },
+      { label: '事業所名', field: 'serviceOfficeName', width: 32 },
       { label: '事業所番号', field: 'serviceOfficeNumber', width: 19 },
-      { label: 'サービス内容／種類', field: 'serviceCode', width: 30, show: 'serviceName' },
+      { label: 'サービス内容／種類', field: 'serviceCode', width: 40, show: 'serviceName' },
       { label: 'サービスコード', field: 'serviceCode', width: 13 },
       { label: '単位数', field: 'units', width: 10, align: 'end' },
       { label: '割引後率(%)', group: '割引適用後', field: 'discountRate', width: 9, align: 'end' },
