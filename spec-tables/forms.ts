@@ -29,6 +29,56 @@ export interface FormColumn {
   readonly width: number;
   /** Numbers right-aligned; text wraps. */
   readonly align?: 'end';
+  /**
+   * What the cell shows instead of the field's value as its format prints it: `serviceName` — the サービスコード
+   * named (the master's サービス名称 for the record's 対象年月 and 保険者, else the code with its サービス種類);
+   * `serviceType` — a サービス種類コード with its name (11 訪問介護).
+   */
+  readonly show?: 'serviceName' | 'serviceType';
+}
+
+/**
+ * Rows of a form that are not records of a service but sums the file carries (第7表 No.9: 種類別小計 CD+AAAA,
+ * CD+EEEE, CD+ZZZZ and 全合計 999999): which field tells them, the label printed for each (in `labelColumn`),
+ * keyed by the code's last four characters for a 種類別小計 or by the whole code for the 全合計. Which codes are
+ * such rows is the validator's own test (annexRowType), so printer and validator cannot disagree.
+ */
+export interface FormSummaryRows {
+  readonly field: string;
+  /** The column (its field, with `show`) whose cell carries the label instead of a name. */
+  readonly labelColumn: number;
+  readonly subtotal: Readonly<Record<string, string>>;
+  readonly total: { readonly code: string; readonly label: string };
+  readonly source: string;
+}
+
+/** A column of a panel (a small table beside the rows: 第7表's 種類別支給限度管理 …). `{n}` in `field` is the slot. */
+export interface FormPanelColumn {
+  readonly label: string;
+  readonly field: string;
+  readonly align?: 'end';
+  readonly show?: 'serviceType';
+  /** Several fields shown in one cell, joined (two dates make a period). */
+  readonly more?: readonly string[];
+  /** The panel's 合計 row sums this column. */
+  readonly sum?: boolean;
+}
+
+/**
+ * A box printed after a rows form's last row, as the standard form has it (第7表: 種類別支給限度管理, 短期入所
+ * 利用日数). Its cells are fields of one record of `kind`: the first, or with `record: 'total'` the form's
+ * 全合計 row (first record when there is none). `repeat`: the fields form numbered slots (limit1… limit9, a
+ * repeating group of the layout) — one row per slot whose `until` field is filled, `{n}` replaced by the slot.
+ * Printed whether or not the user's records fill it (an empty row when nothing does), as the paper form is.
+ */
+export interface FormPanel {
+  readonly title: string;
+  readonly kind: LayoutKind;
+  readonly record?: 'first' | 'total';
+  readonly columns: readonly FormPanelColumn[];
+  readonly repeat?: { readonly count: number; readonly until: string };
+  /** Width of the panel, in millimetres. */
+  readonly width: number;
 }
 
 export type FormShape = 'planSheet' | 'rows' | 'week' | 'days' | 'recordSheet';
@@ -49,6 +99,12 @@ export interface FormSpec {
   readonly boxes?: readonly FormCell[];
   /** rows: the columns, in order. */
   readonly columns?: readonly FormColumn[];
+  /** rows: records that are sums (第7表's 小計・合計 rows), labelled and printed bold. */
+  readonly summaryRows?: FormSummaryRows;
+  /** rows: boxes printed after the last row (on the last page). */
+  readonly panels?: readonly FormPanel[];
+  /** Lines printed under the body of every page (第2表's ※1, ※2). */
+  readonly footnotes?: readonly string[];
   readonly source: string;
 }
 
@@ -114,6 +170,10 @@ export const FORMS = [
       { label: '頻度', group: '援助内容', field: 'frequency', width: 20 },
       { label: '期間', group: '援助内容', field: 'servicePeriod', width: 21 },
     ],
+    footnotes: [
+      '※1「保険給付の対象となるかどうかの区分」について、保険給付対象内サービスについては○印を付す。',
+      '※2「当該サービス提供を行う事業所」について記入する。',
+    ],
     source: '老企第29号 別紙1 第2表 居宅サービス計画書（2）; ※1 保険給付の対象か否かの区分, ※2 当該サービス提供を行う事業所',
   },
   {
@@ -171,9 +231,9 @@ export const FORMS = [
       { label: '区分支給限度基準額（単位）', kind: 'UPHOSOKU', field: 'benefitLimitUnits' },
     ],
     columns: [
-      { label: '事業所名', field: 'serviceOfficeName', width: 26 },
+      { label: '事業所名', field: 'serviceOfficeName', width: 32 },
       { label: '事業所番号', field: 'serviceOfficeNumber', width: 19 },
-      { label: 'サービス内容／種類', field: 'serviceCode', width: 30 },
+      { label: 'サービス内容／種類', field: 'serviceCode', width: 40, show: 'serviceName' },
       { label: 'サービスコード', field: 'serviceCode', width: 13 },
       { label: '単位数', field: 'units', width: 10, align: 'end' },
       { label: '割引後率(%)', group: '割引適用後', field: 'discountRate', width: 9, align: 'end' },
@@ -192,6 +252,47 @@ export const FORMS = [
       { label: '定額利用者負担単価金額', field: 'fixedCopayUnitPrice', width: 10, align: 'end' },
       { label: '利用者負担（保険／事業対象分）', field: 'userCopayCovered', width: 11, align: 'end' },
       { label: '利用者負担（全額負担分）', field: 'userCopayFull', width: 11, align: 'end' },
+    ],
+    summaryRows: {
+      field: 'serviceCode',
+      labelColumn: 2,
+      subtotal: { AAAA: '種類別小計（区分支給対象）', EEEE: '種類別小計（区分支給対象外）', ZZZZ: '種類別小計（30日超過分）' },
+      total: { code: '999999', label: '合計' },
+      source: '第7表 No.9: 区分支給対象種類別小計 CD+AAAA, 区分支給対象外種類別小計 CD+EEEE, 30日超過分種類別小計 CD+ZZZZ, 全合計 999999',
+    },
+    panels: [
+      {
+        title: '区分支給限度管理',
+        kind: 'UPHOSOKU',
+        width: 62,
+        columns: [
+          { label: '区分支給限度基準額（単位）', field: 'benefitLimitUnits', align: 'end' },
+          { label: '限度額適用期間', field: 'limitPeriodStartDate', more: ['limitPeriodEndDate'] },
+        ],
+      },
+      {
+        title: '種類別支給限度管理',
+        kind: 'UPHOSOKU',
+        repeat: { count: 9, until: 'limit{n}ServiceTypeCode' },
+        width: 128,
+        columns: [
+          { label: 'サービス種類', field: 'limit{n}ServiceTypeCode', show: 'serviceType' },
+          { label: '種類支給限度基準額（単位）', field: 'limit{n}Amount', align: 'end' },
+          { label: '合計単位数', field: 'limit{n}TotalUnits', align: 'end' },
+          { label: '種類支給限度基準を超える単位数', field: 'limit{n}ExcessUnits', align: 'end', sum: true },
+        ],
+      },
+      {
+        title: '要介護認定期間中の短期入所利用日数',
+        kind: 'UPSIKYU',
+        record: 'total',
+        width: 83,
+        columns: [
+          { label: '前月までの利用日数', field: 'shortStayDaysToPrevMonth', align: 'end' },
+          { label: '当月の計画利用日数', field: 'shortStayPlannedDaysThisMonth', align: 'end' },
+          { label: '累積利用日数', field: 'shortStayCumulativeDays', align: 'end' },
+        ],
+      },
     ],
     source: '老企第29号 別紙1 第7表 サービス利用票別表（区分支給限度管理・利用者負担計算）',
   },
