@@ -51,9 +51,14 @@ function pairMm(pair: Pair): number {
   return Math.max(2 * DAY_ROW_MM, text + CELL_EXTRA_MM);
 }
 
+/** The records of a list that are records: a document from JSON may hold anything where a list or a record should be. */
+const listOf = (list: unknown): DocumentRecord[] =>
+  Array.isArray(list) ? list.filter((r): r is DocumentRecord => typeof r === 'object' && r !== null && !Array.isArray(r)) : [];
+const planRecords = (context: FormContext): DocumentRecord[] => listOf(context.user.records.UPPLAN);
+
 /** The 対象年月 of the form: the 予定's, else the 実績's, else the unit's. */
 function formMonth(context: FormContext): { month: FormMonth | undefined; text: string } {
-  const candidates = [...(context.user.records.UPPLAN ?? []), ...context.user.actual].map((r) => fieldText(r, 'serviceMonth'));
+  const candidates = [...planRecords(context), ...listOf(context.user.actual)].map((r) => fieldText(r, 'serviceMonth'));
   candidates.push(context.document.month ?? '');
   for (const text of candidates) {
     const month = parseMonth(text);
@@ -195,7 +200,7 @@ const colgroup = (): Html =>
 
 export function days(context: FormContext): Html[] {
   const { month, text: monthText } = formMonth(context);
-  const rows = serviceRows(context.user.records.UPPLAN ?? [], context.user.actual, month);
+  const rows = serviceRows(planRecords(context), listOf(context.user.actual), month);
   const budget = context.bodyHeightMm - HEAD_MM;
   const pairs = rows.flatMap((row) =>
     pairsOf({ key: row.key, ...rowTexts(context, row, monthText), plan: row.plan, actual: row.actual, continued: false }, budget),
