@@ -254,6 +254,18 @@ describe('pagination', () => {
     expect(pairs[0]!.plan.total).toBe('2');
     const text = pairs.map((p) => p.content.replace(/^111211（訪問介護）\n?/, '')).join('').replace(/\n/g, '');
     expect(text).toBe(long);
+    expect(pairs.slice(1).every((p) => p.plan.label === '続き')).toBe(true);
+  });
+
+  test('such a pair starts in the room left under the rows before it, not on a fresh page', () => {
+    const doc = copy(schedule);
+    doc.users = [doc.users[0]!];
+    const chair = doc.users[0]!.records.UPPLAN!.find((r) => r['serviceCode'] === '171001') as Record<string, unknown>;
+    chair['equipmentName'] = Array.from({ length: 200 }, (_, i) => `車いす付属品${i}（ｻﾝﾌﾟﾙ）`).join('、');
+    const [first, second] = sheetsOf(renderForms(doc).html).map((s) => pairsOf(s.html));
+    expect(first!.map((p) => p.key.split('|')[2])).toEqual(['111211', '171001']);
+    expect(first![1]!.plan.total).toBe('1');
+    expect(second![0]!.continued).toBe(true);
   });
 });
 

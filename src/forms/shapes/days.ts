@@ -7,7 +7,7 @@ import type { DocumentRecord } from '../../documents/send-unit-document.js';
 import { serviceName, type FormContext } from '../context.js';
 import { timeText } from '../display.js';
 import { freeText, h, join, type Html } from '../html.js';
-import { packPages, splitText, textLines } from '../measure.js';
+import { splitText, textLines } from '../measure.js';
 import { dayText, fieldText, parseMonth, serviceRows, totalText, weekdayOf, WEEKDAYS, type DayTally, type FormMonth, type ServiceRow } from './days-rows.js';
 
 /** Column widths in millimetres: 16 + 36 + 30 + 6 + 31 × 5.8 + 10 = 277.8, inside the 281 mm body. */
@@ -22,6 +22,8 @@ const DAY_ROW_MM = 5;
 const HEAD_MM = 16;
 /** Cell padding and rules around a text cell, plus slack for the estimate. */
 const CELL_EXTRA_MM = 1.6;
+/** The least room worth starting a long pair's first piece in (its two day rows and a line of text). */
+const MIN_PIECE_MM = 2 * DAY_ROW_MM + 4;
 /** Horizontal padding inside a text cell. */
 const PAD_MM = 1;
 
@@ -115,22 +117,61 @@ function splitParts(parts: readonly Part[], widthMm: number, maxMm: number): [Pa
   return [head, []];
 }
 
-/** A row pair, cut into several when its texts are taller than a page (the later ones carry no days). */
-function pairsOf(first: Pair, budgetMm: number): Pair[] {
-  const pairs: Pair[] = [];
-  let pair = first;
-  const room = budgetMm - CELL_EXTRA_MM;
-  while (pairMm(pair) > budgetMm) {
-    const [time, timeRest] = splitParts(pair.time, COL.time, room);
-    const [content, contentRest] = splitParts(pair.content, COL.content, room);
-    const [office, officeRest] = splitParts(pair.office, COL.office, room);
-    // No progress (a page shorter than a line) would loop: the pair is printed as it is.
-    if (time.length + content.length + office.length === 0) break;
-    pairs.push({ ...pair, time, content, office });
-    pair = { key: pair.key, time: timeRest, content: contentRest, office: officeRest, continued: true };
+/** A pair's texts cut where they stop fitting `roomMm`: the head keeps the days, the rest continues. */
+function cutPair(pair: Pair, roomMm: number): [Pair, Pair] | undefined {
+  const room = roomMm - CELL_EXTRA_MM;
+  const [time, timeRest] = splitParts(pair.time, COL.time, room);
+  const [content, contentRest] = splitParts(pair.content, COL.content, room);
+  const [office, officeRest] = splitParts(pair.office, COL.office, room);
+  if (time.length + content.length + office.length === 0) return undefined;
+  return [
+    { ...pair, time, content, office },
+    { key: pair.key, time: timeRest, content: contentRest, office: officeRest, continued: true },
+  ];
+}
+
+/**
+ * Pairs onto pages of `budgetMm`: a pair that fits a page is never split (it moves to the next page whole); one
+ * taller than a page (a very long 用具名称) fills what is left of the page and continues on the next ones.
+ */
+function paginate(pairs: readonly Pair[], budgetMm: number): Pair[][] {
+  const pages: Pair[][] = [];
+  let page: Pair[] = [];
+  let used = 0;
+  const flush = () => {
+    pages.push(page);
+    page = [];
+    used = 0;
+  };
+  for (const first of pairs) {
+    let pair: Pair | undefined = first;
+    while (pair) {
+      const height = pairMm(pair);
+      if (used + height <= budgetMm || (page.length === 0 && height <= budgetMm)) {
+        page.push(pair);
+        used += height;
+        pair = undefined;
+      } else if (height <= budgetMm || budgetMm - used < MIN_PIECE_MM) {
+        flush();
+      } else {
+        const cut = cutPair(pair, budgetMm - used);
+        if (cut) {
+          page.push(cut[0]);
+          pair = cut[1];
+          flush();
+        } else if (page.length > 0) {
+          flush();
+        } else {
+          // Not one line fits an empty page (cannot happen with A4): print it as it is rather than loop.
+          page.push(pair);
+          used += height;
+          pair = undefined;
+        }
+      }
+    }
   }
-  pairs.push(pair);
-  return pairs;
+  if (page.length > 0 || pages.length === 0) pages.push(page);
+  return pages;
 }
 
 const cell = (parts: readonly Part[], cls: string): Html =>
@@ -147,7 +188,7 @@ function dayCells(tally: DayTally | undefined, month: FormMonth | undefined): Ht
 
 function pairBody(pair: Pair, month: FormMonth | undefined): Html {
   const side = (tally: DayTally | undefined, label: string, row: 'plan' | 'actual'): Html[] => [
-    h('td', { class: 'kind' }, pair.continued ? '' : label),
+    h('td', { class: 'kind' }, pair.continued ? (row === 'plan' ? '続き' : '') : label),
     ...dayCells(pair.continued ? undefined : tally, month),
     h('td', { class: 'n total', 'data-total': row }, pair.continued || !tally ? '' : totalText(tally)),
   ];
@@ -202,12 +243,10 @@ export function days(context: FormContext): Html[] {
   const { month, text: monthText } = formMonth(context);
   const rows = serviceRows(planRecords(context), listOf(context.user.actual), month);
   const budget = context.bodyHeightMm - HEAD_MM;
-  const pairs = rows.flatMap((row) =>
-    pairsOf({ key: row.key, ...rowTexts(context, row, monthText), plan: row.plan, actual: row.actual, continued: false }, budget),
-  );
+  const pairs: Pair[] = rows.map((row) => ({ key: row.key, ...rowTexts(context, row, monthText), plan: row.plan, actual: row.actual, continued: false }));
   // A user with neither 予定 nor 実績 records still gets the blank form (one empty pair to write in).
   if (pairs.length === 0) pairs.push({ key: '', time: [], content: [], office: [], plan: rowsEmpty(), actual: rowsEmpty(), continued: false });
-  return packPages(pairs, pairMm, budget).map((page) =>
+  return paginate(pairs, budget).map((page) =>
     h('table', { class: 'days', style: `width:${totalWidth()}mm` }, colgroup(), head(month), join(...page.map((pair) => pairBody(pair, month)))),
   );
 }
