@@ -208,7 +208,7 @@ export const FORMS = [
       { label: '要介護状態区分', kind: 'UPHOSOKU', field: 'careLevel' },
       { label: '区分支給限度基準額（単位／月）', kind: 'UPHOSOKU', field: 'benefitLimitUnits' },
       { label: '限度額適用期間', kind: 'UPHOSOKU', field: 'limitPeriodStartDate', more: ['limitPeriodEndDate'] },
-      { label: '居宅介護支援事業者', kind: 'UPPLAN', field: 'careManagementOfficeNumber' },
+      { label: '居宅介護支援事業者（事業所番号）', kind: 'UPPLAN', field: 'careManagementOfficeNumber' },
       { label: '担当者名', kind: 'UPPLAN', field: 'careManagerName' },
       { label: '前月までの短期入所利用日数', kind: 'UPPLAN', field: 'shortStayDaysToPrevMonth' },
     ],

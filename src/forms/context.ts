@@ -5,7 +5,7 @@ import type { DocumentRecord, SendUnitDocument, UserRecords } from '../documents
 import { getLayout, layoutKindOf, type CsvVersion, type FileKind } from '../spec.js';
 import { entryHolds } from '../service-codes/master.js';
 import { getServiceType } from '../spec.js';
-import { codeText, dateText, monthText, numberText, timeText } from './display.js';
+import { anyText, codeText, dateText, monthText, numberText, timeText } from './display.js';
 import type { Html } from './html.js';
 import type { ResolvedFormsOptions } from './options.js';
 
@@ -53,9 +53,9 @@ export function valueText(context: Pick<FormContext, 'csvVersion' | 'options'>, 
     case 'code':
       return codeText(kind, context.csvVersion, key, value);
     case 'integer':
-      return typeof value === 'number' ? numberText(value) : String(value);
+      return typeof value === 'number' ? numberText(value) : anyText(value);
     default:
-      return typeof value === 'number' ? numberText(value) : String(value);
+      return typeof value === 'number' ? numberText(value) : anyText(value);
   }
 }
 

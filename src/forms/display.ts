@@ -23,9 +23,25 @@ function eraOf(iso: string): { name: string; year: number } | undefined {
 
 const yearText = (era: { name: string; year: number }): string => `${era.name}${era.year === 1 ? '元' : era.year}年`;
 
+/**
+ * Any value as text, never throwing: a document built from JSON may hold an object whose toString is not a
+ * function ({"toString":0}), and String() throws on it — the form prints its JSON instead.
+ */
+export function anyText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    try {
+      return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  }
+}
+
 /** 'YYYY-MM-DD' → 令和7年4月1日 (or 2025年4月1日); anything else as it is. */
 export function dateText(value: unknown, style: EraStyle): string {
-  if (typeof value !== 'string') return value === null || value === undefined ? '' : String(value);
+  if (typeof value !== 'string') return value === null || value === undefined ? '' : anyText(value);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return value;
   const md = `${Number(m[2])}月${Number(m[3])}日`;
@@ -35,7 +51,7 @@ export function dateText(value: unknown, style: EraStyle): string {
 
 /** 'YYYY-MM' → 令和7年4月 (or 2025年4月); anything else as it is. */
 export function monthText(value: unknown, style: EraStyle): string {
-  if (typeof value !== 'string') return value === null || value === undefined ? '' : String(value);
+  if (typeof value !== 'string') return value === null || value === undefined ? '' : anyText(value);
   const m = /^(\d{4})-(\d{2})$/.exec(value);
   if (!m) return value;
   const era = style === 'japanese' ? eraOf(`${value}-01`) : undefined;
@@ -53,7 +69,7 @@ export function timeText(value: unknown): string {
 /** A number as a form prints it (1,183); nothing for null. */
 export function numberText(value: unknown): string {
   if (typeof value === 'number') return value.toLocaleString('ja-JP');
-  return value === null || value === undefined ? '' : String(value);
+  return value === null || value === undefined ? '' : anyText(value);
 }
 
 /** A code with its label from the field's code table (22 → 要介護２); an unknown code as it is. */
@@ -62,5 +78,5 @@ export function codeText(kind: FileKind, csvVersion: CsvVersion, field: string, 
   const spec = getLayout(kind, csvVersion)?.fields.find((f) => f.key === field);
   const table = spec?.codeTable ? getCodeTable(spec.codeTable) : undefined;
   const label = table?.entries.find(([code]) => code === value)?.[1];
-  return label ?? String(value);
+  return label ?? anyText(value);
 }

@@ -95,6 +95,19 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 tr.total td { font-weight: bold; background: #f7f7f7; }
 .note { font-size: 7pt; color: #333; }
+/* 第6表 (the days shape, src/forms/shapes/days.ts): narrow day columns, 予定/実績 row pairs, days past the month greyed. */
+table.days { width: auto; }
+table.days th, table.days td { padding: 0.2mm 0.5mm; }
+table.days td.time, table.days td.content, table.days td.office { font-size: 7pt; }
+table.days .small { font-size: 6pt; color: #333; }
+table.days th.day, table.days td.day { padding: 0.2mm 0; text-align: center; font-variant-numeric: tabular-nums; vertical-align: middle; }
+table.days tr.plan td.day, table.days tr.actual td.day { height: 4.6mm; }
+table.days td.kind, table.days th.kind { padding: 0; text-align: center; font-size: 6pt; vertical-align: middle; }
+table.days td.total { vertical-align: middle; }
+table.days .off { background: #cfcfcf; }
+table.days th.sun, table.days th.sat { font-weight: bold; }
+table.days tr.actual td { border-top-style: dashed; }
+table.days tbody.pair { break-inside: avoid; }
 @media print {
   body { background: none; }
   .sheet { margin: 0; box-shadow: none; }

@@ -4,6 +4,7 @@
 // for half-width characters, so a column keeps its width). Spaces stay: the shape of a name is not personal.
 import { MASKED_FIELDS } from '../../spec-tables/forms.js';
 import type { DocumentRecord } from '../documents/send-unit-document.js';
+import { anyText } from './display.js';
 
 const PARTIAL: ReadonlySet<string> = new Set(MASKED_FIELDS.partial);
 const HIDDEN: ReadonlySet<string> = new Set(MASKED_FIELDS.hidden);
@@ -31,7 +32,7 @@ export function maskValue(field: string, value: unknown): unknown {
   if (value === null || value === undefined || value === '') return value;
   if (HIDDEN.has(field)) return HIDDEN_TEXT;
   if (!PARTIAL.has(field)) return value;
-  const text = String(value);
+  const text = anyText(value);
   return field === 'insuredNumber' ? maskNumber(text) : maskName(text);
 }
 
