@@ -258,6 +258,22 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     },
     { name: 'options', valid: {}, wrong: wrongOptions({ timestamp: notOptionalString, unmappable: fc.constant('replace'), substitutions: notOptionalObject }) },
   ],
+  renderForms: [
+    {
+      name: 'document',
+      valid: UNIT_DOCUMENT,
+      wrong: fc.oneof(notObject, fc.constant({ ...UNIT_DOCUMENT, users: [{ insurerNumber: '131016', insuredNumber: 1, records: {} }] })),
+    },
+    {
+      name: 'options',
+      valid: {},
+      wrong: wrongOptions({ users: notOptionalArrayOf(notString), mask: notOptionalBoolean, era: fc.constant('heisei'), serviceCodes: fc.constant({ covers: 1 }), actual: fc.constant([1]) }),
+    },
+  ],
+  renderSendUnitForms: [
+    { name: 'documents', valid: [UNIT_DOCUMENT], wrong: fc.oneof(notObject.filter((v) => !Array.isArray(v)), fc.constant([1]), fc.constant([{ ...UNIT_DOCUMENT, users: 'none' }])) },
+    { name: 'options', valid: {}, wrong: wrongOptions({ users: notOptionalArrayOf(notString), mask: notOptionalBoolean }) },
+  ],
   comparePlanToActual: [
     { name: 'plan', valid: { name: NAME, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },
     { name: 'actual', valid: { name: JSK, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },

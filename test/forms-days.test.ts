@@ -156,13 +156,23 @@ describe('第6表 of 実績 alone', () => {
     for (const p of pairs) expect([marked(p.plan), p.plan.total, p.plan.label]).toEqual([[], '', '予定']);
   });
 
-  test('FORMS_ACTUAL_WITHOUT_PLAN: a user with 実績 and no 予定 in the schedule unit gets a 第6表 of 実績 rows', () => {
+  test('FORMS_ACTUAL_WITHOUT_PLAN: printed together, a 実績 with no 予定 in the run gets a 第6表 of 実績 rows, and is said', () => {
     const onlyFirst = { ...copy(schedule), users: copy(schedule).users.filter((u) => u.insuredNumber === '0000123456') } as SendUnitDocument;
-    const result = renderForms(onlyFirst, { actual });
-    expect(result.issues.map((i) => i.code)).toContain('FORMS_ACTUAL_WITHOUT_PLAN');
+    const result = renderSendUnitForms([onlyFirst, actual]);
+    const said = result.issues.filter((i) => i.code === 'FORMS_ACTUAL_WITHOUT_PLAN');
+    expect(said.map((i) => i.params)).toEqual([{ insurer: '131016', insured: 'H123456789', month: '2025-04' }]);
     const h = userPairs(result.html, 'H123456789');
     expect(h.map((p) => p.actual.total)).toEqual(['9', '4']);
     expect(h.every((p) => p.plan.total === '' && marked(p.plan).length === 0)).toBe(true);
+    // The 実績 the schedule shows is not printed a second time on its own.
+    expect(result.pages.filter((p) => p.insuredNumber === '0000123456' && p.form === 'table6')).toHaveLength(1);
+  });
+
+  test('a schedule printed with `actual` takes only its own users’ 実績: another user’s is not printed there', () => {
+    const onlyFirst = { ...copy(schedule), users: copy(schedule).users.filter((u) => u.insuredNumber === '0000123456') } as SendUnitDocument;
+    const result = renderForms(onlyFirst, { actual });
+    expect(result.issues).toEqual([]);
+    expect(result.pages.map((p) => p.insuredNumber)).not.toContain('H123456789');
   });
 });
 

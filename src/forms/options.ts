@@ -44,8 +44,8 @@ export const RENDER_FORMS_OPTIONS = optional(
   }),
 );
 
-export function resolveFormsOptions(document: unknown, options: RenderFormsOptions | undefined): ResolvedFormsOptions {
-  expectArguments('renderForms', [
+export function resolveFormsOptions(document: unknown, options: RenderFormsOptions | undefined, fn = 'renderForms'): ResolvedFormsOptions {
+  expectArguments(fn, [
     ['document', document, SEND_UNIT_DOCUMENT],
     ['options', options, RENDER_FORMS_OPTIONS],
   ]);

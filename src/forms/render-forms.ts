@@ -13,8 +13,9 @@ import { cellText, type FormContext, type PrintUser } from './context.js';
 import { bodyBox, documentHtml, framePage } from './frame.js';
 import type { Html } from './html.js';
 import { maskRecord, maskValue } from './mask.js';
-import { resolveFormsOptions, type RenderFormsOptions, type ResolvedFormsOptions } from './options.js';
+import { RENDER_FORMS_OPTIONS, resolveFormsOptions, type RenderFormsOptions, type ResolvedFormsOptions } from './options.js';
 import { recordSheetSpec, SHAPES } from './shapes/index.js';
+import { cleanDocument } from './clean-document.js';
 import './form-specs.js';
 
 export type { RenderFormsOptions } from './options.js';
@@ -85,8 +86,6 @@ interface RenderedSheets {
   readonly sheets: Html[];
   readonly pages: FormPageInfo[];
   readonly issues: Issue[];
-  /** The 実績 groups (user and month) printed under this document's 予定. */
-  readonly matched: ReadonlySet<string>;
 }
 
 /** The users and months a document has 予定 (UPPLAN) records for, as 実績 groups are keyed. */
@@ -102,7 +101,7 @@ function takesActual(document: SendUnitDocument): boolean {
   return base !== undefined && isFileKind(base) && layoutKindOf(base) === 'UPPLAN';
 }
 
-function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions, skipActual: ReadonlySet<string> = new Set()): RenderedSheets {
+function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions): RenderedSheets {
   const issues: Issue[] = [];
   const csvVersion: CsvVersion = document.csvVersion && isServedCsvVersion(document.csvVersion) ? document.csvVersion : CURRENT_CSV_VERSION;
   const where = { unit: document.key };
@@ -111,7 +110,6 @@ function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions
   const found = new Set<string>();
   // The document's own 実績 are its users'; an `actual` unit that is this document is not matched twice.
   const groups = takesActual(document) ? actualGroups(resolved.actual.filter((u) => u !== document && u.key !== document.key)) : new Map();
-  const matched = new Set<string>();
   const users: PrintUser[] = [];
   for (const user of document.users) {
     if (wanted && !wanted.has(user.insuredNumber)) continue;
@@ -125,18 +123,9 @@ function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions
       if (group) {
         fromActual.push(...group.records);
         groups.delete(key);
-        matched.add(key);
       }
     }
     users.push(printUser(user.insurerNumber, user.insuredNumber, user.records as PrintUser['records'], [...own, ...fromActual], resolved));
-  }
-  // 実績 of the `actual` units with no 予定 here to stand under: printed alone, and said — unless another
-  // document of the same print run shows them (skipActual).
-  for (const [key, group] of groups) {
-    if (skipActual.has(key) || (wanted && !wanted.has(group.insured))) continue;
-    found.add(group.insured);
-    issues.push(createIssue('FORMS_ACTUAL_WITHOUT_PLAN', { insurer: group.insurer, insured: group.insured, month: group.month ?? '' }, where));
-    users.push(printUser(group.insurer, group.insured, {}, group.records, resolved));
   }
   if (wanted) for (const insured of wanted) if (!found.has(insured)) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured }, where));
   if (users.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: wanted !== undefined }, where));
@@ -155,7 +144,7 @@ function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions
       });
     }
   }
-  return { sheets, pages, issues, matched };
+  return { sheets, pages, issues };
 }
 
 const titleOf = (document: SendUnitDocument): string => `${sendUnitSpec(document.type)?.nameJa ?? document.type} ${document.timestamp}`;
@@ -167,46 +156,70 @@ const titleOf = (document: SendUnitDocument): string => `${sendUnitSpec(document
  */
 export function renderForms(document: SendUnitDocument, options?: RenderFormsOptions): RenderFormsResult {
   const resolved = resolveFormsOptions(document, options);
-  const { sheets, pages, issues } = renderSheets(document, resolved);
-  return { html: documentHtml(titleOf(document), sheets), pages, issues };
+  const issues: Issue[] = [];
+  const clean = cleanDocument(document, issues);
+  const rendered = renderSheets(clean, { ...resolved, actual: resolved.actual.map((u) => cleanDocument(u, issues)) });
+  return { html: documentHtml(titleOf(document), rendered.sheets), pages: rendered.pages, issues: [...issues, ...rendered.issues] };
 }
 
 /**
  * The forms of several send units (what `careplan-csv print` and the page print) as one HTML document, in the
  * order given. The 実績 units among them are printed beneath the 予定 of the same user and month of a 第6表
- * unit among them (and `options.actual`'s too); a 実績 unit's users that no 予定 shows are printed on their own.
+ * unit among them (and `options.actual`'s too); a 実績 unit prints on its own only the users and months no
+ * 予定 among them shows (said with FORMS_ACTUAL_WITHOUT_PLAN when the run holds 第6表 units at all).
  */
 export function renderSendUnitForms(documents: readonly SendUnitDocument[], options?: RenderFormsOptions): RenderFormsResult {
-  expectArguments('renderSendUnitForms', [['documents', documents, SEND_UNIT_DOCUMENTS]]);
-  const given = options?.actual === undefined ? [] : Array.isArray(options.actual) ? (options.actual as readonly SendUnitDocument[]) : [options.actual as SendUnitDocument];
-  const actualUnits = documents.filter((d) => sendUnitSpec(d.type)?.base === 'UPJSK');
-  const all = { ...options, actual: [...given, ...actualUnits] };
-  const resolvedEach = documents.map((d) => resolveFormsOptions(d, all));
+  expectArguments('renderSendUnitForms', [
+    ['documents', documents, SEND_UNIT_DOCUMENTS],
+    ['options', options, RENDER_FORMS_OPTIONS],
+  ]);
+  const issues: Issue[] = [];
+  const clean = documents.map((d) => cleanDocument(d, issues));
+  const isActual = (d: SendUnitDocument) => sendUnitSpec(d.type)?.base === 'UPJSK';
+  const resolved = resolveFormsOptions(clean[0] ?? EMPTY_DOCUMENT, options, 'renderSendUnitForms');
+  const actual = [...resolved.actual.map((u) => cleanDocument(u, issues)), ...clean.filter(isActual)];
   // 実績 shown under a 予定 somewhere in the run is not printed again on its own.
-  const matched = new Set<string>();
-  for (const d of documents) if (takesActual(d)) for (const key of plannedKeys(d)) matched.add(key);
+  const planned = new Set<string>();
+  const schedules = clean.filter((d) => takesActual(d) && !isActual(d));
+  for (const d of schedules) for (const key of plannedKeys(d)) planned.add(key);
   const sheets: Html[] = [];
   const pages: FormPageInfo[] = [];
-  const issues: Issue[] = [];
-  documents.forEach((d, i) => {
-    const own = sendUnitSpec(d.type)?.base === 'UPJSK';
-    // A 実績 unit prints only its users no 予定 showed: its records reach the sheets as `actual` groups.
-    const rendered = own ? renderActualUnit(d, resolvedEach[i]!, matched) : renderSheets(d, resolvedEach[i]!, matched);
+  for (const d of clean) {
+    const rendered = isActual(d) ? renderActualUnit(d, resolved, planned, schedules.length > 0) : renderSheets(d, { ...resolved, actual });
     sheets.push(...rendered.sheets);
     pages.push(...rendered.pages);
     issues.push(...rendered.issues);
-  });
+  }
   const title = documents.length === 1 ? titleOf(documents[0]!) : `帳票（${documents.length}送信単位）`;
   return { html: documentHtml(title, sheets), pages, issues };
 }
 
-/** A 実績 unit in a print run: its users and months that no 予定 of the run showed. */
-function renderActualUnit(document: SendUnitDocument, resolved: ResolvedFormsOptions, matched: ReadonlySet<string>): RenderedSheets {
+/** What a run of no documents resolves its options against (only the options are checked). */
+const EMPTY_DOCUMENT: SendUnitDocument = { key: '', type: 'actual', csvVersion: CURRENT_CSV_VERSION, timestamp: '', sender: { office: '' }, receiver: { office: '' }, users: [] };
+
+/**
+ * A 実績 unit in a print run: the users and months no 予定 of the run showed. When the run has 第6表 units, each
+ * such month is said (its 予定 was expected among them).
+ */
+function renderActualUnit(document: SendUnitDocument, resolved: ResolvedFormsOptions, planned: ReadonlySet<string>, expectPlans: boolean): RenderedSheets {
+  const issues: Issue[] = [];
+  const alone = new Map<string, { insurer: string; insured: string; month: string | undefined }>();
   const users = document.users
-    .map((user) => ({ ...user, records: { ...user.records, UPJSK: (user.records.UPJSK ?? []).filter((r) => !matched.has(userKey(user.insurerNumber, user.insuredNumber, monthOf(r as DocumentRecord) ?? document.month))) } }))
-    .filter((user) => (user.records.UPJSK?.length ?? 0) > 0 || Object.entries(user.records).some(([k, v]) => k !== 'UPJSK' && (v?.length ?? 0) > 0));
-  if (users.length === 0 && document.users.length > 0) return { sheets: [], pages: [], issues: [], matched: new Set() };
-  return renderSheets({ ...document, users } as SendUnitDocument, { ...resolved, actual: [] });
+    .map((user) => {
+      const kept = (user.records.UPJSK ?? []).filter((r) => {
+        const month = monthOf(r as DocumentRecord) ?? document.month;
+        const key = userKey(user.insurerNumber, user.insuredNumber, month);
+        if (planned.has(key)) return false;
+        if (!resolved.users || resolved.users.has(user.insuredNumber)) alone.set(key, { insurer: user.insurerNumber, insured: user.insuredNumber, month });
+        return true;
+      });
+      return { ...user, records: { ...user.records, UPJSK: kept } };
+    })
+    .filter((user) => Object.values(user.records).some((v) => (v?.length ?? 0) > 0));
+  if (users.length === 0 && document.users.length > 0) return { sheets: [], pages: [], issues };
+  if (expectPlans) for (const g of alone.values()) issues.push(createIssue('FORMS_ACTUAL_WITHOUT_PLAN', { insurer: g.insurer, insured: g.insured, month: g.month ?? '' }, { unit: document.key }));
+  const rendered = renderSheets({ ...document, users } as SendUnitDocument, { ...resolved, actual: [] });
+  return { ...rendered, issues: [...issues, ...rendered.issues] };
 }
 
 function printUser(insurer: string, insured: string, records: PrintUser['records'], actual: DocumentRecord[], options: ResolvedFormsOptions): PrintUser {
