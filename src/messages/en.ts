@@ -351,7 +351,7 @@ export const en: Catalogue = {
   // The forms renderer (src/forms/render-forms.ts).
   FORMS_USER_NOT_FOUND: (p) => `No user with 被保険者番号 ${p.insured} in this send unit: nothing printed for it.`,
   FORMS_NO_USERS: (p) => (p.asked ? 'None of the users asked for is in this send unit: no form to print.' : 'This send unit has no users: no form to print.'),
-  FORMS_ACTUAL_WITHOUT_PLAN: (p) => `The 実績 of 保険者番号 ${p.insurer}, 被保険者番号 ${p.insured} for ${p.month} has no 第6表 (予定) in the document: printed as a 第6表 of 実績 alone.`,
+  FORMS_ACTUAL_WITHOUT_PLAN: (p) => `The 実績 of 保険者番号 ${p.insurer}, 被保険者番号 ${p.insured} for ${p.month} has no 第6表 (予定) among the send units printed with it: printed as a 第6表 of 実績 alone.`,
 };
 
 /** 202504 → 2025-04. */

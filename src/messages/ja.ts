@@ -417,5 +417,5 @@ export const ja = {
   FORMS_USER_NOT_FOUND: (p: { insured: string }) => `被保険者番号 ${p.insured} の利用者はこの送信単位にいません。印刷していません。`,
   FORMS_NO_USERS: (p: { asked: boolean }) => (p.asked ? '指定した利用者がこの送信単位にいないため、印刷する帳票がありません。' : 'この送信単位には利用者がいないため、印刷する帳票がありません。'),
   FORMS_ACTUAL_WITHOUT_PLAN: (p: { insurer: string; insured: string; month: string }) =>
-    `保険者番号 ${p.insurer}・被保険者番号 ${p.insured} の ${monthJa(p.month)} の実績に対応する第6表（予定）がありません。実績だけの第6表として印刷しました。`,
+    `保険者番号 ${p.insurer}・被保険者番号 ${p.insured} の ${monthJa(p.month)} の実績に対応する第6表（予定）が、一緒に印刷する送信単位にありません。実績だけの第6表として印刷しました。`,
 } satisfies { readonly [C in RuleCode]: (params: never) => string };
