@@ -181,8 +181,9 @@ function boxRow(piece: Piece): Html {
       ...piece.choices.map((c) =>
         h(
           'span',
-          { class: c.chosen ? 'choice chosen' : 'choice', style: `display:inline-block;margin-right:4mm;padding:0 1mm;${c.chosen ? 'border:0.3mm solid #000;border-radius:999px;' : ''}` },
-          `${c.code}. ${c.label}`,
+          { class: c.chosen ? 'choice chosen' : 'choice', style: 'margin-right:4mm' },
+          // The chosen entry circled, as a care manager circles it on the paper form; its parentheses' text beside.
+          h('span', { style: `padding:0 1mm;${c.chosen ? 'border:0.3mm solid #000;border-radius:999px;' : ''}` }, `${c.code}. ${c.label}`),
           c.holdsMore ? join3('（', h('span', attributes, piece.text || '　　　　'), piece.cut ? '' : '）') : null,
         ),
       ),
