@@ -4,7 +4,8 @@
 // blocks in their day's column with their times, what the grid cannot show listed beneath it, masking.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MASKED_FIELDS, renderForms, renderSendUnitForms, type SendUnitDocument } from '../src/index.js';
+import { FORMS, getLayout, MASKED_FIELDS, renderForms, renderSendUnitForms, type SendUnitDocument } from '../src/index.js';
+import { HAS_CHROMIUM, suiteBrowser } from './support/browser.js';
 import { copy, sampleSendUnits } from './support/send-units.js';
 
 const UNESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -65,6 +66,19 @@ const carePlan = samples41.find((d) => d.type === 'carePlan' && d.receiver.offic
 
 type Rec = Record<string, unknown>;
 const recordsOf = (document: SendUnitDocument, user: number, kind: string): Rec[] => ((document.users[user]!.records as Record<string, Rec[] | undefined>)[kind] ?? []) as Rec[];
+
+describe('the forms as data', () => {
+  it('names only fields of the edition 4.1 layouts in 第1表 and 第3表 (header, boxes, the week)', () => {
+    for (const form of FORMS.filter((f) => f.id === 'table1' || f.id === 'table3')) {
+      const named = [...form.header, ...('boxes' in form ? form.boxes : [])].flatMap((c) => [[c.kind, c.field], ...('more' in c ? c.more.map((m) => [c.kind, m]) : [])]);
+      if ('week' in form) {
+        const w = form.week;
+        named.push(...[w.service.text, w.service.day, w.service.start, w.service.end, w.activity.text, w.activity.start, w.activity.end, w.other].map((k) => [form.kind, k]));
+      }
+      for (const [kind, field] of named) expect(getLayout(kind as 'UP1KYO', '202407')?.fields.some((f) => f.key === field), `${kind} ${field}`).toBe(true);
+    }
+  });
+});
 
 describe('第1表 居宅サービス計画書（1）', () => {
   it('prints the header as the form does: 和暦 dates, code labels, 利用者名 殿, the office with its address', () => {
@@ -298,5 +312,63 @@ describe('never throws, nothing of the text lost', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+/** A care plan with everything long: three pages of 総合的な援助の方針, crowded days, a long 週単位以外 list. */
+function crowdedCarePlan(): SendUnitDocument {
+  const doc = copy(carePlan);
+  const paragraph = '髙﨑さんは「自宅で暮らしたい」と話す。ｶﾀｶﾅ表記の事業所、"引用"、カンマ, を含む。WWWWWWWW MMMMMMMM wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww';
+  Object.assign(recordsOf(doc, 0, 'UP1KYO')[0]!, {
+    overallSupportPolicy: Array.from({ length: 48 }, (_, i) => `${i + 1}. ${paragraph}`).join('\n'),
+    certificationBoardOpinion: 'あ'.repeat(900),
+    livingSupportReason: '3',
+    livingSupportReasonOther: '長女が日中就労のため'.repeat(8),
+  });
+  const base = recordsOf(doc, 0, 'UP3KYO')[0]!;
+  recordsOf(doc, 0, 'UP3KYO').push(
+    { ...base, careServiceContent: '訪問看護（理学療法士による機能訓練、"自主トレ"の確認, 髙﨑ｶﾀｶﾅ）', dayOfWeek: '2', careStartTime: '09:00', careEndTime: '09:15' },
+    { ...base, careServiceContent: '通所介護（入浴・個別機能訓練・昼食）', dayOfWeek: '4', careStartTime: '10:00', careEndTime: '16:00' },
+    { ...base, careServiceContent: '訪問介護（生活援助）', dayOfWeek: '4', careStartTime: '11:00', careEndTime: '12:00' },
+    { ...base, careServiceContent: '夜間対応型訪問介護', dayOfWeek: '7', careStartTime: '22:00', careEndTime: '01:00' },
+    ...Array.from({ length: 40 }, (_, i) => ({ ...base, careServiceContent: undefined, dayOfWeek: undefined, careStartTime: undefined, careEndTime: undefined, nonWeeklyServices: `週単位以外のサービス ${i + 1}：福祉用具貸与（歩行器）, "月2回" の点検` })),
+  );
+  return doc;
+}
+
+/**
+ * Run in the page (a string: the tests compile without the DOM's types): per sheet of 第1表, 第3表 and the record
+ * sheets, how far its body's content reaches past the body, 第1表 rows grown past their height, week blocks whose
+ * text spills, and the sheet's own overflow.
+ */
+const SHEET_CHECK = `[...document.querySelectorAll('section.sheet')]
+  .filter((s) => !['table2', 'table6', 'table7'].includes(s.dataset.form))
+  .map((s) => {
+    const body = s.querySelector('.body').getBoundingClientRect();
+    let over = 0;
+    for (const el of s.querySelectorAll('.body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 || r.height > 0) over = Math.max(over, r.bottom - body.bottom, r.right - body.right);
+    }
+    const grown = [...s.querySelectorAll('table.plan-boxes tr')].filter((tr) => tr.getBoundingClientRect().height > (parseFloat(tr.style.height) * 96) / 25.4 + 1).length;
+    const spilt = [...s.querySelectorAll('.week-block')].filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent);
+    return { form: s.dataset.form, page: s.dataset.page, over, grown, spilt, wide: s.scrollWidth > s.clientWidth, tall: s.scrollHeight > s.clientHeight };
+  })`;
+
+describe.skipIf(!HAS_CHROMIUM)('on paper (Chromium): every sheet holds its content', () => {
+  const browser = suiteBrowser();
+  it('no sheet of 第1表, 第3表 or a record sheet overflows, and no 第1表 box grows past the height it was given', async () => {
+    const documents = [crowdedCarePlan(), ...samples41.filter((d) => d.type !== 'schedule' && d.type !== 'actual'), ...sampleSendUnits('3.2').documents.filter((d) => d.type === 'carePlan')];
+    const { html } = renderSendUnitForms(documents, { mask: false });
+    const page = await browser().newPage();
+    try {
+      await page.setContent(html);
+      const sheetsChecked = (await page.evaluate(SHEET_CHECK)) as { form: string; page: string; over: number; grown: number; spilt: string[]; wide: boolean; tall: boolean }[];
+      expect(sheetsChecked.filter((s) => s.form === 'table1').length).toBeGreaterThan(3);
+      for (const sheet of sheetsChecked) expect(sheet, JSON.stringify(sheet)).toMatchObject({ wide: false, tall: false, grown: 0, spilt: [] });
+      for (const sheet of sheetsChecked) expect(sheet.over, JSON.stringify(sheet)).toBeLessThanOrEqual(1);
+    } finally {
+      await page.close();
+    }
   });
 });
