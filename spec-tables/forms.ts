@@ -18,6 +18,19 @@ export interface FormCell {
   readonly field: string;
   /** Several fields shown in one cell, joined (住所１ + 住所２). */
   readonly more?: readonly string[];
+  /** Header cells: how many of the frame's four columns the cell takes (1 unless said; 住所 and 事業所 take more). */
+  readonly span?: number;
+  /** Printed after a value the cell has (利用者名 … 殿, as the form prints it). */
+  readonly suffix?: string;
+}
+
+/**
+ * The line a form ends with for the user's signature (第1表's 同意欄): the sentence, then blank cells the
+ * office fills in by hand — each a label and what the blank shows (年　月　日 for a date).
+ */
+export interface FormSignature {
+  readonly text: string;
+  readonly blanks: readonly { readonly label: string; readonly blank?: string; readonly width: number }[];
 }
 
 /** A column of a form drawn as rows (第2表, 第7表): its heading, its field(s), its width in millimetres. */
@@ -81,6 +94,18 @@ export interface FormPanel {
   readonly width: number;
 }
 
+/**
+ * The week of 第3表: the time bands printed down its left edge (hours), and which fields of a record are a weekly
+ * service (its text, 曜日 — the day columns are that field's code table, in order — and its times), an entry of
+ * 主な日常生活上の活動 (text and times), and 週単位以外のサービス. A record may carry any of the three.
+ */
+export interface FormWeek {
+  readonly bands: readonly { readonly label: string; readonly from: number; readonly to: number }[];
+  readonly service: { readonly text: string; readonly day: string; readonly start: string; readonly end: string };
+  readonly activity: { readonly text: string; readonly start: string; readonly end: string };
+  readonly other: string;
+}
+
 export type FormShape = 'planSheet' | 'rows' | 'week' | 'days' | 'recordSheet';
 
 export interface FormSpec {
@@ -95,8 +120,16 @@ export interface FormSpec {
   readonly shape: FormShape;
   /** Header cells, in the order printed. */
   readonly header: readonly FormCell[];
-  /** planSheet: the labelled text boxes, in order. */
+  /**
+   * planSheet: the labelled text boxes, in order. A box whose field is a code prints every entry of its code
+   * table with the chosen one circled (as the form prints 「1. 一人暮らし 2. 家族等が障害、疾病等 3. その他」);
+   * its `more` text stands in the parentheses of the entry the text belongs to (the field's requiredWhen).
+   */
   readonly boxes?: readonly FormCell[];
+  /** planSheet: the signature line at the foot of the form's last page. */
+  readonly signature?: FormSignature;
+  /** week: the grid's bands and the fields it places. */
+  readonly week?: FormWeek;
   /** rows: the columns, in order. */
   readonly columns?: readonly FormColumn[];
   /** rows: records that are sums (第7表's 小計・合計 rows), labelled and printed bold. */
@@ -122,23 +155,30 @@ export const FORMS = [
     orientation: 'landscape',
     kind: 'UP1KYO',
     shape: 'planSheet',
+    // The form's header as the frame's four columns: 初回・紹介・継続 and 認定済・申請中 are the form's own words
+    // for 計画書区分 and 認定状況 (the chosen one printed); 住所, 作成者 and the office take wider cells.
     header: [
       { label: '作成年月日', kind: 'UP1KYO', field: 'createdDate' },
-      { label: '計画書区分', kind: 'UP1KYO', field: 'planCategory' },
-      { label: '認定状況', kind: 'UP1KYO', field: 'certificationStatus' },
+      { label: '初回・紹介・継続', kind: 'UP1KYO', field: 'planCategory' },
+      { label: '認定済・申請中', kind: 'UP1KYO', field: 'certificationStatus' },
+      { label: '要介護状態区分', kind: 'UP1KYO', field: 'careLevel' },
       INSURER,
       INSURED,
-      NAME,
+      { ...NAME, suffix: '殿' },
       BIRTH,
-      { label: '住所', kind: 'UP1KYO', field: 'userAddress1', more: ['userAddress2'] },
-      { label: '居宅サービス計画作成者氏名', kind: 'UP1KYO', field: 'planCreatorName' },
-      { label: '居宅介護支援事業者・事業所名', kind: 'UP1KYO', field: 'careManagementOfficeName' },
-      { label: '所在地', kind: 'UP1KYO', field: 'careManagementOfficeAddress1', more: ['careManagementOfficeAddress2'] },
+      { label: '住所', kind: 'UP1KYO', field: 'userAddress1', more: ['userAddress2'], span: 2 },
+      { label: '居宅サービス計画作成者氏名', kind: 'UP1KYO', field: 'planCreatorName', span: 2 },
+      {
+        label: '居宅介護支援事業者・事業所名及び所在地',
+        kind: 'UP1KYO',
+        field: 'careManagementOfficeName',
+        more: ['careManagementOfficeAddress1', 'careManagementOfficeAddress2'],
+        span: 4,
+      },
       { label: '居宅サービス計画作成（変更）日', kind: 'UP1KYO', field: 'planChangeDate' },
       { label: '初回居宅サービス計画作成日', kind: 'UP1KYO', field: 'firstPlanCreatedDate' },
       { label: '認定日', kind: 'UP1KYO', field: 'certificationDate' },
       { label: '認定の有効期間', kind: 'UP1KYO', field: 'certificationPeriodStartDate', more: ['certificationPeriodEndDate'] },
-      { label: '要介護状態区分', kind: 'UP1KYO', field: 'careLevel' },
     ],
     boxes: [
       { label: '利用者及び家族の生活に対する意向を踏まえた課題分析の結果', kind: 'UP1KYO', field: 'userFamilyIntentionsAnalysis' },
@@ -146,6 +186,13 @@ export const FORMS = [
       { label: '総合的な援助の方針', kind: 'UP1KYO', field: 'overallSupportPolicy' },
       { label: '生活援助中心型の算定理由', kind: 'UP1KYO', field: 'livingSupportReason', more: ['livingSupportReasonOther'] },
     ],
+    signature: {
+      text: '居宅サービス計画について説明を受け、内容に同意し交付を受けました。',
+      blanks: [
+        { label: '説明・同意日', blank: '年　　月　　日', width: 40 },
+        { label: '利用者同意欄', width: 55 },
+      ],
+    },
     source: '老企第29号 別紙1 第1表 居宅サービス計画書（1）',
   },
   {
@@ -184,7 +231,22 @@ export const FORMS = [
     orientation: 'landscape',
     kind: 'UP3KYO',
     shape: 'week',
-    header: [{ label: '作成年月日', kind: 'UP3KYO', field: 'createdDate' }, INSURER, INSURED, NAME],
+    header: [{ label: '作成年月日', kind: 'UP3KYO', field: 'createdDate' }, INSURER, INSURED, { ...NAME, suffix: '殿' }],
+    week: {
+      // The form's bands (深夜 0–6, 早朝 6–8, 午前 8–12, 午後 12–18, 夜間 18–22, 深夜 22–24), as the layout's
+      // 第3表 の構成 page draws them.
+      bands: [
+        { label: '深夜', from: 0, to: 6 },
+        { label: '早朝', from: 6, to: 8 },
+        { label: '午前', from: 8, to: 12 },
+        { label: '午後', from: 12, to: 18 },
+        { label: '夜間', from: 18, to: 22 },
+        { label: '深夜', from: 22, to: 24 },
+      ],
+      service: { text: 'careServiceContent', day: 'dayOfWeek', start: 'careStartTime', end: 'careEndTime' },
+      activity: { text: 'dailyActivity', start: 'activityStartTime', end: 'activityEndTime' },
+      other: 'nonWeeklyServices',
+    },
     source: '老企第29号 別紙1 第3表 週間サービス計画表',
   },
   {

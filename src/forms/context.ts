@@ -71,7 +71,8 @@ export function cellText(context: FormContext, cell: FormCell): string {
   const parts = [cell.field, ...(cell.more ?? [])].map((key) => valueText(context, cell.kind as FileKind, key, record[key])).filter((t) => t !== '');
   // Two dates make a period (認定の有効期間, 限度額適用期間); anything else joins with a space.
   const period = cell.more?.length === 1 && fieldOf(cell.kind as FileKind, context.csvVersion, cell.field)?.format === 'date';
-  return parts.join(period ? '～' : ' ');
+  const text = parts.join(period ? '～' : ' ');
+  return text !== '' && cell.suffix ? `${text} ${cell.suffix}` : text;
 }
 
 /**

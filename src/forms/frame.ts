@@ -4,7 +4,10 @@
 // room it leaves (bodyHeight).
 import type { FormSpec } from '../../spec-tables/forms.js';
 import { esc, h, join, raw, type Html } from './html.js';
-import { LINE_MM, TYPE } from './measure.js';
+import { LINE_MM, MM_PER_PT, TYPE, textEm, textLines } from './measure.js';
+
+/** The header cells' label size (.cells dt below). */
+const LABEL_PT = 6.5;
 
 /** A4 in millimetres, and the margin drawn inside each sheet (the @page margin is 0: the sheet is the page). */
 const A4 = { long: 297, short: 210 } as const;
@@ -21,18 +24,60 @@ export function sheetSize(orientation: FormSpec['orientation']): { width: number
 /** The body's room on a page of this form: the sheet less margins, title, header cells and footer. */
 export function bodyBox(form: Pick<FormSpec, 'orientation' | 'header'>): { width: number; height: number } {
   const sheet = sheetSize(form.orientation);
-  const cellRows = Math.ceil(form.header.length / CELLS_PER_ROW);
+  const cellRows = headerRows(form.header);
   return {
     width: sheet.width - 2 * MARGIN_MM,
     height: sheet.height - 2 * MARGIN_MM - TITLE_MM - cellRows * CELL_ROW_MM - FOOTER_MM - 2,
   };
 }
 
+/** Rows the header cells take in the frame's grid of four columns (a cell's `span` counts its columns). */
+function headerRows(cells: readonly { readonly span?: number | undefined }[]): number {
+  let rows = 0;
+  let column = CELLS_PER_ROW;
+  for (const cell of cells) {
+    const span = Math.min(CELLS_PER_ROW, Math.max(1, cell.span ?? 1));
+    if (column + span > CELLS_PER_ROW) {
+      rows++;
+      column = 0;
+    }
+    column += span;
+  }
+  return rows;
+}
+
+/**
+ * How much taller than bodyBox assumed the header cells print with these texts (a long address wraps): the
+ * cells grow, the body shrinks, so a shape that fills its page subtracts this. Estimated as the style sheet
+ * below lays a cell out (label at most 45% of the cell, 6.5pt; value 8pt).
+ */
+export function headerGrowthMm(form: Pick<FormSpec, 'orientation'>, cells: readonly { readonly label: string; readonly text: string; readonly span?: number | undefined }[]): number {
+  const width = sheetSize(form.orientation).width - 2 * MARGIN_MM;
+  let growth = 0;
+  let column = CELLS_PER_ROW;
+  let rowMm = 0;
+  for (const cell of cells) {
+    const span = Math.min(CELLS_PER_ROW, Math.max(1, cell.span ?? 1));
+    if (column + span > CELLS_PER_ROW) {
+      growth += Math.max(0, rowMm - CELL_ROW_MM);
+      rowMm = 0;
+      column = 0;
+    }
+    column += span;
+    const cellMm = (width * span) / CELLS_PER_ROW;
+    const labelMm = Math.min(cellMm * 0.45, textEm(cell.label) * LABEL_PT * MM_PER_PT + 2.5);
+    const labelLines = textLines(cell.label, labelMm - 2.5, LABEL_PT);
+    const valueLines = textLines(cell.text, (cellMm - labelMm - 2.5) * 0.92);
+    rowMm = Math.max(rowMm, labelLines * LABEL_PT * MM_PER_PT * TYPE.lineHeight + 1.5, valueLines * LINE_MM + 1.5);
+  }
+  return growth + Math.max(0, rowMm - CELL_ROW_MM);
+}
+
 export interface FramedPage {
   readonly form: Pick<FormSpec, 'id' | 'number' | 'titleJa' | 'titleEn' | 'orientation'>;
   /** 保険者番号-被保険者番号 as printed, for data attributes and the page's own tests. */
   readonly userKey: string;
-  readonly cells: readonly { readonly label: string; readonly text: string }[];
+  readonly cells: readonly { readonly label: string; readonly text: string; readonly span?: number | undefined }[];
   readonly body: Html;
   /** 1-based page of this user's form, and how many. */
   readonly page: number;
@@ -53,7 +98,7 @@ export function framePage(p: FramedPage): Html {
       h('h1', {}, p.form.titleJa, continued ? h('span', { class: 'cont' }, '（続き）') : null),
       h('span', { class: 'title-en', lang: 'en' }, p.form.titleEn),
     ),
-    h('dl', { class: 'cells' }, ...p.cells.map((c) => h('div', {}, h('dt', {}, c.label), h('dd', {}, c.text)))),
+    h('dl', { class: 'cells' }, ...p.cells.map((c) => h('div', { style: c.span && c.span > 1 ? `grid-column: span ${Math.min(CELLS_PER_ROW, c.span)}` : undefined }, h('dt', {}, c.label), h('dd', {}, c.text)))),
     h('div', { class: 'body' }, p.body),
     h(
       'footer',

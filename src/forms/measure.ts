@@ -5,7 +5,7 @@
 // samples by counting the PDF's pages.
 
 /** Points to millimetres. */
-const MM_PER_PT = 25.4 / 72;
+export const MM_PER_PT = 25.4 / 72;
 
 /** The forms' type: body text size and line height (the style sheet uses the same figures). */
 export const TYPE = { fontPt: 8, lineHeight: 1.3 } as const;
@@ -18,6 +18,17 @@ function charEm(code: number): number {
   if (code < 0x7f) return 0.55;
   if (code >= 0xff61 && code <= 0xff9f) return 0.55;
   return 1;
+}
+
+/** Width of a one-line text in ems (its widest line when it has several). */
+export function textEm(text: string): number {
+  let widest = 0;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    let em = 0;
+    for (const ch of line) em += charEm(ch.codePointAt(0)!);
+    widest = Math.max(widest, em);
+  }
+  return widest;
 }
 
 /** Lines a text wraps to in a box `widthMm` wide (its own line breaks kept); at least 1. */

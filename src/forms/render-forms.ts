@@ -137,7 +137,7 @@ function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions
       const box = bodyBox(form);
       const context: FormContext = { form, document, csvVersion, user, options: resolved, bodyHeightMm: box.height, bodyWidthMm: box.width };
       const bodies = SHAPES[form.shape](context);
-      const cells = form.header.map((cell) => ({ label: cell.label, text: cellText(context, cell) }));
+      const cells = form.header.map((cell) => ({ label: cell.label, text: cellText(context, cell), span: cell.span }));
       bodies.forEach((body, i) => {
         sheets.push(framePage({ form, userKey: `${user.insurerNumber}-${user.insuredNumber}`, cells, body, page: i + 1, pages: bodies.length }));
         pages.push({ form: form.id, insurerNumber: user.insurerNumber, insuredNumber: user.insuredNumber, page: i + 1, pages: bodies.length });
