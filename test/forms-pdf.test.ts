@@ -91,8 +91,8 @@ describe.skipIf(!HAS_CHROMIUM)('the forms printed to PDF', () => {
         for (const user of unit.users) expect(result.pages.some((p) => p.insuredNumber === user.insuredNumber)).toBe(true);
         result.pages.forEach((info, i) => {
           const paper = pages[i]!;
-          const landscape = info.form.startsWith('table');
-          expect([paper.width, paper.height]).toEqual(landscape ? [842, 595] : [595, 842]);
+          expect([paper.width, paper.height]).toEqual(info.orientation === 'landscape' ? [842, 595] : [595, 842]);
+          if (info.form.startsWith('table')) expect(info.orientation).toBe('landscape');
           const sheet = printed.sheets[i]!;
           expect(sheet.form).toBe(info.form);
           expect(sheet.scrollWidth).toBeLessThanOrEqual(sheet.clientWidth);

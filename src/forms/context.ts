@@ -66,6 +66,10 @@ export function firstRecord(user: PrintUser, kind: FileKind): DocumentRecord | u
 
 /** A header cell's text: its field (and `more` fields, joined) of the first record of its kind. */
 export function cellText(context: FormContext, cell: FormCell): string {
+  // The user's numbers are the document's key for the user, known whatever records it has (a 実績 unit has no
+  // 利用者補足情報 to read them from); masked as printed.
+  if (cell.field === 'insurerNumber' && !cell.more) return context.user.insurerNumber;
+  if (cell.field === 'insuredNumber' && !cell.more) return context.user.insuredNumber;
   const record = firstRecord(context.user, cell.kind as FileKind);
   if (!record) return '';
   const parts = [cell.field, ...(cell.more ?? [])].map((key) => valueText(context, cell.kind as FileKind, key, record[key])).filter((t) => t !== '');

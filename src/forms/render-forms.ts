@@ -26,6 +26,8 @@ const SEND_UNIT_DOCUMENTS = arrayOf('an array of SendUnitDocument', 'SendUnitDoc
 export interface FormPageInfo {
   /** The form's id (FORMS: 'table1' … 'table7') or, for a record sheet, the file kind. */
   readonly form: string;
+  /** The sheet's A4 orientation (the standard forms are landscape; a record sheet is portrait unless its table is wide). */
+  readonly orientation: 'landscape' | 'portrait';
   readonly insurerNumber: string;
   /** As printed (partly hidden under `mask`). */
   readonly insuredNumber: string;
@@ -140,7 +142,7 @@ function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions
       const cells = form.header.map((cell) => ({ label: cell.label, text: cellText(context, cell), span: cell.span }));
       bodies.forEach((body, i) => {
         sheets.push(framePage({ form, userKey: `${user.insurerNumber}-${user.insuredNumber}`, cells, body, page: i + 1, pages: bodies.length }));
-        pages.push({ form: form.id, insurerNumber: user.insurerNumber, insuredNumber: user.insuredNumber, page: i + 1, pages: bodies.length });
+        pages.push({ form: form.id, orientation: form.orientation, insurerNumber: user.insurerNumber, insuredNumber: user.insuredNumber, page: i + 1, pages: bodies.length });
       });
     }
   }

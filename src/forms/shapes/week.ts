@@ -232,8 +232,16 @@ export function week(context: FormContext): Html[] {
     result = assignMarks(placeEntries(frame, entries, gridMm));
     sections = sectionsFor(result.marks);
   }
+  // The flow is the judge: while the lists still spill overleaf and the grid may shrink, shrink it by a step
+  // (the sum above and the flow count a list's label rows differently, and a smaller grid may add a mark).
+  let pages = flow(sections, listWidth, room - GRID.headMm - gridMm - 1, room);
+  for (let round = 0; round < 12 && pages.length > 1 && gridMm > minGrid; round++) {
+    gridMm = Math.max(minGrid, gridMm - 2 * LINE_MM);
+    result = assignMarks(placeEntries(frame, entries, gridMm));
+    sections = sectionsFor(result.marks);
+    pages = flow(sections, listWidth, room - GRID.headMm - gridMm - 1, room);
+  }
 
-  const pages = flow(sections, listWidth, room - GRID.headMm - gridMm - 1, room);
   const grid = drawGrid(frame, result.placed, result.marks, gridMm);
   return pages.map((pieces, i) => h('div', { class: 'week' }, i === 0 ? grid : null, pieces.length > 0 ? sectionTable(pieces) : null));
 }
