@@ -1,10 +1,11 @@
 // npm run web:screenshot: the README's pictures of the validator page — docs/web-start.png (the start view),
 // docs/web-results.png (the bundled schedule unit with the broken sample: the failing unit first) and
-// docs/web-print.png (the first printed A4 page of the same results). The page is the built single file
+// docs/web-print.png (the first printed A4 page of the same results), and the printed forms of the bundled
+// schedule unit with its 実績 (renderSendUnitForms): docs/forms-table6.png and docs/forms-table7.png. The page is the built single file
 // (npm run build first), opened from file:// in headless Chromium (Debian's chromium, or CHROMIUM_PATH).
 // A Japanese font is needed (Debian: fonts-noto-cjk), else the Japanese text is drawn as empty boxes.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -54,6 +55,19 @@ try {
   await tab.evaluate('window.scrollTo(0, 0)');
   await tab.screenshot({ path: join(root, 'docs/web-print.png') });
   console.log('saved docs/web-start.png, docs/web-results.png, docs/web-print.png');
+
+  // The forms, as renderForms draws them: the first user's 第6表 (予定 and 実績) and 第7表, one A4 landscape
+  // sheet each at 96 dpi.
+  const { readSendUnits, renderSendUnitForms } = await import(pathToFileURL(join(root, 'dist/src/core.js')).href);
+  const files = readdirSync(S41).map((name) => ({ name, bytes: readFileSync(join(S41, name)) }));
+  const units = readSendUnits(files).units.filter((u) => (u.type === 'schedule' && u.receiver.office === '1370200006') || u.type === 'actual');
+  const forms = await context.newPage();
+  await forms.setContent(renderSendUnitForms(units).html);
+  await forms.emulateMedia({ media: 'print' });
+  for (const form of ['table6', 'table7']) {
+    await forms.locator(`section.sheet[data-form="${form}"]`).first().screenshot({ path: join(root, `docs/forms-${form}.png`) });
+  }
+  console.log('saved docs/forms-table6.png, docs/forms-table7.png');
 } finally {
   await browser.close();
 }
