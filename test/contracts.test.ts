@@ -263,6 +263,23 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     { name: 'actual', valid: { name: JSK, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },
     { name: 'options', valid: {}, wrong: wrongOptions({ profile: notProfile, offices: notOptionalArrayOf(notString) }) },
   ],
+  // The forms (issue 19): a document as writeSendUnit takes it, the options each checked.
+  renderForms: [
+    {
+      name: 'document',
+      valid: UNIT_DOCUMENT,
+      wrong: fc.oneof(notObject, ...Object.entries({ type: notString, timestamp: notString, sender: notOffice, users: anything.filter((v) => !Array.isArray(v)) }).map(([key, wrong]) => wrong.map((w) => ({ ...UNIT_DOCUMENT, [key]: w })))),
+    },
+    {
+      name: 'options',
+      valid: {},
+      wrong: wrongOptions({ actual: fc.oneof(notObject.filter((v) => v !== undefined && !Array.isArray(v)), fc.array(notObject, { minLength: 1 })), serviceCodes: notMaster, users: notOptionalArrayOf(notString), mask: notOptionalBoolean, era: fc.constantFrom('showa', 'Japanese', 1) }),
+    },
+  ],
+  renderSendUnitForms: [
+    { name: 'documents', valid: [UNIT_DOCUMENT], wrong: notArrayOf(notObject) },
+    { name: 'options', valid: {} },
+  ],
   planImport: [
     { name: 'files', valid: [{ name: NAME, bytes: EMPTY }], wrong: notArrayOf(notOptionalBytesFile(true)) },
     { name: 'options', valid: {}, wrong: wrongOptions(validateOptions) },
