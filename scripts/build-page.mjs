@@ -43,8 +43,14 @@ async function bundle(input, define) {
  * Script text safe inside <script>…</script>: no end tag (in any case: HTML reads </SCRIPT as one) and no comment
  * opener can appear in it. Both can only be in a string, template or regular expression, where `<\/` and
  * `\x3C` mean the same characters (`<\!` would not: a regular expression with the u flag rejects `\!`).
+ * Nor a style tag (the forms renderer in the worker writes one into its HTML): the page then holds exactly one
+ * <style> and one <script>, each allowed by its hash, whatever the script's strings hold.
  */
-const inlineSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replaceAll('<!--', '\\x3C!--');
+const inlineSafe = (code) =>
+  code
+    .replace(/<\/(script)/gi, '<\\/$1')
+    .replaceAll('<!--', '\\x3C!--')
+    .replace(/<(\/?style)/gi, '\\x3C$1');
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

@@ -258,26 +258,31 @@ const FUNCTIONS: Record<string, readonly Argument[]> = {
     },
     { name: 'options', valid: {}, wrong: wrongOptions({ timestamp: notOptionalString, unmappable: fc.constant('replace'), substitutions: notOptionalObject }) },
   ],
-  renderForms: [
-    {
-      name: 'document',
-      valid: UNIT_DOCUMENT,
-      wrong: fc.oneof(notObject, fc.constant({ ...UNIT_DOCUMENT, users: [{ insurerNumber: '131016', insuredNumber: 1, records: {} }] })),
-    },
-    {
-      name: 'options',
-      valid: {},
-      wrong: wrongOptions({ users: notOptionalArrayOf(notString), mask: notOptionalBoolean, era: fc.constant('heisei'), serviceCodes: fc.constant({ covers: 1 }), actual: fc.constant([1]) }),
-    },
-  ],
-  renderSendUnitForms: [
-    { name: 'documents', valid: [UNIT_DOCUMENT], wrong: fc.oneof(notObject.filter((v) => !Array.isArray(v)), fc.constant([1]), fc.constant([{ ...UNIT_DOCUMENT, users: 'none' }])) },
-    { name: 'options', valid: {}, wrong: wrongOptions({ users: notOptionalArrayOf(notString), mask: notOptionalBoolean }) },
-  ],
   comparePlanToActual: [
     { name: 'plan', valid: { name: NAME, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },
     { name: 'actual', valid: { name: JSK, bytes: EMPTY }, wrong: notOptionalBytesFile(true) },
     { name: 'options', valid: {}, wrong: wrongOptions({ profile: notProfile, offices: notOptionalArrayOf(notString) }) },
+  ],
+  // The forms (issue 19): a document as writeSendUnit takes it, the options each checked.
+  renderForms: [
+    {
+      name: 'document',
+      valid: UNIT_DOCUMENT,
+      wrong: fc.oneof(
+        notObject,
+        ...Object.entries({ type: notString, timestamp: notString, sender: notOffice, users: anything.filter((v) => !Array.isArray(v)) }).map(([key, wrong]) => wrong.map((w) => ({ ...UNIT_DOCUMENT, [key]: w }))),
+        fc.constant({ ...UNIT_DOCUMENT, users: [{ insurerNumber: '131016', insuredNumber: 1, records: {} }] }),
+      ),
+    },
+    {
+      name: 'options',
+      valid: {},
+      wrong: wrongOptions({ actual: fc.oneof(notObject.filter((v) => v !== undefined && !Array.isArray(v)), fc.array(notObject, { minLength: 1 })), serviceCodes: notMaster, users: notOptionalArrayOf(notString), mask: notOptionalBoolean, era: fc.constantFrom('showa', 'Japanese', 1) }),
+    },
+  ],
+  renderSendUnitForms: [
+    { name: 'documents', valid: [UNIT_DOCUMENT], wrong: fc.oneof(notArrayOf(notObject), fc.constant([{ ...UNIT_DOCUMENT, users: 'none' }])) },
+    { name: 'options', valid: {}, wrong: wrongOptions({ users: notOptionalArrayOf(notString), mask: notOptionalBoolean, era: fc.constant('heisei') }) },
   ],
   planImport: [
     { name: 'files', valid: [{ name: NAME, bytes: EMPTY }], wrong: notArrayOf(notOptionalBytesFile(true)) },

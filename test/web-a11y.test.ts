@@ -1,8 +1,8 @@
 // The validator page for everyone: axe-core finds no violation (WCAG 2.x A/AA and best practice, colour
-// contrast included) in any view — the start, results with issues, a records table, the refusal of non-spec
-// files, the second-pick dialog, print — in the light and dark schemes, on a desktop and on a phone (390 × 844),
-// where the page never scrolls sideways: issues are drawn as cards, and only the records table scrolls, inside
-// its own region.
+// contrast included) in any view — the start, results with issues, a records table, a send unit's forms, the
+// refusal of non-spec files, the second-pick dialog, print — in the light and dark schemes, on a desktop and on a
+// phone (390 × 844), where the page never scrolls sideways: issues are drawn as cards, and only the records table
+// (and the forms' frame) scrolls, inside its own region.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -93,6 +93,13 @@ describe.skipIf(!HAS_CHROMIUM)('web page accessibility (axe-core) and narrow scr
           expect(await page.evaluate('(() => { const r = document.querySelector(".records-wrap"); return r.scrollWidth > r.clientWidth; })()')).toBe(true);
         }
 
+        // A send unit's forms: the A4 sheets scroll inside their frame, the page does not scroll sideways.
+        await page.click('button.show-forms[data-unit="20250325100000:1370100008_43>1370200006_11"]');
+        await page.locator('#forms[data-unit="20250325100000:1370100008_43>1370200006_11"]').waitFor({ timeout: 120_000 });
+        await check('forms');
+        await page.click('#forms-close');
+        await page.locator('#forms').waitFor({ state: 'hidden' });
+
         // The dialog of a second pick.
         await page.setInputFiles('#file-input', samples41().slice(0, 1));
         await page.locator('#pick-dialog[open]').waitFor();
@@ -108,7 +115,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page accessibility (axe-core) and narrow scr
         await check('print');
         await page.emulateMedia({ media: 'screen' });
 
-        expect(seen).toEqual(['start', 'results', 'results with English', 'records', 'second-pick dialog', 'print']);
+        expect(seen).toEqual(['start', 'results', 'results with English', 'records', 'forms', 'second-pick dialog', 'print']);
         expect(errors).toEqual([]);
       } finally {
         await close();

@@ -3,7 +3,7 @@
 // cancelled by ending its worker: nothing of it runs on, and nothing it held stays in memory. The worker of the
 // run shown stays until the next run (or a cancel or clear): it builds that run's reports.
 import type { ValidationRun } from '../src/report/issues.ts';
-import type { FromWorker, PickedFile, Progress, RecordsPage, ReportFormat, ToWorker } from './protocol.ts';
+import type { FormsRequest, FormsResult, FromWorker, PickedFile, Progress, RecordsPage, ReportFormat, ToWorker } from './protocol.ts';
 import type { Issue, Profile } from '../src/core.ts';
 
 declare const __WORKER_SOURCE__: string;
@@ -172,4 +172,15 @@ export function recordsInWorker(file: PickedFile, profile: Profile, page: number
 
 export function cancelRecords(): void {
   records.cancel();
+}
+
+const forms = new Slot();
+
+/** A send unit's forms, rendered in a worker (which reads the unit's files and those of the 実績 units given). */
+export function formsInWorker(request: FormsRequest): Promise<FormsResult> {
+  return forms.run({ type: 'forms', request }, (m) => (m.type === 'forms' ? m.forms : undefined));
+}
+
+export function cancelForms(): void {
+  forms.cancel();
 }

@@ -2,9 +2,10 @@
 // their send units, with progress and a cancel button, and shown with every issue; a file's records can be
 // paged through, and the command's JSON and SARIF reports saved. Nothing is sent anywhere (the page's
 // Content-Security-Policy forbids connections).
-import type { Profile } from '../src/core.ts';
+import { SEND_UNITS, type Profile, type SendUnitReport } from '../src/core.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
-import { Cancelled, cancelRecords, cancelValidation, reportInWorker, validateInWorker } from './checker.ts';
+import { Cancelled, cancelForms, cancelRecords, cancelValidation, reportInWorker, validateInWorker } from './checker.ts';
+import { closeForms, printForms, showForms, type FormsHooks } from './forms-view.ts';
 import { bi, byId, h } from './dom.ts';
 import { fromDrop, fromInput, sortOut, type RefusedFile } from './intake.ts';
 import { askReplaceOrAdd } from './pick-dialog.ts';
@@ -13,6 +14,7 @@ import { showRecords } from './records-view.ts';
 import { buildPrintReport } from './print.ts';
 import { orderFiles } from './report.ts';
 import { renderResults } from './results.ts';
+import { unitLabel } from '../src/report/unit-label.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // State
@@ -139,6 +141,7 @@ async function validate(): Promise<boolean> {
   if (!files.length) {
     jobs++;
     recordsSection.hidden = true;
+    hideForms();
     cancelRecords();
     cancelValidation();
     run = undefined;
@@ -156,6 +159,7 @@ async function validate(): Promise<boolean> {
   results.inert = true;
   cancelRecords();
   recordsSection.hidden = true;
+  hideForms();
   setState('validating');
   setStatus('検証中… / Validating…');
   progressBar.removeAttribute('value');
@@ -198,7 +202,7 @@ const ROWS_PER_SLICE = 50;
 async function drawResults(done: ValidationRun, job: number): Promise<boolean> {
   await nextTask();
   if (job !== jobs) return false;
-  const shown = renderResults(done, { showRecords: (name) => openRecords(name) });
+  const shown = renderResults(done, { showRecords: (name) => openRecords(name), showForms: (unit, button) => openForms(unit, button) });
   const later: [HTMLElement, Element[]][] = [];
   for (const unit of shown.units) {
     for (const body of unit.querySelectorAll<HTMLElement>('table.issues > tbody')) {
@@ -241,11 +245,54 @@ function openRecords(name: string): void {
   }, 0, counted);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Forms
+
+const formsSection = byId<HTMLElement>('forms');
+const formsHooks: FormsHooks = {
+  section: formsSection,
+  heading: byId<HTMLElement>('h-forms'),
+  caption: byId<HTMLElement>('forms-caption'),
+  status: byId<HTMLElement>('forms-status'),
+  box: byId<HTMLElement>('forms-box'),
+  print: byId<HTMLButtonElement>('forms-print'),
+};
+
+/** The forms view hidden and its job ended (files replaced, a new run, a cancel). */
+function hideForms(): void {
+  cancelForms();
+  formsSection.hidden = true;
+  formsHooks.box.replaceChildren();
+}
+
+/**
+ * A unit's forms: the worker is given the unit's files, the 実績 units' files of the run (their 実績 go beneath
+ * the unit's 第6表 予定) and the service-code masters picked (service names).
+ */
+function openForms(unit: SendUnitReport, button: HTMLButtonElement): void {
+  if (!run) return;
+  const report = run.report;
+  const actualTypes = new Set<string>(SEND_UNITS.filter((u) => u.base === 'UPJSK').map((u) => u.id));
+  const names = new Set([...unit.files, ...report.units.filter((u) => u !== unit && u.type !== undefined && actualTypes.has(u.type)).flatMap((u) => u.files)]);
+  const masters = new Set(report.files.filter((f) => f.serviceCodes).map((f) => f.file));
+  const label = unitLabel(unit);
+  void showForms(
+    { unit: unit.key, files: files.filter((f) => names.has(f.name)), masters: files.filter((f) => masters.has(f.name)), profile: profile() },
+    { ja: `送信単位 ${label.ja}`, en: `send unit ${label.en}` },
+    button,
+    formsHooks,
+  );
+}
+
+byId<HTMLButtonElement>('forms-print').addEventListener('click', () => printForms(formsHooks));
+byId<HTMLButtonElement>('forms-close').addEventListener('click', () => closeForms(formsHooks, resultsHeading));
+
 // 中止 ends the worker (nothing of the run goes on) and lets go of the files it was given: the next pick starts afresh.
 byId<HTMLButtonElement>('cancel').addEventListener('click', () => {
   jobs++;
   cancelValidation();
   cancelRecords();
+  hideForms();
   files = [];
   run = undefined;
   progressBox.hidden = true;

@@ -58,7 +58,32 @@ export interface RecordsPage {
 /** The reports the page saves, built in the worker that holds the run (web/report.ts's builders). */
 export type ReportFormat = 'json' | 'sarif' | 'csv';
 
+/**
+ * The forms of one send unit (web/forms-render.ts), rendered where the files are: its files, the 実績 units' files
+ * of the same run (printed beneath its 第6表 予定) and the service-code masters picked with them (service names).
+ */
+export interface FormsRequest {
+  readonly unit: string;
+  readonly files: readonly PickedFile[];
+  readonly masters: readonly PickedFile[];
+  readonly profile: Profile;
+}
+
+/** A unit's forms: one HTML document (no script; one inline style sheet) and what it holds. */
+export interface FormsResult {
+  readonly unit: string;
+  /** Empty when the unit gave no document (its files could not be read as one: see the run's issues). */
+  readonly html: string;
+  readonly sheets: number;
+  readonly users: number;
+  /** The renderer's issues (FORMS_*). */
+  readonly issues: readonly Issue[];
+  /** Errors in reading the unit's files: the forms show what could be read. */
+  readonly errors: number;
+}
+
 export type ToWorker =
+  | { readonly type: 'forms'; readonly request: FormsRequest }
   | { readonly type: 'validate'; readonly files: readonly PickedFile[]; readonly profile: Profile }
   | { readonly type: 'report'; readonly format: ReportFormat }
   | {
@@ -81,6 +106,7 @@ export type FromWorker =
   | { readonly type: 'issues'; readonly of: 'file' | 'unit'; readonly index: number; readonly issues: readonly Issue[] }
   | { readonly type: 'validated'; readonly run: ValidationRun }
   | { readonly type: 'records'; readonly records: RecordsPage }
+  | { readonly type: 'forms'; readonly forms: FormsResult }
   | { readonly type: 'report'; readonly format: ReportFormat; readonly text: Blob }
   | { readonly type: 'failed'; readonly message: string };
 

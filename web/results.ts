@@ -48,9 +48,10 @@ function countText(issues: readonly Issue[]): HTMLSpanElement {
   );
 }
 
-/** What the results view needs from the page: how to show a file's records. */
+/** What the results view needs from the page: how to show a file's records, and a unit's forms. */
 export interface ResultsHooks {
   showRecords(file: string): void;
+  showForms(unit: SendUnitReport, button: HTMLButtonElement): void;
 }
 
 /** The run's verdict in a clerk's words. */
@@ -158,8 +159,17 @@ function renderUnit(unit: SendUnitReport, id: string, unitMarked: Mark, files: r
           issueTable(unit.issues, true),
         )
       : false,
+    formsButton(unit, hooks),
     h('ul', { class: 'files' }, ...files.map((f) => renderFile(f, undefined, hooks, shown))),
   );
+}
+
+/** 「帳票を表示・印刷」 of a unit whose files form a known send unit (the forms are made of its documents). */
+function formsButton(unit: SendUnitReport, hooks: ResultsHooks): HTMLElement | false {
+  if (!unitTypeName(unit.type)) return false;
+  const button = h('button', { type: 'button', class: 'show-forms', 'data-unit': unit.key }, bi('帳票を表示・印刷', 'Show / print forms'));
+  button.addEventListener('click', () => hooks.showForms(unit, button));
+  return h('p', { class: 'unit-forms' }, button);
 }
 
 /** `第7表（UPSIKYU）、CSVバージョン 202504、第4.1版、3レコード`: what the file is, in words. */

@@ -17,6 +17,7 @@ import {
 } from '../src/core.ts';
 import { isServiceCodeCsvHead } from '../src/service-codes/load-csv.ts';
 import { masterFileReports, withMasterReports } from '../src/report/service-code-files.ts';
+import { renderUnitForms } from './forms-render.ts';
 import { jsonReport, pageRun, problemsCsv, sarifReport } from './report.ts';
 import type { ValidationRun } from '../src/report/issues.ts';
 import { ISSUES_PER_MESSAGE, PROGRESS_INTERVAL_MS, type FromWorker, type PickedFile, type Progress, type RecordsPage, type ReportFormat, type ToWorker } from './protocol.ts';
@@ -179,6 +180,8 @@ scope.onmessage = (e) => {
       ? validate(m.files, m.profile)
       : m.type === 'report'
         ? Promise.resolve().then(() => buildReport(m.format))
-        : recordsPage(m.file, m.profile, m.page, m.pageSize, m.total);
+        : m.type === 'forms'
+          ? renderUnitForms(m.request).then((forms) => post({ type: 'forms', forms }))
+          : recordsPage(m.file, m.profile, m.page, m.pageSize, m.total);
   done.catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 };

@@ -13,6 +13,7 @@ import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
 import { nameCommand } from './commands/name.js';
 import { pageCommand } from './commands/page.js';
+import { printCommand } from './commands/print.js';
 import { checkCommand, validateCommand } from './commands/validate.js';
 import { processIo, type Io, type Lang } from './context.js';
 import { mainAsyncOf, mainOf, type Runner } from './dispatch.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   demoCommand,
   pageCommand,
+  printCommand,
 ];
 
 /** The options every command takes, one line (from the table). */
