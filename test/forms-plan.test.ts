@@ -289,6 +289,28 @@ describe('edition 3.2 (no 第3表)', () => {
   });
 });
 
+describe('the users asked for', () => {
+  it('renderForms says per unit who is not there; a print run says it once for the run, and only of users no unit printed', () => {
+    const present = carePlan.users[0]!.insuredNumber;
+    const alone = renderForms(carePlan, { users: ['9999999999'] });
+    expect(alone.pages).toEqual([]);
+    expect(alone.issues.map((i) => i.code).sort()).toEqual(['FORMS_NO_USERS', 'FORMS_USER_NOT_FOUND']);
+
+    const units = samples41.filter((d) => d.type === 'carePlan');
+    expect(units.length).toBeGreaterThan(1);
+    const run = renderSendUnitForms(units, { users: [present, '9999999999'] });
+    expect(run.pages.length).toBeGreaterThan(0);
+    expect(run.pages.every((p) => p.insuredNumber === present)).toBe(true);
+    const missing = run.issues.filter((i) => i.code === 'FORMS_USER_NOT_FOUND');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]!.message).toContain('9999999999');
+    expect(run.issues.some((i) => i.code === 'FORMS_NO_USERS')).toBe(false);
+
+    const nobody = renderSendUnitForms(units, { users: ['9999999999'] });
+    expect(nobody.issues.filter((i) => i.code === 'FORMS_NO_USERS')).toHaveLength(1);
+  });
+});
+
 describe('never throws, nothing of the text lost', () => {
   const text = fc.string({ unit: fc.constantFrom('髙', '﨑', 'ｶ', 'ﾀ', 'あ', '漢', '"', ',', '\n', '\r\n', '<', '&', ' ', 'a', 'W', '１') as fc.Arbitrary<string>, maxLength: 400 });
   const time = fc.constantFrom('09:00', '23:30', '00:00', '24:00', '9999', '25:00', '', 'ab', '10:15');

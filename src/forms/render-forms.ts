@@ -88,6 +88,8 @@ interface RenderedSheets {
   readonly sheets: Html[];
   readonly pages: FormPageInfo[];
   readonly issues: Issue[];
+  /** The 被保険者番号 (as in the document, unmasked) of the users printed. */
+  readonly found: ReadonlySet<string>;
 }
 
 /** The users and months a document has 予定 (UPPLAN) records for, as 実績 groups are keyed. */
@@ -103,7 +105,11 @@ function takesActual(document: SendUnitDocument): boolean {
   return base !== undefined && isFileKind(base) && layoutKindOf(base) === 'UPPLAN';
 }
 
-function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions): RenderedSheets {
+/**
+ * One document's sheets. `alone`: the document is printed by itself, so a user asked for and not in it, or nobody
+ * to print, is said here; in a print run renderSendUnitForms says it once for the run instead.
+ */
+function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions, alone = true): RenderedSheets {
   const issues: Issue[] = [];
   const csvVersion: CsvVersion = document.csvVersion && isServedCsvVersion(document.csvVersion) ? document.csvVersion : CURRENT_CSV_VERSION;
   const where = { unit: document.key };
@@ -129,8 +135,10 @@ function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions
     }
     users.push(printUser(user.insurerNumber, user.insuredNumber, user.records as PrintUser['records'], [...own, ...fromActual], resolved));
   }
-  if (wanted) for (const insured of wanted) if (!found.has(insured)) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured }, where));
-  if (users.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: wanted !== undefined }, where));
+  if (alone) {
+    if (wanted) for (const insured of wanted) if (!found.has(insured)) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured }, where));
+    if (users.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: wanted !== undefined }, where));
+  }
 
   const sheets: Html[] = [];
   const pages: FormPageInfo[] = [];
@@ -146,7 +154,7 @@ function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions
       });
     }
   }
-  return { sheets, pages, issues };
+  return { sheets, pages, issues, found };
 }
 
 const titleOf = (document: SendUnitDocument): string => `${sendUnitSpec(document.type)?.nameJa ?? document.type} ${document.timestamp}`;
@@ -186,12 +194,17 @@ export function renderSendUnitForms(documents: readonly SendUnitDocument[], opti
   for (const d of schedules) for (const key of plannedKeys(d)) planned.add(key);
   const sheets: Html[] = [];
   const pages: FormPageInfo[] = [];
+  const found = new Set<string>();
   for (const d of clean) {
-    const rendered = isActual(d) ? renderActualUnit(d, resolved, planned, schedules.length > 0) : renderSheets(d, { ...resolved, actual });
+    const rendered = isActual(d) ? renderActualUnit(d, resolved, planned, schedules.length > 0) : renderSheets(d, { ...resolved, actual }, false);
     sheets.push(...rendered.sheets);
     pages.push(...rendered.pages);
     issues.push(...rendered.issues);
+    for (const insured of rendered.found) found.add(insured);
   }
+  // Said once for the run: a user asked for that no document printed, and a run with nobody to print.
+  if (resolved.users) for (const insured of resolved.users) if (!found.has(insured)) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured }, {}));
+  if (pages.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: resolved.users !== undefined }, {}));
   const title = documents.length === 1 ? titleOf(documents[0]!) : `帳票（${documents.length}送信単位）`;
   return { html: documentHtml(title, sheets), pages, issues };
 }
@@ -218,9 +231,9 @@ function renderActualUnit(document: SendUnitDocument, resolved: ResolvedFormsOpt
       return { ...user, records: { ...user.records, UPJSK: kept } };
     })
     .filter((user) => Object.values(user.records).some((v) => (v?.length ?? 0) > 0));
-  if (users.length === 0 && document.users.length > 0) return { sheets: [], pages: [], issues };
+  if (users.length === 0) return { sheets: [], pages: [], issues, found: new Set() };
   if (expectPlans) for (const g of alone.values()) issues.push(createIssue('FORMS_ACTUAL_WITHOUT_PLAN', { insurer: g.insurer, insured: g.insured, month: g.month ?? '' }, { unit: document.key }));
-  const rendered = renderSheets({ ...document, users } as SendUnitDocument, { ...resolved, actual: [] });
+  const rendered = renderSheets({ ...document, users } as SendUnitDocument, { ...resolved, actual: [] }, false);
   return { ...rendered, issues: [...issues, ...rendered.issues] };
 }
 

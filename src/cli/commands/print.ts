@@ -4,7 +4,7 @@
 // errors prints what could be read, and stderr says so in one summary line (the issues themselves: validate).
 // The HTML is written whole or not at all (atomic-file.ts); nothing is written when no sheet could be made.
 import { basename, dirname } from 'node:path';
-import { createIssue, FORMS, readSendUnits, renderSendUnitForms, type FormPageInfo, type InputFile, type Issue, type RenderFormsOptions, type SendUnitDocument } from '../../core.js';
+import { FORMS, readSendUnits, renderSendUnitForms, type FormPageInfo, type InputFile, type Issue, type RenderFormsOptions, type SendUnitDocument } from '../../core.js';
 import { masterFileReports } from '../../report/service-code-files.js';
 import { severityCounts } from '../../report/summary.js';
 import { issueLines } from '../../report/text.js';
@@ -144,12 +144,9 @@ export const printCommand = defineCommand({
       era: values.era,
     };
     const rendered = read.units.length ? renderSendUnitForms(read.units, options) : { html: '', pages: [], issues: [] };
-    // The renderer speaks per unit: a --user absent from one unit but printed from another is not missing, and a
-    // unit none of the --user values is in has nobody to print (FORMS_NO_USERS) by design. Said once per run here.
-    const renderIssues = users.length ? rendered.issues.filter((i) => i.code !== 'FORMS_USER_NOT_FOUND' && i.code !== 'FORMS_NO_USERS') : rendered.issues;
-    const present = new Set(read.units.flatMap((u) => u.users.map((user) => user.insuredNumber)));
-    const missing = [...new Set(users)].filter((u) => !present.has(u));
-    const issues = [...unreadable, ...masterIssues, ...read.issues, ...renderIssues, ...missing.map((insured) => createIssue('FORMS_USER_NOT_FOUND', { insured }, {}))];
+    // A --user in no unit is said once for the run by the renderer (FORMS_USER_NOT_FOUND), and exits 1.
+    const missing = rendered.issues.filter((i) => i.code === 'FORMS_USER_NOT_FOUND');
+    const issues = [...unreadable, ...masterIssues, ...read.issues, ...rendered.issues];
 
     let written: string | undefined;
     if (rendered.pages.length > 0) written = writeOutput(COMMAND, dirname(out), basename(out), new TextEncoder().encode(rendered.html), values.force).display;
