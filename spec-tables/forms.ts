@@ -81,7 +81,7 @@ export interface FormPanelColumn {
  * A box printed after a rows form's last row, as the standard form has it (第7表: 種類別支給限度管理, 短期入所
  * 利用日数). Its cells are fields of one record of `kind`: the first, or with `record: 'total'` the form's
  * 全合計 row (first record when there is none). `repeat`: the fields form numbered slots (limit1… limit9, a
- * repeating group of the layout) — one row per slot whose `until` field is filled, `{n}` replaced by the slot.
+ * repeating group of the layout) — one row per slot with any of its fields filled, `{n}` replaced by the slot.
  * Printed whether or not the user's records fill it (an empty row when nothing does), as the paper form is.
  */
 export interface FormPanel {
@@ -89,7 +89,7 @@ export interface FormPanel {
   readonly kind: LayoutKind;
   readonly record?: 'first' | 'total';
   readonly columns: readonly FormPanelColumn[];
-  readonly repeat?: { readonly count: number; readonly until: string };
+  readonly repeat?: { readonly count: number };
   /** Width of the panel, in millimetres. */
   readonly width: number;
 }
@@ -268,6 +268,8 @@ export const FORMS = [
       { label: '性別', kind: 'UPHOSOKU', field: 'userSex' },
       { label: '認定状況', kind: 'UPHOSOKU', field: 'certificationStatus' },
       { label: '要介護状態区分', kind: 'UPHOSOKU', field: 'careLevel' },
+      // The paper form's 変更後要介護状態区分・変更日: the file carries the 変更日 and the level before it.
+      { label: '前回要介護状態区分・変更日', kind: 'UPHOSOKU', field: 'previousCareLevel', more: ['careLevelChangeDate'] },
       { label: '区分支給限度基準額（単位／月）', kind: 'UPHOSOKU', field: 'benefitLimitUnits' },
       { label: '限度額適用期間', kind: 'UPHOSOKU', field: 'limitPeriodStartDate', more: ['limitPeriodEndDate'] },
       { label: '居宅介護支援事業者（事業所番号）', kind: 'UPPLAN', field: 'careManagementOfficeNumber' },
@@ -335,7 +337,7 @@ export const FORMS = [
       {
         title: '種類別支給限度管理',
         kind: 'UPHOSOKU',
-        repeat: { count: 9, until: 'limit{n}ServiceTypeCode' },
+        repeat: { count: 9 },
         width: 128,
         columns: [
           { label: 'サービス種類', field: 'limit{n}ServiceTypeCode', show: 'serviceType' },

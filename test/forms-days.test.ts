@@ -130,6 +130,13 @@ describe('第6表 on the bundled samples (予定 + 実績)', () => {
     for (const text of ['令和7年4月', '131016', '0000123456', '髙橋 﨑子', '居宅介護支援事業者（事業所番号）', '1370100008', '担当者名', '髙田 﨑子', '19,705']) expect(sheet).toContain(text);
   });
 
+  test('a change of 要介護状態区分 in the month: the level before and the 変更日 in the header', () => {
+    const changed = copy(schedule);
+    Object.assign(changed.users[0]!.records.UPHOSOKU![0]!, { previousCareLevel: '21', careLevelChangeDate: '2025-04-15' });
+    const sheet = sheetsOf(renderForms(changed).html)[0]!.html;
+    expect(sheet).toMatch(/<dt>前回要介護状態区分・変更日<\/dt><dd>要介護１ 令和7年4月15日<\/dd>/);
+  });
+
   test('renderSendUnitForms pairs the 実績 unit with the schedule unit: the same rows, no 実績 printed twice', () => {
     const both = renderSendUnitForms([schedule, actual]);
     expect(both.pages.filter((p) => p.form === 'table6').map((p) => p.insuredNumber)).toEqual(['0000123456', 'H123456789']);
@@ -173,6 +180,47 @@ describe('第6表 of 実績 alone', () => {
     const result = renderForms(onlyFirst, { actual });
     expect(result.issues).toEqual([]);
     expect(result.pages.map((p) => p.insuredNumber)).not.toContain('H123456789');
+  });
+});
+
+describe('each 実績 printed once, beneath the right 予定', () => {
+  const otherCopy = unitOf(ed41, 'schedule', '1370300004');
+  const actualTotals = (html: string, insured: string): string[] => userPairs(html, insured).map((p) => p.actual.total).filter((t) => t !== '');
+
+  test('a print run of every sample unit prints the 実績 under the copy of the schedule sent to the provider that sent it, not under each copy', () => {
+    expect(otherCopy.users.map((u) => u.insuredNumber)).toEqual(schedule.users.map((u) => u.insuredNumber));
+    const run = renderSendUnitForms(ed41);
+    const table6 = sheetsOf(run.html);
+    const withActual = table6.filter((s) => pairsOf(s.html).some((p) => p.actual.total !== ''));
+    // Two users, one sheet each with 実績: the 1370200006 copy's. The 1370300004 copy keeps its 実績 rows empty.
+    expect(withActual.map((s) => s.user)).toEqual(['131016-0000123456', '131016-H123456789']);
+    expect(actualTotals(run.html, '0000123456')).toEqual(['11', '1']);
+    expect(run.issues.map((i) => i.code)).not.toContain('FORMS_ACTUAL_WITHOUT_PLAN');
+  });
+
+  test('the same 実績 unit given twice (in the run and in options.actual, or twice in a list) is counted once', () => {
+    const once = actualTotals(renderForms(schedule, { actual }).html, '0000123456');
+    expect(once).toEqual(['11', '1']);
+    expect(actualTotals(renderForms(schedule, { actual: [actual, actual] }).html, '0000123456')).toEqual(once);
+    expect(actualTotals(renderForms(schedule, { actual: [actual, copy(actual)] }).html, '0000123456')).toEqual(once);
+    expect(actualTotals(renderSendUnitForms([schedule, actual], { actual }).html, '0000123456')).toEqual(once);
+    expect(actualTotals(renderSendUnitForms([schedule, actual, actual]).html, '0000123456')).toEqual(once);
+  });
+
+  test('documents without a key (built by hand) still pair, and nothing of the 実績 is lost', () => {
+    const strip = ({ key: _key, ...rest }: SendUnitDocument): SendUnitDocument => rest as SendUnitDocument;
+    expect(actualTotals(renderForms(strip(schedule), { actual: strip(actual) }).html, '0000123456')).toEqual(['11', '1']);
+    const run = renderSendUnitForms([strip(schedule), strip(actual)]);
+    expect(actualTotals(run.html, '0000123456')).toEqual(['11', '1']);
+    expect(actualTotals(run.html, 'H123456789')).toEqual(['9', '4']);
+  });
+
+  test('under mask, FORMS_ACTUAL_WITHOUT_PLAN names the user as the sheets do (the 被保険者番号 partly hidden)', () => {
+    const onlyFirst = { ...copy(schedule), users: copy(schedule).users.filter((u) => u.insuredNumber === '0000123456') } as SendUnitDocument;
+    const said = renderSendUnitForms([onlyFirst, actual], { mask: true }).issues.filter((i) => i.code === 'FORMS_ACTUAL_WITHOUT_PLAN');
+    expect(said).toHaveLength(1);
+    expect(JSON.stringify(said)).not.toContain('H123456789');
+    expect(said[0]!.params).toMatchObject({ insured: expect.stringMatching(/6789$/) });
   });
 });
 

@@ -294,7 +294,9 @@ describe('the users asked for', () => {
     const present = carePlan.users[0]!.insuredNumber;
     const alone = renderForms(carePlan, { users: ['9999999999'] });
     expect(alone.pages).toEqual([]);
-    expect(alone.issues.map((i) => i.code).sort()).toEqual(['FORMS_NO_USERS', 'FORMS_USER_NOT_FOUND']);
+    // The missing user says why nothing is printed; FORMS_NO_USERS would only repeat it.
+    expect(alone.issues.map((i) => i.code)).toEqual(['FORMS_USER_NOT_FOUND']);
+    expect(renderForms({ ...carePlan, users: [] }).issues.map((i) => i.code)).toEqual(['FORMS_NO_USERS']);
 
     const units = samples41.filter((d) => d.type === 'carePlan');
     expect(units.length).toBeGreaterThan(1);
@@ -307,13 +309,63 @@ describe('the users asked for', () => {
     expect(run.issues.some((i) => i.code === 'FORMS_NO_USERS')).toBe(false);
 
     const nobody = renderSendUnitForms(units, { users: ['9999999999'] });
-    expect(nobody.issues.filter((i) => i.code === 'FORMS_NO_USERS')).toHaveLength(1);
+    expect(nobody.issues.map((i) => i.code)).toEqual(['FORMS_USER_NOT_FOUND']);
+    expect(nobody.issues[0]!.message).toContain('印刷する送信単位のどれにも');
+    expect(renderSendUnitForms([]).issues.map((i) => i.code)).toEqual(['FORMS_NO_USERS']);
+  });
+});
+
+describe('records the forms do not show are said, not dropped (FORMS_RECORDS_NOT_PRINTED)', () => {
+  const notPrinted = (document: SendUnitDocument) =>
+    renderForms(document).issues.filter((i) => i.code === 'FORMS_RECORDS_NOT_PRINTED').map((i) => i.params as { kind: string; count: number; reason: string });
+
+  it('a kind the spec does not have, a kind the edition lacks, a second 第1表 of a user', () => {
+    const doc = copy(carePlan);
+    const records = doc.users[0]!.records as Record<string, unknown[]>;
+    records['UPFOO'] = [{ note: '仕様にない' }];
+    records['UP1KYO']!.push({ ...records['UP1KYO']![0] as object, overallSupportPolicy: '二件目の方針' });
+    expect(notPrinted(doc)).toEqual([
+      expect.objectContaining({ kind: 'UP1KYO', count: 1, reason: 'notFirst' }),
+      expect.objectContaining({ kind: 'UPFOO', count: 1, reason: 'unknownKind' }),
+    ]);
+
+    const old = { ...copy(carePlan), csvVersion: '202208' } as SendUnitDocument;
+    const result = renderForms(old);
+    expect(result.pages.some((p) => p.form === 'table3')).toBe(false);
+    expect(result.html).not.toContain('この版のレイアウトには第3表がありません');
+    expect(notPrinted(old).filter((p) => p.kind === 'UP3KYO').map((p) => p.reason)).toEqual(['notInEdition', 'notInEdition']);
+    const message = result.issues.find((i) => i.code === 'FORMS_RECORDS_NOT_PRINTED')!.message;
+    expect(message).toMatch(/第3表/);
+  });
+
+  it('says nothing on the samples: every record of every sample unit is on a sheet', () => {
+    for (const d of [...samples41, ...sampleSendUnits('3.2').documents]) expect(renderForms(d).issues).toEqual([]);
   });
 });
 
 describe('never throws, nothing of the text lost', () => {
   const text = fc.string({ unit: fc.constantFrom('髙', '﨑', 'ｶ', 'ﾀ', 'あ', '漢', '"', ',', '\n', '\r\n', '<', '&', ' ', 'a', 'W', '１') as fc.Arbitrary<string>, maxLength: 400 });
   const time = fc.constantFrom('09:00', '23:30', '00:00', '24:00', '9999', '25:00', '', 'ab', '10:15');
+  it('never throws on any value in any field of any sample unit, an object without toString included', () => {
+    const odd = fc.oneof(fc.anything(), fc.constant(JSON.parse('{"toString":0}')), fc.constant(JSON.parse('{"valueOf":0,"toString":0}')));
+    const documents = [...samples41, ...sampleSendUnits('3.2').documents];
+    fc.assert(
+      fc.property(fc.nat(documents.length - 1), fc.nat(), fc.nat(), odd, (d, pick, fieldPick, value) => {
+        const doc = copy(documents[d]!);
+        const user = doc.users[pick % doc.users.length];
+        if (!user) return;
+        const lists = Object.values(user.records as Record<string, Record<string, unknown>[]>).filter((l) => l.length > 0);
+        const list = lists[pick % lists.length]!;
+        const record = list[fieldPick % list.length]!;
+        const keys = Object.keys(record);
+        record[keys[fieldPick % keys.length]!] = value;
+        expect(() => renderForms(doc, { mask: pick % 2 === 0 })).not.toThrow();
+        expect(() => renderSendUnitForms([doc, ...documents.slice(0, 3)])).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('renders arbitrary free text and times in 第1表 and 第3表', () => {
     fc.assert(
       fc.property(text, text, text, text, fc.constantFrom('1', '3', '7', '8', '', 'x'), time, time, (policy, analysis, service, other, day, start, end) => {

@@ -133,6 +133,11 @@ describe('第7表 サービス利用票別表 of the samples', () => {
       ['合計', '', '', '183'],
     ]);
     expect(panelOf(sheet, '要介護認定期間中の短期入所利用日数')).toEqual([['12', '5', '17']]);
+
+    // A slot with figures but no サービス種類 is printed too: the figures are not dropped for a missing code.
+    Object.assign(supplement, { limit3Amount: 2000, limit3TotalUnits: 2100, limit3ExcessUnits: 100 });
+    const again = sheetsOf(renderForms(document).html, 'table7', '0000123456')[0]!;
+    expect(panelOf(again, '種類別支給限度管理').slice(2)).toEqual([['', '2,000', '2,100', '100'], ['合計', '', '', '283']]);
   });
 
   it('describes the 種類別 slots as a repeating group, checked against every served layout when the library loads', () => {

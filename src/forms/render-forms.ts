@@ -7,7 +7,7 @@ import type { DocumentRecord, SendUnitDocument } from '../documents/send-unit-do
 import { sendUnitSpec } from '../documents/send-unit-document.js';
 import type { Issue } from '../issues.js';
 import { createIssue } from '../issue-sink.js';
-import { CURRENT_CSV_VERSION, isFileKind, isServedCsvVersion, layoutKindOf, type CsvVersion, type FileKind } from '../spec.js';
+import { CURRENT_CSV_VERSION, getLayout, isFileKind, isServedCsvVersion, layoutKindOf, type CsvVersion, type FileKind } from '../spec.js';
 import { arrayOf, expectArguments, SEND_UNIT_DOCUMENT } from '../arguments.js';
 import { cellText, type FormContext, type PrintUser } from './context.js';
 import { bodyBox, documentHtml, framePage } from './frame.js';
@@ -16,6 +16,7 @@ import { maskRecord, maskValue } from './mask.js';
 import { RENDER_FORMS_OPTIONS, resolveFormsOptions, type RenderFormsOptions, type ResolvedFormsOptions } from './options.js';
 import { recordSheetSpec, SHAPES } from './shapes/index.js';
 import { cleanDocument } from './clean-document.js';
+import { actualGroups, distinctUnits, monthOf, pairActual, sameUnit, userKey, type ActualGroups } from './pairing.js';
 import './form-specs.js';
 
 export type { RenderFormsOptions } from './options.js';
@@ -44,24 +45,27 @@ export interface RenderFormsResult {
   readonly issues: Issue[];
 }
 
-const userKey = (insurer: string, insured: string, month: string | undefined) => `${insurer}|${insured}|${month ?? ''}`;
-const monthOf = (record: DocumentRecord): string | undefined => (typeof record['serviceMonth'] === 'string' ? (record['serviceMonth'] as string) : undefined);
+/** Kinds the forms show one record of per user (the spec has one): the 第1表's, and the 利用者補足 of the headers. */
+const SHOWN_ONCE: ReadonlySet<string> = new Set(['UPHOSOKU', ...(FORMS as readonly FormSpec[]).filter((f) => f.shape === 'planSheet').map((f) => f.kind)]);
 
-/** 実績 records of the `actual` units, grouped by user and month, in the order given. */
-function actualGroups(units: readonly SendUnitDocument[]): Map<string, { insurer: string; insured: string; month: string | undefined; records: DocumentRecord[] }> {
-  const groups = new Map<string, { insurer: string; insured: string; month: string | undefined; records: DocumentRecord[] }>();
-  for (const unit of units) {
-    for (const user of unit.users) {
-      for (const record of user.records.UPJSK ?? []) {
-        const month = monthOf(record) ?? unit.month;
-        const key = userKey(user.insurerNumber, user.insuredNumber, month);
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { insurer: user.insurerNumber, insured: user.insuredNumber, month, records: [] }));
-        group.records.push(record as DocumentRecord);
-      }
-    }
+/** Whether the edition's layouts have the kind (the forms print only what they can name). */
+const printable = (kind: string, csvVersion: CsvVersion): kind is FileKind => isFileKind(kind) && getLayout(kind, csvVersion) !== undefined;
+
+/**
+ * What of a user's records no sheet will show, said rather than dropped: a kind the spec lacks, a kind the
+ * edition lacks, the second and later record of a kind shown once.
+ */
+function notPrinted(records: PrintUser['records'], insured: string, csvVersion: CsvVersion, where: { unit: string }): Issue[] {
+  const issues: Issue[] = [];
+  for (const [kind, list] of Object.entries(records)) {
+    const n = list?.length ?? 0;
+    if (n === 0) continue;
+    const reason = !isFileKind(kind) ? 'unknownKind' : !printable(kind, csvVersion) ? 'notInEdition' : SHOWN_ONCE.has(kind) && n > 1 ? 'notFirst' : undefined;
+    if (!reason) continue;
+    const count = reason === 'notFirst' ? n - 1 : n;
+    issues.push(createIssue('FORMS_RECORDS_NOT_PRINTED', { kind, count, reason, insured, edition: csvVersion }, { ...where, value: kind }));
   }
-  return groups;
+  return issues;
 }
 
 /** The forms of a user's records, in FORMS order, then a record sheet for each kind no form shows. */
@@ -69,13 +73,14 @@ function formsOf(user: PrintUser, csvVersion: CsvVersion): FormSpec[] {
   const forms: FormSpec[] = [];
   const shown = new Set<string>(['UPHOSOKU']);
   for (const form of FORMS as readonly FormSpec[]) {
+    if (!printable(form.kind, csvVersion)) continue;
     const has = (user.records[form.kind as FileKind]?.length ?? 0) > 0 || (form.shape === 'days' && user.actual.length > 0);
     if (has) forms.push(form);
     shown.add(form.kind);
   }
   if (user.actual.length > 0) shown.add('UPJSK');
   for (const kind of Object.keys(user.records)) {
-    if (shown.has(kind) || !isFileKind(kind) || !(user.records[kind]?.length)) continue;
+    if (shown.has(kind) || !printable(kind, csvVersion) || !(user.records[kind]?.length)) continue;
     forms.push(recordSheetSpec(kind, csvVersion));
   }
   // A user whose unit holds only a supplement (never a valid unit, but a document may say so) still gets its sheet.
@@ -92,13 +97,6 @@ interface RenderedSheets {
   readonly found: ReadonlySet<string>;
 }
 
-/** The users and months a document has 予定 (UPPLAN) records for, as 実績 groups are keyed. */
-function plannedKeys(document: SendUnitDocument): Set<string> {
-  const keys = new Set<string>();
-  for (const user of document.users) for (const r of user.records.UPPLAN ?? []) keys.add(userKey(user.insurerNumber, user.insuredNumber, monthOf(r as DocumentRecord) ?? document.month));
-  return keys;
-}
-
 /** Whether a document's unit carries 第6表 records (予定 or 実績): only those take `actual` records. */
 function takesActual(document: SendUnitDocument): boolean {
   const base = sendUnitSpec(document.type)?.base;
@@ -106,18 +104,18 @@ function takesActual(document: SendUnitDocument): boolean {
 }
 
 /**
- * One document's sheets. `alone`: the document is printed by itself, so a user asked for and not in it, or nobody
- * to print, is said here; in a print run renderSendUnitForms says it once for the run instead.
+ * One document's sheets, with `groups` the 実績 to print beneath its 予定 (taken for the user-months it plans).
+ * `alone`: the document is printed by itself, so a user asked for and not in it, or nobody to print, is said here;
+ * in a print run renderSendUnitForms says it once for the run instead.
  */
-function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions, alone = true): RenderedSheets {
+function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions, groups: ActualGroups, alone = true): RenderedSheets {
   const issues: Issue[] = [];
   const csvVersion: CsvVersion = document.csvVersion && isServedCsvVersion(document.csvVersion) ? document.csvVersion : CURRENT_CSV_VERSION;
   const where = { unit: document.key };
 
   const wanted = resolved.users;
   const found = new Set<string>();
-  // The document's own 実績 are its users'; an `actual` unit that is this document is not matched twice.
-  const groups = takesActual(document) ? actualGroups(resolved.actual.filter((u) => u !== document && u.key !== document.key)) : new Map();
+  const taken = new Set<string>();
   const users: PrintUser[] = [];
   for (const user of document.users) {
     if (wanted && !wanted.has(user.insuredNumber)) continue;
@@ -127,17 +125,23 @@ function renderSheets(document: SendUnitDocument, resolved: ResolvedFormsOptions
     const fromActual: DocumentRecord[] = [];
     for (const month of months) {
       const key = userKey(user.insurerNumber, user.insuredNumber, month);
-      const group = groups.get(key);
-      if (group) {
-        fromActual.push(...group.records);
-        groups.delete(key);
-      }
+      // A user listed twice in a document takes the month's 実績 once.
+      if (taken.has(key)) continue;
+      taken.add(key);
+      fromActual.push(...(groups.get(key)?.records ?? []));
     }
-    users.push(printUser(user.insurerNumber, user.insuredNumber, user.records as PrintUser['records'], [...own, ...fromActual], resolved));
+    const printed = printUser(user.insurerNumber, user.insuredNumber, user.records as PrintUser['records'], [...own, ...fromActual], resolved);
+    issues.push(...notPrinted(printed.records, printed.insuredNumber, csvVersion, where));
+    users.push(printed);
+  }
+  if (document.images?.length) {
+    issues.push(createIssue('FORMS_RECORDS_NOT_PRINTED', { kind: 'UPKIHON_IMAGE', count: document.images.length, reason: 'images', insured: '', edition: csvVersion }, where));
   }
   if (alone) {
-    if (wanted) for (const insured of wanted) if (!found.has(insured)) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured }, where));
-    if (users.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: wanted !== undefined }, where));
+    const missing = wanted ? [...wanted].filter((insured) => !found.has(insured)) : [];
+    for (const insured of missing) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured }, where));
+    // Nobody to print is said when no missing user already says why.
+    if (users.length === 0 && missing.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: wanted !== undefined }, where));
   }
 
   const sheets: Html[] = [];
@@ -168,15 +172,19 @@ export function renderForms(document: SendUnitDocument, options?: RenderFormsOpt
   const resolved = resolveFormsOptions(document, options);
   const issues: Issue[] = [];
   const clean = cleanDocument(document, issues);
-  const rendered = renderSheets(clean, { ...resolved, actual: resolved.actual.map((u) => cleanDocument(u, issues)) });
+  // The document's own 実績 are its users'; an `actual` unit that is this document is not matched again.
+  const actual = distinctUnits(resolved.actual.filter((u) => !sameUnit(u, document))).map((u) => cleanDocument(u, issues));
+  const groups = takesActual(clean) ? actualGroups(actual) : new Map();
+  const rendered = renderSheets(clean, resolved, groups);
   return { html: documentHtml(titleOf(document), rendered.sheets), pages: rendered.pages, issues: [...issues, ...rendered.issues] };
 }
 
 /**
  * The forms of several send units (what `careplan-csv print` and the page print) as one HTML document, in the
- * order given. The 実績 units among them are printed beneath the 予定 of the same user and month of a 第6表
- * unit among them (and `options.actual`'s too); a 実績 unit prints on its own only the users and months no
- * 予定 among them shows (said with FORMS_ACTUAL_WITHOUT_PLAN when the run holds 第6表 units at all).
+ * order given. The 実績 units among them, and `options.actual`, are printed beneath the 予定 of the same user
+ * and month of a 第6表 unit among them — the one sent to the provider that sent the 実績, else the first that
+ * plans it — once (./pairing.ts); what no 予定 among them shows prints on its own, said with
+ * FORMS_ACTUAL_WITHOUT_PLAN when the run holds 第6表 units at all.
  */
 export function renderSendUnitForms(documents: readonly SendUnitDocument[], options?: RenderFormsOptions): RenderFormsResult {
   expectArguments('renderSendUnitForms', [
@@ -187,24 +195,29 @@ export function renderSendUnitForms(documents: readonly SendUnitDocument[], opti
   const clean = documents.map((d) => cleanDocument(d, issues));
   const isActual = (d: SendUnitDocument) => sendUnitSpec(d.type)?.base === 'UPJSK';
   const resolved = resolveFormsOptions(clean[0] ?? EMPTY_DOCUMENT, options, 'renderSendUnitForms');
-  const actual = [...resolved.actual.map((u) => cleanDocument(u, issues)), ...clean.filter(isActual)];
-  // 実績 shown under a 予定 somewhere in the run is not printed again on its own.
-  const planned = new Set<string>();
+  const given = resolved.actual.filter((u) => !documents.some((d) => sameUnit(d, u))).map((u) => cleanDocument(u, issues));
   const schedules = clean.filter((d) => takesActual(d) && !isActual(d));
-  for (const d of schedules) for (const key of plannedKeys(d)) planned.add(key);
+  const pairing = pairActual(schedules, distinctUnits([...clean.filter(isActual), ...given]));
+
   const sheets: Html[] = [];
   const pages: FormPageInfo[] = [];
   const found = new Set<string>();
-  for (const d of clean) {
-    const rendered = isActual(d) ? renderActualUnit(d, resolved, planned, schedules.length > 0) : renderSheets(d, { ...resolved, actual }, false);
+  const add = (rendered: RenderedSheets) => {
     sheets.push(...rendered.sheets);
     pages.push(...rendered.pages);
     issues.push(...rendered.issues);
     for (const insured of rendered.found) found.add(insured);
+  };
+  for (const d of clean) {
+    if (!isActual(d)) add(renderSheets(d, resolved, pairing.beneath.get(d) ?? new Map(), false));
+    // A 実績 unit given twice prints once: only the first of its copies has a pairing.
+    else if (pairing.alone.has(d)) add(renderActualUnit(d, resolved, pairing.alone.get(d)!, schedules.length > 0));
   }
+  for (const u of given) if (pairing.alone.has(u)) add(renderActualUnit(u, resolved, pairing.alone.get(u)!, schedules.length > 0));
   // Said once for the run: a user asked for that no document printed, and a run with nobody to print.
-  if (resolved.users) for (const insured of resolved.users) if (!found.has(insured)) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured }, {}));
-  if (pages.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: resolved.users !== undefined }, {}));
+  const missing = resolved.users ? [...resolved.users].filter((insured) => !found.has(insured)) : [];
+  for (const insured of missing) issues.push(createIssue('FORMS_USER_NOT_FOUND', { insured, run: true }, {}));
+  if (pages.length === 0 && missing.length === 0) issues.push(createIssue('FORMS_NO_USERS', { asked: resolved.users !== undefined, run: true }, {}));
   const title = documents.length === 1 ? titleOf(documents[0]!) : `帳票（${documents.length}送信単位）`;
   return { html: documentHtml(title, sheets), pages, issues };
 }
@@ -213,27 +226,26 @@ export function renderSendUnitForms(documents: readonly SendUnitDocument[], opti
 const EMPTY_DOCUMENT: SendUnitDocument = { key: '', type: 'actual', csvVersion: CURRENT_CSV_VERSION, timestamp: '', sender: { office: '' }, receiver: { office: '' }, users: [] };
 
 /**
- * A 実績 unit in a print run: the users and months no 予定 of the run showed. When the run has 第6表 units, each
- * such month is said (its 予定 was expected among them).
+ * A 実績 unit in a print run: only its user-months no 予定 of the run took (`left`). When the run has 第6表 units,
+ * each such month is said (its 予定 was expected among them).
  */
-function renderActualUnit(document: SendUnitDocument, resolved: ResolvedFormsOptions, planned: ReadonlySet<string>, expectPlans: boolean): RenderedSheets {
+function renderActualUnit(document: SendUnitDocument, resolved: ResolvedFormsOptions, left: ActualGroups, expectPlans: boolean): RenderedSheets {
   const issues: Issue[] = [];
-  const alone = new Map<string, { insurer: string; insured: string; month: string | undefined }>();
   const users = document.users
     .map((user) => {
-      const kept = (user.records.UPJSK ?? []).filter((r) => {
-        const month = monthOf(r as DocumentRecord) ?? document.month;
-        const key = userKey(user.insurerNumber, user.insuredNumber, month);
-        if (planned.has(key)) return false;
-        if (!resolved.users || resolved.users.has(user.insuredNumber)) alone.set(key, { insurer: user.insurerNumber, insured: user.insuredNumber, month });
-        return true;
-      });
+      const kept = (user.records.UPJSK ?? []).filter((r) => left.has(userKey(user.insurerNumber, user.insuredNumber, monthOf(r as DocumentRecord) ?? document.month)));
       return { ...user, records: { ...user.records, UPJSK: kept } };
     })
     .filter((user) => Object.values(user.records).some((v) => (v?.length ?? 0) > 0));
   if (users.length === 0) return { sheets: [], pages: [], issues, found: new Set() };
-  if (expectPlans) for (const g of alone.values()) issues.push(createIssue('FORMS_ACTUAL_WITHOUT_PLAN', { insurer: g.insurer, insured: g.insured, month: g.month ?? '' }, { unit: document.key }));
-  const rendered = renderSheets({ ...document, users } as SendUnitDocument, { ...resolved, actual: [] }, false);
+  if (expectPlans) {
+    for (const g of left.values()) {
+      if (resolved.users && !resolved.users.has(g.insured)) continue;
+      const insured = resolved.mask ? String(maskValue('insuredNumber', g.insured)) : g.insured;
+      issues.push(createIssue('FORMS_ACTUAL_WITHOUT_PLAN', { insurer: g.insurer, insured, month: g.month ?? '' }, { unit: document.key }));
+    }
+  }
+  const rendered = renderSheets({ ...document, users } as SendUnitDocument, resolved, new Map(), false);
   return { ...rendered, issues: [...issues, ...rendered.issues] };
 }
 

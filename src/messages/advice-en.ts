@@ -179,5 +179,6 @@ export const adviceEn: AdviceCatalogue = {
   MASTER_CONFLICT: 'Check which master is right and leave the outdated one out.',
   FORMS_USER_NOT_FOUND: 'Check the 被保険者番号 (the unit’s users are listed in its report).',
   FORMS_NO_USERS: 'Pick a send unit with users, or check the 被保険者番号 asked for.',
+  FORMS_RECORDS_NOT_PRINTED: 'The records left off are in the send unit\'s files (CSV); validate shows a wrong kind or edition.',
   FORMS_ACTUAL_WITHOUT_PLAN: 'Give the 予定 (第6表) send unit too to print 予定 and 実績 side by side.',
 };

@@ -182,5 +182,6 @@ export const adviceJa: AdviceCatalogue = {
   MASTER_CONFLICT: 'どちらのマスタが正しいか確認し、古い方を外してください。',
   FORMS_USER_NOT_FOUND: '被保険者番号を確認してください（この送信単位の利用者は一覧にあります）。',
   FORMS_NO_USERS: '利用者のいる送信単位を選ぶか、指定した被保険者番号を確認してください。',
+  FORMS_RECORDS_NOT_PRINTED: '印刷しなかった記録は、送信単位のファイル（CSV）で確認してください。種別や版の誤りは validate が示します。',
   FORMS_ACTUAL_WITHOUT_PLAN: '予定（第6表）の送信単位も一緒に渡すと、予定と実績を並べて印刷します。',
 };

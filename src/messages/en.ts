@@ -26,6 +26,7 @@ import { refusalReason } from './refusals.js';
 const K = (kind: string): string => kindLabel(kind).en;
 import type { BadSubstitutionParams, ConditionParams, PlanPathParams, ServiceCodePeriod, ServiceCodeRecords, SubtotalParams } from './ja-words.js';
 import type { BadValueExpected } from '../service-codes/load-csv.js';
+import type { NotPrintedReason } from './ja-words.js';
 const planPathEn = (p: PlanPathParams): string => p.path.map((n) => `${n.field.name} ${n.value}`).join(', ');
 const planUserEn = (p: PlanPathParams): string => `user ${p.user}, plan of ${p.plan}`;
 
@@ -349,8 +350,13 @@ export const en: Catalogue = {
   MASTER_PERIOD_ORDER: (p) => `End month ${p.to} is before start month ${p.from}; the row was not read.`,
   MASTER_CONFLICT: (p) => `Service code ${p.code}: ${p.units} units, but ${p.other ? `the row at ${p.other}` : 'another row'} of an overlapping period says ${p.otherUnits}.`,
   // The forms renderer (src/forms/render-forms.ts).
-  FORMS_USER_NOT_FOUND: (p) => `No user with 被保険者番号 ${p.insured} in this send unit: nothing printed for it.`,
-  FORMS_NO_USERS: (p) => (p.asked ? 'None of the users asked for is in this send unit: no form to print.' : 'This send unit has no users: no form to print.'),
+  FORMS_USER_NOT_FOUND: (p) => `No user with 被保険者番号 ${p.insured} in ${p.run ? 'any of the send units printed' : 'this send unit'}: nothing printed for it.`,
+  FORMS_NO_USERS: (p) =>
+    p.asked
+      ? `None of the users asked for is in ${p.run ? 'any of the send units printed' : 'this send unit'}: no form to print.`
+      : `${p.run ? 'The send units printed have' : 'This send unit has'} no users: no form to print.`,
+  FORMS_RECORDS_NOT_PRINTED: (p) =>
+    `${p.count} ${K(p.kind)} record${p.count === 1 ? '' : 's'}${p.insured ? ` of 被保険者番号 ${p.insured}` : ''} not printed: ${NOT_PRINTED_EN[p.reason](p.edition)}.`,
   FORMS_ACTUAL_WITHOUT_PLAN: (p) => `The 実績 of 保険者番号 ${p.insurer}, 被保険者番号 ${p.insured} for ${p.month} has no 第6表 (予定) among the send units printed with it: printed as a 第6表 of 実績 alone.`,
 };
 
@@ -360,6 +366,13 @@ const periodEn = (p: ServiceCodePeriod): string => `${monthEn(p.from)} to ${p.to
 /** (12 records, lines 3–14, 20): the records one service-code issue stands for. */
 const serviceRecordsEn = (p: ServiceCodeRecords): string =>
   `(${count(p.records)} record${p.records === 1 ? '' : 's'}, line${p.records === 1 ? '' : 's'} ${lineRuns(p.lines, ', ', ' …')}${p.linesOmitted ? ` and ${count(p.linesOmitted)} more record${p.linesOmitted === 1 ? '' : 's'}` : ''})`;
+const NOT_PRINTED_EN: Readonly<Record<NotPrintedReason, (edition: string) => string>> = {
+  unknownKind: () => 'the spec has no such kind',
+  notInEdition: (edition) => `the layouts of this edition (${edition}) have no such kind`,
+  notFirst: () => 'the forms show a user\'s first record of this kind only (the spec allows one)',
+  images: () => 'images such as the family diagram are not on the forms',
+};
+
 const MASTER_VALUE_EN: Readonly<Record<BadValueExpected, string>> = {
   insurer: 'six digits (an insurer number)',
   type: 'two capital letters or digits (a service type code)',

@@ -158,3 +158,12 @@ export type BadPartParams =
 export type JsonShapeParams =
   | { readonly path: string; readonly field?: FieldName; readonly problem: { readonly ja: string; readonly en: string } }
   | { readonly notObject: true };
+
+/** Why records were left off the forms (FORMS_RECORDS_NOT_PRINTED). */
+export type NotPrintedReason = 'unknownKind' | 'notInEdition' | 'notFirst' | 'images';
+export const NOT_PRINTED_JA: Readonly<Record<NotPrintedReason, (edition: string) => string>> = {
+  unknownKind: () => '仕様にない種別です',
+  notInEdition: (edition) => `この版（${edition}）のレイアウトにない種別です`,
+  notFirst: () => '帳票には利用者ごとに最初の1件だけを載せます（2件目以降は仕様上ありえません）',
+  images: () => '家族構成図などの画像は帳票に載せません',
+};

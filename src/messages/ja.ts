@@ -34,6 +34,8 @@ import {
   type ServiceCodeRecords,
   recordsJa,
   MASTER_VALUE_JA,
+  NOT_PRINTED_JA,
+  type NotPrintedReason,
   K,
   type Empty,
   type ReceiverParams,
@@ -414,8 +416,14 @@ export const ja = {
   MASTER_CONFLICT: (p: { code: string; units: number; otherUnits: number; other: string }) =>
     `サービスコード ${p.code} の単位数 ${p.units} が、期間の重なる${p.other ? ` ${p.other} の` : '別の'}行の単位数 ${p.otherUnits} と違います。`,
   // The forms renderer (src/forms/render-forms.ts).
-  FORMS_USER_NOT_FOUND: (p: { insured: string }) => `被保険者番号 ${p.insured} の利用者はこの送信単位にいません。印刷していません。`,
-  FORMS_NO_USERS: (p: { asked: boolean }) => (p.asked ? '指定した利用者がこの送信単位にいないため、印刷する帳票がありません。' : 'この送信単位には利用者がいないため、印刷する帳票がありません。'),
+  FORMS_USER_NOT_FOUND: (p: { insured: string; run?: boolean }) =>
+    `被保険者番号 ${p.insured} の利用者は${p.run ? '印刷する送信単位のどれにも' : 'この送信単位に'}いません。印刷していません。`,
+  FORMS_NO_USERS: (p: { asked: boolean; run?: boolean }) =>
+    p.asked
+      ? `指定した利用者が${p.run ? '印刷する送信単位のどれにも' : 'この送信単位に'}いないため、印刷する帳票がありません。`
+      : `${p.run ? '印刷する送信単位' : 'この送信単位'}には利用者がいないため、印刷する帳票がありません。`,
   FORMS_ACTUAL_WITHOUT_PLAN: (p: { insurer: string; insured: string; month: string }) =>
     `保険者番号 ${p.insurer}・被保険者番号 ${p.insured} の ${monthJa(p.month)} の実績に対応する第6表（予定）が、一緒に印刷する送信単位にありません。実績だけの第6表として印刷しました。`,
+  FORMS_RECORDS_NOT_PRINTED: (p: { kind: string; count: number; reason: NotPrintedReason; insured: string; edition: string }) =>
+    `${p.insured ? `被保険者番号 ${p.insured} の` : ''}${K(p.kind)} ${p.count}件を印刷していません：${NOT_PRINTED_JA[p.reason](p.edition)}。`,
 } satisfies { readonly [C in RuleCode]: (params: never) => string };

@@ -8,6 +8,7 @@ import { serviceName, type FormContext } from '../context.js';
 import { timeText } from '../display.js';
 import { freeText, h, join, type Html } from '../html.js';
 import { splitText, textLines } from '../measure.js';
+import { bodyRoomMm } from './room.js';
 import { dayText, fieldText, parseMonth, serviceRows, totalText, weekdayOf, WEEKDAYS, type DayTally, type FormMonth, type ServiceRow } from './days-rows.js';
 
 /** Column widths in millimetres: 16 + 36 + 30 + 6 + 31 × 5.8 + 10 = 277.8, inside the 281 mm body. */
@@ -242,7 +243,7 @@ const colgroup = (): Html =>
 export function days(context: FormContext): Html[] {
   const { month, text: monthText } = formMonth(context);
   const rows = serviceRows(planRecords(context), listOf(context.user.actual), month);
-  const budget = context.bodyHeightMm - HEAD_MM;
+  const budget = bodyRoomMm(context) - HEAD_MM;
   const pairs: Pair[] = rows.map((row) => ({ key: row.key, ...rowTexts(context, row, monthText), plan: row.plan, actual: row.actual, continued: false }));
   // A user with neither 予定 nor 実績 records still gets the blank form (one empty pair to write in).
   if (pairs.length === 0) pairs.push({ key: '', time: [], content: [], office: [], plan: rowsEmpty(), actual: rowsEmpty(), continued: false });

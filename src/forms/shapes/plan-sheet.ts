@@ -6,6 +6,7 @@
 import type { FormCell, FormSignature } from '../../../spec-tables/forms.js';
 import { getCodeTable, type FileKind } from '../../spec.js';
 import { fieldOf, firstRecord, valueText, type FormContext } from '../context.js';
+import { anyText } from '../display.js';
 import { h, type Html } from '../html.js';
 import { LINE_MM, splitText, textLines } from '../measure.js';
 import { bodyRoomMm } from './room.js';
@@ -64,7 +65,7 @@ function boxContent(context: FormContext, cell: FormCell): BoxContent {
   const when = moreField && 'requiredWhen' in moreField ? (moreField.requiredWhen as { field: string; values: readonly string[] } | undefined) : undefined;
   const holders = when?.field === cell.field ? when.values : [table.entries[table.entries.length - 1]?.[0] ?? ''];
   const value = record?.[cell.field];
-  const code = value === null || value === undefined ? '' : String(value);
+  const code = value === null || value === undefined ? '' : anyText(value);
   const choices: Choice[] = table.entries.map(([c, label]) => ({ code: c, label, chosen: c === code, holdsMore: holders.includes(c) }));
   // A code the table does not know is printed as it is, circled, not dropped.
   if (code !== '' && !choices.some((c) => c.chosen)) choices.push({ code, label: `（コード ${code}）`, chosen: true, holdsMore: false });

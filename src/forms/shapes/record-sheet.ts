@@ -15,6 +15,7 @@ import { valueText, type FormContext } from '../context.js';
 import { freeText, h, join, type Html } from '../html.js';
 import { LINE_MM, packPages, splitText, textLines } from '../measure.js';
 import { recordTables, wideColumns } from './record-table.js';
+import { bodyRoomMm } from './room.js';
 
 /** The note every record sheet carries: what it is, and what it is not. */
 const NOT_A_FORM =
@@ -82,7 +83,7 @@ function withdrawalStatement(context: FormContext, kind: FileKind, record: Recor
 
 export function recordSheet(context: FormContext): Html[] {
   const kind = context.form.kind as FileKind;
-  const budgetMm = context.bodyHeightMm - NOTE_MM - 4;
+  const budgetMm = bodyRoomMm(context) - NOTE_MM;
   const wide = wideColumns(kind, context.csvVersion);
   const bodies = wide ? recordTables(context, wide.fields, budgetMm) : recordRows(context, budgetMm);
   const note = h('p', { class: 'note record-note', style: 'margin:0 0 1mm' }, NOT_A_FORM);

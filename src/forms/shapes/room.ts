@@ -1,6 +1,6 @@
 // How much of a page a shape may fill: the body's room from the frame, less what the header cells take beyond
 // the frame's assumption (a long address wraps) and a margin for the estimate's error — a page that fits by
-// the estimate must fit on paper, so the shapes that fill their page (第1表, 第3表) start from this.
+// the estimate must fit on paper, so every shape that fills its page starts from this.
 import { cellText, type FormContext } from '../context.js';
 import { headerGrowthMm } from '../frame.js';
 

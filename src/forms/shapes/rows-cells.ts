@@ -10,6 +10,7 @@ import { getServiceType } from '../../service-types.js';
 import { layoutKindOf, type FileKind } from '../../spec.js';
 import { annexRowType } from '../../validate/record-rules.js';
 import { serviceName, valueText, type FormContext } from '../context.js';
+import { anyText } from '../display.js';
 
 /** One record's row as printed, before it is measured and cut into pages. */
 export interface RowCells {
@@ -41,7 +42,7 @@ export function summaryOf(form: FormSpec, record: DocumentRecord): 'subtotal' | 
 /** The label a sum row carries in its label column (種類別小計（区分支給対象） and the type's name; 合計). */
 function summaryLabel(form: FormSpec, record: DocumentRecord, summary: 'subtotal' | 'total'): string {
   const spec = form.summaryRows!;
-  const code = String(record[spec.field] ?? '');
+  const code = anyText(record[spec.field] ?? '');
   if (summary === 'total') return spec.total.label;
   const label = spec.subtotal[code.slice(2)] ?? '種類別小計';
   const type = getServiceType(code.slice(0, 2));
@@ -99,7 +100,7 @@ export function tableRows(context: FormContext): RowCells[] {
     );
     const joined = columns.map(() => false);
     if (hierarchy) {
-      const path = hierarchy.levels.map((l) => String(record[l.no] ?? ''));
+      const path = hierarchy.levels.map((l) => anyText(record[l.no] ?? ''));
       // How many outer levels this row shares with the row above: a level continues when its NO path does.
       let same = 0;
       while (previousPath && same < path.length && path[same] === previousPath[same]) same++;

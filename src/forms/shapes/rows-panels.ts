@@ -50,7 +50,9 @@ function slotText(context: FormContext, panel: FormPanel, column: FormPanelColum
 function panelTable(context: FormContext, panel: FormPanel): PanelTable {
   const record = recordOf(context, panel);
   const slots = panel.repeat ? Array.from({ length: panel.repeat.count }, (_, i) => i + 1) : [0];
-  const used = record ? slots.filter((n) => !panel.repeat || ![undefined, null, ''].includes(record[slotField(panel.repeat.until, n)] as string)) : [];
+  // A slot is printed when any of its fields is filled: an amount without its 種類 is shown, not dropped.
+  const filled = (n: number) => panel.columns.some((c) => [c.field, ...(c.more ?? [])].some((f) => ![undefined, null, ''].includes(record![slotField(f, n)] as string)));
+  const used = record ? slots.filter((n) => !panel.repeat || filled(n)) : [];
   const rows = used.map((n) => panel.columns.map((c) => slotText(context, panel, c, record!, n)));
   // An empty row where the records fill none, as the paper form has its boxes.
   if (rows.length === 0) rows.push(panel.columns.map(() => ''));

@@ -44,7 +44,7 @@ export function checkRowsForms(forms: readonly FormSpec[], layouts: readonly Lay
     }
     for (const panel of form.panels ?? []) {
       const count = panel.repeat?.count;
-      const named = [...panel.columns.flatMap((c) => [c.field, ...(c.more ?? [])]), ...(panel.repeat ? [panel.repeat.until] : [])];
+      const named = panel.columns.flatMap((c) => [c.field, ...(c.more ?? [])]);
       for (const key of named) {
         if (panel.repeat && !key.includes('{n}')) throw new EditionDataError(where(key, panel.kind), 'forms: 繰り返しの枠の項目に {n} がありません', 'forms: a slot field of a repeating panel lacks {n}');
         for (const fields of fieldsOf(panel.kind)) {

@@ -10,6 +10,7 @@ import { freeText, h, type Html } from '../html.js';
 import { LINE_MM, splitText, textLines } from '../measure.js';
 import { tableRows, type RowCells } from './rows-cells.js';
 import { formPanels } from './rows-panels.js';
+import { bodyRoomMm } from './room.js';
 // The rows forms' facts are checked against the layouts when this module loads.
 import './rows-specs.js';
 
@@ -21,8 +22,6 @@ const NOTE_LINE_MM = ((NOTE_PT * 25.4) / 72) * 1.3;
 /** A cell's padding and rules: horizontally (taken from the text's width) and vertically (added to each row). */
 const CELL_PAD_MM = 2;
 const ROW_EXTRA_MM = 1.2;
-/** Kept free at the foot of each body: the estimate errs generous so a page that fits by it fits on paper. */
-const SAFETY_MM = 3;
 /** A row is cut to fill the rest of a page only when at least this many lines are left there. */
 const MIN_SPLIT_LINES = 3;
 /** The mark of a row continued from the page before, and of a level's block carried over a page break. */
@@ -185,7 +184,7 @@ export function rows(context: FormContext): Html[] {
   const columns = context.form.columns ?? [];
   const notes = context.form.footnotes ?? [];
   const notesHeight = notes.reduce((sum, note) => sum + textLines(note, context.bodyWidthMm, NOTE_PT) * NOTE_LINE_MM, 0) + (notes.length > 0 ? 1 : 0);
-  const budget = context.bodyHeightMm - headerHeight(columns) - notesHeight - SAFETY_MM;
+  const budget = bodyRoomMm(context) - headerHeight(columns) - notesHeight;
   const placed = tableRows(context).map((cells) => ({ cells, continued: false, carried: columns.map(() => false) }));
   const pages = packRows(columns, placed, budget);
   const panels = formPanels(context);

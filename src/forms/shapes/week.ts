@@ -7,6 +7,7 @@
 import type { FormWeek } from '../../../spec-tables/forms.js';
 import { getCodeTable, getLayout, type FileKind } from '../../spec.js';
 import { fieldOf, valueText, type FormContext } from '../context.js';
+import { anyText } from '../display.js';
 import { h, type Html } from '../html.js';
 import { LINE_MM, splitText, textLines } from '../measure.js';
 import { bodyRoomMm } from './room.js';
@@ -21,7 +22,7 @@ const ROW_PAD_MM = 1.6;
 const ITEM_GAP_MM = 0.4;
 const WIDTH_SLACK = 0.93;
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).replace(/\r\n?/g, '\n'));
+const text = (value: unknown): string => (value === null || value === undefined ? '' : anyText(value).replace(/\r\n?/g, '\n'));
 
 /** 'HHMM' / 'HH:MM' → minutes from 0:00 (24:00 = 1440); a sentinel (9999) or anything else → undefined. */
 function minutes(value: unknown): number | undefined {
