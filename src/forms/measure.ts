@@ -60,33 +60,34 @@ export function textLines(text: string, widthMm: number, fontPt: number = TYPE.f
  */
 export function splitText(text: string, widthMm: number, maxLines: number, fontPt: number = TYPE.fontPt): [string, string] {
   const normal = text.replace(/\r\n?/g, '\n');
-  if (textLines(normal, widthMm, fontPt) <= maxLines) return [normal, ''];
   const perLine = Math.max(1, widthMm / (fontPt * MM_PER_PT));
+  // Only the head is read (wrapped as textLines wraps): a long text split page by page costs its length once, not
+  // its length for every page.
   let lines = 1;
   let em = 0;
   let cut = 0;
-  const chars = [...normal];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (ch === '\n') {
-      if (lines + 1 > maxLines) break;
+  for (let i = 0; i < normal.length; ) {
+    const code = normal.codePointAt(i)!;
+    const size = code > 0xffff ? 2 : 1;
+    if (code === 10) {
+      if (lines + 1 > maxLines) return [normal.slice(0, cut), normal.slice(i + 1)];
       lines++;
       em = 0;
-      cut = i + 1;
+      i += size;
+      cut = i;
       continue;
     }
-    const w = charEm(ch.codePointAt(0)!);
-    if (em + w > perLine) {
-      if (lines + 1 > maxLines) break;
+    const w = charEm(code);
+    if (em + w > perLine && em > 0) {
+      if (lines + 1 > maxLines) return [normal.slice(0, cut), normal.slice(cut)];
       lines++;
       em = 0;
     }
     em += w;
-    cut = i + 1;
+    i += size;
+    cut = i;
   }
-  const head = chars.slice(0, cut).join('');
-  const rest = chars.slice(cut).join('').replace(/^\n/, '');
-  return [head, rest];
+  return [normal, ''];
 }
 
 /** Items packed into pages of `budget` (same unit as `height`), in order; an item taller than a page gets one alone. */
