@@ -3,7 +3,7 @@
 // business (issues).
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { createIssue, type Issue } from '../core.js';
+import { createIssue, type InputFile, type Issue } from '../core.js';
 import { CliError, errorText } from './context.js';
 
 export interface InputPath {
@@ -152,6 +152,26 @@ export function unreadableIssue(display: string, error: unknown): Issue {
   const tag = code !== undefined && !en.includes(code);
   const reason = { ja, en };
   return createIssue('FILE_UNREADABLE', tag ? { file: display, reason, errno: code! } : { file: display, reason }, { file: display });
+}
+
+/**
+ * The files named (folders expanded) read whole, for the commands that need every unit in memory (import,
+ * print): a file that cannot be read is set apart as its FILE_UNREADABLE issue and the others are read; none
+ * found is a usage error in the command's words (`what`: 取り込む / 印刷する, import / print).
+ */
+export function readInputs(command: string, args: readonly string[], what: { readonly ja: string; readonly en: string }): { inputs: InputFile[]; unreadable: Issue[] } {
+  const paths = collectFiles(command, args);
+  if (!paths.length) {
+    throw new CliError(`${what.ja}ファイルがありません（.CSV / .jpg が見つかりません）: ${args.join(' ')}`, `no files to ${what.en} (no .CSV or .jpg found): ${args.join(' ')}`, command);
+  }
+  const unreadable: Issue[] = [];
+  const inputs: InputFile[] = [];
+  for (const p of paths) {
+    const problem = readProblem(p.path);
+    if (problem) unreadable.push(unreadableIssue(p.display, problem));
+    else inputs.push({ name: p.display, bytes: readBytes(command, p.path) });
+  }
+  return { inputs, unreadable };
 }
 
 /** A file's bytes; a folder, a missing or unreadable file is an I/O error. */

@@ -9,18 +9,17 @@ import {
   type DocumentKey,
   type ImportPlan,
   type ImportStep,
-  type InputFile,
   type Issue,
   type OfficeRef,
   type Profile,
   type StepRef,
 } from '../../core.js';
 import { defineCommand } from '../command.js';
-import { CliError, EXIT, type Ctx } from '../context.js';
+import { EXIT, type Ctx } from '../context.js';
 import { unitTypeName } from '../../report/summary.js';
 import { paint, visible } from '../../report/style.js';
 import { issueLines } from '../../report/text.js';
-import { collectFiles, readBytes, readProblem, unreadableIssue } from '../input.js';
+import { readInputs } from '../input.js';
 import { formatOption, printJson } from '../output-formats.js';
 import { PROFILE } from '../shared-options.js';
 
@@ -32,17 +31,7 @@ export interface ImportRun extends ImportPlan {
 
 /** Read every file named (folders expanded) and plan their import; unreadable files are set apart. */
 export function runImport(command: string, args: readonly string[], profile: Profile): ImportRun {
-  const paths = collectFiles(command, args);
-  if (!paths.length) {
-    throw new CliError(`取り込むファイルがありません（.CSV / .jpg が見つかりません）: ${args.join(' ')}`, `no files to import (no .CSV or .jpg found): ${args.join(' ')}`, command);
-  }
-  const unreadable: Issue[] = [];
-  const inputs: InputFile[] = [];
-  for (const p of paths) {
-    const problem = readProblem(p.path);
-    if (problem) unreadable.push(unreadableIssue(p.display, problem));
-    else inputs.push({ name: p.display, bytes: readBytes(command, p.path) });
-  }
+  const { inputs, unreadable } = readInputs(command, args, { ja: '取り込む', en: 'import' });
   return { ...planImport(inputs, { profile }), unreadable };
 }
 

@@ -4,13 +4,13 @@
 // errors prints what could be read, and stderr says so in one summary line (the issues themselves: validate).
 // The HTML is written whole or not at all (atomic-file.ts); nothing is written when no sheet could be made.
 import { basename, dirname } from 'node:path';
-import { FORMS, readSendUnits, renderSendUnitForms, type FormPageInfo, type InputFile, type Issue, type RenderFormsOptions, type SendUnitDocument } from '../../core.js';
+import { FORMS, readSendUnits, renderSendUnitForms, type FormPageInfo, type Issue, type RenderFormsOptions, type SendUnitDocument } from '../../core.js';
 import { masterFileReports } from '../../report/service-code-files.js';
 import { severityCounts } from '../../report/summary.js';
 import { issueLines } from '../../report/text.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT, type Ctx } from '../context.js';
-import { collectFiles, readBytes, readProblem, unreadableIssue } from '../input.js';
+import { readBytes, readInputs } from '../input.js';
 import { writeOutput } from '../output.js';
 import { FORCE, PROFILE } from '../shared-options.js';
 
@@ -118,17 +118,7 @@ export const printCommand = defineCommand({
     for (const u of users) {
       if (u.trim() === '') throw new CliError('--user に被保険者番号を指定してください（空です）', '--user needs a 被保険者番号 (it is empty)', COMMAND);
     }
-    const paths = collectFiles(COMMAND, args);
-    if (!paths.length) {
-      throw new CliError(`印刷するファイルがありません（.CSV / .jpg が見つかりません）: ${args.join(' ')}`, `no files to print (no .CSV or .jpg found): ${args.join(' ')}`, COMMAND);
-    }
-    const unreadable: Issue[] = [];
-    const inputs: InputFile[] = [];
-    for (const p of paths) {
-      const problem = readProblem(p.path);
-      if (problem) unreadable.push(unreadableIssue(p.display, problem));
-      else inputs.push({ name: p.display, bytes: readBytes(COMMAND, p.path) });
-    }
+    const { inputs, unreadable } = readInputs(COMMAND, args, { ja: '印刷する', en: 'print' });
     // A master file that cannot be read is an I/O error (exit 2), as in validate; its bad rows are issues.
     const masterFiles = values['service-codes'].map((path) => ({ name: path, bytes: readBytes(COMMAND, path) }));
     const master = masterFiles.length ? masterFileReports(masterFiles) : undefined;
