@@ -70,6 +70,12 @@ describe('第7表 サービス利用票別表 of the samples', () => {
     expect(total[col7('insuranceClaimAmount')]!.text).toBe('62,264');
     expect(total[col7('totalCostCovered')]!.text).toBe('69,183');
     expect(total[col7('userCopayCovered')]!.text).toBe('6,919');
+    // The spec's placeholder 事業所番号 of the 合計 row (9999999999) is left blank, as on the paper form.
+    expect(total[col7('serviceOfficeNumber')]!.text).toBe('');
+    expect(sheet).not.toContain('9999999999');
+    // 単位数単価 as the file writes it, two decimals.
+    expect(rows[1]!.cells[col7('unitPrice')]!.text).toBe('11.40');
+    expect(rows[4]!.cells[col7('unitPrice')]!.text).toBe('10.00');
     expect(rows[0]!.cells[col7('timesOrDays')]!.text).toBe('13');
     expect(rows[0]!.cells[col7('serviceOfficeName')]!.text).toBe('ﾍﾙﾊﾟｰｽﾃｰｼｮﾝ "さくら", 神田');
   });

@@ -5,6 +5,7 @@ import type { DocumentRecord, SendUnitDocument, UserRecords } from '../documents
 import { getLayout, layoutKindOf, type CsvVersion, type FileKind } from '../spec.js';
 import { entryHolds } from '../service-codes/master.js';
 import { getServiceType } from '../spec.js';
+import { VALUE_CODECS } from '../schemas/value-codecs.js';
 import { anyText, codeText, dateText, monthText, numberText, timeText } from './display.js';
 import type { Html } from './html.js';
 import type { ResolvedFormsOptions } from './options.js';
@@ -43,6 +44,9 @@ export function fieldOf(kind: FileKind, csvVersion: CsvVersion, key: string) {
 export function valueText(context: Pick<FormContext, 'csvVersion' | 'options'>, kind: FileKind, key: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   const field = fieldOf(kind, context.csvVersion, key);
+  // A value the spec fixes for a row that is no office's (第7表's 合計 row: 9999999999) is a placeholder, not data:
+  // the paper form leaves the cell blank.
+  if (typeof value === 'string' && field?.fixedValues?.includes(value)) return '';
   switch (field?.format) {
     case 'date':
       return dateText(value, context.options.era);
@@ -54,6 +58,11 @@ export function valueText(context: Pick<FormContext, 'csvVersion' | 'options'>, 
       return codeText(kind, context.csvVersion, key, value);
     case 'integer':
       return typeof value === 'number' ? numberText(value) : anyText(value);
+    case 'rate': {
+      // As the file writes it (11.40, not 11.4): the 単位数単価 is read against the fee schedule's two decimals.
+      const text = VALUE_CODECS.rate.encode(value, field);
+      return typeof text === 'string' ? text : anyText(value);
+    }
     default:
       return typeof value === 'number' ? numberText(value) : anyText(value);
   }
