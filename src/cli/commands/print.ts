@@ -4,7 +4,7 @@
 // errors prints what could be read, and stderr says so in one summary line (the issues themselves: validate).
 // The HTML is written whole or not at all (atomic-file.ts); nothing is written when no sheet could be made.
 import { basename, dirname } from 'node:path';
-import { FORMS, readSendUnits, renderSendUnitForms, type FormPageInfo, type Issue, type RenderFormsOptions, type SendUnitDocument } from '../../core.js';
+import { FILE_NAMES, FORMS, readSendUnits, renderSendUnitForms, type FormPageInfo, type Issue, type RenderFormsOptions, type SendUnitDocument } from '../../core.js';
 import { masterFileReports } from '../../report/service-code-files.js';
 import { severityCounts } from '../../report/summary.js';
 import { issueLines } from '../../report/text.js';
@@ -26,11 +26,16 @@ interface Printed {
   readonly issues: readonly Issue[];
 }
 
-/** "第6表 4枚、第7表 2枚 …": sheets per form in print order (record sheets by their kind). */
+/** "第6表 4枚、第7表 2枚、利用者基本情報 4枚 …": sheets per form in print order (record sheets by their kind's name). */
 function sheetsByForm(ctx: Ctx, pages: readonly FormPageInfo[]): string {
   const counts = new Map<string, number>();
   for (const p of pages) counts.set(p.form, (counts.get(p.form) ?? 0) + 1);
-  const label = (id: string) => FORMS.find((f) => f.id === id)?.number ?? id;
+  const label = (id: string) => {
+    const form = FORMS.find((f) => f.id === id);
+    if (form) return form.number;
+    const kind = Object.hasOwn(FILE_NAMES, id) ? FILE_NAMES[id as keyof typeof FILE_NAMES] : undefined;
+    return kind ? (ctx.lang === 'en' ? kind.shortEn : kind.shortJa) : id;
+  };
   return [...counts].map(([id, n]) => (ctx.lang === 'en' ? `${label(id)} ${n}` : `${label(id)} ${n}枚`)).join(ctx.lang === 'en' ? ', ' : '、');
 }
 
