@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSendUnits, renderForms, type RenderFormsResult, type SendUnitDocument } from '../src/core.js';
+import { readSendUnits, renderForms, renderSendUnitForms, type RenderFormsResult, type SendUnitDocument } from '../src/core.js';
+import { axeViolations, describeViolations } from './support/axe.js';
 import { HAS_CHROMIUM, launch } from './support/browser.js';
 import { ROOT } from './support/paths.js';
 import { readPdf, type PdfPage } from './support/pdf.js';
@@ -179,5 +180,26 @@ describe.skipIf(!HAS_CHROMIUM)('the figures are read where they are printed', ()
     expect(below.text).toBe('11');
     expect(printedIn(printed.pages[sheet]!, planned)).toBe(true);
     expect(printedIn(printed.pages[sheet]!, { ...below, text: '13' })).toBe(false);
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('the forms for everyone', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('axe-core finds no violation in the forms of every sample unit (both editions, printed together; masked too)', async () => {
+    const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+    for (const { edition, units } of EDITIONS) {
+      for (const mask of [false, true]) {
+        await page.setContent(renderSendUnitForms(units, { mask }).html, { waitUntil: 'load' });
+        const violations = await axeViolations(page);
+        expect(violations, `edition ${edition}${mask ? ', masked' : ''}:\n${describeViolations(violations)}`).toEqual([]);
+      }
+    }
   });
 });

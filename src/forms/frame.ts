@@ -169,7 +169,8 @@ export function documentHtml(title: string, sheets: readonly Html[]): string {
     join(
       raw('<html lang="ja">'),
       h('head', {}, h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', {}, title), raw(`<style>${STYLE}</style>`)),
-      h('body', {}, ...sheets),
+      // One main landmark holding the sheets: a screen reader's user (and axe) finds the content in it.
+      h('body', {}, h('main', {}, ...sheets)),
       raw('</html>'),
     ).html +
     '\n'

@@ -208,8 +208,11 @@ function head(month: FormMonth | undefined): Html {
     const inMonth = month === undefined || day <= month.days;
     const weekday = month && inMonth ? WEEKDAYS[weekdayOf(month, day)]! : '';
     const cls = `day${inMonth ? '' : ' off'}${weekday === '日' ? ' sun' : weekday === '土' ? ' sat' : ''}`;
-    days.push(h('th', { class: cls, 'data-day': day }, inMonth ? day : ''));
-    weekdays.push(h('th', { class: cls, 'data-weekday': day }, weekday));
+    // A day past the month's end heads nothing: an empty grey cell, not an empty header (which a screen reader
+    // would announce as a column without a name).
+    const tag = inMonth ? 'th' : 'td';
+    days.push(h(tag, { class: cls, 'data-day': day }, inMonth ? day : ''));
+    weekdays.push(h(tag, { class: cls, 'data-weekday': day }, weekday));
   }
   return h(
     'thead',
