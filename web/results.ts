@@ -294,6 +294,6 @@ function issueTable(issues: readonly Issue[], unitLevel: boolean): HTMLElement {
     'div',
     { class: 'table-wrap' },
     table,
-    more > 0 ? h('p', { class: 'more' }, bi(`ほか ${more}件はレポート（JSON・SARIF）にあります。`, `${more} more in the reports (JSON, SARIF).`)) : false,
+    more > 0 ? h('p', { class: 'more' }, bi(`ほか ${more}件は「問題をCSVで保存」のCSVと、レポート（JSON・SARIF）にあります。`, `${more} more in the problems CSV (Download problems (CSV)) and the reports (JSON, SARIF).`)) : false,
   );
 }
