@@ -162,4 +162,4 @@ export {
 } from './service-codes/index.js';
 // The standard forms (第1–3表, 第6表 with 予定 and 実績, 第7表) of a send-unit document, as printable HTML.
 export { renderForms, renderSendUnitForms, type RenderFormsOptions, type RenderFormsResult, type FormPageInfo } from './forms/render-forms.js';
-export { FORMS, MASKED_FIELDS, type FormSpec, type FormCell, type FormColumn, type FormShape, type FormId } from '../spec-tables/forms.js';
+export { FORMS, MASKED_FIELDS, type FormSpec, type FormCell, type FormColumn, type FormShape, type FormId, type FormSignature, type FormSummaryRows, type FormPanel, type FormPanelColumn, type FormWeek } from '../spec-tables/forms.js';
