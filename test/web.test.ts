@@ -291,8 +291,20 @@ describe.skipIf(!HAS_CHROMIUM)('web page in headless Chromium, opened from file:
       await validated(page);
 
       // The caption names the file kind: UPPLAN is the plan (予定), though its layout is shared with UPJSK.
+      // Reopened on another file, the view withdraws the last read's file and page (what a script waits for) until
+      // the new page is drawn: every change of the two attributes is kept, as the page makes it.
+      expect(await page.locator('#records-body').getAttribute('data-page')).toBe('0');
+      await page.evaluate(`(() => {
+        const box = document.getElementById('records-body');
+        window.__recordsMarks = [];
+        new MutationObserver(() => window.__recordsMarks.push([box.dataset.file ?? null, box.dataset.page ?? null]))
+          .observe(box, { attributes: true, attributeFilter: ['data-file', 'data-page'] });
+      })()`);
       await page.click(`button.show-records[data-file="${basename(plan)}"]`);
-      await page.locator(`#records-body[data-file="${basename(plan)}"]`).waitFor();
+      await page.locator(`#records-body[data-file="${basename(plan)}"][data-page="0"]`).waitFor();
+      const marks = (await page.evaluate('window.__recordsMarks')) as [string | null, string | null][];
+      expect(marks[0]).toEqual([null, null]);
+      expect(marks.at(-1)).toEqual([basename(plan), '0']);
       const caption = await page.locator('#records-body .records-caption').innerText();
       expect(caption).toContain('第6表（サービス利用票）予定（UPPLAN、CSVバージョン 202407、第4.1版）');
       expect(caption).not.toContain('実績情報');

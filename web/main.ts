@@ -220,7 +220,10 @@ async function drawResults(done: ValidationRun, job: number): Promise<boolean> {
     for (let at = 0; at < rows.length; at += ROWS_PER_SLICE) {
       await nextTask();
       if (job !== jobs) return false;
-      body.append(...rows.slice(at, at + ROWS_PER_SLICE));
+      const slice = rows.slice(at, at + ROWS_PER_SLICE);
+      body.append(...slice);
+      // The filter may have been ticked while the rows were arriving: it applies to this slice as to the rows before.
+      shown.rowsAdded(slice);
     }
   }
   setState('done');

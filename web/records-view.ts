@@ -95,7 +95,10 @@ export async function showRecords(file: PickedFile, hooks: RecordsHooks, page = 
     section.scrollIntoView({ block: 'start' });
   }
   box.setAttribute('aria-busy', 'true');
+  // What the tests wait for (the file and page drawn) is withdrawn until this read has drawn its page: the last
+  // read's values would pass for this one's. A read that fails leaves them absent.
   delete box.dataset['file'];
+  delete box.dataset['page'];
   let p: RecordsPage;
   try {
     p = await recordsInWorker(file, hooks.profile(), page, RECORDS_PAGE_SIZE, total);

@@ -47,32 +47,17 @@ function failingLinks(shown: Shown): HTMLLIElement[] {
   return [...units, ...loners];
 }
 
-/** Shows or hides what has no errors, and says how much is hidden. */
-function applyFilter(shown: Shown, root: HTMLElement, on: boolean, status: HTMLElement): void {
-  let units = 0;
-  let files = 0;
-  for (const u of shown.units) {
-    const hide = on && u.mark !== 'error';
-    u.el.hidden = hide;
-    if (hide) units++;
-  }
-  for (const f of shown.files) {
-    const hide = on && f.file.issues.every((i) => i.severity !== 'error');
-    f.el.hidden = hide;
-    if (hide) files++;
-  }
-  // The rows live in the units' and files' tables, which the overview's root does not hold: reach them
-  // through the elements kept above.
-  let rows = 0;
-  for (const el of [...shown.units.map((u) => u.el), ...shown.files.map((f) => f.el)]) {
-    for (const tr of el.querySelectorAll<HTMLTableRowElement>(':scope > .unit-issues tr[data-code], :scope > details tr[data-code]')) {
-      const hide = on && !tr.classList.contains('sev-error');
-      tr.hidden = hide;
-      if (hide) rows++;
-    }
-    const unitIssues = el.querySelector<HTMLElement>(':scope > .unit-issues');
-    if (unitIssues) unitIssues.hidden = on && !unitIssues.querySelector('tr.sev-error');
-  }
+/** The filter as it stands: on or off, and how much it hides (what the status says). */
+interface FilterState {
+  on: boolean;
+  units: number;
+  files: number;
+  rows: number;
+}
+
+/** The one place that says how much the filter hides, in words and in data attributes (what scripts and tests read). */
+function renderStatus(state: FilterState, root: HTMLElement, status: HTMLElement): void {
+  const { on, units, files, rows } = state;
   root.dataset['errorsOnly'] = String(on);
   status.replaceChildren(
     on
@@ -87,8 +72,69 @@ function applyFilter(shown: Shown, root: HTMLElement, on: boolean, status: HTMLE
   status.dataset['hiddenRows'] = String(on ? rows : 0);
 }
 
+/**
+ * Shows or hides what has no errors among what is drawn now, and counts it. Rows of a long table that are still
+ * to come are not here yet: `rowsAdded` filters them as they arrive.
+ */
+function applyFilter(shown: Shown, state: FilterState, on: boolean): void {
+  state.on = on;
+  state.units = 0;
+  state.files = 0;
+  state.rows = 0;
+  for (const u of shown.units) {
+    const hide = on && u.mark !== 'error';
+    u.el.hidden = hide;
+    if (hide) state.units++;
+  }
+  for (const f of shown.files) {
+    // From the file's issues, not its rows: rows still to come cannot change whether a file has errors.
+    const hide = on && f.file.issues.every((i) => i.severity !== 'error');
+    f.el.hidden = hide;
+    if (hide) state.files++;
+  }
+  // The rows live in the units' and files' tables, which the overview's root does not hold: reach them
+  // through the elements kept above.
+  for (const el of [...shown.units.map((u) => u.el), ...shown.files.map((f) => f.el)]) {
+    for (const tr of el.querySelectorAll<HTMLTableRowElement>(':scope > .unit-issues tr[data-code], :scope > details tr[data-code]')) {
+      const hide = on && !tr.classList.contains('sev-error');
+      tr.hidden = hide;
+      if (hide) state.rows++;
+    }
+    const unitIssues = el.querySelector<HTMLElement>(':scope > .unit-issues');
+    if (unitIssues) unitIssues.hidden = on && !unitIssues.querySelector('tr.sev-error');
+  }
+}
+
+/**
+ * Rows just appended to an issue table (web/main.ts draws a long table's rows in slices): the filter as it stands
+ * applied to them alone, so that drawing every slice costs the slice, not every row drawn so far. A unit's issues
+ * hidden for want of an error row come back when one arrives.
+ */
+function filterAdded(state: FilterState, rows: readonly Element[]): boolean {
+  if (!state.on) return false;
+  let hidden = 0;
+  for (const tr of rows) {
+    if (!(tr instanceof HTMLTableRowElement) || !tr.dataset['code']) continue;
+    if (tr.classList.contains('sev-error')) {
+      const unitIssues = tr.closest<HTMLElement>('.unit-issues');
+      if (unitIssues) unitIssues.hidden = false;
+    } else {
+      tr.hidden = true;
+      hidden++;
+    }
+  }
+  state.rows += hidden;
+  return hidden > 0;
+}
+
+/** The overview element, and what the page calls after adding issue rows to a table already drawn. */
+export interface Overview {
+  readonly el: HTMLElement;
+  rowsAdded(rows: readonly Element[]): void;
+}
+
 /** The overview: links to what fails, and the filter. */
-export function overview(shown: Shown): HTMLElement {
+export function overview(shown: Shown): Overview {
   const links = failingLinks(shown);
   const status = h('p', { class: 'filter-status', id: 'filter-status', role: 'status', 'aria-live': 'polite' });
   const box = h('input', { type: 'checkbox', id: 'errors-only', 'aria-describedby': 'filter-status' });
@@ -100,6 +146,15 @@ export function overview(shown: Shown): HTMLElement {
     h('label', { class: 'errors-only' }, box, ' ', bi('エラーのみ表示', 'Show errors only')),
     status,
   );
-  box.addEventListener('change', () => applyFilter(shown, root, box.checked, status));
-  return root;
+  const state: FilterState = { on: false, units: 0, files: 0, rows: 0 };
+  box.addEventListener('change', () => {
+    applyFilter(shown, state, box.checked);
+    renderStatus(state, root, status);
+  });
+  return {
+    el: root,
+    rowsAdded: (rows) => {
+      if (filterAdded(state, rows)) renderStatus(state, root, status);
+    },
+  };
 }

@@ -63,8 +63,15 @@ function verdict(r: ValidationRun): HTMLElement {
   return h('strong', { class: 'verdict' }, bi('問題ありません', 'No problems found'));
 }
 
-/** The summary line, and (for #units) the overview with its filter followed by the units with their files. */
-export function renderResults(r: ValidationRun, hooks: ResultsHooks): { summary: (Node | string)[]; units: HTMLElement[] } {
+/** The results drawn: the summary line, and (for #units) the overview with its filter followed by the units with their files. */
+export interface RenderedResults {
+  readonly summary: (Node | string)[];
+  readonly units: HTMLElement[];
+  /** To call with the rows added to an issue table after it was drawn: the 「エラーのみ表示」 filter applies to them. */
+  rowsAdded(rows: readonly Element[]): void;
+}
+
+export function renderResults(r: ValidationRun, hooks: ResultsHooks): RenderedResults {
   const { report } = r;
   const s = report.summary;
   const profile = profileLabel(r.profile);
@@ -123,7 +130,8 @@ export function renderResults(r: ValidationRun, hooks: ResultsHooks): { summary:
       ),
     );
   }
-  return { summary, units: [overview(shown), ...sections] };
+  const top = overview(shown);
+  return { summary, units: [top.el, ...sections], rowsAdded: top.rowsAdded };
 }
 
 function unitTypeText(type: string | undefined): HTMLSpanElement {
