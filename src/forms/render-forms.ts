@@ -45,8 +45,14 @@ export interface RenderFormsResult {
   readonly issues: Issue[];
 }
 
-/** Kinds the forms show one record of per user (the spec has one): the 第1表's, and the 利用者補足 of the headers. */
-const SHOWN_ONCE: ReadonlySet<string> = new Set(['UPHOSOKU', ...(FORMS as readonly FormSpec[]).filter((f) => f.shape === 'planSheet').map((f) => f.kind)]);
+/** The kinds the forms are of. */
+const FORM_KINDS: ReadonlySet<string> = new Set((FORMS as readonly FormSpec[]).map((f) => f.kind));
+/** Kinds no form is of, read only by the forms' header cells and panels (the 利用者補足): derived from FORMS. */
+const HEADER_KINDS: readonly string[] = [
+  ...new Set((FORMS as readonly FormSpec[]).flatMap((f) => [...f.header.map((c) => c.kind), ...(f.panels ?? []).map((p) => p.kind)])),
+].filter((kind) => !FORM_KINDS.has(kind));
+/** Kinds the forms show one record of per user (the spec has one): the 第1表's, and the header kinds'. */
+const SHOWN_ONCE: ReadonlySet<string> = new Set([...HEADER_KINDS, ...(FORMS as readonly FormSpec[]).filter((f) => f.shape === 'planSheet').map((f) => f.kind)]);
 
 /** Whether the edition's layouts have the kind (the forms print only what they can name). */
 const printable = (kind: string, csvVersion: CsvVersion): kind is FileKind => isFileKind(kind) && getLayout(kind, csvVersion) !== undefined;
@@ -71,7 +77,7 @@ function notPrinted(records: PrintUser['records'], insured: string, csvVersion: 
 /** The forms of a user's records, in FORMS order, then a record sheet for each kind no form shows. */
 function formsOf(user: PrintUser, csvVersion: CsvVersion): FormSpec[] {
   const forms: FormSpec[] = [];
-  const shown = new Set<string>(['UPHOSOKU']);
+  const shown = new Set<string>(HEADER_KINDS);
   for (const form of FORMS as readonly FormSpec[]) {
     if (!printable(form.kind, csvVersion)) continue;
     const has = (user.records[form.kind as FileKind]?.length ?? 0) > 0 || (form.shape === 'days' && user.actual.length > 0);
@@ -84,7 +90,7 @@ function formsOf(user: PrintUser, csvVersion: CsvVersion): FormSpec[] {
     forms.push(recordSheetSpec(kind, csvVersion));
   }
   // A user whose unit holds only a supplement (never a valid unit, but a document may say so) still gets its sheet.
-  if (forms.length === 0 && user.records.UPHOSOKU?.length) forms.push(recordSheetSpec('UPHOSOKU', csvVersion));
+  if (forms.length === 0) for (const kind of HEADER_KINDS) if (printable(kind, csvVersion) && user.records[kind]?.length) forms.push(recordSheetSpec(kind, csvVersion));
   return forms;
 }
 
