@@ -15,6 +15,7 @@ import { buildPrintReport } from './print.ts';
 import { orderFiles } from './report.ts';
 import { renderResults } from './results.ts';
 import { unitLabel } from '../src/report/unit-label.ts';
+import { count } from '../src/messages/labels.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // State
@@ -128,22 +129,13 @@ function showProgress(p: Progress): void {
   progressBar.max = Math.max(1, p.totalSize);
   progressBar.value = p.totalBytes;
   const mb = (n: number) => (n / 1048576).toFixed(1);
-  const records = grouped(p.records);
+  const records = count(p.records);
   progressText.replaceChildren(
     bi(
       `${p.index + 1}/${p.files}ファイル目 ${p.name}：${mb(p.bytes)} / ${mb(p.size)} MB、${records}レコード`,
       `file ${p.index + 1} of ${p.files}, ${p.name}: ${mb(p.bytes)} of ${mb(p.size)} MB, ${records} records`,
     ),
   );
-}
-
-/**
- * A count with its thousands separated by commas, as toLocaleString writes it in ja-JP and in en, without it:
- * the first toLocaleString loads the browser's number-format data, 45–100 ms on the page's thread, in the task
- * that draws the first progress line.
- */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Validate the files held; whether results were drawn. */
