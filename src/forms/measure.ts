@@ -31,46 +31,22 @@ export function textEm(text: string): number {
   return widest;
 }
 
-/** Lines a text wraps to in a box `widthMm` wide (its own line breaks kept); at least 1. */
-export function textLines(text: string, widthMm: number, fontPt: number = TYPE.fontPt): number {
-  const perLine = Math.max(1, widthMm / (fontPt * MM_PER_PT));
-  let lines = 0;
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    // Wrapped as the browser (and splitText) wrap: a character that does not fit the rest of a line starts the
-    // next one, so a line can take more rows than its width divided by the box's (ceil(total / perLine) counted
-    // 26.5 em in 13.5 em lines as 2 where they take 3: an estimate short of the paper).
-    let rows = 1;
-    let em = 0;
-    for (const ch of line) {
-      const w = charEm(ch.codePointAt(0)!);
-      if (em + w > perLine && em > 0) {
-        rows++;
-        em = 0;
-      }
-      em += w;
-    }
-    lines += rows;
-  }
-  return lines;
-}
-
 /**
- * A text cut where it stops fitting `maxLines` lines of a box `widthMm` wide: `[head, rest]`, `rest` empty when
- * it all fits. Cut at a line break where one falls in the last line that fits, else between characters.
+ * The one wrapping rule of the estimate, walked over a text (line breaks normalised to \n) until it would take more
+ * than `maxLines` lines: a character that does not fit the rest of a line starts the next one, as the browser
+ * wraps (so a line can take more rows than its width divided by the box's: ceil(total / perLine) counted 26.5 em
+ * in 13.5 em lines as 2 where they take 3, an estimate short of the paper). `lines` taken; when the text does not
+ * fit, `cut` ends the head and `rest` starts what follows (past the line break cut at).
  */
-export function splitText(text: string, widthMm: number, maxLines: number, fontPt: number = TYPE.fontPt): [string, string] {
-  const normal = text.replace(/\r\n?/g, '\n');
-  const perLine = Math.max(1, widthMm / (fontPt * MM_PER_PT));
-  // Only the head is read (wrapped as textLines wraps): a long text split page by page costs its length once, not
-  // its length for every page.
+function wrap(text: string, perLine: number, maxLines: number): { lines: number; cut?: number; rest?: number } {
   let lines = 1;
   let em = 0;
   let cut = 0;
-  for (let i = 0; i < normal.length; ) {
-    const code = normal.codePointAt(i)!;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
     const size = code > 0xffff ? 2 : 1;
     if (code === 10) {
-      if (lines + 1 > maxLines) return [normal.slice(0, cut), normal.slice(i + 1)];
+      if (lines + 1 > maxLines) return { lines, cut, rest: i + 1 };
       lines++;
       em = 0;
       i += size;
@@ -79,7 +55,7 @@ export function splitText(text: string, widthMm: number, maxLines: number, fontP
     }
     const w = charEm(code);
     if (em + w > perLine && em > 0) {
-      if (lines + 1 > maxLines) return [normal.slice(0, cut), normal.slice(cut)];
+      if (lines + 1 > maxLines) return { lines, cut, rest: cut };
       lines++;
       em = 0;
     }
@@ -87,7 +63,25 @@ export function splitText(text: string, widthMm: number, maxLines: number, fontP
     i += size;
     cut = i;
   }
-  return [normal, ''];
+  return { lines };
+}
+
+const perLineEm = (widthMm: number, fontPt: number): number => Math.max(1, widthMm / (fontPt * MM_PER_PT));
+
+/** Lines a text wraps to in a box `widthMm` wide (its own line breaks kept); at least 1. */
+export function textLines(text: string, widthMm: number, fontPt: number = TYPE.fontPt): number {
+  return wrap(text.replace(/\r\n?/g, '\n'), perLineEm(widthMm, fontPt), Infinity).lines;
+}
+
+/**
+ * A text cut where it stops fitting `maxLines` lines of a box `widthMm` wide: `[head, rest]`, `rest` empty when
+ * it all fits. Cut at a line break where one falls in the last line that fits, else between characters. Only the
+ * head is read: a long text split page by page costs its length once, not its length for every page.
+ */
+export function splitText(text: string, widthMm: number, maxLines: number, fontPt: number = TYPE.fontPt): [string, string] {
+  const normal = text.replace(/\r\n?/g, '\n');
+  const { cut, rest } = wrap(normal, perLineEm(widthMm, fontPt), maxLines);
+  return cut === undefined ? [normal, ''] : [normal.slice(0, cut), normal.slice(rest)];
 }
 
 /** Items packed into pages of `budget` (same unit as `height`), in order; an item taller than a page gets one alone. */
